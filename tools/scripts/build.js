@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Compiles every TypeScript source of the workspace (apps, libs, bench) to dist/ with SWC,
+// keeping the folder layout and rewriting the @claimtrace/* path aliases to relative requires.
+// Type checking is a separate step (`npm run lint` runs tsc --noEmit); SWC only transpiles.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+const swc = path.join(root, 'node_modules/.bin/swc');
+const sources = ['apps', 'libs', 'bench'].filter((dir) => fs.existsSync(path.join(root, dir)));
+
+execFileSync(
+  swc,
+  [
+    ...sources,
+    '--out-dir',
+    'dist',
+    '--config-file',
+    '.swcrc',
+    '--copy-files',
+    '--ignore',
+    '**/*.spec.ts,**/*.int-spec.ts,**/*.d.ts,**/web/**',
+    '--quiet',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
