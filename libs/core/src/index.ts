@@ -1,1 +1,14 @@
-export const x = 1;
+export * from './config/app-config';
+export * from './config/config.schema';
+export * from './config/load-config';
+export * from './errors/domain.errors';
+export * from './graphql/connection';
+export * from './graphql/json.scalar';
+export * from './graphql/node.interface';
+export * from './graphql/page-info.object';
+export * from './loaders/request-loaders';
+export * from './relay/cursor';
+export * from './relay/global-id';
+export * from './relay/page';
+export * from './core.module';
+export * from './nodes/node.registry';

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { ActorsModule } from '@claimtrace/actors';
+import { AppConfig, CoreModule } from '@claimtrace/core';
+import { DatabaseModule } from '@claimtrace/database';
+import { EventsModule } from '@claimtrace/events';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+
+export interface AppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Fastify assigns the id (from X-Request-Id or a new UUID); the logs reuse it.
+            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        CoreModule.forRoot(config),
+        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DB_POOL_SIZE }),
+        EventsModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          ...graphqlOptions(config),
+        }),
+        ActorsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from '../app.module';
+import { PassThroughFilter } from '../graphql/pass-through.filter';
+
+/**
+ * Builds the API (not yet listening): Fastify, GraphQL, validation and logging. Shared by `main.ts`,
+ * the end-to-end tests and the benchmarks, so they all exercise the same server.
+ */
+export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: bodyLimitFor(options.config.ARTICLE_MAX_CHARS),
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, unknown> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
+    },
+    // Closing: stop accepting, let in-flight requests finish, then close idle keep-alive sockets.
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(options),
+    adapter,
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new PassThroughFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({ transform: false, forbidUnknownValues: false, stopAtFirstError: false }),
+  );
+  return app;
+}
+
+/**
+ * The HTTP body limit: room for the largest allowed article (4 bytes a character at worst, JSON
+ * escaping aside) plus the rest of the request, so an oversized article is refused with a GraphQL
+ * error by validation, not with a bare 413 by the HTTP layer.
+ */
+export function bodyLimitFor(articleMaxChars: number): number {
+  return articleMaxChars * 6 + 1024 * 1024;
+}

@@ -1,0 +1,60 @@
+import { HttpException } from '@nestjs/common';
+import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, ErrorCode } from '@claimtrace/core';
+
+/** Codes that graphql-js and Apollo assign to errors the client caused; passed through as they are. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export type ErrorLogger = (error: unknown) => void;
+
+/**
+ * The one place where errors become what a client sees: domain errors keep their message and code
+ * (with their extra extensions), validation failures become BAD_USER_INPUT with the problems
+ * listed, and anything unexpected is masked as INTERNAL_SERVER_ERROR (logged in full, with the
+ * request id, never sent). No stack trace ever leaves the server.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  logUnexpected: ErrorLogger,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return {
+      ...base,
+      message: original.message,
+      extensions: { ...original.extensions, code: original.code },
+    };
+  }
+  if (original instanceof HttpException && original.getStatus() === 400) {
+    const response = original.getResponse() as { message?: string | string[] };
+    const problems = Array.isArray(response.message) ? response.message : [original.message];
+    return {
+      ...base,
+      message: `Invalid input: ${problems.join('; ')}.`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, problems },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logUnexpected(original);
+  return {
+    ...base,
+    message: 'Internal server error. It has been logged; retrying will not help until it is fixed.',
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

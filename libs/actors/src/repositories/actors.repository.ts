@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { ActorKind, Database, Tx } from '@claimtrace/database';
+import { ActorRecord } from '../dtos/actor.object';
+
+export interface ActorPageQuery {
+  search: string | null;
+  kind: ActorKind | null;
+  limit: number;
+  /** the (name, id) sort key to continue after */
+  after: [string, string] | null;
+}
+
+export interface NewActor {
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  affiliationId: string | null;
+  wikidataId: string | null;
+}
+
+const COLUMNS = `id, name, kind, aliases, affiliation_id AS "affiliationId", wikidata_id AS "wikidataId",
+  merged_into_id AS "mergedIntoId", created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** All SQL about actors. */
+@Injectable()
+export class ActorsRepository {
+  constructor(private readonly db: Database) {}
+
+  async findByIds(ids: readonly string[]): Promise<ActorRecord[]> {
+    if (ids.length === 0) return [];
+    return this.db.query<ActorRecord>(`SELECT ${COLUMNS} FROM actors WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+  }
+
+  async exists(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.actor.count({ where: { id } })) > 0;
+  }
+
+  /** One page of actors in name order, and how many match in all. */
+  async page(query: ActorPageQuery): Promise<{ rows: ActorRecord[]; totalCount: number }> {
+    const where: string[] = ['merged_into_id IS NULL'];
+    const params: unknown[] = [];
+    if (query.kind) {
+      params.push(query.kind);
+      where.push(`kind = $${params.length}::actor_kind`);
+    }
+    if (query.search) {
+      params.push(query.search);
+      const q = `claimtrace_unaccent(lower($${params.length}))`;
+      where.push(`(claimtrace_unaccent(lower(name)) LIKE '%' || ${q} || '%'
+        OR claimtrace_unaccent(lower(name)) % ${q}
+        OR EXISTS (SELECT 1 FROM unnest(aliases) alias
+                   WHERE claimtrace_unaccent(lower(alias)) LIKE '%' || ${q} || '%'))`);
+    }
+    const filter = where.join(' AND ');
+    const countParams = [...params];
+    if (query.after) {
+      params.push(query.after[0], query.after[1]);
+      where.push(`(name, id) > ($${params.length - 1}, $${params.length}::uuid)`);
+    }
+    params.push(query.limit + 1);
+    const [rows, [{ count }]] = await Promise.all([
+      this.db.query<ActorRecord>(
+        `SELECT ${COLUMNS} FROM actors WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT $${params.length}`,
+        params,
+      ),
+      this.db.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM actors WHERE ${filter}`,
+        countParams,
+      ),
+    ]);
+    return { rows, totalCount: count };
+  }
+
+  async create(tx: Tx, actor: NewActor): Promise<ActorRecord> {
+    return tx.actor.create({ data: actor });
+  }
+
+  async update(tx: Tx, id: string, changes: Partial<NewActor>): Promise<ActorRecord> {
+    return tx.actor.update({ where: { id }, data: { ...changes, updatedAt: new Date() } });
+  }
+
+  /** The affiliation chain above an actor (to refuse cycles). */
+  async affiliationAncestors(tx: Tx, id: string): Promise<string[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH RECURSIVE up(id, depth) AS (
+        SELECT affiliation_id, 1 FROM actors WHERE id = ${id}::uuid AND affiliation_id IS NOT NULL
+        UNION ALL
+        SELECT a.affiliation_id, up.depth + 1 FROM actors a JOIN up ON a.id = up.id
+        WHERE a.affiliation_id IS NOT NULL AND up.depth < 100)
+      SELECT id::text AS id FROM up`;
+    return rows.map((row) => row.id);
+  }
+}

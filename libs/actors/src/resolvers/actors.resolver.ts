@@ -1,0 +1,38 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '@claimtrace/core';
+import { ActorConnection, ActorObject } from '../dtos/actor.object';
+import { ActorsArgs } from '../dtos/actors.args';
+import { CreateActorInput } from '../dtos/create-actor.input';
+import { UpdateActorInput } from '../dtos/update-actor.input';
+import { ActorsService } from '../services/actors.service';
+
+@Resolver(() => ActorObject)
+export class ActorsResolver {
+  constructor(private readonly service: ActorsService) {}
+
+  @Query(() => ActorObject, { nullable: true })
+  actor(@Args('id', { type: () => ID }) id: string): Promise<ActorObject> {
+    return this.service.get(id);
+  }
+
+  @Query(() => ActorConnection)
+  actors(@Args() args: ActorsArgs) {
+    return this.service.page(args);
+  }
+
+  @Mutation(() => ActorObject)
+  createActor(
+    @Args('input') input: CreateActorInput,
+    @Context() ctx: RequestContext,
+  ): Promise<ActorObject> {
+    return this.service.create(input, ctx.principal);
+  }
+
+  @Mutation(() => ActorObject)
+  updateActor(
+    @Args('input') input: UpdateActorInput,
+    @Context() ctx: RequestContext,
+  ): Promise<ActorObject> {
+    return this.service.update(input, ctx.principal);
+  }
+}

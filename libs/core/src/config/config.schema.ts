@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every setting the service reads, validated once at boot (see the README's configuration table). */
+export const configSchema = z.object({
+  PORT: int(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  CLAIMTRACE_DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: int(1, 65535).optional(),
+  DEMO_DATA: bool.default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: int(1, 200).default(10),
+  MAX_PAGE_SIZE: int(1, 1000).default(100),
+  ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;

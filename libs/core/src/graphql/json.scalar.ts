@@ -1,0 +1,29 @@
+import { GraphQLScalarType, Kind, ValueNode } from 'graphql';
+
+function literal(node: ValueNode): unknown {
+  switch (node.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.OBJECT:
+      return Object.fromEntries(
+        node.fields.map((field) => [field.name.value, literal(field.value)]),
+      );
+    case Kind.LIST:
+      return node.values.map(literal);
+    default:
+      return null;
+  }
+}
+
+/** Any JSON value (used for W3C selectors and event payloads). */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: literal,
+});

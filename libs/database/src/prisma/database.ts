@@ -1,0 +1,76 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool, PoolClient } from 'pg';
+import { PrismaClient } from '../generated/prisma/client';
+
+export type Db = PrismaClient;
+export type { PoolClient };
+
+export interface DatabaseOptions {
+  url: string;
+  poolSize: number;
+}
+
+type QueryListener = (sql: string) => void;
+
+/**
+ * The one connection pool of a process, shared by Prisma (through `@prisma/adapter-pg`, no native
+ * engine) and by the hand-written SQL of the hot read paths. Only repositories use it.
+ */
+export class Database {
+  readonly pool: Pool;
+  readonly prisma: PrismaClient;
+  private readonly listeners = new Set<QueryListener>();
+
+  constructor(options: DatabaseOptions) {
+    this.pool = new Pool({ connectionString: options.url, max: options.poolSize });
+    this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
+    this.pool.on('connect', (client) => this.observe(client));
+    this.prisma = new PrismaClient({ adapter: new PrismaPg(this.pool) });
+  }
+
+  /** Runs plain SQL on the pool (hot read paths). */
+  async query<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
+    const result = await this.pool.query<R>(sql, params);
+    return result.rows;
+  }
+
+  /** Runs `work` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    return this.prisma.$transaction(work, {
+      maxWait: 10_000,
+      timeout: 60_000,
+      ...(options.serializable ? { isolationLevel: 'Serializable' as const } : {}),
+    });
+  }
+
+  /** Calls `listener` with every SQL statement sent by this process (tests count them). */
+  onQuery(listener: QueryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.prisma.$disconnect();
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  private observe(client: PoolClient): void {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      if (this.listeners.size > 0) {
+        const first = args[0] as string | { text?: string };
+        const sql = typeof first === 'string' ? first : (first?.text ?? '');
+        for (const listener of this.listeners) listener(sql);
+      }
+      return query(...args);
+    };
+  }
+}
+
+/** A transaction handle: what repositories write through inside `Database.transaction`. */
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export interface TransactionOptions {
+  /** Serializable where a read decides a write that a concurrent writer could invalidate */
+  serializable?: boolean;
+}
