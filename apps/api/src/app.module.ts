@@ -4,6 +4,9 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { ActorsModule } from '@claimtrace/actors';
+import { ArticlesModule } from '@claimtrace/articles';
+import { AttributionsModule } from '@claimtrace/attributions';
+import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
 import { EventsModule } from '@claimtrace/events';
@@ -38,6 +41,9 @@ export class AppModule {
           ...graphqlOptions(config),
         }),
         ActorsModule,
+        ArticlesModule,
+        ClaimsModule,
+        AttributionsModule,
       ],
       controllers: [HealthController],
     };

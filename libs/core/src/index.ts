@@ -12,3 +12,5 @@ export * from './relay/global-id';
 export * from './relay/page';
 export * from './core.module';
 export * from './nodes/node.registry';
+export * from './errors/merge.errors';
+export * from './graphql/merge.input';

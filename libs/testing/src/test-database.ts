@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** The admin connection and template database prepared by the integration tier's global setup. */
@@ -28,15 +29,13 @@ export async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-let counter = 0;
-
 /**
  * A fresh database with every migration applied, copied from the run's template (fast), so each
  * test file has its own data. Dropped by the global teardown.
  */
 export async function createTestDatabase(): Promise<string> {
   const { adminUrl, template, run } = testEnv();
-  const name = `${run}_${process.env.JEST_WORKER_ID ?? 0}_${process.pid}_${++counter}`;
+  const name = `${run}_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return withDatabase(adminUrl, name);
 }

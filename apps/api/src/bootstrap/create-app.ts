@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -26,6 +26,15 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     adapter,
     { bufferLogs: true, abortOnError: false },
   );
+  return configureApp(app);
+}
+
+/**
+ * What every HTTP adapter gets the same: the pino logger, the GraphQL error pass-through and
+ * validation. Split out so that the adapter benchmark (bench/adapters) can build an Express app that
+ * differs from the real one only in its adapter.
+ */
+export function configureApp<T extends INestApplication>(app: T): T {
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new PassThroughFilter());
   app.useGlobalPipes(

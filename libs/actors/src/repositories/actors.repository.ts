@@ -37,6 +37,23 @@ export class ActorsRepository {
     return (await tx.actor.count({ where: { id } })) > 0;
   }
 
+  /** The actor (not merged away) whose name or an alias is `name`, ignoring case. */
+  async findByName(tx: Tx, name: string): Promise<string | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM actors
+      WHERE merged_into_id IS NULL
+        AND (lower(name) = lower(${name})
+             OR EXISTS (SELECT 1 FROM unnest(aliases) alias WHERE lower(alias) = lower(${name})))
+      ORDER BY (lower(name) = lower(${name})) DESC, created_at
+      LIMIT 1`;
+    return rows[0]?.id ?? null;
+  }
+
+  /** Serialises creations of actors of one name until the transaction ends. */
+  async lockName(tx: Tx, name: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('actor:' || lower(${name})))`;
+  }
+
   /** One page of actors in name order, and how many match in all. */
   async page(query: ActorPageQuery): Promise<{ rows: ActorRecord[]; totalCount: number }> {
     const where: string[] = ['merged_into_id IS NULL'];

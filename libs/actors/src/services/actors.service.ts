@@ -10,7 +10,7 @@ import {
   pageSize,
   toPage,
 } from '@claimtrace/core';
-import { ClaimEventKind, Database, Tx } from '@claimtrace/database';
+import { ActorKind, ClaimEventKind, Database, Tx } from '@claimtrace/database';
 import { EventLogRepository } from '@claimtrace/events';
 import { AffiliationCycle, BlankActorName } from '../actors.errors';
 import { ActorObject } from '../dtos/actor.object';
@@ -110,6 +110,42 @@ export class ActorsService {
       });
       return ActorObject.from(row);
     });
+  }
+
+  /** The key of an existing actor, or NOT_FOUND naming the id the client gave. */
+  async requireKey(tx: Tx, key: string, id: string): Promise<string> {
+    await this.assertExists(tx, key, id);
+    return key;
+  }
+
+  /**
+   * The actor with this name or alias, created with `kind` when there is none (an article's
+   * publisher or author given by name).
+   */
+  async findOrCreateByName(
+    tx: Tx,
+    rawName: string,
+    kind: ActorKind,
+    by: string | null,
+  ): Promise<string> {
+    const name = visible(rawName);
+    await this.actors.lockName(tx, name);
+    const existing = await this.actors.findByName(tx, name);
+    if (existing) return existing;
+    const row = await this.actors.create(tx, {
+      name,
+      kind,
+      aliases: [],
+      affiliationId: null,
+      wikidataId: null,
+    });
+    await this.events.append(tx, {
+      kind: ClaimEventKind.ACTOR_CREATED,
+      actorIds: [row.id],
+      by,
+      payload: { actorId: ActorObject.from(row).id, name: row.name, kind: row.kind },
+    });
+    return row.id;
   }
 
   private async assertExists(tx: Tx, key: string, id: string): Promise<void> {

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startTestApp, TestApp } from './test-app';
+
+const PERFIL = readFileSync(
+  resolve(__dirname, '../../../../shared/data/perfil-2026-milei-deportee-talks.txt'),
+  'utf8',
+);
+
+describe('claims, articles and attributions over GraphQL', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const actor = async (name: string, kind: string) =>
+      (
+        await t.ok(`mutation ($i: CreateActorInput!) { createActor(input: $i) { id } }`, {
+          i: { name, kind },
+        })
+      ).createActor.id;
+    ids.nyt = await actor('The New York Times', 'MEDIA_OUTLET');
+    ids.sources = await actor('sources familiar with the discussions', 'ANONYMOUS_SOURCE');
+    ids.milei = await actor('Javier Milei', 'PERSON');
+    const ingest = await t.ok(
+      `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { outcome article { id contentHash publisher { name kind } } } }`,
+      {
+        i: {
+          url: 'urn:claimtrace:demo:perfil-milei-deportee-talks',
+          title: 'Milei denies report linking Argentina to Trump deportee scheme',
+          text: PERFIL,
+          publisherName: 'Perfil',
+          language: 'en',
+        },
+      },
+    );
+    expect(ingest.ingestArticle.outcome).toBe('CREATED');
+    expect(ingest.ingestArticle.article.publisher).toEqual({
+      name: 'Perfil',
+      kind: 'MEDIA_OUTLET',
+    });
+    ids.article = ingest.ingestArticle.article.id;
+    const claim = await t.ok(
+      `mutation { createClaim(input: { text: "No deal is closed, but negotiations are moving quickly", tags: ["Deportations"] }) { id tags status version } }`,
+    );
+    expect(claim.createClaim).toMatchObject({
+      tags: ['deportations'],
+      status: 'UNVERIFIED',
+      version: 1,
+    });
+    ids.claim = claim.createClaim.id;
+  });
+  afterAll(() => t.close());
+
+  it('builds a relay chain anchored in the article text', async () => {
+    const attribute = `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id stance passage { start end exact } chain { stance actor { name } } } }`;
+    const nyt = await t.ok(attribute, {
+      i: {
+        claimId: ids.claim,
+        actorId: ids.nyt,
+        stance: 'REPORTS',
+        articleId: ids.article,
+        quote: { exact: 'told the newspaper' },
+      },
+    });
+    const sources = await t.ok(attribute, {
+      i: {
+        claimId: ids.claim,
+        actorId: ids.sources,
+        stance: 'ASSERTS',
+        articleId: ids.article,
+        quote: { exact: 'while no deal has been closed, negotiations are moving quickly' },
+        reportedViaId: nyt.attributeClaim.id,
+      },
+    });
+    const exact = 'while no deal has been closed, negotiations are moving quickly';
+    const start = Array.from(PERFIL).join('').indexOf(exact);
+    expect(sources.attributeClaim.passage.exact).toBe(exact);
+    expect(sources.attributeClaim.passage.start).toBe(Array.from(PERFIL.slice(0, start)).length);
+    expect(sources.attributeClaim.chain).toEqual([
+      { stance: 'ASSERTS', actor: { name: 'sources familiar with the discussions' } },
+      { stance: 'REPORTS', actor: { name: 'The New York Times' } },
+    ]);
+
+    const claim = await t.ok(
+      `query ($id: ID!) { claim(id: $id) { stanceSummary { counts { stance count } distinctActors }
+        attributions(first: 10) { totalCount edges { node { stance actor { name } passage { exact article { title } } } } } } }`,
+      { id: ids.claim },
+    );
+    expect(claim.claim.stanceSummary).toEqual({
+      counts: [
+        { stance: 'ASSERTS', count: 1 },
+        { stance: 'REPORTS', count: 1 },
+      ],
+      distinctActors: 2,
+    });
+    expect(claim.claim.attributions.totalCount).toBe(2);
+  });
+
+  it('changes status along the workflow with a rationale, and rejects stale versions', async () => {
+    const change = `mutation ($i: ChangeClaimStatusInput!) { changeClaimStatus(input: $i) { status version statusHistory { from to rationale } } }`;
+    const ok = await t.ok(change, {
+      i: { claimId: ids.claim, status: 'CONTESTED', rationale: 'Milei denies', expectedVersion: 1 },
+    });
+    expect(ok.changeClaimStatus).toEqual({
+      status: 'CONTESTED',
+      version: 2,
+      statusHistory: [{ from: 'UNVERIFIED', to: 'CONTESTED', rationale: 'Milei denies' }],
+    });
+    const stale = await t.gql(change, {
+      i: { claimId: ids.claim, status: 'REFUTED', rationale: 'x', expectedVersion: 1 },
+    });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+  });
+});

@@ -1,0 +1,45 @@
+import { AnchoringError } from '@claimtrace/anchoring';
+import { BadInputError } from '@claimtrace/core';
+
+export class InvalidArticleUrl extends BadInputError {
+  constructor(url: string) {
+    super(
+      `url must be an absolute URI starting with http://, https:// or urn: (got "${url.slice(0, 80)}").`,
+      { argument: 'url' },
+    );
+  }
+}
+
+export class ArticleTooLarge extends BadInputError {
+  constructor(length: number, max: number) {
+    super(
+      `The article text has ${length} characters; the limit is ${max} (ARTICLE_MAX_CHARS). Split the article or raise the limit.`,
+      { argument: 'text', length, max },
+    );
+  }
+}
+
+export class ConflictingPublisher extends BadInputError {
+  constructor() {
+    super('Give either publisherId or publisherName, not both.', { argument: 'publisherId' });
+  }
+}
+
+/** A quote or position that does not pick exactly one span of the article. */
+export class PassageNotAnchored extends BadInputError {
+  constructor(error: AnchoringError) {
+    super(error.message, {
+      reason: error.code,
+      ...(error.matchCount !== undefined ? { matchCount: error.matchCount } : {}),
+      ...(error.nearest !== undefined ? { nearest: error.nearest } : {}),
+    });
+  }
+}
+
+export class PassageSelectorMissing extends BadInputError {
+  constructor() {
+    super('Give exactly one of `quote` and `position` to pick the passage.', {
+      argument: 'quote',
+    });
+  }
+}

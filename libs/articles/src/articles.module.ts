@@ -1,0 +1,39 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ActorsModule } from '@claimtrace/actors';
+import { NodeRegistry } from '@claimtrace/core';
+import { ArticlesLoaders } from './loaders/articles.loaders';
+import { ArticlesRepository } from './repositories/articles.repository';
+import { ArticleFieldsResolver } from './resolvers/article-fields.resolver';
+import { ArticlesResolver } from './resolvers/articles.resolver';
+import {
+  PassageFieldsResolver,
+  ReanchoredPassageFieldsResolver,
+} from './resolvers/passage-fields.resolver';
+import { ArticlesService } from './services/articles.service';
+
+@Module({
+  imports: [ActorsModule],
+  providers: [
+    ArticlesRepository,
+    ArticlesService,
+    ArticlesLoaders,
+    ArticlesResolver,
+    ArticleFieldsResolver,
+    PassageFieldsResolver,
+    ReanchoredPassageFieldsResolver,
+  ],
+  exports: [ArticlesService, ArticlesLoaders],
+})
+export class ArticlesModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly loaders: ArticlesLoaders,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Article', (key, ctx) => ctx.loaders.get(this.loaders.key).byKey.load(key));
+    this.nodes.register('Passage', (key, ctx) =>
+      ctx.loaders.get(this.loaders.key).passageByKey.load(key),
+    );
+  }
+}

@@ -1,0 +1,78 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLISODateTime } from '@nestjs/graphql';
+import { connectionTypes, NodeInterface, toGlobalId } from '@claimtrace/core';
+import { IngestOutcome } from './ingest-outcome';
+
+registerEnumType(IngestOutcome, { name: 'IngestOutcome' });
+
+/** An article's row without its text (texts are loaded only when asked for). */
+export interface ArticleRecord {
+  id: string;
+  url: string;
+  title: string;
+  publisherId: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  contentHash: string;
+  previousVersionId: string | null;
+  createdAt: Date;
+}
+
+@ObjectType('Article', { implements: () => [NodeInterface] })
+export class ArticleObject implements NodeInterface {
+  readonly __typename = 'Article';
+
+  @Field(() => ID)
+  id: string;
+
+  key: string;
+
+  @Field()
+  url: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => String, { nullable: true })
+  language: string | null;
+
+  @Field()
+  contentHash: string;
+
+  publisherKey: string | null;
+  previousVersionKey: string | null;
+  createdAt: Date;
+
+  static from(record: ArticleRecord): ArticleObject {
+    const article = new ArticleObject();
+    article.id = toGlobalId('Article', record.id);
+    article.key = record.id;
+    article.url = record.url;
+    article.title = record.title;
+    article.publishedAt = record.publishedAt;
+    article.language = record.language;
+    article.contentHash = record.contentHash;
+    article.publisherKey = record.publisherId;
+    article.previousVersionKey = record.previousVersionId;
+    article.createdAt = record.createdAt;
+    return article;
+  }
+}
+
+export const { Edge: ArticleEdge, Connection: ArticleConnection } = connectionTypes(
+  ArticleObject,
+  'Article',
+  { totalCount: true },
+);
+
+@ObjectType('IngestArticlePayload')
+export class IngestArticlePayload {
+  @Field(() => ArticleObject)
+  article: ArticleObject;
+
+  @Field(() => IngestOutcome)
+  outcome: IngestOutcome;
+}

@@ -1,0 +1,44 @@
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, MinLength } from 'class-validator';
+
+@InputType({ description: 'url: an absolute URI (http, https or urn)' })
+export class IngestArticleInput {
+  @Field()
+  @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
+  url: string;
+
+  @Field()
+  @Length(1, 1000, { message: 'title must be 1 to 1000 characters long' })
+  title: string;
+
+  /** stored exactly as given; its size limit is ARTICLE_MAX_CHARS (checked by the service) */
+  @Field()
+  @MinLength(1, { message: 'text must not be empty' })
+  text: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  publisherId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 300, { message: 'publisherName must be 1 to 300 characters long' })
+  publisherName?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: 'authorNames may hold at most 50 names' })
+  @Length(1, 300, { each: true, message: 'each author name must be 1 to 300 characters long' })
+  authorNames?: string[] | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  publishedAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    message: 'language must be a BCP 47 language tag such as en, es or pt-BR',
+  })
+  language?: string | null;
+}

@@ -1,0 +1,5 @@
+export enum IngestOutcome {
+  CREATED = 'CREATED',
+  UNCHANGED = 'UNCHANGED',
+  NEW_VERSION = 'NEW_VERSION',
+}

@@ -1,0 +1,5 @@
+export * from './articles.module';
+export * from './dtos/article.object';
+export * from './dtos/passage.object';
+export * from './loaders/articles.loaders';
+export * from './services/articles.service';

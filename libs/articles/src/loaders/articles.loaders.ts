@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { LoaderKey } from '@claimtrace/core';
+import { ArticleObject } from '../dtos/article.object';
+import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
+import { ArticlesRepository } from '../repositories/articles.repository';
+
+export interface ArticleLoaders {
+  byKey: DataLoader<string, ArticleObject | null>;
+  textByKey: DataLoader<string, string | null>;
+  authorKeys: DataLoader<string, string[]>;
+  passageByKey: DataLoader<string, PassageObject | null>;
+  passagesOf: DataLoader<string, PassageObject[]>;
+  reanchoredOf: DataLoader<string, ReanchoredPassageObject[]>;
+}
+
+function byKey<R extends { id: string }, T>(rows: R[], keys: readonly string[], map: (r: R) => T) {
+  const found = new Map(rows.map((row) => [row.id, map(row)]));
+  return keys.map((key) => found.get(key) ?? null);
+}
+
+function grouped<R, T>(
+  rows: R[],
+  keys: readonly string[],
+  keyOf: (row: R) => string,
+  map: (row: R) => T,
+): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(map(row));
+  return keys.map((key) => groups.get(key)!);
+}
+
+/** Per-request batching of articles, their texts, authors and passages. */
+@Injectable()
+export class ArticlesLoaders {
+  readonly key: LoaderKey<ArticleLoaders>;
+
+  constructor(repository: ArticlesRepository) {
+    this.key = new LoaderKey('articles', () => {
+      const passageByKey = new DataLoader(async (keys: readonly string[]) =>
+        byKey(await repository.passagesByIds(keys), keys, PassageObject.from),
+      );
+      return {
+        byKey: new DataLoader(async (keys: readonly string[]) =>
+          byKey(await repository.findByIds(keys), keys, ArticleObject.from),
+        ),
+        textByKey: new DataLoader(async (keys: readonly string[]) =>
+          byKey(await repository.textsByIds(keys), keys, (row) => row.text),
+        ),
+        authorKeys: new DataLoader(async (keys: readonly string[]) =>
+          grouped(
+            await repository.authorsOf(keys),
+            keys,
+            (row) => row.articleId,
+            (row) => row.actorId,
+          ),
+        ),
+        passageByKey,
+        passagesOf: new DataLoader(async (keys: readonly string[]) =>
+          grouped(
+            await repository.passagesOf(keys),
+            keys,
+            (row) => row.articleId,
+            (row) => {
+              const passage = PassageObject.from(row);
+              passageByKey.prime(passage.key, passage);
+              return passage;
+            },
+          ),
+        ),
+        reanchoredOf: new DataLoader(async (keys: readonly string[]) =>
+          grouped(
+            await repository.reanchoredOf(keys),
+            keys,
+            (row) => row.articleId,
+            ReanchoredPassageObject.from,
+          ),
+        ),
+      };
+    });
+  }
+}

@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { AnchorStatus, Database, Tx } from '@claimtrace/database';
+import { ArticleRecord } from '../dtos/article.object';
+import { PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
+
+const ARTICLE_COLUMNS = `id, url, title, publisher_id AS "publisherId", published_at AS "publishedAt",
+  language, content_hash AS "contentHash", previous_version_id AS "previousVersionId",
+  created_at AS "createdAt"`;
+const PASSAGE_COLUMNS = `id, article_id AS "articleId", start, "end", exact, prefix, suffix`;
+
+export interface NewArticle {
+  url: string;
+  title: string;
+  text: string;
+  contentHash: string;
+  publisherId: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  previousVersionId: string | null;
+}
+
+export interface NewPassage {
+  articleId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  language: string | null;
+}
+
+/** All SQL about articles and their passages. */
+@Injectable()
+export class ArticlesRepository {
+  constructor(private readonly db: Database) {}
+
+  findByIds(ids: readonly string[]): Promise<ArticleRecord[]> {
+    return this.db.query<ArticleRecord>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  textsByIds(ids: readonly string[]): Promise<{ id: string; text: string }[]> {
+    return this.db.query(`SELECT id, text FROM articles WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /** Articles newest first, continuing after a (createdAt, id) key. */
+  async page(
+    limit: number,
+    after: [string, string] | null,
+  ): Promise<{ rows: ArticleRecord[]; totalCount: number }> {
+    const params: unknown[] = [limit + 1];
+    let where = '';
+    if (after) {
+      params.push(after[0], after[1]);
+      where = `WHERE (created_at, id) < ($2::timestamptz, $3::uuid)`;
+    }
+    const [rows, [{ count }]] = await Promise.all([
+      this.db.query<ArticleRecord>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles ${where} ORDER BY created_at DESC, id DESC LIMIT $1`,
+        params,
+      ),
+      this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM articles`),
+    ]);
+    return { rows, totalCount: count };
+  }
+
+  /** Serialises ingests of one URL until the transaction ends. */
+  async lockUrl(tx: Tx, url: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('article:' || ${url}))`;
+  }
+
+  async findVersion(tx: Tx, url: string, contentHash: string): Promise<ArticleRecord | null> {
+    const rows = await tx.$queryRawUnsafe<ArticleRecord[]>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = $1 AND content_hash = $2`,
+      url,
+      contentHash,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The newest version of a URL: the one no other version replaced. */
+  async latestVersion(tx: Tx, url: string): Promise<(ArticleRecord & { text: string }) | null> {
+    const rows = await tx.$queryRawUnsafe<(ArticleRecord & { text: string })[]>(
+      `SELECT ${ARTICLE_COLUMNS}, text FROM articles a WHERE url = $1
+         AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = a.id)
+       ORDER BY created_at DESC LIMIT 1`,
+      url,
+    );
+    return rows[0] ?? null;
+  }
+
+  async create(tx: Tx, article: NewArticle): Promise<ArticleRecord> {
+    const row = await tx.article.create({ data: article, omit: { text: true } });
+    return row;
+  }
+
+  async setAuthors(tx: Tx, articleId: string, actorIds: string[]): Promise<void> {
+    if (actorIds.length === 0) return;
+    await tx.articleAuthor.createMany({
+      data: actorIds.map((actorId, position) => ({ articleId, actorId, position })),
+      skipDuplicates: true,
+    });
+  }
+
+  authorsOf(articleIds: readonly string[]): Promise<{ articleId: string; actorId: string }[]> {
+    return this.db.query(
+      `SELECT article_id AS "articleId", actor_id AS "actorId" FROM article_authors
+       WHERE article_id = ANY($1::uuid[]) ORDER BY position`,
+      [articleIds],
+    );
+  }
+
+  passagesByIds(ids: readonly string[]): Promise<PassageRecord[]> {
+    return this.db.query<PassageRecord>(
+      `SELECT ${PASSAGE_COLUMNS} FROM passages WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  passagesOf(articleIds: readonly string[]): Promise<PassageRecord[]> {
+    return this.db.query<PassageRecord>(
+      `SELECT ${PASSAGE_COLUMNS} FROM passages WHERE article_id = ANY($1::uuid[]) ORDER BY start, "end"`,
+      [articleIds],
+    );
+  }
+
+  async passagesOfTx(tx: Tx, articleId: string): Promise<PassageRecord[]> {
+    return tx.$queryRawUnsafe<PassageRecord[]>(
+      `SELECT ${PASSAGE_COLUMNS} FROM passages WHERE article_id = $1::uuid ORDER BY start, "end"`,
+      articleId,
+    );
+  }
+
+  async passagesExist(tx: Tx, ids: string[]): Promise<string[]> {
+    const rows = await tx.passage.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  async articleText(tx: Tx, id: string): Promise<{ text: string; language: string | null } | null> {
+    return tx.article.findUnique({ where: { id }, select: { text: true, language: true } });
+  }
+
+  /** The passage with this span, created when it does not exist yet. */
+  async findOrCreatePassage(tx: Tx, passage: NewPassage): Promise<PassageRecord> {
+    const rows = await tx.$queryRawUnsafe<PassageRecord[]>(
+      `WITH inserted AS (
+         INSERT INTO passages (article_id, start, "end", exact, prefix, suffix, language)
+         VALUES ($1::uuid, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (article_id, start, "end") DO NOTHING
+         RETURNING ${PASSAGE_COLUMNS})
+       SELECT * FROM inserted
+       UNION ALL
+       SELECT ${PASSAGE_COLUMNS} FROM passages WHERE article_id = $1::uuid AND start = $2 AND "end" = $3
+       LIMIT 1`,
+      passage.articleId,
+      passage.start,
+      passage.end,
+      passage.exact,
+      passage.prefix,
+      passage.suffix,
+      passage.language,
+    );
+    return rows[0];
+  }
+
+  async recordReanchoring(
+    tx: Tx,
+    articleId: string,
+    rows: {
+      fromPassageId: string;
+      toPassageId: string | null;
+      status: AnchorStatus;
+      score: number;
+      reason: string | null;
+    }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await tx.reanchoredPassage.createMany({ data: rows.map((row) => ({ articleId, ...row })) });
+  }
+
+  reanchoredOf(
+    articleIds: readonly string[],
+  ): Promise<(ReanchoredRecord & { articleId: string })[]> {
+    return this.db.query(
+      `SELECT r.article_id AS "articleId", r.from_passage_id AS "fromPassageId",
+              r.to_passage_id AS "toPassageId", r.status, r.score, r.reason
+       FROM reanchored_passages r JOIN passages p ON p.id = r.from_passage_id
+       WHERE r.article_id = ANY($1::uuid[]) ORDER BY p.start, p."end"`,
+      [articleIds],
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
+import { RequestContext } from '@claimtrace/core';
+import { ArticleObject } from '../dtos/article.object';
+import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
+import { ArticlesLoaders } from '../loaders/articles.loaders';
+
+@Resolver(() => ArticleObject)
+export class ArticleFieldsResolver {
+  constructor(
+    private readonly articles: ArticlesLoaders,
+    private readonly actors: ActorsLoaders,
+  ) {}
+
+  @ResolveField(() => String)
+  async text(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+    return (await ctx.loaders.get(this.articles.key).textByKey.load(article.key)) ?? '';
+  }
+
+  @ResolveField(() => ActorObject, { nullable: true })
+  publisher(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+    return article.publisherKey
+      ? ctx.loaders.get(this.actors.key).byKey.load(article.publisherKey)
+      : null;
+  }
+
+  @ResolveField(() => [ActorObject])
+  async authors(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+    const keys = await ctx.loaders.get(this.articles.key).authorKeys.load(article.key);
+    const actors = await ctx.loaders.get(this.actors.key).byKey.loadMany(keys);
+    return actors.filter((actor): actor is ActorObject => actor instanceof ActorObject);
+  }
+
+  @ResolveField(() => [PassageObject])
+  passages(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.articles.key).passagesOf.load(article.key);
+  }
+
+  @ResolveField(() => ArticleObject, {
+    nullable: true,
+    description: 'the version this one replaced (same URL, different text)',
+  })
+  previousVersion(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+    return article.previousVersionKey
+      ? ctx.loaders.get(this.articles.key).byKey.load(article.previousVersionKey)
+      : null;
+  }
+
+  @ResolveField(() => [ReanchoredPassageObject], {
+    description: 'how each passage of the previous version was carried over to this one',
+  })
+  reanchoredPassages(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.articles.key).reanchoredOf.load(article.key);
+  }
+}

@@ -1,0 +1,32 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext } from '@claimtrace/core';
+import { ArticleObject } from '../dtos/article.object';
+import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
+import { ArticlesLoaders } from '../loaders/articles.loaders';
+
+@Resolver(() => PassageObject)
+export class PassageFieldsResolver {
+  constructor(private readonly articles: ArticlesLoaders) {}
+
+  @ResolveField(() => ArticleObject)
+  article(@Parent() passage: PassageObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.articles.key).byKey.load(passage.articleKey);
+  }
+}
+
+@Resolver(() => ReanchoredPassageObject)
+export class ReanchoredPassageFieldsResolver {
+  constructor(private readonly articles: ArticlesLoaders) {}
+
+  @ResolveField(() => PassageObject)
+  from(@Parent() reanchored: ReanchoredPassageObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.articles.key).passageByKey.load(reanchored.fromKey);
+  }
+
+  @ResolveField(() => PassageObject, { nullable: true, description: 'null when ORPHANED' })
+  to(@Parent() reanchored: ReanchoredPassageObject, @Context() ctx: RequestContext) {
+    return reanchored.toKey
+      ? ctx.loaders.get(this.articles.key).passageByKey.load(reanchored.toKey)
+      : null;
+  }
+}

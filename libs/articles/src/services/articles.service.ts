@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Anchor,
+  anchorPosition,
+  anchorQuote,
+  AnchoringError,
+  codePointLength,
+  reanchor,
+} from '@claimtrace/anchoring';
+import { ActorsService } from '@claimtrace/actors';
+import {
+  APP_CONFIG,
+  AppConfig,
+  decodeCursor,
+  encodeCursor,
+  keyOf,
+  NotFoundError,
+  Page,
+  pageSize,
+  toPage,
+} from '@claimtrace/core';
+import { ActorKind, AnchorStatus, ClaimEventKind, Database, Tx } from '@claimtrace/database';
+import { EventLogRepository } from '@claimtrace/events';
+import {
+  ArticleTooLarge,
+  ConflictingPublisher,
+  InvalidArticleUrl,
+  PassageNotAnchored,
+  PassageSelectorMissing,
+} from '../articles.errors';
+import { ArticleObject, IngestArticlePayload } from '../dtos/article.object';
+import { ArticlesArgs } from '../dtos/articles.args';
+import { IngestArticleInput } from '../dtos/ingest-article.input';
+import { IngestOutcome } from '../dtos/ingest-outcome';
+import { PassageRecord } from '../dtos/passage.object';
+import { ArticlesRepository } from '../repositories/articles.repository';
+import { isArticleUrl } from '../url';
+
+export interface PassageSelector {
+  quote?: { exact: string; prefix?: string | null; suffix?: string | null } | null;
+  position?: { start: number; end: number } | null;
+}
+
+/** The rules about articles: immutable versions, idempotent ingest, anchored passages. */
+@Injectable()
+export class ArticlesService {
+  constructor(
+    private readonly db: Database,
+    private readonly articles: ArticlesRepository,
+    private readonly actors: ActorsService,
+    private readonly events: EventLogRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async get(id: string): Promise<ArticleObject> {
+    const [row] = await this.articles.findByIds([keyOf(id, 'Article')]);
+    if (!row) throw new NotFoundError('Article', id);
+    return ArticleObject.from(row);
+  }
+
+  async page(args: ArticlesArgs): Promise<Page<ArticleObject>> {
+    const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
+    const after = args.after
+      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      : null;
+    const { rows, totalCount } = await this.articles.page(limit, after);
+    return toPage(
+      rows,
+      limit,
+      args.after,
+      totalCount,
+      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      ArticleObject.from,
+    );
+  }
+
+  /**
+   * Stores an article exactly as given. The same URL and text again is UNCHANGED (no new row, even
+   * under concurrent calls); the same URL with other text is a NEW_VERSION linked to the previous
+   * one, whose passages are re-anchored onto the new text and reported.
+   */
+  async ingest(input: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
+    const url = input.url.trim();
+    if (!isArticleUrl(url)) throw new InvalidArticleUrl(input.url);
+    const length = codePointLength(input.text);
+    if (length > this.config.ARTICLE_MAX_CHARS) {
+      throw new ArticleTooLarge(length, this.config.ARTICLE_MAX_CHARS);
+    }
+    if (input.publisherId && input.publisherName) throw new ConflictingPublisher();
+    const publisherKey = input.publisherId
+      ? keyOf(input.publisherId, 'Actor', 'publisherId')
+      : null;
+    const contentHash = createHash('sha256').update(input.text, 'utf8').digest('hex');
+
+    return this.db.transaction(async (tx) => {
+      await this.articles.lockUrl(tx, url);
+      const same = await this.articles.findVersion(tx, url, contentHash);
+      if (same) return { article: ArticleObject.from(same), outcome: IngestOutcome.UNCHANGED };
+
+      const publisherId = publisherKey
+        ? await this.actors.requireKey(tx, publisherKey, input.publisherId!)
+        : input.publisherName
+          ? await this.actors.findOrCreateByName(
+              tx,
+              input.publisherName,
+              ActorKind.MEDIA_OUTLET,
+              by,
+            )
+          : null;
+      const authorIds: string[] = [];
+      for (const name of input.authorNames ?? []) {
+        const id = await this.actors.findOrCreateByName(tx, name, ActorKind.PERSON, by);
+        if (!authorIds.includes(id)) authorIds.push(id);
+      }
+      const previous = await this.articles.latestVersion(tx, url);
+      const row = await this.articles.create(tx, {
+        url,
+        title: input.title.trim(),
+        text: input.text,
+        contentHash,
+        publisherId,
+        publishedAt: input.publishedAt ?? null,
+        language: input.language ?? null,
+        previousVersionId: previous?.id ?? null,
+      });
+      await this.articles.setAuthors(tx, row.id, authorIds);
+      const report = previous
+        ? await this.reanchorPassages(tx, previous.id, row.id, input.text, row.language)
+        : null;
+      const article = ArticleObject.from(row);
+      await this.events.append(tx, {
+        kind: ClaimEventKind.ARTICLE_INGESTED,
+        actorIds: [publisherId, ...authorIds].filter((id): id is string => Boolean(id)),
+        by,
+        payload: {
+          articleId: article.id,
+          url,
+          outcome: previous ? IngestOutcome.NEW_VERSION : IngestOutcome.CREATED,
+          ...(previous
+            ? { previousVersionId: ArticleObject.from(previous).id, reanchored: report }
+            : {}),
+        },
+      });
+      return {
+        article,
+        outcome: previous ? IngestOutcome.NEW_VERSION : IngestOutcome.CREATED,
+      };
+    });
+  }
+
+  /**
+   * The passage of an article that a quote or a position picks, created when new. Exactly one of
+   * `quote` and `position` must be given; anything that does not pick exactly one span is a
+   * BAD_USER_INPUT error saying why.
+   */
+  async anchorPassage(
+    tx: Tx,
+    articleKey: string,
+    articleId: string,
+    selector: PassageSelector,
+  ): Promise<PassageRecord> {
+    const article = await this.articles.articleText(tx, articleKey);
+    if (!article) throw new NotFoundError('Article', articleId);
+    const anchor = anchorOrFail(article.text, selector);
+    return this.articles.findOrCreatePassage(tx, {
+      articleId: articleKey,
+      ...anchor,
+      language: article.language,
+    });
+  }
+
+  private async reanchorPassages(
+    tx: Tx,
+    previousKey: string,
+    articleKey: string,
+    text: string,
+    language: string | null,
+  ): Promise<Record<AnchorStatus, number>> {
+    const counts = { EXACT: 0, FUZZY: 0, ORPHANED: 0 };
+    const rows = [];
+    for (const passage of await this.articles.passagesOfTx(tx, previousKey)) {
+      const result = reanchor(passage, text);
+      counts[result.status] += 1;
+      const to = result.anchor
+        ? await this.articles.findOrCreatePassage(tx, {
+            articleId: articleKey,
+            ...result.anchor,
+            language,
+          })
+        : null;
+      rows.push({
+        fromPassageId: passage.id,
+        toPassageId: to?.id ?? null,
+        status: result.status as AnchorStatus,
+        score: result.score,
+        reason: result.reason,
+      });
+    }
+    await this.articles.recordReanchoring(tx, articleKey, rows);
+    return counts;
+  }
+}
+
+function anchorOrFail(text: string, selector: PassageSelector): Anchor {
+  const { quote, position } = selector;
+  if (Boolean(quote) === Boolean(position)) {
+    throw new PassageSelectorMissing();
+  }
+  try {
+    return quote ? anchorQuote(text, quote) : anchorPosition(text, position!);
+  } catch (error) {
+    if (error instanceof AnchoringError) throw new PassageNotAnchored(error);
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { connectionTypes, NodeInterface, toGlobalId } from '@claimtrace/core';
+import { Stance } from '@claimtrace/database';
+
+export interface AttributionRecord {
+  id: string;
+  claimId: string;
+  actorId: string;
+  stance: Stance;
+  passageId: string;
+  statedAt: Date | null;
+  reportedViaId: string | null;
+  confidence: number | null;
+  createdAt: Date;
+  removedAt: Date | null;
+}
+
+@ObjectType('Attribution', { implements: () => [NodeInterface] })
+export class AttributionObject implements NodeInterface {
+  readonly __typename = 'Attribution';
+
+  @Field(() => ID)
+  id: string;
+
+  key: string;
+  claimKey: string;
+  actorKey: string;
+  passageKey: string;
+  reportedViaKey: string | null;
+  createdAt: Date;
+  removedAt: Date | null;
+
+  @Field(() => Stance)
+  stance: Stance;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  statedAt: Date | null;
+
+  @Field(() => Float, { nullable: true })
+  confidence: number | null;
+
+  static from(record: AttributionRecord): AttributionObject {
+    const attribution = new AttributionObject();
+    attribution.id = toGlobalId('Attribution', record.id);
+    attribution.key = record.id;
+    attribution.claimKey = record.claimId;
+    attribution.actorKey = record.actorId;
+    attribution.passageKey = record.passageId;
+    attribution.reportedViaKey = record.reportedViaId;
+    attribution.stance = record.stance;
+    attribution.statedAt = record.statedAt;
+    attribution.confidence = record.confidence;
+    attribution.createdAt = record.createdAt;
+    attribution.removedAt = record.removedAt;
+    return attribution;
+  }
+}
+
+export const { Edge: AttributionEdge, Connection: AttributionConnection } = connectionTypes(
+  AttributionObject,
+  'Attribution',
+  { totalCount: true },
+);
+
+@ObjectType('StanceCount')
+export class StanceCountObject {
+  @Field(() => Stance)
+  stance: Stance;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('StanceSummary')
+export class StanceSummaryObject {
+  @Field(() => [StanceCountObject])
+  counts: StanceCountObject[];
+
+  @Field(() => Int)
+  distinctActors: number;
+}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { Database, Stance, Tx } from '@claimtrace/database';
+import { AttributionRecord } from '../dtos/attribution.object';
+
+const COLUMNS = `a.id, a.claim_id AS "claimId", a.actor_id AS "actorId", a.stance,
+  a.passage_id AS "passageId", a.stated_at AS "statedAt", a.reported_via_id AS "reportedViaId",
+  a.confidence, a.created_at AS "createdAt", a.removed_at AS "removedAt"`;
+
+export type AttributionOwner = 'claim_id' | 'actor_id';
+
+export interface AttributionPageQuery {
+  owner: AttributionOwner;
+  keys: readonly string[];
+  limit: number;
+  after: [string, string] | null;
+  stance: Stance | null;
+}
+
+export interface NewAttribution {
+  claimId: string;
+  actorId: string;
+  stance: Stance;
+  passageId: string;
+  statedAt: Date | null;
+  reportedViaId: string | null;
+  confidence: number | null;
+  createdBy: string | null;
+}
+
+/** All SQL about attributions. */
+@Injectable()
+export class AttributionsRepository {
+  constructor(private readonly db: Database) {}
+
+  findByIds(ids: readonly string[]): Promise<AttributionRecord[]> {
+    return this.db.query<AttributionRecord>(
+      `SELECT ${COLUMNS} FROM attributions a WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /**
+   * For each owner (claim or actor), one page of its current attributions in creation order, in one
+   * statement whatever the number of owners; and the owners' totals in a second.
+   */
+  async pages(
+    query: AttributionPageQuery,
+  ): Promise<{ rows: (AttributionRecord & { owner: string })[]; totals: Map<string, number> }> {
+    const params: unknown[] = [query.keys, query.limit + 1];
+    let filter = `a.${query.owner} = ANY($1::uuid[]) AND a.removed_at IS NULL`;
+    if (query.stance) {
+      params.push(query.stance);
+      filter += ` AND a.stance = $${params.length}::stance`;
+    }
+    const countParams = query.stance ? [query.keys, query.stance] : [query.keys];
+    const countFilter = filter.replace(`$${params.length}::stance`, '$2::stance');
+    let after = '';
+    if (query.after) {
+      params.push(query.after[0], query.after[1]);
+      after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    const [rows, counts] = await Promise.all([
+      this.db.query<AttributionRecord & { owner: string }>(
+        `SELECT * FROM (
+           SELECT ${COLUMNS}, a.${query.owner} AS owner,
+                  row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn
+           FROM attributions a WHERE ${filter} ${after}) page
+         WHERE rn <= $2 ORDER BY owner, rn`,
+        params,
+      ),
+      this.db.query<{ owner: string; count: number }>(
+        `SELECT a.${query.owner} AS owner, count(*)::int AS count FROM attributions a
+         WHERE ${countFilter} GROUP BY a.${query.owner}`,
+        countParams,
+      ),
+    ]);
+    return { rows, totals: new Map(counts.map((row) => [row.owner, row.count])) };
+  }
+
+  /** Each attribution's relay chain: itself, then each hop it was reported via, outermost last. */
+  chains(ids: readonly string[]): Promise<(AttributionRecord & { startId: string })[]> {
+    return this.db.query(
+      `WITH RECURSIVE hops(start_id, id, depth) AS (
+         SELECT a.id, a.id, 0 FROM attributions a WHERE a.id = ANY($1::uuid[])
+         UNION ALL
+         SELECT h.start_id, a.reported_via_id, h.depth + 1
+         FROM hops h JOIN attributions a ON a.id = h.id
+         WHERE a.reported_via_id IS NOT NULL AND h.depth < 64)
+       SELECT h.start_id AS "startId", ${COLUMNS}
+       FROM hops h JOIN attributions a ON a.id = h.id ORDER BY h.start_id, h.depth`,
+      [ids],
+    );
+  }
+
+  stanceSummaries(
+    claimIds: readonly string[],
+  ): Promise<{ claimId: string; stance: Stance | null; count: number; actors: number }[]> {
+    return this.db.query(
+      `SELECT a.claim_id AS "claimId", a.stance, count(*)::int AS count,
+              count(DISTINCT a.actor_id)::int AS actors
+       FROM attributions a WHERE a.claim_id = ANY($1::uuid[]) AND a.removed_at IS NULL
+       GROUP BY GROUPING SETS ((a.claim_id, a.stance), (a.claim_id))`,
+      [claimIds],
+    );
+  }
+
+  async lock(tx: Tx, id: string): Promise<(AttributionRecord & { articleId: string }) | null> {
+    const rows = await tx.$queryRawUnsafe<(AttributionRecord & { articleId: string })[]>(
+      `SELECT ${COLUMNS}, p.article_id AS "articleId"
+       FROM attributions a JOIN passages p ON p.id = a.passage_id
+       WHERE a.id = $1::uuid FOR UPDATE OF a`,
+      id,
+    );
+    return rows[0] ?? null;
+  }
+
+  async activeRelaysOf(tx: Tx, id: string): Promise<number> {
+    return tx.attribution.count({ where: { reportedViaId: id, removedAt: null } });
+  }
+
+  async create(tx: Tx, attribution: NewAttribution): Promise<AttributionRecord> {
+    return tx.attribution.create({ data: attribution });
+  }
+
+  async remove(tx: Tx, id: string, by: string | null, reason: string): Promise<AttributionRecord> {
+    return tx.attribution.update({
+      where: { id },
+      data: { removedAt: new Date(), removedBy: by, removedReason: reason },
+    });
+  }
+
+  /** When the cited article says it was published, the claim was seen then at the latest. */
+  async articlePublishedAt(tx: Tx, articleId: string): Promise<Date | null> {
+    const row = await tx.article.findUnique({
+      where: { id: articleId },
+      select: { publishedAt: true },
+    });
+    return row?.publishedAt ?? null;
+  }
+}

@@ -1,0 +1,95 @@
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
+import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
+import { ClaimObject, ClaimsLoaders } from '@claimtrace/claims';
+import { RequestContext } from '@claimtrace/core';
+import { AttributionsArgs } from '../dtos/attribution.inputs';
+import {
+  AttributionConnection,
+  AttributionObject,
+  StanceSummaryObject,
+} from '../dtos/attribution.object';
+import { AttributionsLoaders } from '../loaders/attributions.loaders';
+import { AttributionsService } from '../services/attributions.service';
+
+@Resolver(() => AttributionObject)
+export class AttributionFieldsResolver {
+  constructor(
+    private readonly attributions: AttributionsLoaders,
+    private readonly claims: ClaimsLoaders,
+    private readonly actors: ActorsLoaders,
+    private readonly articles: ArticlesLoaders,
+  ) {}
+
+  @ResolveField(() => ClaimObject)
+  claim(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.claims.key).byKey.load(attribution.claimKey);
+  }
+
+  @ResolveField(() => ActorObject)
+  actor(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.actors.key).byKey.load(attribution.actorKey);
+  }
+
+  @ResolveField(() => PassageObject)
+  passage(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.articles.key).passageByKey.load(attribution.passageKey);
+  }
+
+  @ResolveField(() => AttributionObject, { nullable: true })
+  reportedVia(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
+    return attribution.reportedViaKey
+      ? ctx.loaders.get(this.attributions.key).byKey.load(attribution.reportedViaKey)
+      : null;
+  }
+
+  @ResolveField(() => [AttributionObject], {
+    description: 'this attribution first, then each relaying hop out to the outermost',
+  })
+  chain(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
+    return attribution.reportedViaKey
+      ? ctx.loaders.get(this.attributions.key).chain.load(attribution.key)
+      : [attribution];
+  }
+}
+
+@Resolver(() => ClaimObject)
+export class ClaimAttributionsResolver {
+  constructor(
+    private readonly service: AttributionsService,
+    private readonly loaders: AttributionsLoaders,
+  ) {}
+
+  @ResolveField(() => AttributionConnection)
+  attributions(
+    @Parent() claim: ClaimObject,
+    @Args() args: AttributionsArgs,
+    @Context() ctx: RequestContext,
+  ) {
+    const request = this.service.pageRequest('claim_id', args);
+    return ctx.loaders.get(this.loaders.key).page.load({ key: claim.key, request });
+  }
+
+  @ResolveField(() => StanceSummaryObject)
+  stanceSummary(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.loaders.key).stanceSummary.load(claim.key);
+  }
+}
+
+@Resolver(() => ActorObject)
+export class ActorAttributionsResolver {
+  constructor(
+    private readonly service: AttributionsService,
+    private readonly loaders: AttributionsLoaders,
+  ) {}
+
+  @ResolveField(() => AttributionConnection)
+  attributions(
+    @Parent() actor: ActorObject,
+    @Args() args: AttributionsArgs,
+    @Context() ctx: RequestContext,
+  ) {
+    const request = this.service.pageRequest('actor_id', args);
+    return ctx.loaders.get(this.loaders.key).page.load({ key: actor.key, request });
+  }
+}

@@ -1,0 +1,146 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ActorsService } from '@claimtrace/actors';
+import { ArticlesService, PassageObject } from '@claimtrace/articles';
+import { ClaimsRepository, ClaimsService } from '@claimtrace/claims';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  decodeCursor,
+  keyOf,
+  NotFoundError,
+  Page,
+  pageSize,
+} from '@claimtrace/core';
+import { ClaimEventKind, Database, Stance } from '@claimtrace/database';
+import { EventLogRepository } from '@claimtrace/events';
+import {
+  AttributionAlreadyRemoved,
+  AttributionStillRelayed,
+  RelayInOtherArticle,
+  RelayOnOtherClaim,
+  RelayRemoved,
+} from '../attributions.errors';
+import { AttributionObject } from '../dtos/attribution.object';
+import {
+  AttributeClaimInput,
+  AttributionsArgs,
+  RemoveAttributionInput,
+} from '../dtos/attribution.inputs';
+import { AttributionOwner, AttributionsRepository } from '../repositories/attributions.repository';
+
+export interface AttributionPageRequest {
+  owner: AttributionOwner;
+  limit: number;
+  after: [string, string] | null;
+  stance: Stance | null;
+}
+
+/** The rules of attributions: anchored evidence, same-claim same-article relays, soft removal. */
+@Injectable()
+export class AttributionsService {
+  constructor(
+    private readonly db: Database,
+    private readonly attributions: AttributionsRepository,
+    private readonly articles: ArticlesService,
+    private readonly actors: ActorsService,
+    private readonly claims: ClaimsService,
+    private readonly claimRows: ClaimsRepository,
+    private readonly events: EventLogRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Checks a page request of a nested `attributions(first, after, stance)` field. */
+  pageRequest(owner: AttributionOwner, args: AttributionsArgs): AttributionPageRequest {
+    return {
+      owner,
+      limit: pageSize(args.first, this.config.MAX_PAGE_SIZE),
+      after: args.after
+        ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+        : null,
+      stance: args.stance ?? null,
+    };
+  }
+
+  /**
+   * Records that an actor took a stance on a claim, evidenced by a passage picked by quote or
+   * position: the passage (reused when identical) and the attribution commit together.
+   */
+  async attribute(input: AttributeClaimInput, by: string | null): Promise<AttributionObject> {
+    const claimKey = keyOf(input.claimId, 'Claim', 'claimId');
+    const actorKey = keyOf(input.actorId, 'Actor', 'actorId');
+    const articleKey = keyOf(input.articleId, 'Article', 'articleId');
+    const viaKey = input.reportedViaId
+      ? keyOf(input.reportedViaId, 'Attribution', 'reportedViaId')
+      : null;
+    return this.db.transaction(async (tx) => {
+      await this.claims.lockCurrent(tx, claimKey, input.claimId);
+      await this.actors.requireKey(tx, actorKey, input.actorId);
+      const passage = await this.articles.anchorPassage(tx, articleKey, input.articleId, {
+        quote: input.quote,
+        position: input.position,
+      });
+      if (viaKey) {
+        const via = await this.attributions.lock(tx, viaKey);
+        if (!via) throw new NotFoundError('Attribution', input.reportedViaId!);
+        if (via.removedAt) throw new RelayRemoved();
+        if (via.claimId !== claimKey) throw new RelayOnOtherClaim();
+        if (via.articleId !== articleKey) throw new RelayInOtherArticle();
+      }
+      const row = await this.attributions.create(tx, {
+        claimId: claimKey,
+        actorId: actorKey,
+        stance: input.stance,
+        passageId: passage.id,
+        statedAt: input.statedAt ?? null,
+        reportedViaId: viaKey,
+        confidence: input.confidence ?? null,
+        createdBy: by,
+      });
+      const seen = input.statedAt ?? (await this.attributions.articlePublishedAt(tx, articleKey));
+      if (seen) await this.claimRows.noteSeenAt(tx, claimKey, seen);
+      const attribution = AttributionObject.from(row);
+      await this.events.append(tx, {
+        kind: ClaimEventKind.ATTRIBUTION_ADDED,
+        claimId: claimKey,
+        actorIds: [actorKey],
+        by,
+        payload: {
+          attributionId: attribution.id,
+          claimId: input.claimId,
+          actorId: input.actorId,
+          stance: input.stance,
+          passageId: PassageObject.from(passage).id,
+          exact: passage.exact,
+          reportedViaId: input.reportedViaId ?? null,
+        },
+      });
+      return attribution;
+    });
+  }
+
+  /** Takes a mistaken attribution out of current views; history and the event log keep it. */
+  async remove(input: RemoveAttributionInput, by: string | null): Promise<AttributionObject> {
+    const key = keyOf(input.attributionId, 'Attribution', 'attributionId');
+    const reason = input.reason.trim();
+    if (!reason) throw new BadInputError('reason must contain at least one visible character.');
+    return this.db.transaction(async (tx) => {
+      const current = await this.attributions.lock(tx, key);
+      if (!current) throw new NotFoundError('Attribution', input.attributionId);
+      if (current.removedAt) throw new AttributionAlreadyRemoved();
+      const relays = await this.attributions.activeRelaysOf(tx, key);
+      if (relays > 0) throw new AttributionStillRelayed(relays);
+      const row = await this.attributions.remove(tx, key, by, reason);
+      await this.events.append(tx, {
+        kind: ClaimEventKind.ATTRIBUTION_REMOVED,
+        claimId: row.claimId,
+        actorIds: [row.actorId],
+        by,
+        payload: { attributionId: input.attributionId, stance: row.stance, reason },
+      });
+      return AttributionObject.from(row);
+    });
+  }
+}
+
+export type AttributionPage = Page<AttributionObject>;

@@ -1,0 +1,48 @@
+import { BadInputError, ConflictError } from '@claimtrace/core';
+import { ClaimStatus } from '@claimtrace/database';
+import { ALLOWED_TRANSITIONS } from './status/transitions';
+
+export class InvalidTransition extends BadInputError {
+  constructor(from: ClaimStatus, to: ClaimStatus) {
+    const allowed = ALLOWED_TRANSITIONS[from];
+    super(
+      from === to
+        ? `The claim is already ${to}.`
+        : `A claim cannot go from ${from} to ${to}. ${
+            allowed.length
+              ? `From ${from} it may go to ${allowed.join(', ')}.`
+              : `${from} is final.`
+          }`,
+      { from, to, allowed },
+    );
+  }
+}
+
+export class StaleVersion extends ConflictError {
+  constructor(expected: number, current: number) {
+    super(
+      `The claim changed since you read it: you sent expectedVersion ${expected}, it is now at version ${current}. Reload it and try again.`,
+      { expectedVersion: expected, currentVersion: current },
+    );
+  }
+}
+
+export class BlankText extends BadInputError {
+  constructor(argument: string) {
+    super(`${argument} must contain at least one visible character.`, { argument });
+  }
+}
+
+export class SelfLink extends BadInputError {
+  constructor() {
+    super('fromId and toId are the same claim; a claim cannot be linked to itself.', {
+      argument: 'toId',
+    });
+  }
+}
+
+export class DuplicateLink extends ConflictError {
+  constructor(relation: string) {
+    super(`These claims are already linked with ${relation}.`, { relation });
+  }
+}

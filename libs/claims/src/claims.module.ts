@@ -1,0 +1,44 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ActorsModule } from '@claimtrace/actors';
+import { ArticlesModule } from '@claimtrace/articles';
+import { NodeRegistry } from '@claimtrace/core';
+import { ClaimsLoaders } from './loaders/claims.loaders';
+import { ClaimsRepository } from './repositories/claims.repository';
+import {
+  ClaimFieldsResolver,
+  ClaimRelationFieldsResolver,
+  ReviewFieldsResolver,
+  StatusChangeFieldsResolver,
+} from './resolvers/claim-fields.resolver';
+import { ClaimsResolver } from './resolvers/claims.resolver';
+import { ClaimLinksService } from './services/claim-links.service';
+import { ClaimsService } from './services/claims.service';
+
+@Module({
+  imports: [ActorsModule, ArticlesModule],
+  providers: [
+    ClaimsRepository,
+    ClaimsService,
+    ClaimLinksService,
+    ClaimsLoaders,
+    ClaimsResolver,
+    ClaimFieldsResolver,
+    StatusChangeFieldsResolver,
+    ClaimRelationFieldsResolver,
+    ReviewFieldsResolver,
+  ],
+  exports: [ClaimsService, ClaimsLoaders, ClaimsRepository],
+})
+export class ClaimsModule implements OnModuleInit {
+  constructor(
+    private readonly nodes: NodeRegistry,
+    private readonly loaders: ClaimsLoaders,
+  ) {}
+
+  onModuleInit(): void {
+    this.nodes.register('Claim', (key, ctx) => ctx.loaders.get(this.loaders.key).byKey.load(key));
+    this.nodes.register('Review', (key, ctx) =>
+      ctx.loaders.get(this.loaders.key).reviewByKey.load(key),
+    );
+  }
+}

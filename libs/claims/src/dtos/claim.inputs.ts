@@ -1,0 +1,133 @@
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsOptional,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ClaimRelationKind, ClaimStatus } from '@claimtrace/database';
+
+const TAG_MESSAGE = 'each tag must be 1 to 64 characters long';
+
+@InputType()
+export class CreateClaimInput {
+  @Field()
+  @Length(1, 2000, { message: 'text must be 1 to 2000 characters long' })
+  text: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: 'a claim may have at most 50 tags' })
+  @Length(1, 64, { each: true, message: TAG_MESSAGE })
+  tags?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    message: 'language must be a BCP 47 language tag such as en, es or pt-BR',
+  })
+  language?: string | null;
+}
+
+@InputType()
+export class UpdateClaimInput {
+  @Field(() => ID)
+  claimId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 2000, { message: 'text must be 1 to 2000 characters long' })
+  text?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: 'a claim may have at most 50 tags' })
+  @Length(1, 64, { each: true, message: TAG_MESSAGE })
+  tags?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1, { message: 'expectedVersion starts at 1' })
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class ChangeClaimStatusInput {
+  @Field(() => ID)
+  claimId: string;
+
+  @Field(() => ClaimStatus)
+  status: ClaimStatus;
+
+  @Field()
+  @MinLength(1, { message: 'rationale must not be empty: say why the status changes' })
+  @MaxLength(5000, { message: 'rationale must be at most 5000 characters long' })
+  rationale: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1, { message: 'expectedVersion starts at 1' })
+  expectedVersion?: number | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100, { message: 'at most 100 evidence passages' })
+  evidencePassageIds?: string[] | null;
+}
+
+@InputType()
+export class LinkClaimsInput {
+  @Field(() => ID)
+  fromId: string;
+
+  @Field(() => ID)
+  toId: string;
+
+  @Field(() => ClaimRelationKind)
+  relation: ClaimRelationKind;
+}
+
+@InputType()
+export class AddReviewInput {
+  @Field(() => ID)
+  claimId: string;
+
+  @Field()
+  @Length(1, 200, { message: 'rating must be 1 to 200 characters long' })
+  rating: string;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @Min(-1e6)
+  @Max(1e6)
+  ratingValue?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  bestRating?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  worstRating?: number | null;
+
+  @Field(() => ID)
+  reviewerId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(10_000, { message: 'summary must be at most 10000 characters long' })
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
+  url?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  publishedAt?: Date | null;
+}

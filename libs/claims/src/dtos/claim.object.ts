@@ -1,0 +1,209 @@
+import {
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { connectionTypes, NodeInterface, toGlobalId } from '@claimtrace/core';
+import { ClaimRelationKind, ClaimStatus, Stance } from '@claimtrace/database';
+
+registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
+registerEnumType(ClaimRelationKind, { name: 'ClaimRelationKind' });
+registerEnumType(Stance, { name: 'Stance' });
+
+export interface ClaimRecord {
+  id: string;
+  text: string;
+  status: ClaimStatus;
+  version: number;
+  tags: string[] | null;
+  language: string | null;
+  firstSeenAt: Date | null;
+  mergedIntoId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+@ObjectType('Claim', { implements: () => [NodeInterface] })
+export class ClaimObject implements NodeInterface {
+  readonly __typename = 'Claim';
+
+  @Field(() => ID)
+  id: string;
+
+  key: string;
+
+  @Field()
+  text: string;
+
+  @Field(() => ClaimStatus)
+  status: ClaimStatus;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field(() => String, { nullable: true })
+  language: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  firstSeenAt: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt: Date;
+
+  mergedIntoKey: string | null;
+
+  static from(record: ClaimRecord): ClaimObject {
+    const claim = new ClaimObject();
+    claim.id = toGlobalId('Claim', record.id);
+    claim.key = record.id;
+    claim.text = record.text;
+    claim.status = record.status;
+    claim.version = record.version;
+    claim.tags = record.tags ?? [];
+    claim.language = record.language;
+    claim.firstSeenAt = record.firstSeenAt;
+    claim.updatedAt = record.updatedAt;
+    claim.mergedIntoKey = record.mergedIntoId;
+    return claim;
+  }
+}
+
+export const { Edge: ClaimEdge, Connection: ClaimConnection } = connectionTypes(
+  ClaimObject,
+  'Claim',
+  { totalCount: true },
+);
+
+export interface StatusChangeRecord {
+  id: string;
+  claimId: string;
+  fromStatus: ClaimStatus;
+  toStatus: ClaimStatus;
+  rationale: string;
+  by: string | null;
+  at: Date;
+  evidence: string[];
+}
+
+@ObjectType('StatusChange')
+export class StatusChangeObject {
+  @Field(() => ClaimStatus)
+  from: ClaimStatus;
+
+  @Field(() => ClaimStatus)
+  to: ClaimStatus;
+
+  @Field()
+  rationale: string;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+
+  @Field(() => String, { nullable: true })
+  by: string | null;
+
+  evidenceKeys: string[];
+
+  static from(record: StatusChangeRecord): StatusChangeObject {
+    const change = new StatusChangeObject();
+    change.from = record.fromStatus;
+    change.to = record.toStatus;
+    change.rationale = record.rationale;
+    change.at = record.at;
+    change.by = record.by;
+    change.evidenceKeys = record.evidence ?? [];
+    return change;
+  }
+}
+
+export interface ClaimRelationRecord {
+  fromClaimId: string;
+  toClaimId: string;
+  relation: ClaimRelationKind;
+}
+
+@ObjectType('ClaimRelation')
+export class ClaimRelationObject {
+  @Field(() => ClaimRelationKind)
+  relation: ClaimRelationKind;
+
+  fromKey: string;
+  toKey: string;
+
+  static from(record: ClaimRelationRecord): ClaimRelationObject {
+    const relation = new ClaimRelationObject();
+    relation.relation = record.relation;
+    relation.fromKey = record.fromClaimId;
+    relation.toKey = record.toClaimId;
+    return relation;
+  }
+}
+
+export interface ReviewRecord {
+  id: string;
+  claimId: string;
+  rating: string;
+  ratingValue: number | null;
+  bestRating: number | null;
+  worstRating: number | null;
+  reviewerId: string;
+  summary: string | null;
+  url: string | null;
+  publishedAt: Date | null;
+}
+
+@ObjectType('Review', { implements: () => [NodeInterface] })
+export class ReviewObject implements NodeInterface {
+  readonly __typename = 'Review';
+
+  @Field(() => ID)
+  id: string;
+
+  key: string;
+  claimKey: string;
+  reviewerKey: string;
+
+  @Field()
+  rating: string;
+
+  @Field(() => Float, { nullable: true })
+  ratingValue: number | null;
+
+  @Field(() => Float, { nullable: true })
+  bestRating: number | null;
+
+  @Field(() => Float, { nullable: true })
+  worstRating: number | null;
+
+  @Field(() => String, { nullable: true })
+  summary: string | null;
+
+  @Field(() => String, { nullable: true })
+  url: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  publishedAt: Date | null;
+
+  static from(record: ReviewRecord): ReviewObject {
+    const review = new ReviewObject();
+    review.id = toGlobalId('Review', record.id);
+    review.key = record.id;
+    review.claimKey = record.claimId;
+    review.reviewerKey = record.reviewerId;
+    review.rating = record.rating;
+    review.ratingValue = record.ratingValue;
+    review.bestRating = record.bestRating;
+    review.worstRating = record.worstRating;
+    review.summary = record.summary;
+    review.url = record.url;
+    review.publishedAt = record.publishedAt;
+    return review;
+  }
+}

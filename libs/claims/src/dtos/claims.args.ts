@@ -1,0 +1,63 @@
+import {
+  ArgsType,
+  Field,
+  GraphQLISODateTime,
+  ID,
+  InputType,
+  Int,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ClaimStatus, Stance } from '@claimtrace/database';
+
+export enum ClaimOrder {
+  FIRST_SEEN_DESC = 'FIRST_SEEN_DESC',
+  UPDATED_DESC = 'UPDATED_DESC',
+  RELEVANCE = 'RELEVANCE',
+}
+registerEnumType(ClaimOrder, { name: 'ClaimOrder' });
+
+@InputType({
+  description:
+    'filters combine with AND; actorId and stance must hold on the same attribution; since/until bound firstSeenAt',
+})
+export class ClaimFilter {
+  @Field(() => [ClaimStatus], { nullable: true })
+  status?: ClaimStatus[] | null;
+
+  @Field(() => ID, { nullable: true })
+  actorId?: string | null;
+
+  @Field(() => Stance, { nullable: true })
+  stance?: Stance | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(64, { message: 'tag must be at most 64 characters long' })
+  tag?: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  since?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  until?: Date | null;
+}
+
+@ArgsType()
+export class ClaimsArgs {
+  @Field(() => ClaimFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ClaimFilter)
+  filter?: ClaimFilter | null;
+
+  @Field(() => ClaimOrder, { nullable: true })
+  orderBy?: ClaimOrder | null;
+
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { LoaderKey } from '@claimtrace/core';
+import {
+  ClaimObject,
+  ClaimRelationObject,
+  ReviewObject,
+  StatusChangeObject,
+} from '../dtos/claim.object';
+import { ClaimsRepository } from '../repositories/claims.repository';
+
+export interface ClaimLoaders {
+  byKey: DataLoader<string, ClaimObject | null>;
+  statusHistory: DataLoader<string, StatusChangeObject[]>;
+  relations: DataLoader<string, ClaimRelationObject[]>;
+  reviews: DataLoader<string, ReviewObject[]>;
+  reviewByKey: DataLoader<string, ReviewObject | null>;
+}
+
+function groupBy<R, T>(
+  rows: R[],
+  keys: readonly string[],
+  keyOf: (row: R) => string,
+  map: (row: R) => T,
+): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(map(row));
+  return keys.map((key) => groups.get(key)!);
+}
+
+/** Per-request batching of claims and what hangs off them. */
+@Injectable()
+export class ClaimsLoaders {
+  readonly key: LoaderKey<ClaimLoaders>;
+
+  constructor(repository: ClaimsRepository) {
+    this.key = new LoaderKey('claims', () => ({
+      byKey: new DataLoader(async (keys: readonly string[]) => {
+        const found = new Map(
+          (await repository.findByIds(keys)).map((row) => [row.id, ClaimObject.from(row)]),
+        );
+        return keys.map((key) => found.get(key) ?? null);
+      }),
+      statusHistory: new DataLoader(async (keys: readonly string[]) =>
+        groupBy(
+          await repository.statusHistoryOf(keys),
+          keys,
+          (row) => row.claimId,
+          StatusChangeObject.from,
+        ),
+      ),
+      relations: new DataLoader(async (keys: readonly string[]) =>
+        groupBy(
+          await repository.relationsOf(keys),
+          keys,
+          (row) => row.claimId,
+          ClaimRelationObject.from,
+        ),
+      ),
+      reviews: new DataLoader(async (keys: readonly string[]) =>
+        groupBy(await repository.reviewsOf(keys), keys, (row) => row.claimId, ReviewObject.from),
+      ),
+      reviewByKey: new DataLoader(async (keys: readonly string[]) => {
+        const found = new Map(
+          (await repository.reviewsByIds(keys)).map((row) => [row.id, ReviewObject.from(row)]),
+        );
+        return keys.map((key) => found.get(key) ?? null);
+      }),
+    }));
+  }
+}

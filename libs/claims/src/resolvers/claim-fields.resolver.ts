@@ -1,0 +1,79 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
+import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
+import { RequestContext } from '@claimtrace/core';
+import {
+  ClaimObject,
+  ClaimRelationObject,
+  ReviewObject,
+  StatusChangeObject,
+} from '../dtos/claim.object';
+import { ClaimsLoaders } from '../loaders/claims.loaders';
+
+@Resolver(() => ClaimObject)
+export class ClaimFieldsResolver {
+  constructor(private readonly claims: ClaimsLoaders) {}
+
+  @ResolveField(() => ClaimObject, {
+    nullable: true,
+    description: 'set when this claim was merged into another',
+  })
+  mergedInto(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+    return claim.mergedIntoKey
+      ? ctx.loaders.get(this.claims.key).byKey.load(claim.mergedIntoKey)
+      : null;
+  }
+
+  @ResolveField(() => [StatusChangeObject])
+  statusHistory(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.claims.key).statusHistory.load(claim.key);
+  }
+
+  @ResolveField(() => [ClaimRelationObject])
+  relations(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.claims.key).relations.load(claim.key);
+  }
+
+  @ResolveField(() => [ReviewObject])
+  reviews(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.claims.key).reviews.load(claim.key);
+  }
+}
+
+@Resolver(() => StatusChangeObject)
+export class StatusChangeFieldsResolver {
+  constructor(private readonly articles: ArticlesLoaders) {}
+
+  @ResolveField(() => [PassageObject])
+  async evidence(@Parent() change: StatusChangeObject, @Context() ctx: RequestContext) {
+    const passages = await ctx.loaders
+      .get(this.articles.key)
+      .passageByKey.loadMany(change.evidenceKeys);
+    return passages.filter((p): p is PassageObject => p instanceof PassageObject);
+  }
+}
+
+@Resolver(() => ClaimRelationObject)
+export class ClaimRelationFieldsResolver {
+  constructor(private readonly claims: ClaimsLoaders) {}
+
+  @ResolveField(() => ClaimObject)
+  from(@Parent() relation: ClaimRelationObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.claims.key).byKey.load(relation.fromKey);
+  }
+
+  @ResolveField(() => ClaimObject)
+  to(@Parent() relation: ClaimRelationObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.claims.key).byKey.load(relation.toKey);
+  }
+}
+
+@Resolver(() => ReviewObject)
+export class ReviewFieldsResolver {
+  constructor(private readonly actors: ActorsLoaders) {}
+
+  @ResolveField(() => ActorObject)
+  reviewer(@Parent() review: ReviewObject, @Context() ctx: RequestContext) {
+    return ctx.loaders.get(this.actors.key).byKey.load(review.reviewerKey);
+  }
+}

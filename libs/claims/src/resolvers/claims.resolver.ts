@@ -1,0 +1,66 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { MergeInput, RequestContext } from '@claimtrace/core';
+import {
+  AddReviewInput,
+  ChangeClaimStatusInput,
+  CreateClaimInput,
+  LinkClaimsInput,
+  UpdateClaimInput,
+} from '../dtos/claim.inputs';
+import {
+  ClaimConnection,
+  ClaimObject,
+  ClaimRelationObject,
+  ReviewObject,
+} from '../dtos/claim.object';
+import { ClaimsArgs } from '../dtos/claims.args';
+import { ClaimLinksService } from '../services/claim-links.service';
+import { ClaimsService } from '../services/claims.service';
+
+@Resolver(() => ClaimObject)
+export class ClaimsResolver {
+  constructor(
+    private readonly service: ClaimsService,
+    private readonly links: ClaimLinksService,
+  ) {}
+
+  @Query(() => ClaimObject, { nullable: true })
+  claim(@Args('id', { type: () => ID }) id: string): Promise<ClaimObject> {
+    return this.service.get(id);
+  }
+
+  @Query(() => ClaimConnection)
+  claims(@Args() args: ClaimsArgs) {
+    return this.service.page(args);
+  }
+
+  @Mutation(() => ClaimObject)
+  createClaim(@Args('input') input: CreateClaimInput, @Context() ctx: RequestContext) {
+    return this.service.create(input, ctx.principal);
+  }
+
+  @Mutation(() => ClaimObject)
+  updateClaim(@Args('input') input: UpdateClaimInput, @Context() ctx: RequestContext) {
+    return this.service.update(input, ctx.principal);
+  }
+
+  @Mutation(() => ClaimObject)
+  changeClaimStatus(@Args('input') input: ChangeClaimStatusInput, @Context() ctx: RequestContext) {
+    return this.service.changeStatus(input, ctx.principal);
+  }
+
+  @Mutation(() => ClaimRelationObject)
+  linkClaims(@Args('input') input: LinkClaimsInput, @Context() ctx: RequestContext) {
+    return this.links.link(input, ctx.principal);
+  }
+
+  @Mutation(() => ReviewObject)
+  addReview(@Args('input') input: AddReviewInput, @Context() ctx: RequestContext) {
+    return this.links.addReview(input, ctx.principal);
+  }
+
+  @Mutation(() => ClaimObject)
+  mergeClaims(@Args('input') input: MergeInput, @Context() ctx: RequestContext) {
+    return this.links.merge(input, ctx.principal);
+  }
+}

@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  AlreadyMerged,
+  APP_CONFIG,
+  AppConfig,
+  decodeCursor,
+  encodeCursor,
+  keyOf,
+  NotFoundError,
+  Page,
+  pageSize,
+  toGlobalId,
+  toPage,
+} from '@claimtrace/core';
+import { ClaimEventKind, Database, Tx } from '@claimtrace/database';
+import { EventLogRepository } from '@claimtrace/events';
+import { BlankText, InvalidTransition, StaleVersion } from '../claims.errors';
+import { ClaimObject, ClaimRecord } from '../dtos/claim.object';
+import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../dtos/claim.inputs';
+import { ClaimOrder, ClaimsArgs } from '../dtos/claims.args';
+import { ClaimSort, ClaimsRepository } from '../repositories/claims.repository';
+import { canTransition } from '../status/transitions';
+
+/** The rules of claims: neutral text, tags, optimistic versions and the status workflow. */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly db: Database,
+    private readonly claims: ClaimsRepository,
+    private readonly events: EventLogRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async get(id: string): Promise<ClaimObject> {
+    const [row] = await this.claims.findByIds([keyOf(id, 'Claim')]);
+    if (!row) throw new NotFoundError('Claim', id);
+    return ClaimObject.from(row);
+  }
+
+  async page(args: ClaimsArgs): Promise<Page<ClaimObject>> {
+    const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
+    const sort: ClaimSort = args.orderBy === ClaimOrder.UPDATED_DESC ? 'updated' : 'first_seen';
+    const after = args.after
+      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      : null;
+    const filter = args.filter ?? {};
+    const { rows, totalCount } = await this.claims.page({
+      statuses: filter.status ?? null,
+      actorId: filter.actorId ? keyOf(filter.actorId, 'Actor', 'filter.actorId') : null,
+      stance: filter.stance ?? null,
+      tag: filter.tag ?? null,
+      since: filter.since ?? null,
+      until: filter.until ?? null,
+      sort,
+      limit,
+      after,
+    });
+    const sortKey = (row: ClaimRecord) =>
+      (sort === 'updated' ? row.updatedAt : (row.firstSeenAt ?? row.createdAt)).toISOString();
+    return toPage(
+      rows,
+      limit,
+      args.after,
+      totalCount,
+      (row) => encodeCursor([sortKey(row), row.id]),
+      ClaimObject.from,
+    );
+  }
+
+  async create(input: CreateClaimInput, by: string | null): Promise<ClaimObject> {
+    const text = visible(input.text, 'text');
+    return this.db.transaction(async (tx) => {
+      const row = await this.claims.create(tx, {
+        text,
+        tags: tidyTags(input.tags ?? []),
+        language: input.language ?? null,
+      });
+      const claim = ClaimObject.from(row);
+      await this.events.append(tx, {
+        kind: ClaimEventKind.CLAIM_CREATED,
+        claimId: row.id,
+        by,
+        payload: { claimId: claim.id, text: claim.text, tags: claim.tags, status: claim.status },
+      });
+      return claim;
+    });
+  }
+
+  async update(input: UpdateClaimInput, by: string | null): Promise<ClaimObject> {
+    const key = keyOf(input.claimId, 'Claim', 'claimId');
+    const changes: { text?: string; tags?: string[] } = {};
+    if (input.text != null) changes.text = visible(input.text, 'text');
+    if (input.tags != null) changes.tags = tidyTags(input.tags);
+    return this.db.transaction(async (tx) => {
+      const current = await this.lockCurrent(tx, key, input.claimId, input.expectedVersion);
+      const row = await this.claims.update(tx, key, changes);
+      await this.events.append(tx, {
+        kind: ClaimEventKind.CLAIM_UPDATED,
+        claimId: key,
+        by,
+        payload: {
+          claimId: input.claimId,
+          version: row.version,
+          before: { text: current.text, tags: current.tags ?? [] },
+          after: { text: row.text, tags: row.tags ?? [] },
+        },
+      });
+      return ClaimObject.from(row);
+    });
+  }
+
+  /**
+   * Moves a claim along the workflow: a non-empty rationale, an allowed transition, the expected
+   * version when given; the change, its evidence, the new version and the event commit together.
+   */
+  async changeStatus(input: ChangeClaimStatusInput, by: string | null): Promise<ClaimObject> {
+    const key = keyOf(input.claimId, 'Claim', 'claimId');
+    const rationale = visible(input.rationale, 'rationale');
+    const evidenceIds = [...new Set(input.evidencePassageIds ?? [])];
+    const evidence = evidenceIds.map((id) => keyOf(id, 'Passage', 'evidencePassageIds'));
+    return this.db.transaction(async (tx) => {
+      const current = await this.lockCurrent(tx, key, input.claimId, input.expectedVersion);
+      if (!canTransition(current.status, input.status)) {
+        throw new InvalidTransition(current.status, input.status);
+      }
+      const found = await this.claims.existingPassages(tx, evidence);
+      const missing = evidence.findIndex((passage) => !found.includes(passage));
+      if (missing >= 0) throw new NotFoundError('Passage', evidenceIds[missing]);
+      const row = await this.claims.update(tx, key, { status: input.status });
+      await this.claims.addStatusChange(tx, {
+        claimId: key,
+        fromStatus: current.status,
+        toStatus: input.status,
+        rationale,
+        version: row.version,
+        by,
+        evidence,
+      });
+      await this.events.append(tx, {
+        kind: ClaimEventKind.STATUS_CHANGED,
+        claimId: key,
+        by,
+        payload: {
+          claimId: input.claimId,
+          from: current.status,
+          to: input.status,
+          rationale,
+          version: row.version,
+          evidencePassageIds: evidenceIds,
+        },
+      });
+      return ClaimObject.from(row);
+    });
+  }
+
+  /** Locks the claim, checking it exists, is not merged away and is at the expected version. */
+  async lockCurrent(
+    tx: Tx,
+    key: string,
+    id: string,
+    expectedVersion?: number | null,
+  ): Promise<ClaimRecord> {
+    const current = await this.claims.lock(tx, key);
+    if (!current) throw new NotFoundError('Claim', id);
+    if (current.mergedIntoId) {
+      throw new AlreadyMerged('claim', id, toGlobalId('Claim', current.mergedIntoId));
+    }
+    if (expectedVersion != null && expectedVersion !== current.version) {
+      throw new StaleVersion(expectedVersion, current.version);
+    }
+    return current;
+  }
+}
+
+export function visible(value: string, argument: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw new BlankText(argument);
+  return trimmed;
+}
+
+function tidyTags(tags: string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter(Boolean))];
+}

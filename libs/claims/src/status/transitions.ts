@@ -1,0 +1,21 @@
+import { ClaimStatus } from '@claimtrace/database';
+
+const { UNVERIFIED, CONTESTED, CORROBORATED, CONFIRMED, REFUTED, RETRACTED } = ClaimStatus;
+
+/**
+ * The editorial workflow: which status may follow which. A claim's status changes only along these
+ * edges, by a mutation with a rationale. RETRACTED (the originator withdrew the claim) is final.
+ * The README prints this table.
+ */
+export const ALLOWED_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimStatus[]>> = {
+  [UNVERIFIED]: [CONTESTED, CORROBORATED, CONFIRMED, REFUTED, RETRACTED],
+  [CONTESTED]: [UNVERIFIED, CORROBORATED, CONFIRMED, REFUTED, RETRACTED],
+  [CORROBORATED]: [CONTESTED, CONFIRMED, REFUTED, RETRACTED],
+  [CONFIRMED]: [CONTESTED, RETRACTED],
+  [REFUTED]: [CONTESTED, RETRACTED],
+  [RETRACTED]: [],
+};
+
+export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
+  return ALLOWED_TRANSITIONS[from].includes(to);
+}
