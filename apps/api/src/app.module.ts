@@ -9,6 +9,7 @@ import { AttributionsModule } from '@claimtrace/attributions';
 import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
+import { DemoModule } from '@claimtrace/demo';
 import { EventsModule } from '@claimtrace/events';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -44,6 +45,7 @@ export class AppModule {
         ArticlesModule,
         ClaimsModule,
         AttributionsModule,
+        DemoModule,
       ],
       controllers: [HealthController],
     };

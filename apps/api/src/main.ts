@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@claimtrace/core';
+import { DemoLoader } from '@claimtrace/demo';
 import { createApp } from './bootstrap/create-app';
 import { resolveDatabase } from './bootstrap/resolve-database';
 
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.init();
+  const demo = app.get(DemoLoader);
+  if (database.embedded && config.DEMO_DATA && (await demo.isEmpty())) await demo.load();
 
   await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error) => {
     await app.close();

@@ -27,7 +27,7 @@ import { ClaimsService } from './services/claims.service';
     ClaimRelationFieldsResolver,
     ReviewFieldsResolver,
   ],
-  exports: [ClaimsService, ClaimsLoaders, ClaimsRepository],
+  exports: [ClaimsService, ClaimLinksService, ClaimsLoaders, ClaimsRepository],
 })
 export class ClaimsModule implements OnModuleInit {
   constructor(

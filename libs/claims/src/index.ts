@@ -4,3 +4,4 @@ export * from './loaders/claims.loaders';
 export * from './repositories/claims.repository';
 export * from './services/claims.service';
 export * from './status/transitions';
+export * from './services/claim-links.service';

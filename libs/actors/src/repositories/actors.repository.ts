@@ -98,6 +98,45 @@ export class ActorsRepository {
     return tx.actor.update({ where: { id }, data: { ...changes, updatedAt: new Date() } });
   }
 
+  async lock(tx: Tx, id: string): Promise<ActorRecord | null> {
+    const rows = await tx.$queryRawUnsafe<ActorRecord[]>(
+      `SELECT ${COLUMNS} FROM actors WHERE id = $1::uuid FOR UPDATE`,
+      id,
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Moves everything that points at `mergeId` onto `keepId`: attributions, reviews, published and
+   * authored articles, affiliates. The merged actor's name and aliases become aliases of the kept.
+   */
+  async moveOnto(tx: Tx, keepId: string, mergeId: string): Promise<Record<string, number>> {
+    const attributions = await tx.$executeRaw`
+      UPDATE attributions SET actor_id = ${keepId}::uuid WHERE actor_id = ${mergeId}::uuid`;
+    const reviews = await tx.$executeRaw`
+      UPDATE reviews SET reviewer_id = ${keepId}::uuid WHERE reviewer_id = ${mergeId}::uuid`;
+    const published = await tx.$executeRaw`
+      UPDATE articles SET publisher_id = ${keepId}::uuid WHERE publisher_id = ${mergeId}::uuid`;
+    await tx.$executeRaw`
+      DELETE FROM article_authors m WHERE m.actor_id = ${mergeId}::uuid AND EXISTS (
+        SELECT 1 FROM article_authors k WHERE k.article_id = m.article_id AND k.actor_id = ${keepId}::uuid)`;
+    const authored = await tx.$executeRaw`
+      UPDATE article_authors SET actor_id = ${keepId}::uuid WHERE actor_id = ${mergeId}::uuid`;
+    const affiliates = await tx.$executeRaw`
+      UPDATE actors SET affiliation_id = ${keepId}::uuid
+      WHERE affiliation_id = ${mergeId}::uuid AND id <> ${keepId}::uuid`;
+    await tx.$executeRaw`
+      UPDATE actors SET affiliation_id = NULL WHERE id = ${keepId}::uuid AND affiliation_id = ${mergeId}::uuid`;
+    return { attributions, reviews, published, authored, affiliates };
+  }
+
+  async markMerged(tx: Tx, mergeId: string, keepId: string): Promise<void> {
+    await tx.actor.update({
+      where: { id: mergeId },
+      data: { mergedIntoId: keepId, updatedAt: new Date() },
+    });
+  }
+
   /** The affiliation chain above an actor (to refuse cycles). */
   async affiliationAncestors(tx: Tx, id: string): Promise<string[]> {
     const rows = await tx.$queryRaw<{ id: string }[]>`

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '@claimtrace/core';
+import { MergeInput, RequestContext } from '@claimtrace/core';
 import { ActorConnection, ActorObject } from '../dtos/actor.object';
 import { ActorsArgs } from '../dtos/actors.args';
 import { CreateActorInput } from '../dtos/create-actor.input';
@@ -26,6 +26,11 @@ export class ActorsResolver {
     @Context() ctx: RequestContext,
   ): Promise<ActorObject> {
     return this.service.create(input, ctx.principal);
+  }
+
+  @Mutation(() => ActorObject)
+  mergeActors(@Args('input') input: MergeInput, @Context() ctx: RequestContext) {
+    return this.service.merge(input, ctx.principal);
   }
 
   @Mutation(() => ActorObject)

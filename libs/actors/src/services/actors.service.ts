@@ -1,19 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  AlreadyMerged,
   APP_CONFIG,
   AppConfig,
   decodeCursor,
   encodeCursor,
   keyOf,
+  MergeInput,
   NotFoundError,
   Page,
   pageSize,
+  SelfMerge,
+  toGlobalId,
   toPage,
 } from '@claimtrace/core';
 import { ActorKind, ClaimEventKind, Database, Tx } from '@claimtrace/database';
 import { EventLogRepository } from '@claimtrace/events';
 import { AffiliationCycle, BlankActorName } from '../actors.errors';
-import { ActorObject } from '../dtos/actor.object';
+import { ActorObject, ActorRecord } from '../dtos/actor.object';
 import { ActorsArgs } from '../dtos/actors.args';
 import { CreateActorInput } from '../dtos/create-actor.input';
 import { UpdateActorInput } from '../dtos/update-actor.input';
@@ -28,6 +32,11 @@ export class ActorsService {
     private readonly events: EventLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The global id of an actor's database key. */
+  globalId(key: string): string {
+    return toGlobalId('Actor', key);
+  }
 
   async get(id: string): Promise<ActorObject> {
     const key = keyOf(id, 'Actor');
@@ -71,14 +80,7 @@ export class ActorsService {
     return this.db.transaction(async (tx) => {
       if (actor.affiliationId)
         await this.assertExists(tx, actor.affiliationId, input.affiliationId!);
-      const row = await this.actors.create(tx, actor);
-      await this.events.append(tx, {
-        kind: ClaimEventKind.ACTOR_CREATED,
-        actorIds: [row.id],
-        by,
-        payload: { actorId: ActorObject.from(row).id, name: row.name, kind: row.kind },
-      });
-      return ActorObject.from(row);
+      return this.recordCreated(tx, await this.actors.create(tx, actor), by);
     });
   }
 
@@ -112,6 +114,51 @@ export class ActorsService {
     });
   }
 
+  /**
+   * Merges an actor into another (the same person under two names): everything that pointed at the
+   * merged actor points at the kept one, its names become aliases, and it keeps resolving with
+   * `mergedInto`.
+   */
+  async merge(input: MergeInput, by: string | null): Promise<ActorObject> {
+    const keep = keyOf(input.keepId, 'Actor', 'keepId');
+    const merge = keyOf(input.mergeId, 'Actor', 'mergeId');
+    if (keep === merge) throw new SelfMerge('actor');
+    return this.db.transaction(async (tx) => {
+      const [first, second] = keep < merge ? [keep, merge] : [merge, keep];
+      const locked = new Map([
+        [first, await this.actors.lock(tx, first)],
+        [second, await this.actors.lock(tx, second)],
+      ]);
+      const kept = locked.get(keep);
+      const merged = locked.get(merge);
+      if (!kept) throw new NotFoundError('Actor', input.keepId);
+      if (!merged) throw new NotFoundError('Actor', input.mergeId);
+      for (const [actor, id] of [
+        [kept, input.keepId],
+        [merged, input.mergeId],
+      ] as const) {
+        if (actor.mergedIntoId) {
+          throw new AlreadyMerged('actor', id, toGlobalId('Actor', actor.mergedIntoId));
+        }
+      }
+      const moved = await this.actors.moveOnto(tx, keep, merge);
+      await this.actors.markMerged(tx, merge, keep);
+      const aliases = uniqueAliases([
+        ...(kept.aliases ?? []),
+        merged.name,
+        ...(merged.aliases ?? []),
+      ]).filter((alias) => alias.toLowerCase() !== kept.name.toLowerCase());
+      const row = await this.actors.update(tx, keep, { aliases });
+      await this.events.append(tx, {
+        kind: ClaimEventKind.ACTORS_MERGED,
+        actorIds: [keep, merge],
+        by,
+        payload: { keepId: input.keepId, mergeId: input.mergeId, moved },
+      });
+      return ActorObject.from(row);
+    });
+  }
+
   /** The key of an existing actor, or NOT_FOUND naming the id the client gave. */
   async requireKey(tx: Tx, key: string, id: string): Promise<string> {
     await this.assertExists(tx, key, id);
@@ -139,13 +186,18 @@ export class ActorsService {
       affiliationId: null,
       wikidataId: null,
     });
+    return (await this.recordCreated(tx, row, by)).key;
+  }
+
+  private async recordCreated(tx: Tx, row: ActorRecord, by: string | null): Promise<ActorObject> {
+    const actor = ActorObject.from(row);
     await this.events.append(tx, {
       kind: ClaimEventKind.ACTOR_CREATED,
       actorIds: [row.id],
       by,
-      payload: { actorId: ActorObject.from(row).id, name: row.name, kind: row.kind },
+      payload: { actorId: actor.id, name: row.name, kind: row.kind },
     });
-    return row.id;
+    return actor;
   }
 
   private async assertExists(tx: Tx, key: string, id: string): Promise<void> {

@@ -26,6 +26,10 @@ export class AttributionObject implements NodeInterface {
   claimKey: string;
   actorKey: string;
   passageKey: string;
+  /** the global id of the passage (no GraphQL field: `passage` resolves it) */
+  get passageId(): string {
+    return toGlobalId('Passage', this.passageKey);
+  }
   reportedViaKey: string | null;
   createdAt: Date;
   removedAt: Date | null;

@@ -1,0 +1,3 @@
+export * from './demo.module';
+export * from './load-demo';
+export * from './perfil-demo.data';
