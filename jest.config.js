@@ -29,6 +29,7 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
     },
   ],
 };

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@claimtrace/core';
+import { resolveDatabase } from '@claimtrace/database';
 import { DemoLoader } from '@claimtrace/demo';
 import { createApp } from './bootstrap/create-app';
-import { resolveDatabase } from './bootstrap/resolve-database';
 
 async function main(): Promise<void> {
   const logger = new Logger('Claimtrace');

@@ -14,3 +14,4 @@ export * from './core.module';
 export * from './nodes/node.registry';
 export * from './errors/merge.errors';
 export * from './graphql/merge.input';
+export * from './graphql/date-time.scalar';

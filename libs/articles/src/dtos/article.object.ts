@@ -1,6 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { GraphQLISODateTime } from '@nestjs/graphql';
-import { connectionTypes, NodeInterface, toGlobalId } from '@claimtrace/core';
+import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
 import { IngestOutcome } from './ingest-outcome';
 
 registerEnumType(IngestOutcome, { name: 'IngestOutcome' });
@@ -33,7 +32,7 @@ export class ArticleObject implements NodeInterface {
   @Field()
   title: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   publishedAt: Date | null;
 
   @Field(() => String, { nullable: true })

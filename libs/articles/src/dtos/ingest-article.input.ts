@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@claimtrace/core';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
 @InputType({ description: 'url: an absolute URI (http, https or urn)' })
@@ -31,7 +32,7 @@ export class IngestArticleInput {
   @Length(1, 300, { each: true, message: 'each author name must be 1 to 300 characters long' })
   authorNames?: string[] | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   publishedAt?: Date | null;
 

@@ -1,4 +1,5 @@
-import { ArgsType, Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '@claimtrace/core';
 import { Type } from 'class-transformer';
 import { IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Stance } from '@claimtrace/database';
@@ -58,7 +59,7 @@ export class AttributeClaimInput {
   @IsOptional()
   reportedViaId?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   statedAt?: Date | null;
 

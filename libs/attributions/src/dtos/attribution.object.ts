@@ -1,5 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { connectionTypes, NodeInterface, toGlobalId } from '@claimtrace/core';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
 import { Stance } from '@claimtrace/database';
 
 export interface AttributionRecord {
@@ -37,7 +37,7 @@ export class AttributionObject implements NodeInterface {
   @Field(() => Stance)
   stance: Stance;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   statedAt: Date | null;
 
   @Field(() => Float, { nullable: true })

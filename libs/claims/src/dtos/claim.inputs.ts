@@ -1,4 +1,5 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '@claimtrace/core';
 import {
   ArrayMaxSize,
   IsOptional,
@@ -127,7 +128,7 @@ export class AddReviewInput {
   @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
   url?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   publishedAt?: Date | null;
 }

@@ -1,13 +1,5 @@
-import {
-  Field,
-  Float,
-  GraphQLISODateTime,
-  ID,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from '@nestjs/graphql';
-import { connectionTypes, NodeInterface, toGlobalId } from '@claimtrace/core';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
 import { ClaimRelationKind, ClaimStatus, Stance } from '@claimtrace/database';
 
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
@@ -51,10 +43,10 @@ export class ClaimObject implements NodeInterface {
   @Field(() => String, { nullable: true })
   language: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   firstSeenAt: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   updatedAt: Date;
 
   mergedIntoKey: string | null;
@@ -103,7 +95,7 @@ export class StatusChangeObject {
   @Field()
   rationale: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at: Date;
 
   @Field(() => String, { nullable: true })
@@ -188,7 +180,7 @@ export class ReviewObject implements NodeInterface {
   @Field(() => String, { nullable: true })
   url: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   publishedAt: Date | null;
 
   static from(record: ReviewRecord): ReviewObject {

@@ -1,12 +1,5 @@
-import {
-  ArgsType,
-  Field,
-  GraphQLISODateTime,
-  ID,
-  InputType,
-  Int,
-  registerEnumType,
-} from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@claimtrace/core';
 import { Type } from 'class-transformer';
 import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { ClaimStatus, Stance } from '@claimtrace/database';
@@ -37,10 +30,10 @@ export class ClaimFilter {
   @MaxLength(64, { message: 'tag must be at most 64 characters long' })
   tag?: string | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   since?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   until?: Date | null;
 }
 

@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import { AppConfig } from '@claimtrace/core';
-import { EmbeddedPostgres, migrate } from '@claimtrace/database';
+import { EmbeddedPostgres } from './embedded/embedded-postgres';
+import { migrate } from './migrations/migrator';
 
 export interface ResolvedDatabase {
   url: string;

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError } from '@claimtrace/core';
+import { demoCommand } from './commands/demo.command';
+import { migrateCommand } from './commands/migrate.command';
+
+/** `claimtrace`: the command-line tool. Uses DATABASE_URL, else the embedded database. */
+export function buildCli(): Command {
+  return new Command('claimtrace')
+    .description(
+      'Claimtrace: who claimed what, who denied it, where it was written. Uses DATABASE_URL, or the embedded PostgreSQL under CLAIMTRACE_DATA_DIR.',
+    )
+    .addCommand(demoCommand())
+    .addCommand(migrateCommand());
+}
+
+if (require.main === module) {
+  buildCli()
+    .parseAsync(process.argv)
+    .catch((error: unknown) => {
+      process.stderr.write(
+        error instanceof ConfigError
+          ? `${error.message}\n`
+          : `claimtrace: ${(error as Error).message}\n`,
+      );
+      process.exit(1);
+    });
+}

@@ -1,0 +1,14 @@
+export { CONTEXT_LENGTH } from './anchor';
+export type { Anchor } from './anchor';
+export { anchorQuote } from './anchor-quote';
+export type { QuoteInput } from './anchor-quote';
+export { anchorPosition } from './anchor-position';
+export type { PositionInput } from './anchor-position';
+export { AnchoringError } from './anchoring.errors';
+export type { AnchoringErrorCode } from './anchoring.errors';
+export { codePointLength, sliceCodePoints, CodePointIndex } from './code-points';
+export { normaliseForMatching } from './normalise';
+export { reanchor, FUZZY_THRESHOLD, MIN_QUOTE_SIMILARITY } from './reanchor';
+export type { ReanchorResult, ReanchorStatus } from './reanchor';
+export { toSelectors } from './selectors';
+export type { TextPositionSelector, TextQuoteSelector } from './selectors';

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+jest.setTimeout(30_000);
+
+async function query<R extends object>(url: string, sql: string): Promise<R[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('EmbeddedPostgres', () => {
+  // One folder for the file: the cluster is initialised once, the second test starts on it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'claimtrace-embedded-test-'));
+  const servers: EmbeddedPostgres[] = [];
+  const start = async () => {
+    const server = await EmbeddedPostgres.start({ dataDir, database: 'claimtrace' });
+    servers.push(server);
+    return server;
+  };
+
+  afterAll(async () => {
+    for (const server of servers) await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps its data and its port across a stop and a start on the same folder', async () => {
+    const first = await start();
+    await query(first.url(), 'CREATE TABLE notes (body TEXT NOT NULL)');
+    await query(first.url(), `INSERT INTO notes VALUES ('written before the restart')`);
+    await first.stop();
+
+    const second = await start();
+    expect(second.port).toBe(first.port);
+    expect(await query(second.url(), 'SELECT body FROM notes')).toEqual([
+      { body: 'written before the restart' },
+    ]);
+    await second.stop();
+  });
+
+  it('takes over a server that an earlier process left running on the folder', async () => {
+    const abandoned = await start(); // its owner never stops it
+    await query(abandoned.url(), 'CREATE TABLE IF NOT EXISTS marks (body TEXT NOT NULL)');
+    await query(abandoned.url(), `INSERT INTO marks VALUES ('written by the abandoned server')`);
+    const orphanPid = Number(
+      readFileSync(join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+
+    const recovered = await start();
+    expect(recovered.port).toBe(abandoned.port);
+    expect(isAlive(orphanPid)).toBe(false);
+    expect(await query(recovered.url(), 'SELECT body FROM marks')).toEqual([
+      { body: 'written by the abandoned server' },
+    ]);
+    await recovered.stop();
+  });
+});

@@ -1,0 +1,92 @@
+import { findCues } from './cues';
+import { tokenize } from './text/tokens';
+
+function cues(text: string): string[] {
+  const tokens = tokenize(text, 0, text.length);
+  return findCues(text, tokens, () => false).map((cue) =>
+    text.slice(tokens[cue.first].start, tokens[cue.last].end),
+  );
+}
+
+describe('findCues', () => {
+  it('finds reporting verbs with their verb group', () => {
+    expect(cues('The senator has also said that taxes will rise.')).toEqual(['has also said']);
+  });
+
+  it('finds fixed phrases', () => {
+    expect(cues('Prices rose, according to the office.')).toEqual(['according to']);
+    expect(cues('A spokesman declined to comment on the report.')).toEqual(['declined to comment']);
+    expect(cues('The talks are said to be advanced.')).toEqual(['are said']);
+  });
+
+  it('ignores noun uses and capitalised names', () => {
+    expect(cues('The report was long.')).toEqual([]);
+    expect(cues('He lives in the United States.')).toEqual([]);
+    expect(cues('Voters in swing states are split.')).toEqual([]);
+  });
+
+  it('needs a reporting frame for verbs with ordinary meanings', () => {
+    expect(cues('She added sugar to the tea.')).toEqual([]);
+    expect(cues('“It is over,” she added.')).toEqual(['added']);
+    expect(cues('A new poll found Clinton ahead.')).toEqual(['found']);
+    expect(cues('He found his keys.')).toEqual([]);
+  });
+
+  it('skips cues inside quotes', () => {
+    const text = '“They said no,” he said.';
+    const tokens = tokenize(text, 0, text.length);
+    const inQuote = (offset: number) => offset > 0 && offset < text.indexOf('”');
+    expect(findCues(text, tokens, inQuote)).toHaveLength(1);
+  });
+
+  it('reads opinion and intention verbs with a speaker before them', () => {
+    expect(cues('The governor wants to close the old prison.')).toEqual(['wants']);
+    expect(cues('Farmers plan to protest outside the ministry.')).toEqual(['plan']);
+    expect(cues('The union has endorsed the new contract.')).toEqual(['has endorsed']);
+  });
+
+  it('reads "see" and "view" only as "see X as Y"', () => {
+    expect(cues('Critics see the tax as a gift to landlords.')).toEqual(['see']);
+    expect(cues('Tourists see the tower from the bridge.')).toEqual([]);
+  });
+
+  it('reads criticism and praise verbs', () => {
+    expect(cues('The coach mocked the referee after the match.')).toEqual(['mocked']);
+    expect(cues('She likened the budget to a leaky boat.')).toEqual(['likened']);
+  });
+
+  it('takes base forms after numbers, adjectives and single nouns for nouns', () => {
+    expect(cues('Their 2019 state tax filings were late.')).toEqual([]);
+    expect(cues('Local support was strong.')).toEqual([]);
+    expect(cues('Voters support the measure.')).toEqual(['support']);
+    expect(cues('New emissions rules took effect.')).toEqual([]);
+  });
+
+  it('takes a gerund after a noun for a modifier', () => {
+    expect(cues('Two lawsuits seeking damages were filed.')).toEqual([]);
+  });
+
+  it('reads capitalised headline verbs in a title-cased headline', () => {
+    expect(cues('Harbor Chief Says Ferry Service Will Resume')).toEqual(['Says']);
+    expect(cues('The museum bought Says Farm last year.')).toEqual([]);
+  });
+
+  it('finds an evidential subject behind a prepositional phrase', () => {
+    expect(cues('A review of the city budget records shows a deficit.')).toEqual(['shows']);
+    expect(cues('Grainy video of the crash shows two cars.')).toEqual(['shows']);
+  });
+
+  it('reads "call" that names something', () => {
+    expect(cues('The mayor called it a disgrace.')).toEqual(['called']);
+    expect(cues('He condemned what he called a stunt.')).toEqual(['condemned', 'called']);
+    expect(cues('The mayor called a meeting.')).toEqual([]);
+  });
+
+  it('reads nominal cues of a possessor with a "that" clause', () => {
+    expect(cues('Ms. Reyes’s earlier claim that the fund was empty proved wrong.')).toEqual([
+      'earlier claim',
+    ]);
+    expect(cues('His warning that rents would rise was ignored.')).toEqual(['warning']);
+    expect(cues('His warning was ignored.')).toEqual([]);
+  });
+});

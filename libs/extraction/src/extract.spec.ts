@@ -1,0 +1,160 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { extractAttributions, type ExtractedAttribution } from './index';
+
+const PERFIL = path.resolve(
+  __dirname,
+  '../../../../shared/data/perfil-2026-milei-deportee-talks.txt',
+);
+
+function find(list: ExtractedAttribution[], cue: RegExp, source?: RegExp): ExtractedAttribution {
+  const found = list.find(
+    (a) => cue.test(a.cue.text) && (!source || source.test(a.source?.text ?? '')),
+  );
+  if (!found) throw new Error(`no attribution with cue ${cue} and source ${source}`);
+  return found;
+}
+
+describe('extractAttributions: the worked example (Perfil, Milei and the deportee talks)', () => {
+  const text = fs.readFileSync(PERFIL, 'utf8');
+  const found = extractAttributions(text);
+
+  it('finds Milei’s denials', () => {
+    const pushBack = find(found, /pushed back/, /Javier Milei/);
+    expect(pushBack.stance).toBe('DENIES');
+    expect(pushBack.content.text).toMatch(/^reports claiming his government/);
+    const repost = find(found, /reposting a message .* describing the information as/, /^Milei$/);
+    expect(repost.stance).toBe('DENIES');
+    expect(repost.content.text).toContain('100 percent false');
+  });
+
+  it('finds the State Department’s and the Foreign Ministry’s refusals to comment', () => {
+    const declines = found.filter((a) => a.stance === 'DECLINES_TO_COMMENT');
+    expect(declines.map((a) => a.source?.text)).toEqual([
+      'a US State Department spokesperson',
+      'Argentina’s Foreign Ministry',
+    ]);
+    expect(declines[0].cue.text).toBe('declined to comment');
+  });
+
+  it('finds the Times reporting, with the sources’ assertion nested under it', () => {
+    const according = find(found, /^According to$/, /the Times/);
+    expect(according.stance).toBe('REPORTS');
+    const sources = find(found, /^told$/, /^Sources familiar with the discussions$/);
+    expect(sources.stance).toBe('ASSERTS');
+    expect(sources.content.text).toMatch(
+      /no deal has been closed, negotiations are moving quickly$/,
+    );
+    expect(sources.reportedViaIndex).toBe(according.index);
+    expect(find(found, /^said$/, /^The newspaper$/).stance).toBe('REPORTS');
+    expect(find(found, /^noted$/, /^the\s+Times$/).stance).toBe('REPORTS');
+  });
+
+  it('names the White House as the source of the safe-third-country statement', () => {
+    const whiteHouse = find(found, /^according to$/, /^the White House$/);
+    expect(whiteHouse.content.text).toMatch(/^“Safe third country” mechanisms/);
+    expect(whiteHouse.stance).toBe('ASSERTS');
+  });
+
+  it('returns spans whose text is the slice of the input at their code-point offsets', () => {
+    const codePoints = Array.from(text);
+    for (const a of found) {
+      for (const span of [a.cue, a.content, ...(a.source ? [a.source] : [])]) {
+        expect(codePoints.slice(span.start, span.end).join('')).toBe(span.text);
+      }
+      expect(a.index).toBe(found.indexOf(a));
+    }
+  });
+});
+
+describe('extractAttributions: news prose patterns', () => {
+  it('handles a quote before an inverted source', () => {
+    const [a] = extractAttributions('“We will win this race,” said Sen. Jane Smith.');
+    expect(a.source?.text).toBe('Sen. Jane Smith');
+    expect(a.cue.text).toBe('said');
+    expect(a.content.text).toBe('“We will win this race,”');
+  });
+
+  it('handles indirect speech with "that"', () => {
+    const [a] = extractAttributions('The governor said on Friday that the bridge would reopen.');
+    expect(a.source?.text).toBe('The governor');
+    expect(a.content.text).toBe('that the bridge would reopen');
+  });
+
+  it('handles "according to" after the content', () => {
+    const [a] = extractAttributions(
+      'Prices rose sharply in March, according to the statistics office.',
+    );
+    expect(a.source?.text).toBe('the statistics office');
+    expect(a.content.text).toBe('Prices rose sharply in March');
+  });
+
+  it('joins a quote that continues after the cue', () => {
+    const text = '“The plan is dead,” she said. “Nobody wants it.”';
+    const [a] = extractAttributions(text);
+    expect(a.content.text).toBe(text);
+  });
+
+  it('resolves a pronoun source to the nearest person named before it', () => {
+    const text =
+      'President Javier Milei spoke in Córdoba on Monday. Later, he said the economy was recovering.';
+    const [a] = extractAttributions(text);
+    expect(a.source?.text).toBe('he');
+    expect(a.sourceName).toBe('Javier Milei');
+  });
+
+  it('nests an attribution inside the content of a report', () => {
+    const found = extractAttributions(
+      'The Times reported that officials said the talks had stalled.',
+    );
+    const outer = find(found, /reported/);
+    const inner = find(found, /^said$/);
+    expect(outer.stance).toBe('REPORTS');
+    expect(inner.reportedViaIndex).toBe(outer.index);
+  });
+
+  it('reads stances from the cue', () => {
+    const stanceOf = (text: string) => extractAttributions(text)[0]?.stance;
+    expect(stanceOf('The ministry denied that any deal existed.')).toBe('DENIES');
+    expect(stanceOf('The company confirmed that it had been hacked.')).toBe('CONFIRMS');
+    expect(stanceOf('Critics questioned whether the plan would work.')).toBe('QUESTIONS');
+    expect(stanceOf('A spokesman declined to comment on the report.')).toBe('DECLINES_TO_COMMENT');
+  });
+
+  it('counts offsets in code points, not UTF-16 units', () => {
+    const [a] = extractAttributions('😀 The mayor said the roads were closed.');
+    expect(a.source).toEqual({ start: 2, end: 11, text: 'The mayor' });
+  });
+
+  it('finds nothing in prose without attribution', () => {
+    expect(
+      extractAttributions('The river flooded the town. Roads were closed for a week.'),
+    ).toEqual([]);
+  });
+
+  it('takes the possessor of a nominal cue as its source', () => {
+    const [a] = extractAttributions(
+      'Critics rejected Mayor Lund’s claim that the tunnel was safe.',
+    ).filter((x) => x.cue.text === 'claim');
+    expect(a.source?.text).toBe('Mayor Lund’s');
+    expect(a.content.text).toBe('that the tunnel was safe');
+  });
+
+  it('takes a pronoun just before the cue as the whole subject', () => {
+    const [a] = extractAttributions(
+      'In a long interview with a regional radio station on Sunday he criticized the new budget.',
+    );
+    expect(a.source?.text).toBe('he');
+    expect(a.cue.text).toBe('criticized');
+  });
+
+  it('adds headline colons and credit lines to the verb-based attributions', () => {
+    const text = 'Ortiz: The Bridge Will Reopen in May\n“We are ready.” ― Lena Ortiz\n';
+    const found = extractAttributions(text);
+    expect(found.map((a) => [a.source?.text, a.cue.text])).toEqual([
+      ['Ortiz', ':'],
+      ['Lena Ortiz', '―'],
+    ]);
+    expect(found[1].content.text).toBe('“We are ready.”');
+  });
+});

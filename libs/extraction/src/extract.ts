@@ -1,0 +1,346 @@
+/**
+ * The extraction pipeline: sentences → tokens → cues → source and content → stance → pronoun
+ * resolution → nesting. All offsets are UTF-16 inside and code points outside.
+ */
+import {
+  contentAroundCue,
+  contentOfAccording,
+  quoteEndingAt,
+  quoteStartingAt,
+  type ContentContext,
+} from './content';
+import { findCues, type CueMatch } from './cues';
+import { findLayoutAttributions } from './layout';
+import { findReportedVia } from './nesting';
+import { kindOf, nameMentions, resolvePronoun, type Mention } from './pronouns';
+import {
+  isPronoun,
+  mainClauseSubject,
+  phraseAfter,
+  subjectBefore,
+  type TokenRange,
+} from './sources';
+import { decideStance, isMedium } from './stance';
+import { codePointOffsets } from './text/code-points';
+import { findQuotes, quoteContaining } from './text/quotes';
+import { splitSentences, type Sentence } from './text/sentences';
+import { tokenize, type Token } from './text/tokens';
+import type { ExtractedAttribution, Range, Span, Stance } from './types';
+
+interface Draft {
+  sentence: number;
+  cue: Range;
+  source: Range | null;
+  content: Range;
+  stance: Stance;
+  /** The medium a source spoke to ("told the newspaper"), for nesting. */
+  toldMedium: string | null;
+}
+
+const INVERSION_LEMMAS = new Set([
+  'say',
+  'add',
+  'write',
+  'continue',
+  'ask',
+  'explain',
+  'note',
+  'recall',
+  'tell',
+  'declare',
+  'insist',
+  'argue',
+  'warn',
+  'report',
+  'reply',
+  'respond',
+  'conclude',
+  'quip',
+  'joke',
+  'state',
+  'claim',
+]);
+
+function rangeOf(tokens: Token[], range: TokenRange): Range {
+  return { start: tokens[range.first].start, end: tokens[range.last].end };
+}
+
+/** Finds source and content of one cue in one sentence; undefined when no plausible frame. */
+function frameCue(
+  text: string,
+  tokens: Token[],
+  cue: CueMatch,
+  quotes: Range[],
+  floor: number,
+  previousSource: TokenRange | undefined,
+): { source?: TokenRange; content?: Range } | undefined {
+  const sentenceStart = tokens[0].start;
+  const closingBefore = /[”"]\s*$/.exec(text.slice(Math.max(0, sentenceStart - 3), sentenceStart));
+  const leadingQuote = closingBefore
+    ? quoteEndingAt(quotes, sentenceStart - closingBefore[0].length + 1)
+    : undefined;
+  const context: ContentContext = { text, tokens, quotes, floor, leadingQuote };
+  const cueRange = { first: cue.first, last: cue.last };
+  switch (cue.kind) {
+    case 'according': {
+      const source = phraseAfter(tokens, cue.last + 1);
+      if (!source) return undefined;
+      return { source, content: contentOfAccording(context, cueRange, source) };
+    }
+    case 'nominal': {
+      // The possessor, with the name it closes ("Donald Trump’s"), is the source.
+      let first = cue.first - 1;
+      while (first > floor && tokens[first].isCapitalized && tokens[first - 1].isCapitalized)
+        first--;
+      const source = { first, last: cue.first - 1 };
+      return { source, content: contentAroundCue(context, cue.first, cue.last, cue.lemma) };
+    }
+    case 'sourceless':
+      return { content: contentAroundCue({ ...context }, cue.first, cue.last, cue.lemma) };
+    case 'declines':
+    case 'relay':
+    case 'verb': {
+      let source: TokenRange | undefined;
+      if (cue.passiveAgent) {
+        source = phraseAfter(tokens, cue.last + 2);
+        if (!source) return undefined;
+        return { source, content: contentAroundCue(context, cue.first, source.last, cue.lemma) };
+      }
+      const previous = tokens[cue.first - 1];
+      const participle =
+        cue.formIndex === 4 || (cue.kind === 'relay' && /ing$/.test(tokens[cue.first].lower));
+      if (
+        participle &&
+        (previous === undefined ||
+          previous.text === ',' ||
+          previous.lower === 'by' ||
+          previous.lower === 'and' ||
+          previous.lower === 'while' ||
+          previous.lower === 'after' ||
+          previous.lower === 'before' ||
+          previous.lower === 'when')
+      ) {
+        source =
+          previousSource ??
+          mainClauseSubject(tokens, previous?.lower === 'by' ? cue.first - 1 : cue.first);
+        if (previous?.lower === 'by' && source) {
+          return { source, content: contentAroundCue(context, cue.first - 1, cue.last, cue.lemma) };
+        }
+      } else {
+        const inverted =
+          INVERSION_LEMMAS.has(cue.lemma) &&
+          cue.first === cue.head &&
+          (previous === undefined || previous.text === ',' || /[”"’]/.test(previous.text)) &&
+          tokens[cue.last + 1] !== undefined &&
+          tokens[cue.last + 1].lower !== 'that' &&
+          !isPronoun(tokens[cue.last + 1].text);
+        if (inverted) {
+          source = phraseAfter(tokens, cue.last + 1, false);
+          if (source) {
+            return {
+              source,
+              content: contentAroundCue(context, cue.first, source.last, cue.lemma),
+            };
+          }
+        }
+        source = subjectBefore(tokens, cue.first, floor, participle);
+        if (!source && previous && /^[’'”"]$/.test(previous.text)) {
+          // "‘New York Times’ said": a quoted title as the subject.
+          const title = quoteEndingAt(quotes, previous.end);
+          if (
+            title &&
+            title.end - title.start <= 40 &&
+            /^.\p{Lu}/u.test(text.slice(title.start, title.end))
+          ) {
+            const inner = tokens.findIndex((t) => t.start > title.start);
+            if (inner >= 0 && inner < cue.first - 1) source = { first: inner, last: cue.first - 2 };
+          }
+        }
+        if (!source && previous && /^(?:and|but)$/.test(previous.lower)) {
+          // "Clinton, the former secretary, stressed … and said …": the subject of the first verb.
+          source = previousSource ?? mainClauseSubject(tokens, cue.first - 1);
+        }
+      }
+      if (!source && cue.kind !== 'declines') return undefined;
+      const frameFirst = source && source.first < cue.first ? source.first : cue.first;
+      const content = contentAroundCue(context, frameFirst, cue.last, cue.lemma);
+      return { source, content };
+    }
+  }
+}
+
+function toldMediumOf(text: string, tokens: Token[], cue: CueMatch): string | null {
+  if (cue.lemma !== 'tell') return null;
+  const after = text.slice(tokens[cue.last].end, tokens[cue.last].end + 60);
+  const match = /^\s+((?:the\s+)?(?:[A-Z][\w.’']*\s+){0,3}[\w.’']+)/.exec(after);
+  if (!match) return null;
+  const phrase = match[1].replace(/\s+(?:that|on|in|last|this)$/, '');
+  for (let words = phrase.split(/\s+/); words.length > 0; words.pop()) {
+    if (isMedium(words.join(' '))) return words.join(' ');
+  }
+  return null;
+}
+
+/** Splits "Both a US State Department spokesperson and Argentina’s Foreign Ministry" in two. */
+function splitCoordinated(text: string, source: Range): Range[] {
+  const phrase = text.slice(source.start, source.end);
+  const match = /^(?:Both|both)\s+(.+?)\s+and\s+(.+)$/.exec(phrase);
+  if (!match) return [source];
+  const firstStart = source.start + phrase.indexOf(match[1]);
+  const secondStart = source.start + phrase.lastIndexOf(match[2]);
+  return [
+    { start: firstStart, end: firstStart + match[1].length },
+    { start: secondStart, end: secondStart + match[2].length },
+  ];
+}
+
+function draftsFor(text: string, sentences: Sentence[], quotes: Range[]): Draft[] {
+  const drafts: Draft[] = [];
+  const isQuoted = (offset: number) => quoteContaining(quotes, offset) !== undefined;
+  sentences.forEach((sentence, sentenceIndex) => {
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    if (tokens.length === 0) return;
+    const cues = findCues(text, tokens, isQuoted);
+    let floor = 0;
+    let previousSource: TokenRange | undefined;
+    const sentenceDrafts: Draft[] = [];
+    for (const cue of cues) {
+      const frame = frameCue(text, tokens, cue, quotes, floor, previousSource);
+      if (!frame) continue;
+      const cueRange = rangeOf(tokens, { first: cue.first, last: cue.last });
+      let content = frame.content;
+      if (!content) {
+        if (cue.kind !== 'declines') continue;
+        content = cueRange;
+      }
+      const source = frame.source ? rangeOf(tokens, frame.source) : null;
+      if (frame.source) previousSource = frame.source;
+      const sourceText = source ? text.slice(source.start, source.end) : null;
+      const contentText = text.slice(content.start, content.end);
+      const stance = decideStance({
+        cueStance: cue.kind === 'according' ? 'ASSERTS' : cue.stance,
+        negated: cue.negated,
+        sourceText,
+        contentText,
+      });
+      const toldMedium = toldMediumOf(text, tokens, cue);
+      for (const part of source ? splitCoordinated(text, source) : [null]) {
+        sentenceDrafts.push({
+          sentence: sentenceIndex,
+          cue: cueRange,
+          source: part,
+          content,
+          stance,
+          toldMedium,
+        });
+      }
+      floor = Math.max(floor, cue.last + 1, frame.source ? frame.source.last + 1 : 0);
+    }
+    trimAtLaterFrames(text, sentenceDrafts);
+    drafts.push(...sentenceDrafts);
+  });
+  drafts.push(...layoutDrafts(text, sentences, quotes));
+  drafts.sort((a, b) => a.sentence - b.sentence || a.cue.start - b.cue.start);
+  extendQuoteContinuations(text, sentences, quotes, drafts);
+  return drafts;
+}
+
+/** Headline colons, transcript speaker labels and credit lines (layout.ts) as drafts. */
+function layoutDrafts(text: string, sentences: Sentence[], quotes: Range[]): Draft[] {
+  const found = findLayoutAttributions(text, quotes);
+  let sentence = 0;
+  return found.map((item) => {
+    while (sentence < sentences.length - 1 && sentences[sentence].end <= item.cue.start) sentence++;
+    const stance = decideStance({
+      cueStance: 'ASSERTS',
+      negated: false,
+      sourceText: text.slice(item.source.start, item.source.end),
+      contentText: text.slice(item.content.start, item.content.end),
+    });
+    return { sentence, ...item, stance, toldMedium: null };
+  });
+}
+
+/** "X said A, adding B" / "A, he said, according to Y": a content stops where another frame starts. */
+function trimAtLaterFrames(text: string, drafts: Draft[]): void {
+  for (const draft of drafts) {
+    for (const other of drafts) {
+      const otherStart = Math.min(other.cue.start, other.source?.start ?? Infinity);
+      if (otherStart <= draft.content.start || otherStart >= draft.content.end) continue;
+      const before = text.slice(draft.content.start, otherStart);
+      const comma = before.search(/[,—–]\s*$/);
+      if (comma > 0)
+        draft.content = {
+          start: draft.content.start,
+          end: draft.content.start + before.slice(0, comma).trimEnd().length,
+        };
+    }
+  }
+}
+
+/** `“A,” he said. “B.”` — the quote that follows a closed frame continues the same content. */
+function extendQuoteContinuations(
+  text: string,
+  sentences: Sentence[],
+  quotes: Range[],
+  drafts: Draft[],
+): void {
+  const sentencesWithCue = new Set(drafts.map((draft) => draft.sentence));
+  for (const draft of drafts) {
+    const sentence = sentences[draft.sentence];
+    const next = sentences[draft.sentence + 1];
+    if (!next || next.paragraph !== sentence.paragraph || sentencesWithCue.has(draft.sentence + 1))
+      continue;
+    if (draft.content.end > draft.cue.start) continue;
+    if (!/^[“"]/.test(text.slice(next.start, next.start + 1))) continue;
+    const tail = text.slice(Math.max(draft.cue.end, draft.source?.end ?? 0), sentence.end);
+    if (!/^[\s\w.,]*$/.test(tail) || tail.split(/\s+/).length > 5) continue;
+    const quote = quoteStartingAt(quotes, next.start);
+    if (quote) draft.content = { start: draft.content.start, end: quote.end };
+  }
+}
+
+export function extractAttributions(text: string): ExtractedAttribution[] {
+  const sentences = splitSentences(text);
+  const quotes = findQuotes(text);
+  const drafts = draftsFor(text, sentences, quotes);
+  const toCodePoint = codePointOffsets(text);
+  const span = (range: Range): Span => ({
+    start: toCodePoint(range.start),
+    end: toCodePoint(range.end),
+    text: text.slice(range.start, range.end),
+  });
+
+  let mentions: Mention[] | undefined;
+  const recentSources: Mention[] = [];
+  const names = drafts.map((draft) => {
+    if (!draft.source) return null;
+    const sourceText = text.slice(draft.source.start, draft.source.end);
+    if (isPronoun(sourceText)) {
+      mentions ??= nameMentions(text);
+      return resolvePronoun(sourceText, draft.source.start, recentSources, mentions) ?? sourceText;
+    }
+    recentSources.push({ name: sourceText, offset: draft.source.start, kind: kindOf(sourceText) });
+    return sourceText;
+  });
+
+  const reportedVia = findReportedVia(
+    drafts.map((draft) => ({
+      cue: draft.cue,
+      content: draft.content,
+      stance: draft.stance,
+      sourceText: draft.source ? text.slice(draft.source.start, draft.source.end) : null,
+      toldMedium: draft.toldMedium,
+    })),
+  );
+
+  return drafts.map((draft, index) => ({
+    index,
+    reportedViaIndex: reportedVia[index],
+    source: draft.source ? span(draft.source) : null,
+    cue: span(draft.cue),
+    content: span(draft.content),
+    stance: draft.stance,
+    sourceName: names[index],
+  }));
+}

@@ -1,0 +1,2 @@
+export type { ExtractedAttribution, Span, Stance } from './types';
+export { extractAttributions } from './extract';

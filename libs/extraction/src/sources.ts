@@ -1,0 +1,249 @@
+/**
+ * Source detection: the noun phrase that says something, found around a cue.
+ *
+ * - subject before the cue: "Sources familiar with the discussions told …", "“…,” he said"
+ * - inverted after the cue: "“…,” said Sen. John Smith"
+ * - after "according to": "according to the White House"
+ * - the agent of a passive: "was criticized by the group"
+ * - the subject of the main clause for a participle: "Milei addressed the report … by reposting"
+ */
+import {
+  CLAUSE_BOUNDARY_WORDS,
+  LEADING_NON_SUBJECT,
+  PREPOSITIONS,
+  SUBJECT_PRONOUNS,
+  TIME_WORDS,
+  VERB_GROUP_WORDS,
+} from './lexicon/words';
+import { cueFormsStartingWith } from './lexicon/cue-verbs';
+import type { Token } from './text/tokens';
+
+/** Token range, inclusive. */
+export interface TokenRange {
+  first: number;
+  last: number;
+}
+
+const MAX_SUBJECT_TOKENS = 12;
+const STOP_PUNCTUATION = new Set([
+  ',',
+  ';',
+  ':',
+  '(',
+  ')',
+  '"',
+  '“',
+  '”',
+  '‘',
+  '’',
+  '—',
+  '–',
+  '-',
+  '.',
+  '?',
+  '!',
+  '[',
+  ']',
+]);
+const VERBISH = new Set([
+  'is',
+  'was',
+  'were',
+  'are',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'did',
+  'does',
+  'do',
+  'may',
+  'might',
+  'must',
+]);
+
+const looksLikeVerb = (token: Token): boolean =>
+  !token.isCapitalized &&
+  (VERBISH.has(token.lower) ||
+    /^[a-z]+ed$/.test(token.text) ||
+    cueFormsStartingWith(token.lower).some((form) => form.formIndex >= 2 && form.formIndex <= 3));
+
+/** Drops leading discourse words ("But", "Meanwhile") and trailing non-nominal words. */
+function trim(tokens: Token[], range: TokenRange): TokenRange | undefined {
+  let { first, last } = range;
+  while (first <= last && (LEADING_NON_SUBJECT.has(tokens[first].lower) || !tokens[first].isWord)) {
+    first++;
+  }
+  while (
+    last >= first &&
+    ((!tokens[last].isWord && tokens[last].text !== ')') ||
+      VERB_GROUP_WORDS.has(tokens[last].lower))
+  ) {
+    last--;
+  }
+  if (first > last) return undefined;
+  if (last - first + 1 > MAX_SUBJECT_TOKENS) return undefined;
+  return { first, last };
+}
+
+/** The subject ending just before token `before` (exclusive), walking left to a clause boundary. */
+export function subjectBefore(
+  tokens: Token[],
+  before: number,
+  floor = 0,
+  stopAtPrepositions = false,
+): TokenRange | undefined {
+  const previous = tokens[before - 1];
+  if (previous && before - 1 >= floor && /^(?:who|which)$/.test(previous.lower)) {
+    return { first: before - 1, last: before - 1 };
+  }
+  if (previous && previous.text === ',' && before - 1 > floor) {
+    // "Brian Fallon, the campaign’s press secretary, noted"; "Trump, speaking in Ohio, said".
+    return appositiveSubject(tokens, before - 1, floor);
+  }
+  if (previous && before - 1 >= floor && /^(?:he|she|they|we|i)$/.test(previous.lower)) {
+    // "in an interview with the network he blasted …": a pronoun is a whole subject.
+    return { first: before - 1, last: before - 1 };
+  }
+  return plainSubject(tokens, before, floor, stopAtPrepositions);
+}
+
+function plainSubject(
+  tokens: Token[],
+  before: number,
+  floor: number,
+  stopAtPrepositions = false,
+): TokenRange | undefined {
+  let first = before;
+  for (let k = before - 1; k >= floor; k--) {
+    const token = tokens[k];
+    if (token.text === ')') {
+      // Skip a parenthetical such as "(R-Ga.)".
+      let open = k - 1;
+      while (open >= floor && tokens[open].text !== '(' && k - open < 8) open--;
+      if (open >= floor && tokens[open].text === '(') {
+        k = open;
+        first = open;
+        continue;
+      }
+    }
+    if (STOP_PUNCTUATION.has(token.text)) break;
+    if (CLAUSE_BOUNDARY_WORDS.has(token.lower)) break;
+    if (stopAtPrepositions && PREPOSITIONS.has(token.lower)) break;
+    if (token.lower === 'who' || token.lower === 'and') {
+      // "Smith and Jones said" keeps going; "he paused and said" stops.
+      const left = tokens[k - 1];
+      if (token.lower === 'who' || !left || !left.isWord || looksLikeVerb(left) || first === before)
+        break;
+    }
+    if (looksLikeVerb(token)) break;
+    first = k;
+  }
+  if (first === before) return undefined;
+  return trim(tokens, { first, last: before - 1 });
+}
+
+function appositiveSubject(tokens: Token[], comma: number, floor: number): TokenRange | undefined {
+  let open = comma - 1;
+  while (open >= floor && tokens[open].text !== ',' && comma - open <= 40) {
+    if (
+      STOP_PUNCTUATION.has(tokens[open].text) &&
+      tokens[open].text !== '(' &&
+      tokens[open].text !== ')' &&
+      tokens[open].text !== '.'
+    )
+      return undefined;
+    open--;
+  }
+  if (open < floor || tokens[open].text !== ',') return undefined;
+  const head = plainSubject(tokens, open, floor);
+  if (
+    !head ||
+    (!tokens[head.first].isCapitalized && !/^(?:the|a|an)$/.test(tokens[head.first].lower))
+  )
+    return undefined;
+  const inner = tokens[open + 1];
+  if (inner && (/ing$/.test(inner.lower) || looksLikeVerb(inner))) return head; // "Trump, speaking …, said"
+  return { first: head.first, last: comma - 1 };
+}
+
+/** A noun phrase starting at token `from`: up to punctuation, a clause word or a verb. */
+export function phraseAfter(
+  tokens: Token[],
+  from: number,
+  allowLowerStart = true,
+): TokenRange | undefined {
+  const start = tokens[from];
+  if (!start || !start.isWord) return undefined;
+  if (
+    !allowLowerStart &&
+    !start.isCapitalized &&
+    !/^(?:the|a|an|one|two|three|another|several|many|some|his|her|their|its|\d.*)$/.test(
+      start.lower,
+    )
+  ) {
+    return undefined;
+  }
+  let last = from - 1;
+  for (let k = from; k < tokens.length && k - from < MAX_SUBJECT_TOKENS; k++) {
+    const token = tokens[k];
+    if (
+      STOP_PUNCTUATION.has(token.text) &&
+      !(token.text === '.' && last >= from && tokens[last].text.length <= 2)
+    )
+      break;
+    if (CLAUSE_BOUNDARY_WORDS.has(token.lower) || token.lower === 'who') break;
+    if (k > from && looksLikeVerb(token)) break;
+    if (k > from && TIME_WORDS.has(token.lower) && !token.isCapitalized && token.lower !== 'this')
+      break;
+    if (
+      k > from &&
+      /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(token.lower)
+    )
+      break;
+    last = k;
+  }
+  if (last < from) return undefined;
+  return trim(tokens, { first: from, last });
+}
+
+/** The subject of the clause that a participle hangs on: "Milei … , saying", "Milei … by reposting". */
+export function mainClauseSubject(tokens: Token[], cueFirst: number): TokenRange | undefined {
+  // Start after the last sentence-level boundary before the cue (a colon, dash or quote).
+  let floor = 0;
+  for (let k = cueFirst - 1; k >= 0; k--) {
+    if ([';', ':', '—', '–'].includes(tokens[k].text)) {
+      floor = k + 1;
+      break;
+    }
+  }
+  // Skip an introductory phrase that ends with a comma ("In its report, the Times …").
+  let start = floor;
+  for (let k = floor; k < Math.min(cueFirst, floor + 8); k++) {
+    if (tokens[k].text === ',') {
+      const head = tokens[floor];
+      if (
+        head &&
+        /^(?:in|on|at|after|before|during|for|with|as|while|when|since|but|and|however|meanwhile)$/i.test(
+          head.lower,
+        )
+      ) {
+        start = k + 1;
+      }
+      break;
+    }
+  }
+  for (let k = start; k < cueFirst; k++) {
+    if (looksLikeVerb(tokens[k]) || STOP_PUNCTUATION.has(tokens[k].text)) {
+      if (k === start) return undefined;
+      return trim(tokens, { first: start, last: k - 1 });
+    }
+  }
+  return undefined;
+}
+
+export const isPronoun = (text: string): boolean => SUBJECT_PRONOUNS.has(text.toLowerCase());

@@ -1,0 +1,2 @@
+// Integration tests boot the API on a real database; give them room.
+jest.setTimeout(60_000);
