@@ -35,8 +35,6 @@ const SCHEMA_FILE = resolve(__dirname, '../../../schema.gql');
  */
 const PENDING: { path: string; issue: number }[] = [
   // issue 3: the core claim model (the rest of it has landed)
-  { path: 'Article.suggestedAttributions', issue: 3 },
-  { path: 'SuggestedAttribution', issue: 3 },
   // issue 4: the event log, history as of a date, live updates
   { path: 'ClaimEventKind', issue: 4 },
   { path: 'ClaimEvent', issue: 4 },

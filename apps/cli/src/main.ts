@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '@claimtrace/core';
 import { demoCommand } from './commands/demo.command';
 import { migrateCommand } from './commands/migrate.command';
+import { suggestCommand } from './commands/suggest.command';
 
 /** `claimtrace`: the command-line tool. Uses DATABASE_URL, else the embedded database. */
 export function buildCli(): Command {
@@ -11,7 +12,8 @@ export function buildCli(): Command {
       'Claimtrace: who claimed what, who denied it, where it was written. Uses DATABASE_URL, or the embedded PostgreSQL under CLAIMTRACE_DATA_DIR.',
     )
     .addCommand(demoCommand())
-    .addCommand(migrateCommand());
+    .addCommand(migrateCommand())
+    .addCommand(suggestCommand());
 }
 
 if (require.main === module) {

@@ -3,7 +3,10 @@ import { ActorsModule } from '@claimtrace/actors';
 import { NodeRegistry } from '@claimtrace/core';
 import { ArticlesLoaders } from './loaders/articles.loaders';
 import { ArticlesRepository } from './repositories/articles.repository';
-import { ArticleFieldsResolver } from './resolvers/article-fields.resolver';
+import {
+  ArticleFieldsResolver,
+  SuggestedAttributionFieldsResolver,
+} from './resolvers/article-fields.resolver';
 import { ArticlesResolver } from './resolvers/articles.resolver';
 import {
   PassageFieldsResolver,
@@ -19,6 +22,7 @@ import { ArticlesService } from './services/articles.service';
     ArticlesLoaders,
     ArticlesResolver,
     ArticleFieldsResolver,
+    SuggestedAttributionFieldsResolver,
     PassageFieldsResolver,
     ReanchoredPassageFieldsResolver,
   ],

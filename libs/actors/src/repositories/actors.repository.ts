@@ -49,6 +49,38 @@ export class ActorsRepository {
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * For each name, the best-matching current actor: an exact name or alias (ignoring case and
+   * accents) first, else the most similar name by trigrams above `threshold`.
+   */
+  async matchNames(
+    names: readonly string[],
+    threshold = 0.45,
+  ): Promise<{ name: string; actorId: string }[]> {
+    if (names.length === 0) return [];
+    return this.db.query(
+      `SELECT q.name, m.id AS "actorId"
+       FROM unnest($1::text[]) AS q(name)
+       CROSS JOIN LATERAL (
+         SELECT a.id,
+                CASE WHEN claimtrace_unaccent(lower(a.name)) = claimtrace_unaccent(lower(q.name))
+                       OR EXISTS (SELECT 1 FROM unnest(a.aliases) alias
+                                  WHERE claimtrace_unaccent(lower(alias)) = claimtrace_unaccent(lower(q.name)))
+                     THEN 2
+                     ELSE similarity(claimtrace_unaccent(lower(a.name)), claimtrace_unaccent(lower(q.name)))
+                END AS score
+         FROM actors a
+         WHERE a.merged_into_id IS NULL
+           AND (claimtrace_unaccent(lower(a.name)) % claimtrace_unaccent(lower(q.name))
+                OR claimtrace_unaccent(lower(a.name)) = claimtrace_unaccent(lower(q.name))
+                OR EXISTS (SELECT 1 FROM unnest(a.aliases) alias
+                           WHERE claimtrace_unaccent(lower(alias)) = claimtrace_unaccent(lower(q.name))))
+         ORDER BY score DESC, a.created_at LIMIT 1) m
+       WHERE m.score >= $2`,
+      [names, threshold],
+    );
+  }
+
   /** Serialises creations of actors of one name until the transaction ends. */
   async lockName(tx: Tx, name: string): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('actor:' || lower(${name})))`;

@@ -1,7 +1,9 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { RequestContext } from '@claimtrace/core';
+import { extractAttributions } from '@claimtrace/extraction';
 import { ArticleObject } from '../dtos/article.object';
+import { SuggestedAttributionObject } from '../dtos/suggested-attribution.object';
 import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
 import { ArticlesLoaders } from '../loaders/articles.loaders';
 
@@ -36,6 +38,14 @@ export class ArticleFieldsResolver {
     return ctx.loaders.get(this.articles.key).passagesOf.load(article.key);
   }
 
+  @ResolveField(() => [SuggestedAttributionObject], {
+    description: 'attributions the extractor finds in the text: who said what, with which stance',
+  })
+  async suggestedAttributions(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+    const text = await ctx.loaders.get(this.articles.key).textByKey.load(article.key);
+    return text ? extractAttributions(text).map(SuggestedAttributionObject.from) : [];
+  }
+
   @ResolveField(() => ArticleObject, {
     nullable: true,
     description: 'the version this one replaced (same URL, different text)',
@@ -51,5 +61,20 @@ export class ArticleFieldsResolver {
   })
   reanchoredPassages(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
     return ctx.loaders.get(this.articles.key).reanchoredOf.load(article.key);
+  }
+}
+
+@Resolver(() => SuggestedAttributionObject)
+export class SuggestedAttributionFieldsResolver {
+  constructor(private readonly actors: ActorsLoaders) {}
+
+  @ResolveField(() => ActorObject, {
+    nullable: true,
+    description: 'the existing actor the source most likely is (by name or alias, fuzzily)',
+  })
+  actor(@Parent() suggestion: SuggestedAttributionObject, @Context() ctx: RequestContext) {
+    return suggestion.sourceName
+      ? ctx.loaders.get(this.actors.key).byName.load(suggestion.sourceName)
+      : null;
   }
 }
