@@ -8,10 +8,7 @@ import {
   SuggestedAttributionFieldsResolver,
 } from './resolvers/article-fields.resolver';
 import { ArticlesResolver } from './resolvers/articles.resolver';
-import {
-  PassageFieldsResolver,
-  ReanchoredPassageFieldsResolver,
-} from './resolvers/passage-fields.resolver';
+import { ReanchoredPassageFieldsResolver } from './resolvers/passage-fields.resolver';
 import { ArticlesService } from './services/articles.service';
 
 @Module({
@@ -23,7 +20,6 @@ import { ArticlesService } from './services/articles.service';
     ArticlesResolver,
     ArticleFieldsResolver,
     SuggestedAttributionFieldsResolver,
-    PassageFieldsResolver,
     ReanchoredPassageFieldsResolver,
   ],
   exports: [ArticlesService, ArticlesLoaders],

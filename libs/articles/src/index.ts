@@ -3,3 +3,4 @@ export * from './dtos/article.object';
 export * from './dtos/passage.object';
 export * from './loaders/articles.loaders';
 export * from './services/articles.service';
+export * from './repositories/articles.repository';

@@ -4,6 +4,7 @@ import { ArticlesModule } from '@claimtrace/articles';
 import { ClaimsModule } from '@claimtrace/claims';
 import { NodeRegistry } from '@claimtrace/core';
 import { AttributionsLoaders } from './loaders/attributions.loaders';
+import { AttributionHydrator } from './repositories/attribution-hydrator';
 import { AttributionsRepository } from './repositories/attributions.repository';
 import {
   ActorAttributionsResolver,
@@ -17,6 +18,7 @@ import { AttributionsService } from './services/attributions.service';
   imports: [ActorsModule, ArticlesModule, ClaimsModule],
   providers: [
     AttributionsRepository,
+    AttributionHydrator,
     AttributionsService,
     AttributionsLoaders,
     AttributionsResolver,

@@ -15,3 +15,4 @@ export * from './nodes/node.registry';
 export * from './errors/merge.errors';
 export * from './graphql/merge.input';
 export * from './graphql/date-time.scalar';
+export * from './sql/columns';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ColumnSpec, selectColumns } from '@claimtrace/core';
 import { ActorKind, Database, Tx } from '@claimtrace/database';
 import { ActorRecord } from '../dtos/actor.object';
 
@@ -18,8 +19,19 @@ export interface NewActor {
   wikidataId: string | null;
 }
 
-const COLUMNS = `id, name, kind, aliases, affiliation_id AS "affiliationId", wikidata_id AS "wikidataId",
-  merged_into_id AS "mergedIntoId", created_at AS "createdAt", updated_at AS "updatedAt"`;
+/** The actors table's columns, for queries of other features that join actors. */
+export const ACTOR_COLUMNS: ColumnSpec<ActorRecord> = [
+  ['id', 'id'],
+  ['name', 'name'],
+  ['kind', 'kind'],
+  ['aliases', 'aliases'],
+  ['affiliation_id', 'affiliationId'],
+  ['wikidata_id', 'wikidataId'],
+  ['merged_into_id', 'mergedIntoId'],
+  ['created_at', 'createdAt'],
+  ['updated_at', 'updatedAt'],
+];
+const COLUMNS = selectColumns(ACTOR_COLUMNS, 'actors');
 
 /** All SQL about actors. */
 @Injectable()

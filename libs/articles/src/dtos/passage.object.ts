@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar, NodeInterface, toGlobalId } from '@claimtrace/core';
 import { AnchorStatus } from '@claimtrace/database';
+import { ArticleObject } from './article.object';
 
 registerEnumType(AnchorStatus, { name: 'AnchorStatus' });
 
@@ -39,6 +40,10 @@ export class PassageObject implements NodeInterface {
   @Field()
   suffix: string;
 
+  /** the article the passage is in (always loaded with the passage: one join, no extra query) */
+  @Field(() => ArticleObject)
+  article: ArticleObject;
+
   @Field(() => JSONScalar, {
     description: 'W3C Web Annotation selectors: [TextQuoteSelector, TextPositionSelector]',
   })
@@ -49,8 +54,9 @@ export class PassageObject implements NodeInterface {
     ];
   }
 
-  static from(record: PassageRecord): PassageObject {
+  static from(record: PassageRecord, article: ArticleObject): PassageObject {
     const passage = new PassageObject();
+    passage.article = article;
     passage.id = toGlobalId('Passage', record.id);
     passage.key = record.id;
     passage.articleKey = record.articleId;

@@ -37,9 +37,10 @@ export class ArticlesLoaders {
 
   constructor(repository: ArticlesRepository) {
     this.key = new LoaderKey('articles', () => {
-      const passageByKey = new DataLoader(async (keys: readonly string[]) =>
-        byKey(await repository.passagesByIds(keys), keys, PassageObject.from),
-      );
+      const passageByKey = new DataLoader(async (keys: readonly string[]) => {
+        const found = new Map((await repository.passagesByIds(keys)).map((p) => [p.key, p]));
+        return keys.map((key) => found.get(key) ?? null);
+      });
       return {
         byKey: new DataLoader(async (keys: readonly string[]) =>
           byKey(await repository.findByIds(keys), keys, ArticleObject.from),
@@ -60,9 +61,8 @@ export class ArticlesLoaders {
           grouped(
             await repository.passagesOf(keys),
             keys,
-            (row) => row.articleId,
-            (row) => {
-              const passage = PassageObject.from(row);
+            (passage) => passage.articleKey,
+            (passage) => {
               passageByKey.prime(passage.key, passage);
               return passage;
             },

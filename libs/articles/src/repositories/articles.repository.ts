@@ -1,12 +1,53 @@
 import { Injectable } from '@nestjs/common';
 import { AnchorStatus, Database, Tx } from '@claimtrace/database';
-import { ArticleRecord } from '../dtos/article.object';
-import { PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
+import { ColumnSpec, pickColumns, selectColumns } from '@claimtrace/core';
+import { ArticleObject, ArticleRecord } from '../dtos/article.object';
+import { PassageObject, PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
 
-const ARTICLE_COLUMNS = `id, url, title, publisher_id AS "publisherId", published_at AS "publishedAt",
-  language, content_hash AS "contentHash", previous_version_id AS "previousVersionId",
-  created_at AS "createdAt"`;
-const PASSAGE_COLUMNS = `id, article_id AS "articleId", start, "end", exact, prefix, suffix`;
+/** The articles table's columns without the text (texts are loaded only when asked for). */
+export const ARTICLE_RECORD_COLUMNS: ColumnSpec<ArticleRecord> = [
+  ['id', 'id'],
+  ['url', 'url'],
+  ['title', 'title'],
+  ['publisher_id', 'publisherId'],
+  ['published_at', 'publishedAt'],
+  ['language', 'language'],
+  ['content_hash', 'contentHash'],
+  ['previous_version_id', 'previousVersionId'],
+  ['created_at', 'createdAt'],
+];
+export const PASSAGE_RECORD_COLUMNS: ColumnSpec<PassageRecord> = [
+  ['id', 'id'],
+  ['article_id', 'articleId'],
+  ['start', 'start'],
+  ['end', 'end'],
+  ['exact', 'exact'],
+  ['prefix', 'prefix'],
+  ['suffix', 'suffix'],
+];
+/** Prefix of the article columns selected beside a passage's. */
+export const PASSAGE_ARTICLE_PREFIX = 'article_';
+
+/** `SELECT` list of a passage (alias `p`) with its article (alias `a`), for `passageFromRow`. */
+export function passageWithArticleColumns(p = 'p', a = 'a', prefix = ''): string {
+  return `${selectColumns(PASSAGE_RECORD_COLUMNS, p, prefix)}, ${selectColumns(
+    ARTICLE_RECORD_COLUMNS,
+    a,
+    prefix + PASSAGE_ARTICLE_PREFIX,
+  )}`;
+}
+
+/** The passage (with its article) of a row selected with `passageWithArticleColumns`. */
+export function passageFromRow(row: Record<string, unknown>, prefix = ''): PassageObject {
+  return PassageObject.from(
+    pickColumns(PASSAGE_RECORD_COLUMNS, row, prefix),
+    ArticleObject.from(pickColumns(ARTICLE_RECORD_COLUMNS, row, prefix + PASSAGE_ARTICLE_PREFIX)),
+  );
+}
+
+const ARTICLE_COLUMNS = selectColumns(ARTICLE_RECORD_COLUMNS, 'articles');
+const PASSAGE_COLUMNS = selectColumns(PASSAGE_RECORD_COLUMNS, 'passages');
+const PASSAGE_JOINED = `${passageWithArticleColumns('p', 'a')} FROM passages p JOIN articles a ON a.id = p.article_id`;
 
 export interface NewArticle {
   url: string;
@@ -83,8 +124,8 @@ export class ArticlesRepository {
   /** The newest version of a URL: the one no other version replaced. */
   async latestVersion(tx: Tx, url: string): Promise<(ArticleRecord & { text: string }) | null> {
     const rows = await tx.$queryRawUnsafe<(ArticleRecord & { text: string })[]>(
-      `SELECT ${ARTICLE_COLUMNS}, text FROM articles a WHERE url = $1
-         AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = a.id)
+      `SELECT ${ARTICLE_COLUMNS}, text FROM articles WHERE url = $1
+         AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = articles.id)
        ORDER BY created_at DESC LIMIT 1`,
       url,
     );
@@ -112,18 +153,20 @@ export class ArticlesRepository {
     );
   }
 
-  passagesByIds(ids: readonly string[]): Promise<PassageRecord[]> {
-    return this.db.query<PassageRecord>(
-      `SELECT ${PASSAGE_COLUMNS} FROM passages WHERE id = ANY($1::uuid[])`,
+  async passagesByIds(ids: readonly string[]): Promise<PassageObject[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT ${PASSAGE_JOINED} WHERE p.id = ANY($1::uuid[])`,
       [ids],
     );
+    return rows.map((row) => passageFromRow(row));
   }
 
-  passagesOf(articleIds: readonly string[]): Promise<PassageRecord[]> {
-    return this.db.query<PassageRecord>(
-      `SELECT ${PASSAGE_COLUMNS} FROM passages WHERE article_id = ANY($1::uuid[]) ORDER BY start, "end"`,
+  async passagesOf(articleIds: readonly string[]): Promise<PassageObject[]> {
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT ${PASSAGE_JOINED} WHERE p.article_id = ANY($1::uuid[]) ORDER BY p.start, p."end"`,
       [articleIds],
     );
+    return rows.map((row) => passageFromRow(row));
   }
 
   async passagesOfTx(tx: Tx, articleId: string): Promise<PassageRecord[]> {

@@ -1,18 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@claimtrace/core';
-import { ArticleObject } from '../dtos/article.object';
 import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
 import { ArticlesLoaders } from '../loaders/articles.loaders';
-
-@Resolver(() => PassageObject)
-export class PassageFieldsResolver {
-  constructor(private readonly articles: ArticlesLoaders) {}
-
-  @ResolveField(() => ArticleObject)
-  article(@Parent() passage: PassageObject, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.articles.key).byKey.load(passage.articleKey);
-  }
-}
 
 @Resolver(() => ReanchoredPassageObject)
 export class ReanchoredPassageFieldsResolver {

@@ -1,5 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
+import { ActorObject } from '@claimtrace/actors';
+import { PassageObject } from '@claimtrace/articles';
 import { Stance } from '@claimtrace/database';
 
 export interface AttributionRecord {
@@ -37,14 +39,39 @@ export class AttributionObject implements NodeInterface {
   @Field(() => Stance)
   stance: Stance;
 
+  // The relations below are loaded with the attribution (joins and one chain query per batch, see
+  // AttributionHydrator), so GraphQL reads them as plain properties on the hot read paths.
+  @Field(() => ActorObject)
+  actor: ActorObject;
+
+  @Field(() => PassageObject)
+  passage: PassageObject;
+
+  @Field(() => AttributionObject, { nullable: true })
+  reportedVia: AttributionObject | null;
+
+  @Field(() => [AttributionObject], {
+    description: 'this attribution first, then each relaying hop out to the outermost',
+  })
+  chain: AttributionObject[];
+
   @Field(() => DateTimeScalar, { nullable: true })
   statedAt: Date | null;
 
   @Field(() => Float, { nullable: true })
   confidence: number | null;
 
-  static from(record: AttributionRecord): AttributionObject {
+  /** An attribution with its actor and passage; `chain` and `reportedVia` are set by the hydrator. */
+  static from(
+    record: AttributionRecord,
+    actor: ActorObject,
+    passage: PassageObject,
+  ): AttributionObject {
     const attribution = new AttributionObject();
+    attribution.actor = actor;
+    attribution.passage = passage;
+    attribution.reportedVia = null;
+    attribution.chain = [attribution];
     attribution.id = toGlobalId('Attribution', record.id);
     attribution.key = record.id;
     attribution.claimKey = record.claimId;

@@ -2,17 +2,13 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { encodeCursor, LoaderKey, Page, toPage } from '@claimtrace/core';
 import { Stance } from '@claimtrace/database';
-import {
-  AttributionObject,
-  AttributionRecord,
-  StanceSummaryObject,
-} from '../dtos/attribution.object';
+import { AttributionObject, StanceSummaryObject } from '../dtos/attribution.object';
+import { AttributionHydrator } from '../repositories/attribution-hydrator';
 import { AttributionsRepository } from '../repositories/attributions.repository';
 import { AttributionPageRequest } from '../services/attributions.service';
 
 export interface AttributionLoaders {
   byKey: DataLoader<string, AttributionObject | null>;
-  chain: DataLoader<string, AttributionObject[]>;
   stanceSummary: DataLoader<string, StanceSummaryObject>;
   /** keyed by owner key and page request: one statement per distinct request shape */
   page: DataLoader<
@@ -27,24 +23,13 @@ export interface AttributionLoaders {
 export class AttributionsLoaders {
   readonly key: LoaderKey<AttributionLoaders>;
 
-  constructor(repository: AttributionsRepository) {
+  constructor(repository: AttributionsRepository, hydrator: AttributionHydrator) {
     this.key = new LoaderKey('attributions', () => {
       const byKey = new DataLoader(async (keys: readonly string[]) => {
         const found = new Map(
-          (await repository.findByIds(keys)).map((row) => [row.id, AttributionObject.from(row)]),
+          (await hydrator.hydrate(await repository.findByIds(keys))).map((a) => [a.key, a]),
         );
         return keys.map((key) => found.get(key) ?? null);
-      });
-      const object = (row: AttributionRecord) => {
-        const attribution = AttributionObject.from(row);
-        byKey.prime(attribution.key, attribution);
-        return attribution;
-      };
-
-      const chain = new DataLoader(async (keys: readonly string[]) => {
-        const chains = new Map<string, AttributionObject[]>(keys.map((key) => [key, []]));
-        for (const row of await repository.chains(keys)) chains.get(row.startId)?.push(object(row));
-        return keys.map((key) => chains.get(key)!);
       });
 
       const stanceSummary = new DataLoader(async (keys: readonly string[]) => {
@@ -74,8 +59,9 @@ export class AttributionsLoaders {
           const pages = new Map<string, Page<AttributionObject>>();
           for (const [shape, { request, keys }] of shapes) {
             const { rows, totals } = await repository.pages({ ...request, keys });
-            const byOwner = new Map<string, AttributionRecord[]>(keys.map((key) => [key, []]));
-            for (const row of rows) byOwner.get(row.owner)?.push(row);
+            const attributions = await hydrator.hydrate(rows);
+            const byOwner = new Map<string, AttributionObject[]>(keys.map((key) => [key, []]));
+            rows.forEach((row, i) => byOwner.get(row.owner)?.push(attributions[i]));
             for (const key of keys) {
               pages.set(
                 `${key}|${shape}`,
@@ -84,8 +70,12 @@ export class AttributionsLoaders {
                   request.limit,
                   request.after ? 'after' : null,
                   totals.get(key) ?? 0,
-                  (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
-                  object,
+                  (attribution) =>
+                    encodeCursor([attribution.createdAt.toISOString(), attribution.key]),
+                  (attribution) => {
+                    byKey.prime(attribution.key, attribution);
+                    return attribution;
+                  },
                 ),
               );
             }
@@ -94,7 +84,7 @@ export class AttributionsLoaders {
         },
         { cacheKeyFn: ({ key, request }) => `${key}|${JSON.stringify(request)}` },
       );
-      return { byKey, chain, stanceSummary, page };
+      return { byKey, stanceSummary, page };
     });
   }
 }

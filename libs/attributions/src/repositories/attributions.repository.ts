@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { ACTOR_COLUMNS } from '@claimtrace/actors';
+import { passageWithArticleColumns } from '@claimtrace/articles';
+import { selectColumns } from '@claimtrace/core';
 import { Database, Stance, Tx } from '@claimtrace/database';
 import { AttributionRecord } from '../dtos/attribution.object';
 
 const COLUMNS = `a.id, a.claim_id AS "claimId", a.actor_id AS "actorId", a.stance,
   a.passage_id AS "passageId", a.stated_at AS "statedAt", a.reported_via_id AS "reportedViaId",
   a.confidence, a.created_at AS "createdAt", a.removed_at AS "removedAt"`;
+
+/** An attribution row with its actor (prefix `actor_`) and passage and article (prefix `passage_`). */
+export type JoinedAttributionRow = AttributionRecord & Record<string, unknown>;
+
+/** The attribution (alias a), its actor (ac), passage (p) and the passage's article (ar). */
+const JOINED_COLUMNS = `${COLUMNS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
+  ${passageWithArticleColumns('p', 'ar', 'passage_')}`;
+const JOINS = `JOIN actors ac ON ac.id = a.actor_id
+  JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id`;
 
 export type AttributionOwner = 'claim_id' | 'actor_id';
 
@@ -32,9 +44,9 @@ export interface NewAttribution {
 export class AttributionsRepository {
   constructor(private readonly db: Database) {}
 
-  findByIds(ids: readonly string[]): Promise<AttributionRecord[]> {
-    return this.db.query<AttributionRecord>(
-      `SELECT ${COLUMNS} FROM attributions a WHERE a.id = ANY($1::uuid[])`,
+  findByIds(ids: readonly string[]): Promise<JoinedAttributionRow[]> {
+    return this.db.query<JoinedAttributionRow>(
+      `SELECT ${JOINED_COLUMNS} FROM attributions a ${JOINS} WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
   }
@@ -45,7 +57,7 @@ export class AttributionsRepository {
    */
   async pages(
     query: AttributionPageQuery,
-  ): Promise<{ rows: (AttributionRecord & { owner: string })[]; totals: Map<string, number> }> {
+  ): Promise<{ rows: (JoinedAttributionRow & { owner: string })[]; totals: Map<string, number> }> {
     const params: unknown[] = [query.keys, query.limit + 1];
     let filter = `a.${query.owner} = ANY($1::uuid[]) AND a.removed_at IS NULL`;
     if (query.stance) {
@@ -60,12 +72,13 @@ export class AttributionsRepository {
       after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     const [rows, counts] = await Promise.all([
-      this.db.query<AttributionRecord & { owner: string }>(
-        `SELECT * FROM (
-           SELECT ${COLUMNS}, a.${query.owner} AS owner,
+      this.db.query<JoinedAttributionRow & { owner: string }>(
+        `SELECT ${JOINED_COLUMNS}, page.owner FROM (
+           SELECT a.id, a.${query.owner} AS owner,
                   row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn
            FROM attributions a WHERE ${filter} ${after}) page
-         WHERE rn <= $2 ORDER BY owner, rn`,
+         JOIN attributions a ON a.id = page.id ${JOINS}
+         WHERE page.rn <= $2 ORDER BY page.owner, page.rn`,
         params,
       ),
       this.db.query<{ owner: string; count: number }>(
@@ -78,16 +91,17 @@ export class AttributionsRepository {
   }
 
   /** Each attribution's relay chain: itself, then each hop it was reported via, outermost last. */
-  chains(ids: readonly string[]): Promise<(AttributionRecord & { startId: string })[]> {
+  chains(ids: readonly string[]): Promise<(JoinedAttributionRow & { startId: string })[]> {
     return this.db.query(
       `WITH RECURSIVE hops(start_id, id, depth) AS (
-         SELECT a.id, a.id, 0 FROM attributions a WHERE a.id = ANY($1::uuid[])
+         SELECT a.id, a.reported_via_id, 1 FROM attributions a
+         WHERE a.id = ANY($1::uuid[]) AND a.reported_via_id IS NOT NULL
          UNION ALL
          SELECT h.start_id, a.reported_via_id, h.depth + 1
          FROM hops h JOIN attributions a ON a.id = h.id
          WHERE a.reported_via_id IS NOT NULL AND h.depth < 64)
-       SELECT h.start_id AS "startId", ${COLUMNS}
-       FROM hops h JOIN attributions a ON a.id = h.id ORDER BY h.start_id, h.depth`,
+       SELECT h.start_id AS "startId", ${JOINED_COLUMNS}
+       FROM hops h JOIN attributions a ON a.id = h.id ${JOINS} ORDER BY h.start_id, h.depth`,
       [ids],
     );
   }

@@ -1,6 +1,5 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
-import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
+import { ActorObject } from '@claimtrace/actors';
 import { ClaimObject, ClaimsLoaders } from '@claimtrace/claims';
 import { RequestContext } from '@claimtrace/core';
 import { AttributionsArgs } from '../dtos/attribution.inputs';
@@ -14,42 +13,11 @@ import { AttributionsService } from '../services/attributions.service';
 
 @Resolver(() => AttributionObject)
 export class AttributionFieldsResolver {
-  constructor(
-    private readonly attributions: AttributionsLoaders,
-    private readonly claims: ClaimsLoaders,
-    private readonly actors: ActorsLoaders,
-    private readonly articles: ArticlesLoaders,
-  ) {}
+  constructor(private readonly claims: ClaimsLoaders) {}
 
   @ResolveField(() => ClaimObject)
   claim(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
     return ctx.loaders.get(this.claims.key).byKey.load(attribution.claimKey);
-  }
-
-  @ResolveField(() => ActorObject)
-  actor(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.actors.key).byKey.load(attribution.actorKey);
-  }
-
-  @ResolveField(() => PassageObject)
-  passage(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.articles.key).passageByKey.load(attribution.passageKey);
-  }
-
-  @ResolveField(() => AttributionObject, { nullable: true })
-  reportedVia(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
-    return attribution.reportedViaKey
-      ? ctx.loaders.get(this.attributions.key).byKey.load(attribution.reportedViaKey)
-      : null;
-  }
-
-  @ResolveField(() => [AttributionObject], {
-    description: 'this attribution first, then each relaying hop out to the outermost',
-  })
-  chain(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
-    return attribution.reportedViaKey
-      ? ctx.loaders.get(this.attributions.key).chain.load(attribution.key)
-      : [attribution];
   }
 }
 

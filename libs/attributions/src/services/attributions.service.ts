@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ActorsService } from '@claimtrace/actors';
-import { ArticlesService, PassageObject } from '@claimtrace/articles';
+import { ArticlesService } from '@claimtrace/articles';
 import { ClaimsRepository, ClaimsService } from '@claimtrace/claims';
 import {
   APP_CONFIG,
@@ -11,6 +11,7 @@ import {
   NotFoundError,
   Page,
   pageSize,
+  toGlobalId,
 } from '@claimtrace/core';
 import { ClaimEventKind, Database, Stance } from '@claimtrace/database';
 import { EventLogRepository } from '@claimtrace/events';
@@ -27,6 +28,7 @@ import {
   AttributionsArgs,
   RemoveAttributionInput,
 } from '../dtos/attribution.inputs';
+import { AttributionHydrator } from '../repositories/attribution-hydrator';
 import { AttributionOwner, AttributionsRepository } from '../repositories/attributions.repository';
 
 export interface AttributionPageRequest {
@@ -47,6 +49,7 @@ export class AttributionsService {
     private readonly claims: ClaimsService,
     private readonly claimRows: ClaimsRepository,
     private readonly events: EventLogRepository,
+    private readonly hydrator: AttributionHydrator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -73,7 +76,7 @@ export class AttributionsService {
     const viaKey = input.reportedViaId
       ? keyOf(input.reportedViaId, 'Attribution', 'reportedViaId')
       : null;
-    return this.db.transaction(async (tx) => {
+    const key = await this.db.transaction(async (tx) => {
       await this.claims.lockCurrent(tx, claimKey, input.claimId);
       await this.actors.requireKey(tx, actorKey, input.actorId);
       const passage = await this.articles.anchorPassage(tx, articleKey, input.articleId, {
@@ -99,24 +102,30 @@ export class AttributionsService {
       });
       const seen = input.statedAt ?? (await this.attributions.articlePublishedAt(tx, articleKey));
       if (seen) await this.claimRows.noteSeenAt(tx, claimKey, seen);
-      const attribution = AttributionObject.from(row);
       await this.events.append(tx, {
         kind: ClaimEventKind.ATTRIBUTION_ADDED,
         claimId: claimKey,
         actorIds: [actorKey],
         by,
         payload: {
-          attributionId: attribution.id,
+          attributionId: toGlobalId('Attribution', row.id),
           claimId: input.claimId,
           actorId: input.actorId,
           stance: input.stance,
-          passageId: PassageObject.from(passage).id,
+          passageId: toGlobalId('Passage', passage.id),
           exact: passage.exact,
           reportedViaId: input.reportedViaId ?? null,
         },
       });
-      return attribution;
+      return row.id;
     });
+    return this.load(key);
+  }
+
+  /** An attribution with its actor, passage and relay chain (after its transaction committed). */
+  private async load(key: string): Promise<AttributionObject> {
+    const [attribution] = await this.hydrator.hydrate(await this.attributions.findByIds([key]));
+    return attribution;
   }
 
   /** Takes a mistaken attribution out of current views; history and the event log keep it. */
@@ -124,7 +133,7 @@ export class AttributionsService {
     const key = keyOf(input.attributionId, 'Attribution', 'attributionId');
     const reason = input.reason.trim();
     if (!reason) throw new BadInputError('reason must contain at least one visible character.');
-    return this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const current = await this.attributions.lock(tx, key);
       if (!current) throw new NotFoundError('Attribution', input.attributionId);
       if (current.removedAt) throw new AttributionAlreadyRemoved();
@@ -138,8 +147,8 @@ export class AttributionsService {
         by,
         payload: { attributionId: input.attributionId, stance: row.stance, reason },
       });
-      return AttributionObject.from(row);
     });
+    return this.load(key);
   }
 }
 
