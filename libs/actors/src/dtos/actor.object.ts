@@ -13,8 +13,8 @@ export interface ActorRecord {
   affiliationId: string | null;
   wikidataId: string | null;
   mergedIntoId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
+  createdAt?: Date;
+  updatedAt?: Date;
 }
 
 @ObjectType('Actor', { implements: () => [NodeInterface] })

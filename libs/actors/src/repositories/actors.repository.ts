@@ -28,8 +28,6 @@ export const ACTOR_COLUMNS: ColumnSpec<ActorRecord> = [
   ['affiliation_id', 'affiliationId'],
   ['wikidata_id', 'wikidataId'],
   ['merged_into_id', 'mergedIntoId'],
-  ['created_at', 'createdAt'],
-  ['updated_at', 'updatedAt'],
 ];
 const COLUMNS = selectColumns(ACTOR_COLUMNS, 'actors');
 

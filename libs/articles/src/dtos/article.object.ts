@@ -14,7 +14,8 @@ export interface ArticleRecord {
   language: string | null;
   contentHash: string;
   previousVersionId: string | null;
-  createdAt: Date;
+  /** only selected where articles are paged (the page cursor); not in joins */
+  createdAt?: Date;
 }
 
 @ObjectType('Article', { implements: () => [NodeInterface] })
@@ -43,7 +44,7 @@ export class ArticleObject implements NodeInterface {
 
   publisherKey: string | null;
   previousVersionKey: string | null;
-  createdAt: Date;
+  createdAt?: Date;
 
   static from(record: ArticleRecord): ArticleObject {
     const article = new ArticleObject();

@@ -14,7 +14,6 @@ export const ARTICLE_RECORD_COLUMNS: ColumnSpec<ArticleRecord> = [
   ['language', 'language'],
   ['content_hash', 'contentHash'],
   ['previous_version_id', 'previousVersionId'],
-  ['created_at', 'createdAt'],
 ];
 export const PASSAGE_RECORD_COLUMNS: ColumnSpec<PassageRecord> = [
   ['id', 'id'],
@@ -45,7 +44,7 @@ export function passageFromRow(row: Record<string, unknown>, prefix = ''): Passa
   );
 }
 
-const ARTICLE_COLUMNS = selectColumns(ARTICLE_RECORD_COLUMNS, 'articles');
+const ARTICLE_COLUMNS = `${selectColumns(ARTICLE_RECORD_COLUMNS, 'articles')}, articles.created_at AS "createdAt"`;
 const PASSAGE_COLUMNS = selectColumns(PASSAGE_RECORD_COLUMNS, 'passages');
 const PASSAGE_JOINED = `${passageWithArticleColumns('p', 'a')} FROM passages p JOIN articles a ON a.id = p.article_id`;
 

@@ -70,7 +70,7 @@ export class ArticlesService {
       limit,
       args.after,
       totalCount,
-      (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+      (row) => encodeCursor([row.createdAt!.toISOString(), row.id]),
       ArticleObject.from,
     );
   }

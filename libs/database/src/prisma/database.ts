@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, PoolClient } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
@@ -20,6 +21,7 @@ export class Database {
   readonly pool: Pool;
   readonly prisma: PrismaClient;
   private readonly listeners = new Set<QueryListener>();
+  private readonly statementNames = new Map<string, string>();
 
   constructor(options: DatabaseOptions) {
     this.pool = new Pool({ connectionString: options.url, max: options.poolSize });
@@ -28,9 +30,19 @@ export class Database {
     this.prisma = new PrismaClient({ adapter: new PrismaPg(this.pool) });
   }
 
-  /** Runs plain SQL on the pool (hot read paths). */
+  /**
+   * Runs plain SQL on the pool (hot read paths). Statements are named after their text, so each
+   * connection parses and plans one only once (a server-side prepared statement). Without parameters
+   * the text may hold several statements and runs as a simple query.
+   */
   async query<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const result = await this.pool.query<R>(sql, params);
+    if (params.length === 0) return (await this.pool.query<R>(sql)).rows; // may hold several statements
+    let name = this.statementNames.get(sql);
+    if (name === undefined) {
+      name = `ct_${createHash('sha1').update(sql).digest('base64url')}`;
+      if (this.statementNames.size < 10_000) this.statementNames.set(sql, name);
+    }
+    const result = await this.pool.query<R>({ name, text: sql, values: params });
     return result.rows;
   }
 
