@@ -62,7 +62,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokensService): Apollo
     ],
     // Fastify's Apollo handler calls this with the request itself (other transports with `{ req }`).
     context: async (given: FastifyRequest | { req: FastifyRequest }): Promise<RequestContext> => {
-      const req: FastifyRequest | undefined = 'req' in given ? given.req : given;
+      const req = ((given as { req?: FastifyRequest }).req ?? given) as FastifyRequest | undefined;
       const context: RequestContext = {
         loaders: new RequestLoaders(),
         requestId: String((req?.raw as { id?: unknown } | undefined)?.id ?? req?.id ?? ''),

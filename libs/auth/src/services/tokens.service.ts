@@ -62,7 +62,9 @@ export class TokensService {
   /** The principal of a token, or an UnauthenticatedError saying why the token does not work. */
   async authenticate(token: string, now = new Date()): Promise<AuthenticatedPrincipal> {
     if (!isWellFormedToken(token)) {
-      throw new UnauthenticatedError('The token is not a Claimtrace token (ct_ and 43 characters).');
+      throw new UnauthenticatedError(
+        'The token is not a Claimtrace token (ct_ and 43 characters).',
+      );
     }
     const row = await this.principals.byHash(hashToken(token));
     if (!row) throw new UnauthenticatedError('The token is unknown.');

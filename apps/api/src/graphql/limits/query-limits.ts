@@ -217,7 +217,8 @@ export function operationCost(
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        const fields = type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
+        const fields =
+          type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
         const definition = fields[selection.name.value];
         total += multiplier;
         if (selection.selectionSet) {
