@@ -177,10 +177,11 @@ export interface CostResult {
 }
 
 /**
- * The cost of an operation: every field costs one per instance, and the instances multiply by the
- * page size (`first`, or the default page size when a paginated field is asked without it) of each
- * list field above it. So `claims(first: 100) { edges { node { id text } } }` costs 1 + 100 × 4 ≈
- * 401. Variables are resolved; a non-numeric `first` counts as the default (validation rejects it).
+ * The cost of an operation, an upper bound of the objects it can touch: every field costs one per
+ * instance, and everything inside a paginated field counts `first` times (the default page size
+ * when `first` is not given). So `claims(first: 100) { edges { node { id text } } }` costs
+ * 1 + 100 × 4 = 401. Variables are resolved; a non-numeric `first` counts as the default page size
+ * (coercion rejects it anyway).
  */
 export function operationCost(
   schema: GraphQLSchema,
