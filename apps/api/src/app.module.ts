@@ -14,6 +14,7 @@ import { DemoModule } from '@claimtrace/demo';
 import { EventsModule } from '@claimtrace/events';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
 
 export interface AppOptions {
   config: AppConfig;
@@ -56,6 +57,7 @@ export class AppModule {
         DemoModule,
       ],
       controllers: [HealthController],
+      providers: [ReadinessService],
     };
   }
 }
