@@ -2,6 +2,7 @@ import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
 import { operationCost } from './query-limits';
+import { checkTextInputs } from './text-input';
 import { CostRateLimiter } from './rate-limiter';
 
 export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
@@ -53,7 +54,7 @@ export function checkOperation(
   }
 }
 
-/** The Apollo plugin that applies `checkOperation` to every HTTP operation. */
+/** The Apollo plugin that checks text inputs, then applies `checkOperation`, to every HTTP operation. */
 export function queryLimitsPlugin(
   config: AppConfig,
   limiter: CostRateLimiter,
@@ -63,6 +64,7 @@ export function queryLimitsPlugin(
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo answers a missing operation itself
+          checkTextInputs(document, request.variables);
           const { cost, largestPage } = operationCost(
             schema,
             document,
