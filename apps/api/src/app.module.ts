@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
+import { AuthGuardModule, AuthModule, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
@@ -13,6 +14,7 @@ import { DemoModule } from '@claimtrace/demo';
 import { EventsModule } from '@claimtrace/events';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { ReadinessService } from './health/readiness.service';
 
 export interface AppOptions {
   config: AppConfig;
@@ -35,11 +37,18 @@ export class AppModule {
           },
         }),
         CoreModule.forRoot(config),
-        DatabaseModule.forRoot({ url: databaseUrl, poolSize: config.DB_POOL_SIZE }),
+        DatabaseModule.forRoot({
+          url: databaseUrl,
+          poolSize: config.DB_POOL_SIZE,
+          statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+        }),
         EventsModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        AuthGuardModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          ...graphqlOptions(config),
+          imports: [AuthModule],
+          inject: [TokensService],
+          useFactory: (tokens: TokensService) => graphqlOptions(config, tokens),
         }),
         ActorsModule,
         ArticlesModule,
@@ -48,6 +57,7 @@ export class AppModule {
         DemoModule,
       ],
       controllers: [HealthController],
+      providers: [ReadinessService],
     };
   }
 }

@@ -1,14 +1,21 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@claimtrace/core';
-import { resolveDatabase } from '@claimtrace/database';
+import { join } from 'node:path';
+import { ensureFirstAdminToken, TokensService } from '@claimtrace/auth';
+import { dataDirOf, resolveDatabase } from '@claimtrace/database';
 import { DemoLoader } from '@claimtrace/demo';
 import { createApp } from './bootstrap/create-app';
 
 async function main(): Promise<void> {
   const logger = new Logger('Claimtrace');
-  const config = loadConfig();
-  const database = await resolveDatabase(config, (line) => logger.log(line));
+  const loaded = loadConfig();
+  const database = await resolveDatabase(loaded, (line) => logger.log(line));
+  // The embedded quick start is a laptop: introspection and the explorer on unless set otherwise.
+  const config = {
+    ...loaded,
+    GRAPHQL_INTROSPECTION: loaded.GRAPHQL_INTROSPECTION ?? database.embedded !== null,
+  };
 
   const app = await createApp({ config, databaseUrl: database.url }).catch(async (error) => {
     await database.embedded?.stop();
@@ -34,6 +41,13 @@ async function main(): Promise<void> {
   await app.init();
   const demo = app.get(DemoLoader);
   if (database.embedded && config.DEMO_DATA && (await demo.isEmpty())) await demo.load();
+  if (database.embedded) {
+    await ensureFirstAdminToken(
+      app.get(TokensService),
+      join(dataDirOf(config), 'admin-token'),
+      (line) => logger.log(line),
+    );
+  }
 
   await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error) => {
     await app.close();
@@ -42,6 +56,9 @@ async function main(): Promise<void> {
   });
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   logger.log(`GraphQL at http://${shown}:${config.PORT}/graphql`);
+  if (config.GRAPHQL_INTROSPECTION) {
+    logger.log(`introspection and the GraphiQL explorer are on (GRAPHQL_INTROSPECTION)`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -394,7 +394,7 @@ describe('bad input over GraphQL: a clear error, nothing written', () => {
       const response = await t.app.inject({
         method: 'POST',
         url: '/graphql',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
         payload: JSON.stringify({ query: INGEST, variables: { i: ingestInput({ text }) } }),
       });
       expect(response.statusCode).not.toBe(413);

@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, loadConfig } from '@claimtrace/core';
+import { TokensService } from '@claimtrace/auth';
+import { AppConfig, loadConfig, PrincipalRole } from '@claimtrace/core';
 import { Database } from '@claimtrace/database';
 import { createApp } from '../src/bootstrap/create-app';
 import { createTestDatabase } from '@claimtrace/testing';
@@ -14,10 +15,21 @@ export interface TestApp {
   db: Database;
   databaseUrl: string;
   config: AppConfig;
+  /** the ADMIN token that `gql` and `ok` send */
+  adminToken: string;
+  /** sends as the test's ADMIN principal (named `test-admin`) */
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GqlResult<T>>;
+  /** sends with this bearer token, or none (null) */
+  gqlAs<T = Record<string, any>>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResult<T>>;
+  /** a new token with this role (and optional expiry) */
+  token(role: PrincipalRole, name?: string, expiresAt?: Date): Promise<string>;
   /** runs `gql` and fails the test on any GraphQL error */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** the number of rows in a table (to prove that a rejected write wrote nothing) */
@@ -25,30 +37,56 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh database, driven in-process over HTTP (Fastify's inject). */
+/**
+ * The real API on a fresh database, driven in-process over HTTP (Fastify's inject). Rate limiting
+ * is off unless `env` sets it (the suites send thousands of requests from one client).
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_COST_PER_MINUTE: '0',
+    RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
+    ...env,
+  });
   const app = await createApp({ config, databaseUrl });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(Database);
+  const tokens = app.get(TokensService);
+  const adminToken = (await tokens.create({ name: 'test-admin', role: 'ADMIN' })).token;
 
-  const gql: TestApp['gql'] = async (query, variables) => {
+  const gqlAs: TestApp['gqlAs'] = async (token, query, variables) => {
     const response = await app.inject({
       method: 'POST',
       url: '/graphql',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       payload: JSON.stringify({ query, variables }),
     });
     return response.json();
   };
+  const gql: TestApp['gql'] = (query, variables) => gqlAs(adminToken, query, variables);
+  let created = 0;
   return {
     app,
     db,
     databaseUrl,
     config,
+    adminToken,
     gql,
+    gqlAs,
+    async token(role, name, expiresAt) {
+      created += 1;
+      const made = await tokens.create({
+        name: name ?? `test-${role.toLowerCase()}-${created}`,
+        role,
+        expiresAt,
+      });
+      return made.token;
+    },
     async ok(query, variables) {
       const result = await gql(query, variables);
       if (result.errors?.length) throw new Error(JSON.stringify(result.errors, null, 2));

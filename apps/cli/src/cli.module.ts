@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@claimtrace/auth';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
@@ -15,6 +16,7 @@ export class CliModule {
         DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4 }),
         EventsModule,
         DemoModule,
+        AuthModule,
       ],
     };
   }

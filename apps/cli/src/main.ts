@@ -4,6 +4,7 @@ import { ConfigError } from '@claimtrace/core';
 import { demoCommand } from './commands/demo.command';
 import { migrateCommand } from './commands/migrate.command';
 import { suggestCommand } from './commands/suggest.command';
+import { tokenCommand } from './commands/token.command';
 
 /** `claimtrace`: the command-line tool. Uses DATABASE_URL, else the embedded database. */
 export function buildCli(): Command {
@@ -13,7 +14,8 @@ export function buildCli(): Command {
     )
     .addCommand(demoCommand())
     .addCommand(migrateCommand())
-    .addCommand(suggestCommand());
+    .addCommand(suggestCommand())
+    .addCommand(tokenCommand());
 }
 
 if (require.main === module) {

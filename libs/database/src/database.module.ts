@@ -1,5 +1,5 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Database } from './prisma/database';
+import { Database, DatabaseOptions } from './prisma/database';
 
 export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
 
@@ -10,7 +10,7 @@ export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
     {
       provide: Database,
       inject: [DATABASE_OPTIONS],
-      useFactory: (options: { url: string; poolSize: number }) => new Database(options),
+      useFactory: (options: DatabaseOptions) => new Database(options),
     },
   ],
   exports: [Database],
@@ -18,7 +18,7 @@ export const DATABASE_OPTIONS = Symbol('DATABASE_OPTIONS');
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(Database) private readonly database: Database) {}
 
-  static forRoot(options: { url: string; poolSize: number }) {
+  static forRoot(options: DatabaseOptions) {
     return {
       module: DatabaseModule,
       providers: [{ provide: DATABASE_OPTIONS, useValue: options }],

@@ -3,6 +3,13 @@ import { AppConfig } from '@claimtrace/core';
 import { EmbeddedPostgres } from './embedded/embedded-postgres';
 import { migrate } from './migrations/migrator';
 
+/** The data folder (CLAIMTRACE_DATA_DIR), absolute. */
+export function dataDirOf(config: Pick<AppConfig, 'CLAIMTRACE_DATA_DIR'>): string {
+  return isAbsolute(config.CLAIMTRACE_DATA_DIR)
+    ? config.CLAIMTRACE_DATA_DIR
+    : join(process.cwd(), config.CLAIMTRACE_DATA_DIR);
+}
+
 export interface ResolvedDatabase {
   url: string;
   embedded: EmbeddedPostgres | null;
@@ -19,9 +26,7 @@ export async function resolveDatabase(
   let embedded: EmbeddedPostgres | null = null;
   let url = config.DATABASE_URL;
   if (!url) {
-    const dataDir = isAbsolute(config.CLAIMTRACE_DATA_DIR)
-      ? config.CLAIMTRACE_DATA_DIR
-      : join(process.cwd(), config.CLAIMTRACE_DATA_DIR);
+    const dataDir = dataDirOf(config);
     embedded = await EmbeddedPostgres.start({
       dataDir: join(dataDir, 'postgres'),
       port: config.EMBEDDED_PG_PORT,

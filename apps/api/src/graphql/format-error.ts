@@ -12,9 +12,22 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'QUERY_TOO_COSTLY',
+  'RATE_LIMITED',
 ]);
 
 export type ErrorLogger = (error: unknown) => void;
+
+export const INTERNAL_ERROR_MESSAGE =
+  'Internal server error. It has been logged with the request id; retrying will not help until it is fixed.';
+
+/** Whether the client caused `error` (a domain error, invalid input, a rejected query). */
+export function isClientError(error: unknown, code?: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return true;
+  if (original instanceof HttpException && original.getStatus() === 400) return true;
+  return typeof code === 'string' && CLIENT_CODES.has(code);
+}
 
 /**
  * The one place where errors become what a client sees: domain errors keep their message and code
@@ -54,7 +67,7 @@ export function formatError(
   logUnexpected(original);
   return {
     ...base,
-    message: 'Internal server error. It has been logged; retrying will not help until it is fixed.',
+    message: INTERNAL_ERROR_MESSAGE,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }

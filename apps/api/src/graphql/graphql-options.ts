@@ -2,30 +2,89 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
 import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
+import { TokensService } from '@claimtrace/auth';
+import { errorLogPlugin } from './error-log.plugin';
 import { formatError } from './format-error';
+import { queryLimitsPlugin } from './limits/limits.plugin';
+import { queryLimitRules } from './limits/query-limits';
+import { CostRateLimiter } from './limits/rate-limiter';
 
 const logger = new Logger('GraphQL');
 
-/** Apollo's options: code-first schema, per-request context with fresh DataLoaders, one error formatter. */
-export function graphqlOptions(_config: AppConfig): ApolloDriverConfig {
+/** Whether introspection, field suggestions and the explorer are on: only when enabled explicitly. */
+export function introspectionEnabled(config: AppConfig): boolean {
+  return config.GRAPHQL_INTROSPECTION === true;
+}
+
+/** The rate limiter of this process: a token's budget, or an anonymous IP's. */
+export function createRateLimiter(config: AppConfig): CostRateLimiter {
+  return new CostRateLimiter((key) =>
+    key.startsWith('token:')
+      ? config.RATE_LIMIT_COST_PER_MINUTE
+      : config.RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE,
+  );
+}
+
+/**
+ * Apollo's options: code-first schema; a per-request context with fresh DataLoaders and the
+ * principal of the request's token; the query limits; one error formatter.
+ */
+export function graphqlOptions(config: AppConfig, tokens: TokensService): ApolloDriverConfig {
+  const introspection = introspectionEnabled(config);
+  const limiter = createRateLimiter(config);
   return {
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection,
+    // No "Did you mean …?" in validation errors unless introspection is on anyway.
+    hideSchemaDetailsFromClientErrors: !introspection,
     playground: false,
+    graphiql: introspection,
     allowBatchedHttpRequests: false,
-    context: ({ req }: { req: FastifyRequest }): RequestContext => ({
-      loaders: new RequestLoaders(),
-      requestId: String((req?.raw as { id?: unknown } | undefined)?.id ?? req?.id ?? ''),
-      principal: null,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
+    validationRules: queryLimitRules({
+      maxLength: config.QUERY_MAX_LENGTH,
+      maxDepth: config.QUERY_MAX_DEPTH,
+      maxAliases: config.QUERY_MAX_ALIASES,
+      maxDirectives: config.QUERY_MAX_DIRECTIVES,
     }),
-    formatError: (formatted, error) =>
-      formatError(formatted, error, (unexpected) =>
-        logger.error(unexpected instanceof Error ? unexpected.stack : String(unexpected)),
+    plugins: [
+      queryLimitsPlugin(config, limiter),
+      errorLogPlugin((requestId, error) =>
+        logger.error(
+          `request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`,
+        ),
       ),
+    ],
+    // Fastify's Apollo handler calls this with the request itself (other transports with `{ req }`).
+    context: async (given: FastifyRequest | { req: FastifyRequest }): Promise<RequestContext> => {
+      const req = ((given as { req?: FastifyRequest }).req ?? given) as FastifyRequest | undefined;
+      const context: RequestContext = {
+        loaders: new RequestLoaders(),
+        requestId: String((req?.raw as { id?: unknown } | undefined)?.id ?? req?.id ?? ''),
+        principal: null,
+        role: null,
+        authError: null,
+        clientKey: `ip:${req?.ip ?? 'unknown'}`,
+      };
+      try {
+        const principal = await tokens.fromAuthorization(req?.headers?.authorization);
+        if (principal) {
+          context.principal = principal.name;
+          context.role = principal.role;
+          context.clientKey = `token:${principal.id}`;
+        }
+      } catch (error) {
+        context.authError = error as Error;
+      }
+      return context;
+    },
+    // Unexpected errors are logged by errorLogPlugin (with the request id), then masked here.
+    formatError: (formatted, error) => formatError(formatted, error, () => undefined),
   };
 }
 

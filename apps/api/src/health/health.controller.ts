@@ -1,10 +1,15 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { Database } from '@claimtrace/database';
+import { ReadinessService } from './readiness.service';
 
-/** Liveness and readiness for load balancers and `docker compose`. */
+/**
+ * Liveness and readiness for load balancers and `docker compose`: `/health/live` answers while the
+ * process serves HTTP; `/health/ready` (and `/health`) answers 200 only when the database is
+ * reachable, the migrations are applied and Redis (when configured) answers, else 503 with what
+ * failed.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   @Get()
   @HttpCode(200)
@@ -19,11 +24,8 @@ export class HealthController {
 
   @Get('ready')
   async ready() {
-    try {
-      await this.db.query('SELECT 1');
-    } catch {
-      throw new ServiceUnavailableException({ status: 'unavailable', database: 'unreachable' });
-    }
-    return { status: 'ok', database: 'ok' };
+    const { ready, checks } = await this.readiness.check();
+    if (!ready) throw new ServiceUnavailableException({ status: 'unavailable', ...checks });
+    return { status: 'ok', ...checks };
   }
 }

@@ -5,6 +5,7 @@ import { ActorsArgs } from '../dtos/actors.args';
 import { CreateActorInput } from '../dtos/create-actor.input';
 import { UpdateActorInput } from '../dtos/update-actor.input';
 import { ActorsService } from '../services/actors.service';
+import { Roles } from '@claimtrace/auth';
 
 @Resolver(() => ActorObject)
 export class ActorsResolver {
@@ -20,6 +21,7 @@ export class ActorsResolver {
     return this.service.page(args);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => ActorObject)
   createActor(
     @Args('input') input: CreateActorInput,
@@ -28,11 +30,13 @@ export class ActorsResolver {
     return this.service.create(input, ctx.principal);
   }
 
+  @Roles('ADMIN')
   @Mutation(() => ActorObject)
   mergeActors(@Args('input') input: MergeInput, @Context() ctx: RequestContext) {
     return this.service.merge(input, ctx.principal);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => ActorObject)
   updateActor(
     @Args('input') input: UpdateActorInput,

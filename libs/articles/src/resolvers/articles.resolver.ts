@@ -4,6 +4,7 @@ import { ArticleConnection, ArticleObject, IngestArticlePayload } from '../dtos/
 import { ArticlesArgs } from '../dtos/articles.args';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { ArticlesService } from '../services/articles.service';
+import { Roles } from '@claimtrace/auth';
 
 @Resolver(() => ArticleObject)
 export class ArticlesResolver {
@@ -19,6 +20,7 @@ export class ArticlesResolver {
     return this.service.page(args);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => IngestArticlePayload)
   ingestArticle(
     @Args('input') input: IngestArticleInput,

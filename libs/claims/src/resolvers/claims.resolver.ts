@@ -16,6 +16,7 @@ import {
 import { ClaimsArgs } from '../dtos/claims.args';
 import { ClaimLinksService } from '../services/claim-links.service';
 import { ClaimsService } from '../services/claims.service';
+import { Roles } from '@claimtrace/auth';
 
 @Resolver(() => ClaimObject)
 export class ClaimsResolver {
@@ -34,31 +35,37 @@ export class ClaimsResolver {
     return this.service.page(args);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => ClaimObject)
   createClaim(@Args('input') input: CreateClaimInput, @Context() ctx: RequestContext) {
     return this.service.create(input, ctx.principal);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => ClaimObject)
   updateClaim(@Args('input') input: UpdateClaimInput, @Context() ctx: RequestContext) {
     return this.service.update(input, ctx.principal);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => ClaimObject)
   changeClaimStatus(@Args('input') input: ChangeClaimStatusInput, @Context() ctx: RequestContext) {
     return this.service.changeStatus(input, ctx.principal);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => ClaimRelationObject)
   linkClaims(@Args('input') input: LinkClaimsInput, @Context() ctx: RequestContext) {
     return this.links.link(input, ctx.principal);
   }
 
+  @Roles('EDITOR')
   @Mutation(() => ReviewObject)
   addReview(@Args('input') input: AddReviewInput, @Context() ctx: RequestContext) {
     return this.links.addReview(input, ctx.principal);
   }
 
+  @Roles('ADMIN')
   @Mutation(() => ClaimObject)
   mergeClaims(@Args('input') input: MergeInput, @Context() ctx: RequestContext) {
     return this.links.merge(input, ctx.principal);

@@ -35,6 +35,25 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: int(1, 1000).default(100),
   ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+
+  // Access control (README: Security)
+  /** reads (queries, subscriptions) need a VIEWER token; writes always need EDITOR or ADMIN */
+  READS_REQUIRE_TOKEN: bool.default('false'),
+  /** introspection, field suggestions and the GraphiQL explorer; unset: on only for the embedded quick start */
+  GRAPHQL_INTROSPECTION: bool.optional(),
+
+  // Query limits (README: Security)
+  QUERY_MAX_LENGTH: int(100, 10_000_000).default(10_000),
+  QUERY_MAX_TOKENS: int(10, 1_000_000).default(2_000),
+  QUERY_MAX_DEPTH: int(1, 100).default(6),
+  QUERY_MAX_ALIASES: int(0, 10_000).default(30),
+  QUERY_MAX_DIRECTIVES: int(0, 10_000).default(20),
+  QUERY_MAX_COST: int(1, 100_000_000).default(100_000),
+  /** cost a token (or an anonymous IP) may spend per minute, refilled continuously; 0 turns it off */
+  RATE_LIMIT_COST_PER_MINUTE: int(0, 1_000_000_000).default(1_000_000),
+  RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: int(0, 1_000_000_000).default(200_000),
+  /** PostgreSQL statement_timeout of the API's connections */
+  DB_STATEMENT_TIMEOUT_MS: int(0, 3_600_000).default(15_000),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

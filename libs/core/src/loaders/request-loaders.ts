@@ -23,10 +23,19 @@ export class RequestLoaders {
   }
 }
 
+/** The roles a token can have, each including the ones before it. */
+export type PrincipalRole = 'VIEWER' | 'EDITOR' | 'ADMIN';
+
 /** What every resolver finds in the GraphQL context. */
 export interface RequestContext {
   loaders: RequestLoaders;
   requestId: string;
-  /** who makes the request: a principal's name once access control lands, else null */
+  /** who makes the request: the name of the token's principal (recorded as `by`), null when anonymous */
   principal: string | null;
+  /** the role of that token, null when anonymous */
+  role?: PrincipalRole | null;
+  /** why the credentials sent were refused (unknown, revoked or expired token); thrown by the guard */
+  authError?: Error | null;
+  /** whom rate limiting counts against: `token:<id>`, else `ip:<address>` */
+  clientKey?: string;
 }

@@ -9,6 +9,8 @@ export type { PoolClient };
 export interface DatabaseOptions {
   url: string;
   poolSize: number;
+  /** PostgreSQL statement_timeout of every connection (ms; 0 or unset: none) */
+  statementTimeoutMs?: number;
 }
 
 type QueryListener = (sql: string) => void;
@@ -24,7 +26,11 @@ export class Database {
   private readonly statementNames = new Map<string, string>();
 
   constructor(options: DatabaseOptions) {
-    this.pool = new Pool({ connectionString: options.url, max: options.poolSize });
+    this.pool = new Pool({
+      connectionString: options.url,
+      max: options.poolSize,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    });
     this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
     this.pool.on('connect', (client) => this.observe(client));
     this.prisma = new PrismaClient({ adapter: new PrismaPg(this.pool) });

@@ -1,0 +1,79 @@
+import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
+import { operationCost } from './query-limits';
+import { checkTextInputs } from './text-input';
+import { CostRateLimiter } from './rate-limiter';
+
+export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
+export const RATE_LIMITED = 'RATE_LIMITED';
+
+/** Cost and page-size limits, then rate limiting by cost; all before anything executes. */
+export function checkOperation(
+  config: Pick<AppConfig, 'MAX_PAGE_SIZE' | 'QUERY_MAX_COST'>,
+  limiter: CostRateLimiter,
+  clientKey: string,
+  cost: number,
+  largestPage: number,
+): void {
+  if (largestPage > config.MAX_PAGE_SIZE) {
+    throw new GraphQLError(
+      `\`first\` must be between 1 and ${config.MAX_PAGE_SIZE} (got ${largestPage}); page with \`after\`.`,
+      {
+        extensions: {
+          code: ErrorCode.BAD_USER_INPUT,
+          argument: 'first',
+          max: config.MAX_PAGE_SIZE,
+          http: { status: 400 },
+        },
+      },
+    );
+  }
+  if (cost > config.QUERY_MAX_COST) {
+    throw new GraphQLError(
+      `The query would cost ${cost}; the limit is ${config.QUERY_MAX_COST}. Ask for smaller pages or fewer fields.`,
+      {
+        extensions: {
+          code: QUERY_TOO_COSTLY,
+          cost,
+          max: config.QUERY_MAX_COST,
+          http: { status: 400 },
+        },
+      },
+    );
+  }
+  const wait = limiter.take(clientKey, Math.max(1, cost));
+  if (wait > 0) {
+    throw new GraphQLError(`Too many requests; retry in ${wait} s.`, {
+      extensions: {
+        code: RATE_LIMITED,
+        retryAfterSeconds: wait,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) },
+      },
+    });
+  }
+}
+
+/** The Apollo plugin that checks text inputs, then applies `checkOperation`, to every HTTP operation. */
+export function queryLimitsPlugin(
+  config: AppConfig,
+  limiter: CostRateLimiter,
+): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return; // Apollo answers a missing operation itself
+          checkTextInputs(document, request.variables);
+          const { cost, largestPage } = operationCost(
+            schema,
+            document,
+            operation,
+            request.variables ?? {},
+          );
+          checkOperation(config, limiter, contextValue.clientKey ?? 'anonymous', cost, largestPage);
+        },
+      };
+    },
+  };
+}
