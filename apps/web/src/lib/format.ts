@@ -75,6 +75,11 @@ export function summarizeStances(counts: StanceCount[]): string {
   return parts.length ? parts.join(', ') : 'no attributions yet';
 }
 
+/** "1 actor", "3 actors" */
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 /** "3 min ago", "2 h ago", or the date, relative to `now`. */
 export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '—';

@@ -6,7 +6,14 @@ import type { ActorRef, BoardClaim } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { allTags, EMPTY_FILTER, matchesSearch, toClaimFilter, type BoardFilter } from '../lib/filter';
-import { STATUSES, humanize, relativeTime, summarizeStances, formatDateTime } from '../lib/format';
+import {
+  STATUSES,
+  formatDateTime,
+  humanize,
+  plural,
+  relativeTime,
+  summarizeStances,
+} from '../lib/format';
 import { href } from '../lib/router';
 
 interface BoardData {
@@ -115,7 +122,7 @@ export function Board() {
             id="f-search"
             type="search"
             value={search}
-            placeholder="Words in the claim, its tags or actors"
+            placeholder="Claims, tags, actors"
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
@@ -176,7 +183,7 @@ export function Board() {
             </a>
             <p className="stance-summary">
               {summarizeStances(claim.stanceSummary.counts)}
-              <span className="muted"> · {claim.stanceSummary.distinctActors} actors</span>
+              <span className="muted"> · {plural(claim.stanceSummary.distinctActors, 'actor')}</span>
             </p>
             {claim.tags.length > 0 && (
               <ul className="tags" aria-label="Tags">

@@ -7,7 +7,7 @@ import { ArticleText } from '../components/ArticleText';
 import { ChangeStatusForm } from '../components/ChangeStatusForm';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import { formatDateTime, humanize, STANCES, summarizeStances } from '../lib/format';
+import { formatDateTime, humanize, plural, STANCES, summarizeStances } from '../lib/format';
 import { href } from '../lib/router';
 import { utf16ToCodePoint } from '../lib/text';
 
@@ -110,7 +110,7 @@ export function ClaimDetail({ id }: { id: string }) {
         <h1 id="claim-title">{claim.text}</h1>
         <p className="stance-summary">
           {summarizeStances(claim.stanceSummary.counts)} ·{' '}
-          {claim.stanceSummary.distinctActors} actors
+          {plural(claim.stanceSummary.distinctActors, 'actor')}
         </p>
         {claim.tags.length > 0 && (
           <p className="muted small">Tags: {claim.tags.map((t) => `#${t}`).join(' ')}</p>
@@ -386,8 +386,9 @@ function ArticlePanel({
         </a>
       </h3>
       <p className="muted small">
-        {article.publisher ? `${article.publisher.name} · ` : ''}
-        {formatDateTime(article.publishedAt)}
+        {[article.publisher?.name, article.publishedAt && formatDateTime(article.publishedAt)]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {canEdit && (
         <p className="muted small">Select words in the text to attribute them to an actor.</p>

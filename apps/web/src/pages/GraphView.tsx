@@ -102,7 +102,7 @@ export function GraphView({
         ...graph.nodes.map((n) => ({
           data: {
             id: n.id,
-            label: n.label.length > 60 ? `${n.label.slice(0, 57)}…` : n.label,
+            label: n.label.length > 48 ? `${n.label.slice(0, 45)}…` : n.label,
             type: n.type,
           },
           classes: n.id === centre ? 'centre' : '',
@@ -126,7 +126,7 @@ export function GraphView({
             label: 'data(label)',
             'font-size': 10,
             'text-wrap': 'wrap',
-            'text-max-width': '140px',
+            'text-max-width': '120px',
             'text-valign': 'bottom',
             'text-margin-y': 4,
             color: '#0f172a',
@@ -156,7 +156,15 @@ export function GraphView({
           },
         },
       ] as cytoscape.StylesheetStyle[],
-      layout: { name: 'cose', animate: false, padding: 30, nodeRepulsion: () => 9000 } as cytoscape.LayoutOptions,
+      layout: {
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        padding: 30,
+        idealEdgeLength: () => 120,
+        nodeRepulsion: () => 600000,
+        nodeOverlap: 40,
+      } as cytoscape.LayoutOptions,
     });
     cy.on('tap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
