@@ -40,8 +40,8 @@ export async function serveWebPage(
     wildcard: false,
     index: ['index.html'],
     // hashed assets can be cached for long; index.html must be revalidated
-    setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) => {
-      reply.header(
+    setHeaders: (response: { setHeader(name: string, value: string): unknown }, path: string) => {
+      response.setHeader(
         'cache-control',
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
