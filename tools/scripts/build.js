@@ -30,6 +30,11 @@ execFileSync(
 // The web dashboard (apps/web): Vite bundles it into dist/apps/web, which the API serves at `/`.
 execFileSync(
   process.execPath,
-  [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mjs'],
+  [
+    path.join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'apps/web/vite.config.mjs',
+  ],
   { cwd: root, stdio: 'inherit' },
 );

@@ -86,7 +86,14 @@ for (const tier of tiers) {
     tier === 'web'
       ? spawnSync(
           bin('vitest'),
-          ['run', '--config', 'apps/web/vite.config.mjs', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+          [
+            'run',
+            '--config',
+            'apps/web/vite.config.mjs',
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${out}`,
+          ],
           { cwd: root, stdio: 'inherit' },
         )
       : spawnSync(

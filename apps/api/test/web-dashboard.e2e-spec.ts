@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // End-to-end tests of the web dashboard (apps/web) in a real Chromium: the built page served by the
 // real API (createApp, listening on 127.0.0.1) over the demo data on a real PostgreSQL.
 //
@@ -192,6 +193,7 @@ browserDescribe('web dashboard in Chromium', () => {
       const { page, errors } = await openPage(width);
       await page.goto(`${base}/#/claims/${encodeURIComponent(talks.id)}`);
       await page.waitForSelector('mark.passage');
+      await shot(page, `claim-top-${width}`);
       // every attribution's passage is highlighted with exactly its words
       for (const a of attributions) {
         const text = await page.$$eval(`[data-passage-ids~="${a.passage.id}"]`, (marks) =>
@@ -200,7 +202,9 @@ browserDescribe('web dashboard in Chromium', () => {
         expect(text).toBe(a.passage.exact);
       }
       // clicking Milei's denial jumps to it and marks it active
-      const denial = attributions.find((a) => a.stance === 'DENIES' && a.actor.name === 'Javier Milei')!;
+      const denial = attributions.find(
+        (a) => a.stance === 'DENIES' && a.actor.name === 'Javier Milei',
+      )!;
       await page.click(`button[data-passage-id="${denial.passage.id}"]`);
       const anchor = `#passage-${denial.passage.id}`;
       await page.waitForFunction(
@@ -228,9 +232,14 @@ browserDescribe('web dashboard in Chromium', () => {
       const { page, errors } = await openPage(width);
       await page.goto(`${base}/#/graph?claim=${encodeURIComponent(talks.id)}&depth=2`);
       await page.waitForFunction(
-        () => Number(document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-node-count')) > 0,
+        () =>
+          Number(
+            document.querySelector('[data-testid="graph-canvas"]')?.getAttribute('data-node-count'),
+          ) > 0,
       );
-      const nodes = Number(await page.getAttribute('[data-testid="graph-canvas"]', 'data-node-count'));
+      const nodes = Number(
+        await page.getAttribute('[data-testid="graph-canvas"]', 'data-node-count'),
+      );
       expect(nodes).toBeGreaterThanOrEqual(5);
       expect(await page.locator('[data-testid="graph-canvas"] canvas').count()).toBeGreaterThan(0);
       expect(await page.textContent('[data-testid="node-list"]')).toContain('Javier Milei');
@@ -256,116 +265,159 @@ browserDescribe('web dashboard in Chromium', () => {
     });
     // someone else changes the claim after the page read it
     await gql(CHANGE, {
-      input: { claimId: talks.id, status: 'CORROBORATED', rationale: 'Second source', expectedVersion: claim.version },
+      input: {
+        claimId: talks.id,
+        status: 'CORROBORATED',
+        rationale: 'Second source',
+        expectedVersion: claim.version,
+      },
     });
     await page.fill('#status-rationale', 'Officially confirmed');
     await page.selectOption('#status-to', 'CONFIRMED');
     await page.click('button:has-text("Change status")');
     await page.waitForSelector('[data-testid="conflict"]');
-    expect(await page.textContent('[data-testid="conflict"]')).toContain(`version ${claim.version + 1}`);
+    expect(await page.textContent('[data-testid="conflict"]')).toContain(
+      `version ${claim.version + 1}`,
+    );
     expect(await page.textContent('.detail-head [data-testid="status"]')).toBe('Corroborated');
     // submitting again applies it on the newer version
     await page.selectOption('#status-to', 'CONFIRMED');
     await page.click('button:has-text("Change status")');
     await page.waitForFunction(
-      () => document.querySelector('.detail-head [data-testid="status"]')?.textContent === 'Confirmed',
+      () =>
+        document.querySelector('.detail-head [data-testid="status"]')?.textContent === 'Confirmed',
     );
-    const after = await gql(`query ($id: ID!) { claim(id: $id) { status statusHistory { rationale } } }`, {
-      id: talks.id,
-    });
+    const after = await gql(
+      `query ($id: ID!) { claim(id: $id) { status statusHistory { rationale } } }`,
+      {
+        id: talks.id,
+      },
+    );
     expect(after.claim.status).toBe('CONFIRMED');
-    expect(after.claim.statusHistory.map((s: any) => s.rationale)).toContain('Officially confirmed');
+    expect(after.claim.statusHistory.map((s: any) => s.rationale)).toContain(
+      'Officially confirmed',
+    );
     await shot(page, 'claim-editor-1280');
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
     talks = { ...talks, status: 'CONFIRMED' };
     await page.close();
   });
 
-  liveTest('a status change made through the API appears on an open board without reload', async () => {
-    const { page } = await openPage();
-    await page.goto(`${base}/`);
-    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
-    await page.evaluate(() => ((window as any).__notReloaded = true));
-    const { claim } = await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, {
-      id: talks.id,
-    });
-    const next = claim.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
-    await gql(CHANGE, {
-      input: { claimId: talks.id, status: next, rationale: 'Live board test', expectedVersion: claim.version },
-    });
-    await page.waitForFunction(
-      ([id, label]) =>
-        document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent === label,
-      [talks.id, next.charAt(0) + next.slice(1).toLowerCase()],
-    );
-    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
-    await shot(page, 'board-live-1280');
-    await page.close();
-  });
+  liveTest(
+    'a status change made through the API appears on an open board without reload',
+    async () => {
+      const { page } = await openPage();
+      await page.goto(`${base}/`);
+      await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
+      await page.evaluate(() => ((window as any).__notReloaded = true));
+      const { claim } = await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, {
+        id: talks.id,
+      });
+      const next = claim.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
+      await gql(CHANGE, {
+        input: {
+          claimId: talks.id,
+          status: next,
+          rationale: 'Live board test',
+          expectedVersion: claim.version,
+        },
+      });
+      await page.waitForFunction(
+        ([id, label]) =>
+          document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent ===
+          label,
+        [talks.id, next.charAt(0) + next.slice(1).toLowerCase()],
+      );
+      expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
+      await shot(page, 'board-live-1280');
+      await page.close();
+    },
+  );
 
-  liveTest('after the server restarts the board reconnects and shows what changed meanwhile', async () => {
-    const { page } = await openPage();
-    await page.goto(`${base}/`);
-    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
-    await page.evaluate(() => ((window as any).__notReloaded = true));
-    const read = async (id: string) =>
-      (await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, { id })).claim;
-    // one event first, so the board holds a cursor to resume from
-    const before = await read(talks.id);
-    const first = before.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
-    await gql(CHANGE, {
-      input: { claimId: talks.id, status: first, rationale: 'Before the restart', expectedVersion: before.version },
-    });
-    const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
-    await page.waitForFunction(
-      ([id, l]) => document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent === l,
-      [talks.id, label(first)],
-    );
+  liveTest(
+    'after the server restarts the board reconnects and shows what changed meanwhile',
+    async () => {
+      const { page } = await openPage();
+      await page.goto(`${base}/`);
+      await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
+      await page.evaluate(() => ((window as any).__notReloaded = true));
+      const read = async (id: string) =>
+        (await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, { id })).claim;
+      // one event first, so the board holds a cursor to resume from
+      const before = await read(talks.id);
+      const first = before.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
+      await gql(CHANGE, {
+        input: {
+          claimId: talks.id,
+          status: first,
+          rationale: 'Before the restart',
+          expectedVersion: before.version,
+        },
+      });
+      const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+      await page.waitForFunction(
+        ([id, l]) =>
+          document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent ===
+          l,
+        [talks.id, label(first)],
+      );
 
-    // the server goes away: the board says so
-    await app.close();
-    await page.waitForSelector('[data-testid="live-indicator"][data-status="offline"]');
-    expect(await page.textContent('[data-testid="live-indicator"]')).toContain('offline');
+      // the server goes away: the board says so
+      await app.close();
+      await page.waitForSelector('[data-testid="live-indicator"][data-status="offline"]');
+      expect(await page.textContent('[data-testid="live-indicator"]')).toContain('offline');
 
-    // meanwhile (before the new server listens) the claim changes and a claim is created
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
-    app = await createApp({ config, databaseUrl });
-    await app.init();
-    const inject = async (query: string, variables: Record<string, unknown>) =>
-      (
-        await app.inject({
-          method: 'POST',
-          url: '/graphql',
-          headers: { 'content-type': 'application/json' },
-          payload: JSON.stringify({ query, variables }),
-        })
-      ).json();
-    const meanwhile = first === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
-    const changed = await inject(CHANGE, {
-      input: { claimId: talks.id, status: meanwhile, rationale: 'While the board was offline', expectedVersion: before.version + 1 },
-    });
-    expect(changed.errors).toBeUndefined();
-    const created = await inject(`mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id } }`, {
-      input: { text: 'A claim made while the board was offline', tags: ['e2e'] },
-    });
-    expect(created.errors).toBeUndefined();
+      // meanwhile (before the new server listens) the claim changes and a claim is created
+      const config = loadConfig({ LOG_LEVEL: 'silent' });
+      app = await createApp({ config, databaseUrl });
+      await app.init();
+      const inject = async (query: string, variables: Record<string, unknown>) =>
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/graphql',
+            headers: { 'content-type': 'application/json' },
+            payload: JSON.stringify({ query, variables }),
+          })
+        ).json();
+      const meanwhile = first === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
+      const changed = await inject(CHANGE, {
+        input: {
+          claimId: talks.id,
+          status: meanwhile,
+          rationale: 'While the board was offline',
+          expectedVersion: before.version + 1,
+        },
+      });
+      expect(changed.errors).toBeUndefined();
+      const created = await inject(
+        `mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id } }`,
+        {
+          input: { text: 'A claim made while the board was offline', tags: ['e2e'] },
+        },
+      );
+      expect(created.errors).toBeUndefined();
 
-    // the server is back on the same address: the board reconnects with its cursor and catches up
-    await app.listen({ port, host: '127.0.0.1' });
-    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]', { timeout: 30_000 });
-    await page.waitForFunction(
-      ([id, l]) => document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent === l,
-      [talks.id, label(meanwhile)],
-    );
-    await page.waitForSelector(`[data-claim-id="${created.data.createClaim.id}"]`);
-    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
-    await shot(page, 'board-reconnected-1280');
-    await page.close();
-  });
+      // the server is back on the same address: the board reconnects with its cursor and catches up
+      await app.listen({ port, host: '127.0.0.1' });
+      await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]', {
+        timeout: 30_000,
+      });
+      await page.waitForFunction(
+        ([id, l]) =>
+          document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent ===
+          l,
+        [talks.id, label(meanwhile)],
+      );
+      await page.waitForSelector(`[data-claim-id="${created.data.createClaim.id}"]`);
+      expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
+      await shot(page, 'board-reconnected-1280');
+      await page.close();
+    },
+  );
 });
 
 if (!hasChromium) {
-  // eslint-disable-next-line no-console
   console.log(
     `Browser tests skipped: no Chromium at ${CHROMIUM}. \`apt-get install chromium\` (Debian) enables them.`,
   );

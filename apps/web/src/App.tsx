@@ -33,7 +33,11 @@ function Shell() {
   const { feed } = useSession();
   useEffect(() => {
     document.title =
-      route.view === 'claim' ? 'Claim · Claimtrace' : route.view === 'graph' ? 'Graph · Claimtrace' : 'Claimtrace';
+      route.view === 'claim'
+        ? 'Claim · Claimtrace'
+        : route.view === 'graph'
+          ? 'Graph · Claimtrace'
+          : 'Claimtrace';
   }, [route.view]);
   return (
     <>
@@ -60,7 +64,7 @@ function Shell() {
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {route.view === 'board' && <Board />}
-        {route.view === 'claim' && <ClaimDetail id={route.id} />}
+        {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
         )}

@@ -56,7 +56,6 @@ export function useLiveStatus(): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>(feed?.status ?? 'offline');
   useEffect(() => {
     if (!feed) return;
-    setStatus(feed.status);
     return feed.onStatus(setStatus);
   }, [feed]);
   return status;

@@ -30,7 +30,11 @@ describe('LiveFeed', () => {
   it('goes live, resumes after a drop with the last cursor, and reports its state', async () => {
     vi.useFakeTimers();
     const { subs, connected, create } = fakeClients();
-    const feed = new LiveFeed({ url: 'ws://x/graphql', createClient: create, hasLiveEvents: async () => true });
+    const feed = new LiveFeed({
+      url: 'ws://x/graphql',
+      createClient: create,
+      hasLiveEvents: async () => true,
+    });
     const statuses: string[] = [];
     const events: string[] = [];
     feed.onStatus((s) => statuses.push(s));
@@ -39,8 +43,12 @@ describe('LiveFeed', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(subs[0].variables.after).toBeNull();
     connected[0]();
-    subs[0].sink.next({ data: { claimEvents: { id: 'e1', cursor: 'c1', kind: 'STATUS_CHANGED', claim: { id: 'x' } } } });
-    subs[0].sink.next({ data: { claimEvents: { id: 'e2', cursor: 'c2', kind: 'STATUS_CHANGED', claim: null } } });
+    subs[0].sink.next({
+      data: { claimEvents: { id: 'e1', cursor: 'c1', kind: 'STATUS_CHANGED', claim: { id: 'x' } } },
+    });
+    subs[0].sink.next({
+      data: { claimEvents: { id: 'e2', cursor: 'c2', kind: 'STATUS_CHANGED', claim: null } },
+    });
     subs[0].sink.error(new Error('closed'));
     expect(feed.status).toBe('offline');
     await vi.advanceTimersByTimeAsync(600);
@@ -69,7 +77,11 @@ describe('LiveFeed', () => {
   it('asks for a full reload when it reconnects without a cursor', async () => {
     vi.useFakeTimers();
     const { subs, connected, create } = fakeClients();
-    const feed = new LiveFeed({ url: 'ws://x', createClient: create, hasLiveEvents: async () => true });
+    const feed = new LiveFeed({
+      url: 'ws://x',
+      createClient: create,
+      hasLiveEvents: async () => true,
+    });
     const resync = vi.fn();
     feed.listen({ onResync: resync });
     feed.start();

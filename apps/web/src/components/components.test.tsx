@@ -6,7 +6,9 @@ import { ChangeStatusForm } from './ChangeStatusForm';
 import { LiveIndicator } from './LiveIndicator';
 
 function answer(body: unknown) {
-  return Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }));
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 describe('ArticleText', () => {
@@ -52,7 +54,9 @@ describe('ChangeStatusForm', () => {
     const onChanged = vi.fn();
     render(<ChangeStatusForm claimId="c" status="CONTESTED" version={2} onChanged={onChanged} />);
     fireEvent.change(screen.getByLabelText('New status'), { target: { value: 'CONFIRMED' } });
-    fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'Officially announced' } });
+    fireEvent.change(screen.getByLabelText('Rationale'), {
+      target: { value: 'Officially announced' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(calls[0].body.variables.input).toEqual({
@@ -91,9 +95,13 @@ describe('ChangeStatusForm', () => {
     const { rerender } = render(
       <ChangeStatusForm claimId="c" status="CONFIRMED" version={1} onChanged={() => undefined} />,
     );
-    const options = [...(screen.getByLabelText('New status') as HTMLSelectElement).options].map((o) => o.value);
+    const options = [...(screen.getByLabelText('New status') as HTMLSelectElement).options].map(
+      (o) => o.value,
+    );
     expect(options).toEqual(['CONTESTED', 'RETRACTED']);
-    rerender(<ChangeStatusForm claimId="c" status="RETRACTED" version={1} onChanged={() => undefined} />);
+    rerender(
+      <ChangeStatusForm claimId="c" status="RETRACTED" version={1} onChanged={() => undefined} />,
+    );
     expect(screen.getByText(/is final/)).toBeTruthy();
   });
 });

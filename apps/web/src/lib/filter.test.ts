@@ -22,7 +22,11 @@ describe('board filters', () => {
   it('sends status, actor and tag; search only when the server has it', () => {
     const filter = { ...EMPTY_FILTER, status: 'CONTESTED', tag: 'x', search: ' talks ' };
     expect(toClaimFilter(filter, false)).toEqual({ status: ['CONTESTED'], tag: 'x' });
-    expect(toClaimFilter(filter, true)).toEqual({ status: ['CONTESTED'], tag: 'x', search: 'talks' });
+    expect(toClaimFilter(filter, true)).toEqual({
+      status: ['CONTESTED'],
+      tag: 'x',
+      search: 'talks',
+    });
     expect(toClaimFilter(EMPTY_FILTER, true)).toEqual({});
   });
 
@@ -36,6 +40,10 @@ describe('board filters', () => {
   });
 
   it('lists every tag once, sorted', () => {
-    expect(allTags([claim('a', ['b', 'a'], []), claim('b', ['a', 'c'], [])])).toEqual(['a', 'b', 'c']);
+    expect(allTags([claim('a', ['b', 'a'], []), claim('b', ['a', 'c'], [])])).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 });

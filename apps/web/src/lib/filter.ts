@@ -22,10 +22,7 @@ export function toClaimFilter(filter: BoardFilter, serverSearch: boolean): Recor
 }
 
 function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /** Client-side search: every word of the query occurs in the claim's text, tags or actors. */
@@ -33,11 +30,9 @@ export function matchesSearch(claim: BoardClaim, query: string): boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return true;
   const haystack = fold(
-    [
-      claim.text,
-      ...claim.tags,
-      ...claim.attributions.edges.map((e) => e.node.actor.name),
-    ].join(' '),
+    [claim.text, ...claim.tags, ...claim.attributions.edges.map((e) => e.node.actor.name)].join(
+      ' ',
+    ),
   );
   return words.every((word) => haystack.includes(word));
 }

@@ -10,7 +10,14 @@ describe('graph built by the page', () => {
       text: 'Talks',
       attributions: {
         edges: [
-          { node: { id: 'a1', stance: 'REPORTS', actor: { id: 'nyt', name: 'NYT' }, passage: { article } } },
+          {
+            node: {
+              id: 'a1',
+              stance: 'REPORTS',
+              actor: { id: 'nyt', name: 'NYT' },
+              passage: { article },
+            },
+          },
           {
             node: {
               id: 'a2',
@@ -20,19 +27,58 @@ describe('graph built by the page', () => {
               reportedVia: { actor: { id: 'nyt' } },
             },
           },
-          { node: { id: 'a3', stance: 'DENIES', actor: { id: 'milei', name: 'Milei' }, passage: { article } } },
+          {
+            node: {
+              id: 'a3',
+              stance: 'DENIES',
+              actor: { id: 'milei', name: 'Milei' },
+              passage: { article },
+            },
+          },
         ],
       },
-      relations: [{ relation: 'SUPPORTS', from: { id: 'c2', text: 'Proposal' }, to: { id: 'c1', text: 'Talks' } }],
+      relations: [
+        {
+          relation: 'SUPPORTS',
+          from: { id: 'c2', text: 'Proposal' },
+          to: { id: 'c1', text: 'Talks' },
+        },
+      ],
     });
     const ids = graph.nodes.map((n) => `${n.type}:${n.id}`).sort();
     expect(ids).toEqual(
-      ['ACTOR:milei', 'ACTOR:nyt', 'ACTOR:perfil', 'ACTOR:src', 'ARTICLE:art', 'CLAIM:c1', 'CLAIM:c2'].sort(),
+      [
+        'ACTOR:milei',
+        'ACTOR:nyt',
+        'ACTOR:perfil',
+        'ACTOR:src',
+        'ARTICLE:art',
+        'CLAIM:c1',
+        'CLAIM:c2',
+      ].sort(),
     );
-    expect(graph.edges).toContainEqual({ source: 'milei', target: 'c1', type: 'STANCE', stance: 'DENIES', relation: null });
-    expect(graph.edges).toContainEqual({ source: 'src', target: 'nyt', type: 'REPORTED_VIA', stance: null, relation: null });
+    expect(graph.edges).toContainEqual({
+      source: 'milei',
+      target: 'c1',
+      type: 'STANCE',
+      stance: 'DENIES',
+      relation: null,
+    });
+    expect(graph.edges).toContainEqual({
+      source: 'src',
+      target: 'nyt',
+      type: 'REPORTED_VIA',
+      stance: null,
+      relation: null,
+    });
     expect(graph.edges.filter((e) => e.type === 'PUBLISHED_BY')).toHaveLength(1);
-    expect(graph.edges).toContainEqual({ source: 'c2', target: 'c1', type: 'RELATION', stance: null, relation: 'SUPPORTS' });
+    expect(graph.edges).toContainEqual({
+      source: 'c2',
+      target: 'c1',
+      type: 'RELATION',
+      stance: null,
+      relation: 'SUPPORTS',
+    });
   });
 
   it('draws an actor with the claims it took a stance on', () => {
@@ -41,11 +87,26 @@ describe('graph built by the page', () => {
       name: 'Milei',
       affiliation: { id: 'casa', name: 'Casa Rosada' },
       attributions: {
-        edges: [{ node: { id: 'a', stance: 'DENIES', claim: { id: 'c1', text: 'Talks' }, passage: { article } } }],
+        edges: [
+          {
+            node: {
+              id: 'a',
+              stance: 'DENIES',
+              claim: { id: 'c1', text: 'Talks' },
+              passage: { article },
+            },
+          },
+        ],
       },
     });
     expect(graph.nodes.map((n) => n.id).sort()).toEqual(['art', 'c1', 'casa', 'milei', 'perfil']);
-    expect(graph.edges).toContainEqual({ source: 'milei', target: 'casa', type: 'AFFILIATED_WITH', stance: null, relation: null });
+    expect(graph.edges).toContainEqual({
+      source: 'milei',
+      target: 'casa',
+      type: 'AFFILIATED_WITH',
+      stance: null,
+      relation: null,
+    });
   });
 
   it('colours denial and assertion apart', () => {

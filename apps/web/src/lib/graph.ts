@@ -27,7 +27,11 @@ export interface ClaimForGraph {
       };
     }[];
   };
-  relations: { relation: string; from: { id: string; text: string }; to: { id: string; text: string } }[];
+  relations: {
+    relation: string;
+    from: { id: string; text: string };
+    to: { id: string; text: string };
+  }[];
 }
 
 export interface ActorForGraph {

@@ -4,7 +4,11 @@ import { href, parseRoute } from './router';
 describe('routes', () => {
   it('parses the three views', () => {
     expect(parseRoute('')).toEqual({ view: 'board' });
-    expect(parseRoute('#/claims/Q2xhaW0')).toEqual({ view: 'claim', id: 'Q2xhaW0', passage: undefined });
+    expect(parseRoute('#/claims/Q2xhaW0')).toEqual({
+      view: 'claim',
+      id: 'Q2xhaW0',
+      passage: undefined,
+    });
     expect(parseRoute('#/graph?actor=QQ&depth=9')).toEqual({
       view: 'graph',
       claimId: undefined,
@@ -14,7 +18,10 @@ describe('routes', () => {
   });
 
   it('builds links that parse back', () => {
-    expect(parseRoute(href.graph({ claimId: 'c=1' }, 1))).toMatchObject({ claimId: 'c=1', depth: 1 });
+    expect(parseRoute(href.graph({ claimId: 'c=1' }, 1))).toMatchObject({
+      claimId: 'c=1',
+      depth: 1,
+    });
     expect(parseRoute(href.claim('a/b'))).toMatchObject({ view: 'claim', id: 'a/b' });
   });
 });

@@ -20,7 +20,9 @@ const claim = (id: string, text: string, status: string, tags: string[]) => ({
     ],
     distinctActors: 3,
   },
-  attributions: { edges: [{ node: { id: 'a', stance: 'DENIES', actor: { id: 'm', name: 'Javier Milei' } } }] },
+  attributions: {
+    edges: [{ node: { id: 'a', stance: 'DENIES', actor: { id: 'm', name: 'Javier Milei' } } }],
+  },
 });
 
 describe('Board', () => {
@@ -35,8 +37,14 @@ describe('Board', () => {
             claims: {
               totalCount: 2,
               edges: [
-                { cursor: '1', node: claim('c1', 'Advanced talks with the US', 'CONTESTED', ['deportations']) },
-                { cursor: '2', node: claim('c2', 'Record expulsion figures', 'UNVERIFIED', ['migration']) },
+                {
+                  cursor: '1',
+                  node: claim('c1', 'Advanced talks with the US', 'CONTESTED', ['deportations']),
+                },
+                {
+                  cursor: '2',
+                  node: claim('c2', 'Record expulsion figures', 'UNVERIFIED', ['migration']),
+                },
               ],
             },
           };
@@ -49,7 +57,10 @@ describe('Board', () => {
     );
     expect(await screen.findByText('Advanced talks with the US')).toBeTruthy();
     expect(screen.getAllByText('asserted by 2, denied by 1').length).toBe(2);
-    expect(screen.getAllByTestId('status').map((b) => b.textContent)).toEqual(['Contested', 'Unverified']);
+    expect(screen.getAllByTestId('status').map((b) => b.textContent)).toEqual([
+      'Contested',
+      'Unverified',
+    ]);
     expect(screen.getByRole('button', { name: '#deportations' })).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'expulsion' } });

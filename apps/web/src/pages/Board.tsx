@@ -5,7 +5,13 @@ import { ACTORS, BOARD, CREATE_CLAIM } from '../api/queries';
 import type { ActorRef, BoardClaim } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import { allTags, EMPTY_FILTER, matchesSearch, toClaimFilter, type BoardFilter } from '../lib/filter';
+import {
+  allTags,
+  EMPTY_FILTER,
+  matchesSearch,
+  toClaimFilter,
+  type BoardFilter,
+} from '../lib/filter';
 import {
   STATUSES,
   formatDateTime,
@@ -30,31 +36,24 @@ export function Board() {
   const [tags, setTags] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [changed, setChanged] = useState<Set<string>>(new Set());
-  const request = useRef(0);
+  // bumped to reload the current view (live events, a new claim)
+  const [reloads, setReloads] = useState(0);
 
-  const load = useCallback(
-    async (current: BoardFilter) => {
-      const mine = ++request.current;
-      try {
-        const data = await gql<BoardData>(BOARD, {
-          filter: toClaimFilter(current, features.claimSearch),
-          first: 100,
-        });
-        if (mine !== request.current) return;
+  useEffect(() => {
+    let stale = false;
+    gql<BoardData>(BOARD, { filter: toClaimFilter(filter, features.claimSearch), first: 100 })
+      .then((data) => {
+        if (stale) return;
         const list = data.claims.edges.map((e) => e.node);
         setClaims(list);
         setTags((known) => [...new Set([...known, ...allTags(list)])].sort());
         setError(null);
-      } catch (e) {
-        if (mine === request.current) setError(e);
-      }
-    },
-    [features.claimSearch],
-  );
-
-  useEffect(() => {
-    void load(filter);
-  }, [filter, load]);
+      })
+      .catch((e: unknown) => !stale && setError(e));
+    return () => {
+      stale = true;
+    };
+  }, [filter, features.claimSearch, reloads]);
 
   useEffect(() => {
     gql<{ actors: { edges: { node: ActorRef }[] } }>(ACTORS)
@@ -70,14 +69,10 @@ export function Board() {
 
   // Live: a burst of events becomes one reload of the current view; changed rows flash.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const filterRef = useRef(filter);
-  useEffect(() => {
-    filterRef.current = filter;
-  }, [filter]);
   const refresh = useCallback(() => {
     if (pending.current) clearTimeout(pending.current);
-    pending.current = setTimeout(() => void load(filterRef.current), 100);
-  }, [load]);
+    pending.current = setTimeout(() => setReloads((n) => n + 1), 100);
+  }, []);
   useLiveEvents({
     onEvent(event) {
       const id = event.claim?.id;
@@ -128,7 +123,11 @@ export function Board() {
         </div>
         <div className="field">
           <label htmlFor="f-status">Status</label>
-          <select id="f-status" value={filter.status} onChange={(e) => set({ status: e.target.value })}>
+          <select
+            id="f-status"
+            value={filter.status}
+            onChange={(e) => set({ status: e.target.value })}
+          >
             <option value="">Any status</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -139,7 +138,11 @@ export function Board() {
         </div>
         <div className="field">
           <label htmlFor="f-actor">Actor</label>
-          <select id="f-actor" value={filter.actorId} onChange={(e) => set({ actorId: e.target.value })}>
+          <select
+            id="f-actor"
+            value={filter.actorId}
+            onChange={(e) => set({ actorId: e.target.value })}
+          >
             <option value="">Any actor</option>
             {actors.map((a) => (
               <option key={a.id} value={a.id}>
@@ -161,7 +164,9 @@ export function Board() {
         </div>
       </form>
       {!features.claimSearch && filter.search && (
-        <p className="muted small">Searching the claims shown here (the server has no full-text search yet).</p>
+        <p className="muted small">
+          Searching the claims shown here (the server has no full-text search yet).
+        </p>
       )}
       <ErrorNote error={error} />
       {token && <NewClaimForm onCreated={refresh} />}
@@ -183,7 +188,10 @@ export function Board() {
             </a>
             <p className="stance-summary">
               {summarizeStances(claim.stanceSummary.counts)}
-              <span className="muted"> · {plural(claim.stanceSummary.distinctActors, 'actor')}</span>
+              <span className="muted">
+                {' '}
+                · {plural(claim.stanceSummary.distinctActors, 'actor')}
+              </span>
             </p>
             {claim.tags.length > 0 && (
               <ul className="tags" aria-label="Tags">

@@ -18,6 +18,12 @@ interface Selection {
   exact: string;
 }
 
+async function fetchClaim(id: string): Promise<ClaimDetailT> {
+  const data = await gql<{ claim: ClaimDetailT | null }>(CLAIM_DETAIL, { id });
+  if (!data.claim) throw new Error('There is no claim with this id.');
+  return data.claim;
+}
+
 export function ClaimDetail({ id }: { id: string }) {
   const { token } = useSession();
   const [claim, setClaim] = useState<ClaimDetailT | null>(null);
@@ -27,22 +33,26 @@ export function ClaimDetail({ id }: { id: string }) {
   const [active, setActive] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
 
+  /** reads the claim again (after an edit, a live event, a conflict) */
   const load = useCallback(async () => {
     try {
-      const data = await gql<{ claim: ClaimDetailT | null }>(CLAIM_DETAIL, { id });
-      if (!data.claim) throw new Error('There is no claim with this id.');
-      setClaim(data.claim);
+      setClaim(await fetchClaim(id));
       setError(null);
     } catch (e) {
       setError(e);
     }
   }, [id]);
 
+  // the first read; the view is keyed by the claim's id, so another claim mounts afresh
   useEffect(() => {
-    setClaim(null);
-    setActive(null);
-    void load();
-  }, [load]);
+    let stale = false;
+    fetchClaim(id)
+      .then((c) => !stale && setClaim(c))
+      .catch((e: unknown) => !stale && setError(e));
+    return () => {
+      stale = true;
+    };
+  }, [id]);
 
   useLiveEvents({
     onEvent: (event) => {
@@ -129,7 +139,11 @@ export function ClaimDetail({ id }: { id: string }) {
             <h2 id="attributions-title">Who said what ({attributions.length})</h2>
             {groups.length === 0 && <p className="muted">No attributions yet.</p>}
             {groups.map((group) => (
-              <section key={group.stance} className="stance-group" aria-label={humanize(group.stance)}>
+              <section
+                key={group.stance}
+                className="stance-group"
+                aria-label={humanize(group.stance)}
+              >
                 <h3 className={`stance stance-${group.stance.toLowerCase()}`}>
                   {humanize(group.stance)} ({group.items.length})
                 </h3>
@@ -254,15 +268,16 @@ export function ClaimDetail({ id }: { id: string }) {
         <aside className="detail-side" aria-labelledby="articles-title">
           <h2 id="articles-title">In the articles</h2>
           {token && (
-            <ArticlePicker
-              onPick={setExtraArticleId}
-              exclude={articleIds}
-              value={extraArticleId}
-            />
+            <ArticlePicker onPick={setExtraArticleId} exclude={articleIds} value={extraArticleId} />
           )}
           {articleIds.map((articleId) => {
             const article = articles[articleId];
-            if (!article) return <p key={articleId} className="muted">Loading article…</p>;
+            if (!article)
+              return (
+                <p key={articleId} className="muted">
+                  Loading article…
+                </p>
+              );
             return (
               <ArticlePanel
                 key={articleId}
@@ -283,9 +298,7 @@ export function ClaimDetail({ id }: { id: string }) {
                     }}
                   />
                 )}
-                {token && (
-                  <Suggestions article={article} claimId={claim.id} onAccepted={load} />
-                )}
+                {token && <Suggestions article={article} claimId={claim.id} onAccepted={load} />}
               </ArticlePanel>
             );
           })}
@@ -480,7 +493,11 @@ function AttributeForm({
     }
   };
   return (
-    <form className="panel stack" onSubmit={(e) => void submit(e)} aria-label="Attribute the selection">
+    <form
+      className="panel stack"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Attribute the selection"
+    >
       <p>
         Selected: <q>{selection.exact}</q>
       </p>
@@ -559,7 +576,9 @@ function Suggestions({
                 Accept for this claim
               </button>
             ) : (
-              <span className="muted small">No matching actor: select the words to attribute them.</span>
+              <span className="muted small">
+                No matching actor: select the words to attribute them.
+              </span>
             )}
           </li>
         ))}

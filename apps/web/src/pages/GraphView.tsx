@@ -66,7 +66,9 @@ export function GraphView({
   const [error, setError] = useState<unknown>(null);
   const [firstClaim, setFirstClaim] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  const target = claimId || actorId ? { claimId, actorId } : firstClaim ? { claimId: firstClaim } : null;
+  // without a claim or an actor in the address, the most recently changed claim
+  const centreClaim = claimId ?? (actorId ? undefined : (firstClaim ?? undefined));
+  const target = centreClaim || actorId ? { claimId: centreClaim, actorId } : null;
 
   // Without a claim or actor, start from the most recently changed claim.
   useEffect(() => {
@@ -77,9 +79,9 @@ export function GraphView({
   }, [claimId, actorId]);
 
   useEffect(() => {
-    if (!target) return;
+    if (!centreClaim && !actorId) return;
     let cancelled = false;
-    loadGraph(target, depth, features.claimGraph)
+    loadGraph({ claimId: centreClaim, actorId }, depth, features.claimGraph)
       .then((r) => {
         if (cancelled) return;
         setGraph(r.graph);
@@ -90,12 +92,11 @@ export function GraphView({
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target?.claimId, target?.actorId, depth, features.claimGraph]);
+  }, [centreClaim, actorId, depth, features.claimGraph]);
 
   useEffect(() => {
     if (!graph || !box.current) return;
-    const centre = target?.claimId ?? target?.actorId;
+    const centre = centreClaim ?? actorId;
     const cy = cytoscape({
       container: box.current,
       elements: [
@@ -108,13 +109,21 @@ export function GraphView({
           classes: n.id === centre ? 'centre' : '',
         })),
         ...graph.edges
-          .filter((e) => graph.nodes.some((n) => n.id === e.source) && graph.nodes.some((n) => n.id === e.target))
+          .filter(
+            (e) =>
+              graph.nodes.some((n) => n.id === e.source) &&
+              graph.nodes.some((n) => n.id === e.target),
+          )
           .map((e, i) => ({
             data: {
               id: `e${i}`,
               source: e.source,
               target: e.target,
-              label: e.stance ? humanize(e.stance) : e.relation ? humanize(e.relation) : humanize(e.type),
+              label: e.stance
+                ? humanize(e.stance)
+                : e.relation
+                  ? humanize(e.relation)
+                  : humanize(e.type),
               color: stanceColor(e.stance),
             },
           })),
@@ -138,7 +147,10 @@ export function GraphView({
           selector: `node[type = "${type}"]`,
           style: { shape: s.shape, 'background-color': s.color },
         })) as cytoscape.StylesheetStyle[]),
-        { selector: 'node.centre', style: { width: 38, height: 38, 'border-width': 3, 'border-color': '#0f172a' } },
+        {
+          selector: 'node.centre',
+          style: { width: 38, height: 38, 'border-width': 3, 'border-color': '#0f172a' },
+        },
         {
           selector: 'edge',
           style: {
@@ -174,7 +186,7 @@ export function GraphView({
     box.current.dataset.nodeCount = String(cy.nodes().length);
     box.current.dataset.edgeCount = String(cy.edges().length);
     return () => cy.destroy();
-  }, [graph, depth, target?.claimId, target?.actorId]);
+  }, [graph, depth, centreClaim, actorId]);
 
   const setDepth = (next: number) => {
     if (target) location.hash = href.graph(target, next);
@@ -187,7 +199,11 @@ export function GraphView({
         <div className="graph-controls">
           <div className="field">
             <label htmlFor="graph-depth">Depth</label>
-            <select id="graph-depth" value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
+            <select
+              id="graph-depth"
+              value={depth}
+              onChange={(e) => setDepth(Number(e.target.value))}
+            >
               <option value={1}>1</option>
               <option value={2}>2</option>
               <option value={3}>3</option>
@@ -217,15 +233,27 @@ export function GraphView({
           </li>
         ))}
         <li>
-          <span className="swatch line" style={{ background: stanceColor('ASSERTS') }} aria-hidden="true" />
+          <span
+            className="swatch line"
+            style={{ background: stanceColor('ASSERTS') }}
+            aria-hidden="true"
+          />
           asserts / confirms
         </li>
         <li>
-          <span className="swatch line" style={{ background: stanceColor('DENIES') }} aria-hidden="true" />
+          <span
+            className="swatch line"
+            style={{ background: stanceColor('DENIES') }}
+            aria-hidden="true"
+          />
           denies / disputes
         </li>
         <li>
-          <span className="swatch line" style={{ background: stanceColor('REPORTS') }} aria-hidden="true" />
+          <span
+            className="swatch line"
+            style={{ background: stanceColor('REPORTS') }}
+            aria-hidden="true"
+          />
           reports
         </li>
       </ul>
@@ -234,7 +262,11 @@ export function GraphView({
         className="graph-canvas"
         data-testid="graph-canvas"
         role="img"
-        aria-label={graph ? `Graph of ${graph.nodes.length} nodes and ${graph.edges.length} edges` : 'Loading the graph'}
+        aria-label={
+          graph
+            ? `Graph of ${graph.nodes.length} nodes and ${graph.edges.length} edges`
+            : 'Loading the graph'
+        }
       />
       {graph && (
         <details className="panel" open>
@@ -244,7 +276,9 @@ export function GraphView({
               const link = nodeLink(n.id, n.type, depth);
               return (
                 <li key={n.id}>
-                  <span className={`node-type type-${n.type.toLowerCase()}`}>{humanize(n.type)}</span>{' '}
+                  <span className={`node-type type-${n.type.toLowerCase()}`}>
+                    {humanize(n.type)}
+                  </span>{' '}
                   {link ? <a href={link}>{n.label}</a> : n.label}
                 </li>
               );
