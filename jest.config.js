@@ -31,5 +31,16 @@ module.exports = {
       setupFiles: ['reflect-metadata'],
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
     },
+    {
+      // the web dashboard in a real Chromium, served by the real API on the integration tier's
+      // database (skipped without /usr/bin/chromium)
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
+    },
   ],
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compiles every TypeScript source of the workspace (apps, libs, bench) to dist/ with SWC,
 // keeping the folder layout and rewriting the @claimtrace/* path aliases to relative requires.
+// Then Vite builds the web dashboard (apps/web) into dist/apps/web.
 // Type checking is a separate step (`npm run lint` runs tsc --noEmit); SWC only transpiles.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -22,6 +23,18 @@ execFileSync(
     '--ignore',
     '**/*.spec.ts,**/*.int-spec.ts,**/*.d.ts,**/web/**',
     '--quiet',
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+
+// The web dashboard (apps/web): Vite bundles it into dist/apps/web, which the API serves at `/`.
+execFileSync(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'apps/web/vite.config.mjs',
   ],
   { cwd: root, stdio: 'inherit' },
 );

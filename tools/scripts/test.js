@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// The README's test command. Runs the static checks (ESLint with zero warnings, Prettier, tsc),
-// then every Jest tier, and ends with one plain line `N passed, N failed` counted from Jest's JSON
-// results, which is what CI reads. Exits non-zero when anything failed.
+// The README's test command. Runs the static checks (ESLint with zero warnings, Prettier, tsc for
+// the API and for the web page), then every tier, and ends with one plain line
+// `N passed, N failed[, N skipped]` counted from the JSON results of Jest and Vitest, which is what
+// CI reads. Exits non-zero when anything failed.
+//
+// Tiers: unit, integration (Jest), web (the dashboard's component tests, Vitest in jsdom), e2e (the
+// dashboard in a real Chromium against the real API; skipped, and counted so, without Chromium).
 //
 //   npm test                          everything
-//   npm test -- --tier integration    one tier (unit | integration)
+//   npm test -- --tier integration    one tier (unit | integration | web | e2e)
 //   npm test -- --no-lint             skip the static checks
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -14,7 +18,8 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const tierArg = args.includes('--tier') ? args[args.indexOf('--tier') + 1] : 'all';
-const tiers = tierArg === 'all' ? ['unit', 'integration'] : [tierArg];
+const tiers = tierArg === 'all' ? ['unit', 'integration', 'web', 'e2e'] : [tierArg];
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
 let passed = 0;
@@ -40,29 +45,63 @@ if (!args.includes('--no-lint')) {
   step('eslint', bin('eslint'), ['.', '--max-warnings', '0']);
   step('prettier', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
   step('tsc', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+  step('tsc web', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']);
+}
+
+/** Adds a Jest or Vitest JSON report to the counts (both write the same fields). */
+function count(out, status) {
+  if (!fs.existsSync(out)) {
+    if (status !== 0) failed += 1;
+    return;
+  }
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  // A suite that failed to run (a syntax error, a failing beforeAll) has no failed test of its own.
+  failed += report.testResults.filter(
+    (suite) =>
+      suite.status === 'failed' && suite.assertionResults.every((t) => t.status !== 'failed'),
+  ).length;
 }
 
 for (const tier of tiers) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-jest-')), `${tier}.json`);
-  process.stdout.write(`\n== jest ${tier}\n`);
-  const result = spawnSync(
-    bin('jest'),
-    ['--selectProjects', tier, '--json', `--outputFile=${out}`, '--passWithNoTests'],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (fs.existsSync(out)) {
-    const report = JSON.parse(fs.readFileSync(out, 'utf8'));
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    skipped += report.numPendingTests + report.numTodoTests;
-    // A suite that failed to run (a syntax error, a failing beforeAll) has no failed test of its own.
-    failed += report.testResults.filter(
-      (suite) =>
-        suite.status === 'failed' && suite.assertionResults.every((t) => t.status !== 'failed'),
-    ).length;
-  } else if (result.status !== 0) {
-    failed += 1;
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-test-')), `${tier}.json`);
+  process.stdout.write(`\n== ${tier === 'web' ? 'vitest' : 'jest'} ${tier}\n`);
+  if (tier === 'e2e' && !fs.existsSync(chromium)) {
+    process.stdout.write(
+      `No Chromium at ${chromium}: the browser tests are skipped. ` +
+        '`apt-get install chromium` (Debian) enables them; .ci/run installs it.\n',
+    );
+  } else if (tier === 'e2e') {
+    // the browser must see the page as the sources are now
+    const build = spawnSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mjs'],
+      { cwd: root, stdio: 'inherit' },
+    );
+    if (build.status !== 0) failed += 1;
   }
+  const result =
+    tier === 'web'
+      ? spawnSync(
+          bin('vitest'),
+          [
+            'run',
+            '--config',
+            'apps/web/vite.config.mjs',
+            '--reporter=default',
+            '--reporter=json',
+            `--outputFile.json=${out}`,
+          ],
+          { cwd: root, stdio: 'inherit' },
+        )
+      : spawnSync(
+          bin('jest'),
+          ['--selectProjects', tier, '--json', `--outputFile=${out}`, '--passWithNoTests'],
+          { cwd: root, stdio: 'inherit' },
+        );
+  count(out, result.status);
 }
 
 if (args.includes('--counts-file')) {

@@ -5,9 +5,10 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from '../app.module';
 import { PassThroughFilter } from '../graphql/pass-through.filter';
+import { serveWebPage } from '../dashboard/web-page';
 
 /**
- * Builds the API (not yet listening): Fastify, GraphQL, validation and logging. Shared by `main.ts`,
+ * Builds the API (not yet listening): Fastify, GraphQL, validation, logging and the web page. Shared by `main.ts`,
  * the end-to-end tests and the benchmarks, so they all exercise the same server.
  */
 export async function createApp(options: AppOptions): Promise<NestFastifyApplication> {
@@ -26,6 +27,8 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     adapter,
     { bufferLogs: true, abortOnError: false },
   );
+  // the dashboard (apps/web) at `/`
+  await serveWebPage(app);
   return configureApp(app);
 }
 

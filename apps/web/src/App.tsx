@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { SessionProvider, useLiveStatus, useSession } from './api/context';
+import { detectFeatures, NO_FEATURES, type Features } from './api/features';
+import { LiveFeed } from './api/live';
+import { LiveIndicator } from './components/LiveIndicator';
+import { TokenBox } from './components/TokenBox';
+import { Board } from './pages/Board';
+import { ClaimDetail } from './pages/ClaimDetail';
+import { GraphView } from './pages/GraphView';
+import { href, useRoute } from './lib/router';
+
+export function App() {
+  const [features, setFeatures] = useState<Features | null>(null);
+  const [feed] = useState(() => new LiveFeed());
+  useEffect(() => {
+    detectFeatures()
+      .then(setFeatures)
+      .catch(() => setFeatures(NO_FEATURES));
+    feed.start();
+    return () => feed.stop();
+  }, [feed]);
+  if (!features) return <p className="muted page">Loading…</p>;
+  return (
+    <SessionProvider features={features} feed={feed}>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const status = useLiveStatus();
+  const { feed } = useSession();
+  useEffect(() => {
+    document.title =
+      route.view === 'claim'
+        ? 'Claim · Claimtrace'
+        : route.view === 'graph'
+          ? 'Graph · Claimtrace'
+          : 'Claimtrace';
+  }, [route.view]);
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <a className="brand" href={href.board()}>
+          Claimtrace
+        </a>
+        <nav aria-label="Views">
+          <a href={href.board()} aria-current={route.view === 'board' ? 'page' : undefined}>
+            Claims
+          </a>
+          <a
+            href={route.view === 'claim' ? href.graph({ claimId: route.id }) : '#/graph'}
+            aria-current={route.view === 'graph' ? 'page' : undefined}
+          >
+            Graph
+          </a>
+        </nav>
+        <LiveIndicator status={status} reason={feed?.reason} />
+        <TokenBox />
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {route.view === 'board' && <Board />}
+        {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
+        {route.view === 'graph' && (
+          <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+// The page's only way to the API: POST /graphql with the editor's token when one is set.
+
+const TOKEN_KEY = 'claimtrace.token';
+
+export function getToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setToken(token: string | null): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown> & { code?: string };
+}
+
+/** A request the API answered with errors; `code` is the first error's `extensions.code`. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(readonly errors: GraphQLErrorShape[]) {
+    super(errors.map((e) => e.message).join('\n') || 'The request failed.');
+    this.name = 'ApiError';
+    this.code = errors[0]?.extensions?.code ?? 'UNKNOWN';
+    this.extensions = errors[0]?.extensions ?? {};
+  }
+}
+
+export type Fetcher = typeof fetch;
+
+let fetcher: Fetcher = (...args) => fetch(...args);
+
+/** For component tests: answer requests without a server. */
+export function setFetcher(next: Fetcher): void {
+  fetcher = next;
+}
+
+export async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const token = getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetcher('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError([
+      { message: 'The server cannot be reached.', extensions: { code: 'NETWORK' } },
+    ]);
+  }
+  let body: { data?: T; errors?: GraphQLErrorShape[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError([
+      {
+        message: `The server answered ${response.status} without a GraphQL response.`,
+        extensions: { code: 'NETWORK' },
+      },
+    ]);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors);
+  if (!body.data) throw new ApiError([{ message: 'The server answered no data.' }]);
+  return body.data;
+}

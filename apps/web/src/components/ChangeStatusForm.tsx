@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, gql } from '../api/client';
+import { CHANGE_STATUS } from '../api/queries';
+import { humanize, TRANSITIONS, type ClaimStatus } from '../lib/format';
+import { ErrorNote } from './ErrorNote';
+
+export interface ChangeStatusFormProps {
+  claimId: string;
+  status: string;
+  version: number;
+  /** reload the claim (after a change, or to show the newer version after a conflict) */
+  onChanged(): Promise<void> | void;
+}
+
+/**
+ * Moves a claim along the status workflow with a rationale. It sends the version it showed; when
+ * someone else changed the claim meanwhile (CONFLICT) it reloads the claim, says so, and keeps the
+ * rationale so the editor can check the newer version and submit again.
+ */
+export function ChangeStatusForm({ claimId, status, version, onChanged }: ChangeStatusFormProps) {
+  const targets = TRANSITIONS[status as ClaimStatus] ?? [];
+  const [to, setTo] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const target = targets.includes(to as ClaimStatus) ? to : (targets[0] ?? '');
+
+  if (!targets.length) {
+    return <p className="muted">{humanize(status)} is final: its status cannot change.</p>;
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setConflict(null);
+    setDone(null);
+    try {
+      await gql(CHANGE_STATUS, {
+        input: { claimId, status: target, rationale: rationale.trim(), expectedVersion: version },
+      });
+      setRationale('');
+      setDone(`Status changed to ${humanize(target)}.`);
+      await onChanged();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT') {
+        const current = e.extensions.currentVersion;
+        setConflict(
+          `Someone changed this claim while you were reading it${
+            typeof current === 'number' ? ` (it is now at version ${current})` : ''
+          }. The newer version is shown above; check it and submit again.`,
+        );
+        await onChanged();
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="stack" onSubmit={(e) => void submit(e)} aria-labelledby="change-status-title">
+      <h3 id="change-status-title">Change status</h3>
+      <p className="muted small">
+        Now {humanize(status)}, version {version}.
+      </p>
+      <label htmlFor="status-to">New status</label>
+      <select id="status-to" value={target} onChange={(e) => setTo(e.target.value)}>
+        {targets.map((s) => (
+          <option key={s} value={s}>
+            {humanize(s)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="status-rationale">Rationale</label>
+      <textarea
+        id="status-rationale"
+        rows={3}
+        required
+        value={rationale}
+        onChange={(e) => setRationale(e.target.value)}
+      />
+      {conflict && (
+        <p className="warning" role="alert" data-testid="conflict">
+          {conflict}
+        </p>
+      )}
+      {done && (
+        <p className="success" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorNote error={error} />
+      <div>
+        <button type="submit" disabled={busy || !rationale.trim()}>
+          Change status
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { setFetcher, setToken } from '../api/client';
+import { ArticleText } from './ArticleText';
+import { ChangeStatusForm } from './ChangeStatusForm';
+import { LiveIndicator } from './LiveIndicator';
+
+function answer(body: unknown) {
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }),
+  );
+}
+
+describe('ArticleText', () => {
+  const text = 'Milei 😀 said “100 percent false.” Then left.';
+
+  it('highlights each passage by code-point offsets and reports clicks', () => {
+    const onSelect = vi.fn();
+    render(
+      <ArticleText
+        text={text}
+        spans={[{ id: 'p1', start: 13, end: 33 }]}
+        activeId="p1"
+        onSelectSpan={onSelect}
+      />,
+    );
+    const mark = document.getElementById('passage-p1')!;
+    expect(mark.textContent).toBe('“100 percent false.”');
+    expect(mark.className).toContain('active');
+    fireEvent.click(mark);
+    expect(onSelect).toHaveBeenCalledWith('p1');
+    expect(screen.getByTestId('article-text').textContent).toBe(text);
+  });
+});
+
+describe('LiveIndicator', () => {
+  it('says live or offline, as a status', () => {
+    const { rerender } = render(<LiveIndicator status="live" />);
+    expect(screen.getByRole('status').textContent).toBe('live');
+    rerender(<LiveIndicator status="offline" reason="connection lost" />);
+    expect(screen.getByRole('status').textContent).toBe('offline — retrying');
+    expect(screen.getByRole('status').title).toBe('Offline: connection lost');
+  });
+});
+
+describe('ChangeStatusForm', () => {
+  it('sends the version it showed and the bearer token', async () => {
+    setToken('editor-token');
+    const calls: { body: any; headers: any }[] = [];
+    setFetcher((_url, init) => {
+      calls.push({ body: JSON.parse(String(init?.body)), headers: init?.headers });
+      return answer({ data: { changeClaimStatus: { id: 'c', status: 'CONFIRMED', version: 3 } } });
+    });
+    const onChanged = vi.fn();
+    render(<ChangeStatusForm claimId="c" status="CONTESTED" version={2} onChanged={onChanged} />);
+    fireEvent.change(screen.getByLabelText('New status'), { target: { value: 'CONFIRMED' } });
+    fireEvent.change(screen.getByLabelText('Rationale'), {
+      target: { value: 'Officially announced' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(calls[0].body.variables.input).toEqual({
+      claimId: 'c',
+      status: 'CONFIRMED',
+      rationale: 'Officially announced',
+      expectedVersion: 2,
+    });
+    expect(calls[0].headers.authorization).toBe('Bearer editor-token');
+    expect(screen.getByRole('status').textContent).toContain('Confirmed');
+  });
+
+  it('on CONFLICT reloads the claim, says so and keeps the rationale', async () => {
+    setFetcher(() =>
+      answer({
+        data: null,
+        errors: [
+          {
+            message: 'The claim changed since you read it',
+            extensions: { code: 'CONFLICT', currentVersion: 4 },
+          },
+        ],
+      }),
+    );
+    const onChanged = vi.fn();
+    render(<ChangeStatusForm claimId="c" status="CONTESTED" version={2} onChanged={onChanged} />);
+    fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'New evidence' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
+    const note = await screen.findByTestId('conflict');
+    expect(note.textContent).toContain('version 4');
+    expect(onChanged).toHaveBeenCalled();
+    expect((screen.getByLabelText('Rationale') as HTMLTextAreaElement).value).toBe('New evidence');
+  });
+
+  it('offers only the allowed transitions, none for a final status', () => {
+    const { rerender } = render(
+      <ChangeStatusForm claimId="c" status="CONFIRMED" version={1} onChanged={() => undefined} />,
+    );
+    const options = [...(screen.getByLabelText('New status') as HTMLSelectElement).options].map(
+      (o) => o.value,
+    );
+    expect(options).toEqual(['CONTESTED', 'RETRACTED']);
+    rerender(
+      <ChangeStatusForm claimId="c" status="RETRACTED" version={1} onChanged={() => undefined} />,
+    );
+    expect(screen.getByText(/is final/)).toBeTruthy();
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute } from './router';
+
+describe('routes', () => {
+  it('parses the three views', () => {
+    expect(parseRoute('')).toEqual({ view: 'board' });
+    expect(parseRoute('#/claims/Q2xhaW0')).toEqual({
+      view: 'claim',
+      id: 'Q2xhaW0',
+      passage: undefined,
+    });
+    expect(parseRoute('#/graph?actor=QQ&depth=9')).toEqual({
+      view: 'graph',
+      claimId: undefined,
+      actorId: 'QQ',
+      depth: 3,
+    });
+  });
+
+  it('builds links that parse back', () => {
+    expect(parseRoute(href.graph({ claimId: 'c=1' }, 1))).toMatchObject({
+      claimId: 'c=1',
+      depth: 1,
+    });
+    expect(parseRoute(href.claim('a/b'))).toMatchObject({ view: 'claim', id: 'a/b' });
+  });
+});

@@ -1,0 +1,51 @@
+// Hash routes, so the API serves one index.html and every view has a shareable address:
+//   #/                      the claim board
+//   #/claims/<id>           a claim's detail
+//   #/graph?claim=<id>&depth=2   or   #/graph?actor=<id>
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { view: 'board' }
+  | { view: 'claim'; id: string; passage?: string }
+  | { view: 'graph'; claimId?: string; actorId?: string; depth: number };
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'claims' && parts[1]) {
+    return { view: 'claim', id: parts[1], passage: params.get('passage') ?? undefined };
+  }
+  if (parts[0] === 'graph') {
+    const depth = Math.min(3, Math.max(1, Number(params.get('depth')) || 2));
+    return {
+      view: 'graph',
+      claimId: params.get('claim') ?? undefined,
+      actorId: params.get('actor') ?? undefined,
+      depth,
+    };
+  }
+  return { view: 'board' };
+}
+
+export const href = {
+  board: () => '#/',
+  claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
+  graph: (target: { claimId?: string; actorId?: string }, depth = 2) => {
+    const params = new URLSearchParams();
+    if (target.claimId) params.set('claim', target.claimId);
+    if (target.actorId) params.set('actor', target.actorId);
+    params.set('depth', String(depth));
+    return `#/graph?${params.toString()}`;
+  },
+};
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}

@@ -1,0 +1,77 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { setFetcher } from '../api/client';
+import { SessionProvider } from '../api/context';
+import { NO_FEATURES } from '../api/features';
+import { Board } from './Board';
+
+const claim = (id: string, text: string, status: string, tags: string[]) => ({
+  id,
+  text,
+  status,
+  version: 1,
+  tags,
+  updatedAt: new Date().toISOString(),
+  firstSeenAt: null,
+  stanceSummary: {
+    counts: [
+      { stance: 'ASSERTS', count: 2 },
+      { stance: 'DENIES', count: 1 },
+    ],
+    distinctActors: 3,
+  },
+  attributions: {
+    edges: [{ node: { id: 'a', stance: 'DENIES', actor: { id: 'm', name: 'Javier Milei' } } }],
+  },
+});
+
+describe('Board', () => {
+  it('lists claims with status, stance summary and tags, and filters by search on the page', async () => {
+    const variables: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      variables.push(body.variables);
+      const data = body.query.includes('actors(')
+        ? { actors: { edges: [{ node: { id: 'm', name: 'Javier Milei', kind: 'PERSON' } }] } }
+        : {
+            claims: {
+              totalCount: 2,
+              edges: [
+                {
+                  cursor: '1',
+                  node: claim('c1', 'Advanced talks with the US', 'CONTESTED', ['deportations']),
+                },
+                {
+                  cursor: '2',
+                  node: claim('c2', 'Record expulsion figures', 'UNVERIFIED', ['migration']),
+                },
+              ],
+            },
+          };
+      return Promise.resolve(new Response(JSON.stringify({ data })));
+    });
+    render(
+      <SessionProvider features={NO_FEATURES} feed={null}>
+        <Board />
+      </SessionProvider>,
+    );
+    expect(await screen.findByText('Advanced talks with the US')).toBeTruthy();
+    expect(screen.getAllByText('asserted by 2, denied by 1').length).toBe(2);
+    expect(screen.getAllByTestId('status').map((b) => b.textContent)).toEqual([
+      'Contested',
+      'Unverified',
+    ]);
+    expect(screen.getByRole('button', { name: '#deportations' })).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'expulsion' } });
+    await waitFor(() => expect(screen.queryByText('Advanced talks with the US')).toBeNull());
+    expect(screen.getByText('Record expulsion figures')).toBeTruthy();
+    // the server has no full-text search here: the search stays on the page
+    expect(variables.every((v) => !v?.filter?.search)).toBe(true);
+
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'CONTESTED' } });
+    await waitFor(() =>
+      expect(variables.some((v) => v?.filter?.status?.[0] === 'CONTESTED')).toBe(true),
+    );
+  });
+});

@@ -1,0 +1,266 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { gql } from '../api/client';
+import { useLiveEvents, useSession } from '../api/context';
+import { ACTORS, BOARD, CREATE_CLAIM } from '../api/queries';
+import type { ActorRef, BoardClaim } from '../api/types';
+import { ErrorNote } from '../components/ErrorNote';
+import { StatusBadge } from '../components/StatusBadge';
+import {
+  allTags,
+  EMPTY_FILTER,
+  matchesSearch,
+  toClaimFilter,
+  type BoardFilter,
+} from '../lib/filter';
+import {
+  STATUSES,
+  formatDateTime,
+  humanize,
+  plural,
+  relativeTime,
+  summarizeStances,
+} from '../lib/format';
+import { href } from '../lib/router';
+
+interface BoardData {
+  claims: { totalCount: number; edges: { node: BoardClaim }[] };
+}
+
+/** All claims, filtered, kept current by the live feed without reloading the page. */
+export function Board() {
+  const { features, token } = useSession();
+  const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
+  const [search, setSearch] = useState('');
+  const [claims, setClaims] = useState<BoardClaim[] | null>(null);
+  const [actors, setActors] = useState<ActorRef[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [changed, setChanged] = useState<Set<string>>(new Set());
+  // bumped to reload the current view (live events, a new claim)
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let stale = false;
+    gql<BoardData>(BOARD, { filter: toClaimFilter(filter, features.claimSearch), first: 100 })
+      .then((data) => {
+        if (stale) return;
+        const list = data.claims.edges.map((e) => e.node);
+        setClaims(list);
+        setTags((known) => [...new Set([...known, ...allTags(list)])].sort());
+        setError(null);
+      })
+      .catch((e: unknown) => !stale && setError(e));
+    return () => {
+      stale = true;
+    };
+  }, [filter, features.claimSearch, reloads]);
+
+  useEffect(() => {
+    gql<{ actors: { edges: { node: ActorRef }[] } }>(ACTORS)
+      .then((d) => setActors(d.actors.edges.map((e) => e.node)))
+      .catch(() => setActors([]));
+  }, []);
+
+  // The search box filters as you type (debounced).
+  useEffect(() => {
+    const t = setTimeout(() => setFilter((f) => (f.search === search ? f : { ...f, search })), 250);
+    return () => clearTimeout(t);
+  }, [search]);
+
+  // Live: a burst of events becomes one reload of the current view; changed rows flash.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refresh = useCallback(() => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = setTimeout(() => setReloads((n) => n + 1), 100);
+  }, []);
+  useLiveEvents({
+    onEvent(event) {
+      const id = event.claim?.id;
+      if (id) {
+        setChanged((s) => new Set(s).add(id));
+        setTimeout(
+          () =>
+            setChanged((s) => {
+              const next = new Set(s);
+              next.delete(id);
+              return next;
+            }),
+          4000,
+        );
+      }
+      refresh();
+    },
+    onResync: refresh,
+  });
+
+  const shown = useMemo(
+    () =>
+      (claims ?? []).filter(
+        (c) => features.claimSearch || !filter.search || matchesSearch(c, filter.search),
+      ),
+    [claims, features.claimSearch, filter.search],
+  );
+
+  const set = (patch: Partial<BoardFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  return (
+    <section aria-labelledby="board-title">
+      <div className="page-head">
+        <h1 id="board-title">Claims</h1>
+        <p className="muted" data-testid="claim-count">
+          {claims ? `${shown.length} shown` : 'Loading…'}
+        </p>
+      </div>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field grow">
+          <label htmlFor="f-search">Search</label>
+          <input
+            id="f-search"
+            type="search"
+            value={search}
+            placeholder="Claims, tags, actors"
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select
+            id="f-status"
+            value={filter.status}
+            onChange={(e) => set({ status: e.target.value })}
+          >
+            <option value="">Any status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {humanize(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-actor">Actor</label>
+          <select
+            id="f-actor"
+            value={filter.actorId}
+            onChange={(e) => set({ actorId: e.target.value })}
+          >
+            <option value="">Any actor</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-tag">Tag</label>
+          <select id="f-tag" value={filter.tag} onChange={(e) => set({ tag: e.target.value })}>
+            <option value="">Any tag</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {!features.claimSearch && filter.search && (
+        <p className="muted small">
+          Searching the claims shown here (the server has no full-text search yet).
+        </p>
+      )}
+      <ErrorNote error={error} />
+      {token && <NewClaimForm onCreated={refresh} />}
+      <ul className="claim-list" data-testid="claim-list">
+        {shown.map((claim) => (
+          <li
+            key={claim.id}
+            className={changed.has(claim.id) ? 'claim-card changed' : 'claim-card'}
+            data-claim-id={claim.id}
+          >
+            <div className="claim-card-head">
+              <StatusBadge status={claim.status} />
+              <span className="muted small" title={formatDateTime(claim.updatedAt)}>
+                changed {relativeTime(claim.updatedAt)}
+              </span>
+            </div>
+            <a className="claim-text" href={href.claim(claim.id)}>
+              {claim.text}
+            </a>
+            <p className="stance-summary">
+              {summarizeStances(claim.stanceSummary.counts)}
+              <span className="muted">
+                {' '}
+                · {plural(claim.stanceSummary.distinctActors, 'actor')}
+              </span>
+            </p>
+            {claim.tags.length > 0 && (
+              <ul className="tags" aria-label="Tags">
+                {claim.tags.map((t) => (
+                  <li key={t}>
+                    <button type="button" className="tag" onClick={() => set({ tag: t })}>
+                      #{t}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {claims && shown.length === 0 && <p className="muted">No claim matches these filters.</p>}
+    </section>
+  );
+}
+
+function NewClaimForm({ onCreated }: { onCreated(): void }) {
+  const [text, setText] = useState('');
+  const [tags, setTags] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const input = {
+        text: text.trim(),
+        tags: tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      };
+      const { createClaim } = await gql<{ createClaim: { id: string } }>(CREATE_CLAIM, { input });
+      setText('');
+      setTags('');
+      setError(null);
+      onCreated();
+      location.hash = href.claim(createClaim.id);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="panel">
+      <summary>New claim</summary>
+      <form onSubmit={(e) => void submit(e)} className="stack">
+        <label htmlFor="new-claim-text">Claim, worded neutrally</label>
+        <textarea
+          id="new-claim-text"
+          required
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <label htmlFor="new-claim-tags">Tags (comma-separated)</label>
+        <input id="new-claim-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+        <ErrorNote error={error} />
+        <div>
+          <button type="submit" disabled={busy || !text.trim()}>
+            Create claim
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
