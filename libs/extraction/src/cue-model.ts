@@ -163,11 +163,7 @@ export function modelCueHeads(
   const heads: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i) || !isCandidate(tokens, i, ready.stems)) continue;
-    // Cheap gate: a word whose own weights are not positive never reaches the threshold in
-    // practice, and building its features costs more than the rest of the pipeline.
     const { weights } = ready;
-    const lower = tokens[i].lower;
-    if ((weights.get(`s=${stemOf(lower)}`) ?? 0) + (weights.get(`w=${lower}`) ?? 0) <= 0) continue;
     // One cue per verb phrase: "has faced ridicule" is one cue, not two.
     const last = heads[heads.length - 1];
     if (last !== undefined && i - last <= 2) continue;
