@@ -25,4 +25,8 @@ console.log(
 console.log(
   'overlap: a predicted span counts when it shares at least half of the shorter span with a gold span of the same role (one-to-one)\n',
 );
-console.log(evaluateCorpus(corpus, extractAttributions));
+console.log(
+  'note: the learned cue model (libs/extraction/src/cue-model-weights.ts) is trained on the dev part,\n' +
+    'so dev scores are in-sample; held-out is the honest number (see train-cue-model.ts --cv)\n',
+);
+console.log(evaluateCorpus(corpus, (text) => extractAttributions(text)));

@@ -2,6 +2,16 @@
  * Cue detection: finds the words that signal an attribution in one sentence ("said",
  * "according to", "declined to comment", "reposting a message … describing the information as").
  */
+import {
+  formOf,
+  modelCueHeads,
+  vetoKeeps,
+  prepareModel,
+  stemOf,
+  type CueModel,
+  type ReadyModel,
+} from './cue-model';
+import { CUE_MODEL } from './cue-model-weights';
 import { cueFormsStartingWith, type CueClass } from './lexicon/cue-verbs';
 import {
   DETERMINERS,
@@ -167,7 +177,65 @@ function verbGroupStart(tokens: Token[], head: number): { first: number; negated
   return { first, negated };
 }
 
+const DEFAULT_MODEL = prepareModel(CUE_MODEL);
+const prepared = new WeakMap<CueModel, ReadyModel>();
+
+/** The rule cues of one sentence, then the cues the learned model adds (none with `model` null). */
 export function findCues(
+  text: string,
+  tokens: Token[],
+  isQuoted: (offset: number) => boolean,
+  model: CueModel | null = CUE_MODEL,
+): CueMatch[] {
+  const found = ruleCues(text, tokens, isQuoted);
+  if (!model) return found;
+  let ready = model === CUE_MODEL ? DEFAULT_MODEL : prepared.get(model);
+  if (!ready) {
+    ready = prepareModel(model);
+    prepared.set(model, ready);
+  }
+  const prepared_ = ready;
+  const cues = found.filter((cue) => cue.kind !== 'verb' || vetoKeeps(tokens, cue.head, prepared_));
+  const covered = new Uint8Array(tokens.length);
+  for (const cue of cues) covered.fill(1, cue.first, cue.last + 1);
+  const heads = modelCueHeads(tokens, (i) => covered[i] === 1 || isQuoted(tokens[i].start), ready);
+  if (heads.length === 0) return cues;
+  for (const head of heads) {
+    const cue = modelCue(tokens, head);
+    let first = cue.first;
+    while (first < head && covered[first] === 1) first++;
+    cues.push({ ...cue, first });
+  }
+  return cues.sort((a, b) => a.first - b.first);
+}
+
+/** A cue found by the model: the word and its verb group, framed like a reporting verb. */
+function modelCue(tokens: Token[], head: number): CueMatch {
+  const lower = tokens[head].lower;
+  const lexicon = cueFormsStartingWith(lower).find((form) => form.words.length === 1);
+  const formIndex = lexicon?.formIndex ?? formOf(lower);
+  const group = verbGroupStart(tokens, head);
+  const previous = tokens[head - 1];
+  const passive =
+    previous !== undefined &&
+    BE_FORMS.has(previous.lower) &&
+    (formIndex === 2 || formIndex === 3) &&
+    tokens[head + 1]?.lower === 'by';
+  return {
+    first: group.first,
+    last: head,
+    head,
+    lemma: lexicon?.lemma ?? stemOf(lower),
+    stance: lexicon?.stance ?? 'ASSERTS',
+    cueClass: lexicon?.cueClass ?? 'strict',
+    formIndex,
+    kind: 'verb',
+    negated: group.negated,
+    passiveAgent: passive,
+  };
+}
+
+function ruleCues(
   text: string,
   tokens: Token[],
   isQuoted: (offset: number) => boolean,

@@ -158,3 +158,25 @@ describe('extractAttributions: news prose patterns', () => {
     expect(found[1].content.text).toBe('“We are ready.”');
   });
 });
+
+describe('extractAttributions: a phrase after the verb is its source only when nothing follows', () => {
+  it('keeps the appositive subject when an object clause follows "said"', () => {
+    const [found] = extractAttributions(
+      'Phil Smith, a spokesman for the miners, said the union expected production to fall.',
+    );
+    expect(found.cue.text).toBe('said');
+    expect(found.source?.text).toBe('Phil Smith, a spokesman for the miners');
+  });
+
+  it('does not take a weekday for the source', () => {
+    const [found] = extractAttributions(
+      '“The veto will be overridden,” Senate leader Mitch McConnell, R-Ky., said Tuesday.',
+    );
+    expect(found.source?.text).toBe('Senate leader Mitch McConnell, R-Ky.');
+  });
+
+  it('still reads an inverted source', () => {
+    const [found] = extractAttributions('“We will fight,” said Sen. John Smith, a Democrat.');
+    expect(found.source?.text).toBe('Sen. John Smith');
+  });
+});

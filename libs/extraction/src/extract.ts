@@ -9,6 +9,8 @@ import {
   quoteStartingAt,
   type ContentContext,
 } from './content';
+import type { CueModel } from './cue-model';
+import { CUE_MODEL } from './cue-model-weights';
 import { findCues, type CueMatch } from './cues';
 import { findLayoutAttributions } from './layout';
 import { findReportedVia } from './nesting';
@@ -20,6 +22,7 @@ import {
   subjectBefore,
   type TokenRange,
 } from './sources';
+import { PREPOSITIONS, TIME_WORDS } from './lexicon/words';
 import { decideStance, isMedium } from './stance';
 import { codePointOffsets } from './text/code-points';
 import { findQuotes, quoteContaining } from './text/quotes';
@@ -60,6 +63,35 @@ const INVERSION_LEMMAS = new Set([
   'state',
   'claim',
 ]);
+
+const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+/**
+ * After a comma, a phrase behind the verb is its source only when nothing clause-like follows:
+ * "…, said Sen. Smith." but not "Smith, a spokesman, said the union expected …" (the object
+ * clause) nor "…, said Thursday" (a date).
+ */
+function plausibleInvertedSource(
+  tokens: Token[],
+  source: TokenRange,
+  previous: Token | undefined,
+): boolean {
+  const first = tokens[source.first];
+  if (TIME_WORDS.has(first.lower) || WEEKDAYS.test(first.lower)) return false;
+  if (previous?.text !== ',') return true;
+  for (let k = source.first; k <= source.last; k++) {
+    const token = tokens[k];
+    if (token.lower === 'to' || (!token.isCapitalized && /ing$/.test(token.lower))) return false;
+  }
+  const after = tokens[source.last + 1];
+  return (
+    after === undefined ||
+    !after.isWord ||
+    PREPOSITIONS.has(after.lower) ||
+    TIME_WORDS.has(after.lower) ||
+    WEEKDAYS.test(after.lower)
+  );
+}
 
 function rangeOf(tokens: Token[], range: TokenRange): Range {
   return { start: tokens[range.first].start, end: tokens[range.last].end };
@@ -136,6 +168,11 @@ function frameCue(
           !isPronoun(tokens[cue.last + 1].text);
         if (inverted) {
           source = phraseAfter(tokens, cue.last + 1, false);
+          if (source && !plausibleInvertedSource(tokens, source, previous)) {
+            // Prefer the subject before the verb; keep the phrase after only as a last resort.
+            const before = subjectBefore(tokens, cue.first, floor, participle);
+            if (before) source = undefined;
+          }
           if (source) {
             return {
               source,
@@ -194,13 +231,18 @@ function splitCoordinated(text: string, source: Range): Range[] {
   ];
 }
 
-function draftsFor(text: string, sentences: Sentence[], quotes: Range[]): Draft[] {
+function draftsFor(
+  text: string,
+  sentences: Sentence[],
+  quotes: Range[],
+  cueModel: CueModel | null,
+): Draft[] {
   const drafts: Draft[] = [];
   const isQuoted = (offset: number) => quoteContaining(quotes, offset) !== undefined;
   sentences.forEach((sentence, sentenceIndex) => {
     const tokens = tokenize(text, sentence.start, sentence.end);
     if (tokens.length === 0) return;
-    const cues = findCues(text, tokens, isQuoted);
+    const cues = findCues(text, tokens, isQuoted, cueModel);
     let floor = 0;
     let previousSource: TokenRange | undefined;
     const sentenceDrafts: Draft[] = [];
@@ -300,10 +342,23 @@ function extendQuoteContinuations(
   }
 }
 
-export function extractAttributions(text: string): ExtractedAttribution[] {
+export interface ExtractOptions {
+  /** The learned cue model (the shipped one by default); null for the rules alone. */
+  cueModel?: CueModel | null;
+}
+
+export function extractAttributions(
+  text: string,
+  options: ExtractOptions = {},
+): ExtractedAttribution[] {
   const sentences = splitSentences(text);
   const quotes = findQuotes(text);
-  const drafts = draftsFor(text, sentences, quotes);
+  const drafts = draftsFor(
+    text,
+    sentences,
+    quotes,
+    options.cueModel === undefined ? CUE_MODEL : options.cueModel,
+  );
   const toCodePoint = codePointOffsets(text);
   const span = (range: Range): Span => ({
     start: toCodePoint(range.start),
