@@ -174,9 +174,12 @@ browserDescribe('web dashboard in Chromium', () => {
     await page.selectOption('#f-status', 'CONTESTED');
     await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 1);
     await page.selectOption('#f-status', '');
+    await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 8);
     await page.fill('#f-search', 'expulsion');
-    await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 1);
-    expect(await page.textContent('[data-claim-id] .claim-text')).toContain('expulsion');
+    await page.waitForFunction(() => {
+      const cards = document.querySelectorAll('[data-claim-id] .claim-text');
+      return cards.length === 1 && Boolean(cards[0].textContent?.includes('expulsion'));
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -279,7 +282,11 @@ browserDescribe('web dashboard in Chromium', () => {
     expect(await page.textContent('[data-testid="conflict"]')).toContain(
       `version ${claim.version + 1}`,
     );
-    expect(await page.textContent('.detail-head [data-testid="status"]')).toBe('Corroborated');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.detail-head [data-testid="status"]')?.textContent ===
+        'Corroborated',
+    );
     // submitting again applies it on the newer version
     await page.selectOption('#status-to', 'CONFIRMED');
     await page.click('button:has-text("Change status")');
