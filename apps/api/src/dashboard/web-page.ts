@@ -40,6 +40,7 @@ export async function serveWebPage(
     wildcard: false,
     index: ['index.html'],
     // hashed assets can be cached for long; index.html must be revalidated
+    cacheControl: false,
     setHeaders: (response: { setHeader(name: string, value: string): unknown }, path: string) => {
       response.setHeader(
         'cache-control',

@@ -1,6 +1,6 @@
 // Which parts of the contract this server has. Some (the live feed, full-text search, the claim
 // graph, exports) land in later issues; the page asks the schema once and degrades without them.
-import { gql } from './client';
+import { ApiError, gql } from './client';
 
 export interface Features {
   /** Subscription.claimEvents */
@@ -12,6 +12,9 @@ export interface Features {
 }
 
 export const NO_FEATURES: Features = { liveEvents: false, claimSearch: false, claimGraph: false };
+
+/** Assumed when the server refuses introspection (production): try each, fall back on error. */
+export const ALL_FEATURES: Features = { liveEvents: true, claimSearch: true, claimGraph: true };
 
 const INTROSPECT = `{
   query: __type(name: "Query") { fields { name } }
@@ -25,8 +28,19 @@ interface IntrospectionResult {
   filter: { inputFields: { name: string }[] } | null;
 }
 
+/**
+ * Asks the schema. A server that refuses introspection (it may be off in production) is assumed to
+ * have everything; the page then falls back when a part answers with an error. Throws only when the
+ * server cannot be reached.
+ */
 export async function detectFeatures(): Promise<Features> {
-  const r = await gql<IntrospectionResult>(INTROSPECT);
+  let r: IntrospectionResult;
+  try {
+    r = await gql<IntrospectionResult>(INTROSPECT);
+  } catch (e) {
+    if (e instanceof ApiError && e.code !== 'NETWORK') return ALL_FEATURES;
+    throw e;
+  }
   const has = (list: { name: string }[] | undefined, name: string) =>
     Boolean(list?.some((f) => f.name === name));
   return {

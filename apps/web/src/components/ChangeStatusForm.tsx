@@ -47,12 +47,13 @@ export function ChangeStatusForm({ claimId, status, version, onChanged }: Change
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFLICT') {
         const current = e.extensions.currentVersion;
+        // show the newer version first, then say why
+        await onChanged();
         setConflict(
           `Someone changed this claim while you were reading it${
             typeof current === 'number' ? ` (it is now at version ${current})` : ''
           }. The newer version is shown above; check it and submit again.`,
         );
-        await onChanged();
       } else {
         setError(e);
       }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { gql } from '../api/client';
+import { ApiError, gql } from '../api/client';
 import { useLiveEvents, useSession } from '../api/context';
 import { ACTORS, BOARD, CREATE_CLAIM } from '../api/queries';
 import type { ActorRef, BoardClaim } from '../api/types';
@@ -38,10 +38,14 @@ export function Board() {
   const [changed, setChanged] = useState<Set<string>>(new Set());
   // bumped to reload the current view (live events, a new claim)
   const [reloads, setReloads] = useState(0);
+  // full-text search on the server, unless it is missing or refused the search once
+  const [searchFailed, setSearchFailed] = useState(false);
+  const serverSearch = features.claimSearch && !searchFailed;
 
   useEffect(() => {
     let stale = false;
-    gql<BoardData>(BOARD, { filter: toClaimFilter(filter, features.claimSearch), first: 100 })
+    const searching = serverSearch && Boolean(filter.search.trim());
+    gql<BoardData>(BOARD, { filter: toClaimFilter(filter, serverSearch), first: 100 })
       .then((data) => {
         if (stale) return;
         const list = data.claims.edges.map((e) => e.node);
@@ -49,11 +53,15 @@ export function Board() {
         setTags((known) => [...new Set([...known, ...allTags(list)])].sort());
         setError(null);
       })
-      .catch((e: unknown) => !stale && setError(e));
+      .catch((e: unknown) => {
+        if (stale) return;
+        if (searching && e instanceof ApiError && e.code !== 'NETWORK') setSearchFailed(true);
+        else setError(e);
+      });
     return () => {
       stale = true;
     };
-  }, [filter, features.claimSearch, reloads]);
+  }, [filter, serverSearch, reloads]);
 
   useEffect(() => {
     gql<{ actors: { edges: { node: ActorRef }[] } }>(ACTORS)
@@ -96,9 +104,9 @@ export function Board() {
   const shown = useMemo(
     () =>
       (claims ?? []).filter(
-        (c) => features.claimSearch || !filter.search || matchesSearch(c, filter.search),
+        (c) => serverSearch || !filter.search || matchesSearch(c, filter.search),
       ),
-    [claims, features.claimSearch, filter.search],
+    [claims, serverSearch, filter.search],
   );
 
   const set = (patch: Partial<BoardFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -163,7 +171,7 @@ export function Board() {
           </select>
         </div>
       </form>
-      {!features.claimSearch && filter.search && (
+      {!serverSearch && filter.search && (
         <p className="muted small">
           Searching the claims shown here (the server has no full-text search yet).
         </p>
