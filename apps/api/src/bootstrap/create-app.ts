@@ -15,6 +15,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimitFor(options.config.ARTICLE_MAX_CHARS),
     requestIdHeader: false,
+    trustProxy: options.config.TRUST_PROXY,
     genReqId: (req: { headers: Record<string, unknown> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length <= 100 ? given : randomUUID();

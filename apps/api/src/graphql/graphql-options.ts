@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
 import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
-import { TokensService } from '@claimtrace/auth';
+import { AuthenticatedPrincipal, TokensService } from '@claimtrace/auth';
 import { errorLogPlugin } from './error-log.plugin';
 import { formatError } from './format-error';
 import { queryLimitsPlugin } from './limits/limits.plugin';
@@ -10,6 +11,15 @@ import { queryLimitRules } from './limits/query-limits';
 import { CostRateLimiter } from './limits/rate-limiter';
 
 const logger = new Logger('GraphQL');
+
+/**
+ * What a graphql-ws connection carries in `ctx.extra`: the upgrade request, and the principal that
+ * `onConnect` found with `authenticateConnection` (null: anonymous).
+ */
+export interface WsExtra {
+  request?: { socket?: { remoteAddress?: string } };
+  principal?: AuthenticatedPrincipal | null;
+}
 
 /** Whether introspection, field suggestions and the explorer are on: only when enabled explicitly. */
 export function introspectionEnabled(config: AppConfig): boolean {
@@ -60,19 +70,25 @@ export function graphqlOptions(config: AppConfig, tokens: TokensService): Apollo
         ),
       ),
     ],
-    // Fastify's Apollo handler calls this with the request itself (other transports with `{ req }`).
-    context: async (given: FastifyRequest | { req: FastifyRequest }): Promise<RequestContext> => {
+    // Fastify's Apollo handler calls this with the request itself; graphql-ws with its context
+    // ({ connectionParams, extra }), where onConnect left the connection's principal in `extra`.
+    context: async (given: unknown): Promise<RequestContext> => {
+      const ws = (given as { extra?: WsExtra }).extra;
       const req = ((given as { req?: FastifyRequest }).req ?? given) as FastifyRequest | undefined;
       const context: RequestContext = {
         loaders: new RequestLoaders(),
-        requestId: String((req?.raw as { id?: unknown } | undefined)?.id ?? req?.id ?? ''),
+        requestId: ws
+          ? randomUUID()
+          : String((req?.raw as { id?: unknown } | undefined)?.id ?? req?.id ?? ''),
         principal: null,
         role: null,
         authError: null,
-        clientKey: `ip:${req?.ip ?? 'unknown'}`,
+        clientKey: `ip:${(ws ? ws.request?.socket?.remoteAddress : req?.ip) ?? 'unknown'}`,
       };
       try {
-        const principal = await tokens.fromAuthorization(req?.headers?.authorization);
+        const principal = ws
+          ? (ws.principal ?? null)
+          : await tokens.fromAuthorization(req?.headers?.authorization);
         if (principal) {
           context.principal = principal.name;
           context.role = principal.role;

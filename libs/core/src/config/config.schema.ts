@@ -51,6 +51,8 @@ export const configSchema = z.object({
   QUERY_MAX_COST: int(1, 100_000_000).default(100_000),
   /** cost a token (or an anonymous IP) may spend per minute, refilled continuously; 0 turns it off */
   RATE_LIMIT_COST_PER_MINUTE: int(0, 1_000_000_000).default(1_000_000),
+  /** behind a reverse proxy: take the client IP (for anonymous rate limiting) from X-Forwarded-For */
+  TRUST_PROXY: bool.default('false'),
   RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: int(0, 1_000_000_000).default(200_000),
   /** PostgreSQL statement_timeout of the API's connections */
   DB_STATEMENT_TIMEOUT_MS: int(0, 3_600_000).default(15_000),

@@ -2,9 +2,10 @@ import { DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { ErrorCode } from '@claimtrace/core';
 
 /** NUL (PostgreSQL text cannot hold it) and UTF-16 surrogates without their pair (not Unicode). */
-const INVALID_TEXT =
-  // eslint-disable-next-line no-control-regex -- NUL is exactly what this rule must find
-  /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const INVALID_TEXT = new RegExp(
+  // eslint-disable-next-line no-control-regex -- finding NUL is the point
+  '\\u0000|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
+);
 
 /** Where in `value` a string holds invalid text (`input.tags[2]`), or null when none does. */
 export function invalidTextPath(value: unknown, path = ''): string | null {
