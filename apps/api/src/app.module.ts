@@ -11,7 +11,10 @@ import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
-import { EventsModule } from '@claimtrace/events';
+import { EventsModule, LiveEventsModule } from '@claimtrace/events';
+import { ExportModule } from '@claimtrace/export';
+import { GraphModule } from '@claimtrace/graph';
+import { SearchModule } from '@claimtrace/search';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
@@ -44,6 +47,7 @@ export class AppModule {
         }),
         EventsModule,
         AuthGuardModule,
+        LiveEventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
@@ -55,6 +59,9 @@ export class AppModule {
         ClaimsModule,
         AttributionsModule,
         DemoModule,
+        SearchModule,
+        GraphModule,
+        ExportModule,
       ],
       controllers: [HealthController],
       providers: [ReadinessService],

@@ -35,25 +35,6 @@ const SCHEMA_FILE = resolve(__dirname, '../../../schema.gql');
  */
 const PENDING: { path: string; issue: number }[] = [
   // issue 3: the core claim model (the rest of it has landed)
-  // issue 4: the event log, history as of a date, live updates
-  { path: 'ClaimEventKind', issue: 4 },
-  { path: 'ClaimEvent', issue: 4 },
-  { path: 'ClaimEventEdge', issue: 4 },
-  { path: 'ClaimEventConnection', issue: 4 },
-  { path: 'Query.events', issue: 4 },
-  { path: 'Query.claim(asOf)', issue: 4 },
-  { path: 'Subscription', issue: 4 },
-  // issue 5: full-text search and the claim graph
-  { path: 'Query.search', issue: 5 },
-  { path: 'SearchHit', issue: 5 },
-  { path: 'TextRange', issue: 5 },
-  { path: 'ClaimFilter.search', issue: 5 },
-  { path: 'Query.claimGraph', issue: 5 },
-  { path: 'Graph', issue: 5 },
-  { path: 'GraphNode', issue: 5 },
-  { path: 'GraphEdge', issue: 5 },
-  { path: 'GraphNodeType', issue: 5 },
-  { path: 'GraphEdgeType', issue: 5 },
 ];
 
 /**

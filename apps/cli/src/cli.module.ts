@@ -4,6 +4,7 @@ import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
 import { EventsModule } from '@claimtrace/events';
+import { ExportModule } from '@claimtrace/export';
 
 /** The services the CLI drives directly, without the HTTP server. */
 @Module({})
@@ -17,6 +18,7 @@ export class CliModule {
         EventsModule,
         DemoModule,
         AuthModule,
+        ExportModule,
       ],
     };
   }

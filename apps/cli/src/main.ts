@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@claimtrace/core';
 import { demoCommand } from './commands/demo.command';
+import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
 import { suggestCommand } from './commands/suggest.command';
 import { tokenCommand } from './commands/token.command';
+import { watchCommand } from './commands/watch.command';
 
 /** `claimtrace`: the command-line tool. Uses DATABASE_URL, else the embedded database. */
 export function buildCli(): Command {
@@ -15,7 +18,10 @@ export function buildCli(): Command {
     .addCommand(demoCommand())
     .addCommand(migrateCommand())
     .addCommand(suggestCommand())
-    .addCommand(tokenCommand());
+    .addCommand(tokenCommand())
+    .addCommand(watchCommand())
+    .addCommand(exportCommand())
+    .addCommand(importCommand());
 }
 
 if (require.main === module) {

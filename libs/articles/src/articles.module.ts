@@ -22,7 +22,7 @@ import { ArticlesService } from './services/articles.service';
     SuggestedAttributionFieldsResolver,
     ReanchoredPassageFieldsResolver,
   ],
-  exports: [ArticlesService, ArticlesLoaders],
+  exports: [ArticlesService, ArticlesLoaders, ArticlesRepository],
 })
 export class ArticlesModule implements OnModuleInit {
   constructor(

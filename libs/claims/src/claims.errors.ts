@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError } from '@claimtrace/core';
+import { BadInputError, ConflictError, DomainError, ErrorCode } from '@claimtrace/core';
 import { ClaimStatus } from '@claimtrace/database';
 import { ALLOWED_TRANSITIONS } from './status/transitions';
 
@@ -44,5 +44,15 @@ export class SelfLink extends BadInputError {
 export class DuplicateLink extends ConflictError {
   constructor(relation: string) {
     super(`These claims are already linked with ${relation}.`, { relation });
+  }
+}
+
+export class ClaimNotYetCreated extends DomainError {
+  constructor(id: string, createdAt: Date, asOf: Date) {
+    super(
+      ErrorCode.NOT_FOUND,
+      `Claim "${id}" did not exist yet at ${asOf.toISOString()}: it was created at ${createdAt.toISOString()}. Pass a later \`asOf\`.`,
+      { id, createdAt: createdAt.toISOString(), asOf: asOf.toISOString() },
+    );
   }
 }

@@ -5,6 +5,7 @@ import { NodeRegistry } from '@claimtrace/core';
 import { ClaimsLoaders } from './loaders/claims.loaders';
 import { ClaimsRepository } from './repositories/claims.repository';
 import {
+  ClaimEventFieldsResolver,
   ClaimFieldsResolver,
   ClaimRelationFieldsResolver,
   ReviewFieldsResolver,
@@ -26,6 +27,7 @@ import { ClaimsService } from './services/claims.service';
     StatusChangeFieldsResolver,
     ClaimRelationFieldsResolver,
     ReviewFieldsResolver,
+    ClaimEventFieldsResolver,
   ],
   exports: [ClaimsService, ClaimLinksService, ClaimsLoaders, ClaimsRepository],
 })

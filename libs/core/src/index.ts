@@ -16,3 +16,4 @@ export * from './errors/merge.errors';
 export * from './graphql/merge.input';
 export * from './graphql/date-time.scalar';
 export * from './sql/columns';
+export * from './search/text-query';

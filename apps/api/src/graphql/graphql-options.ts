@@ -3,12 +3,13 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
 import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
-import { AuthenticatedPrincipal, TokensService } from '@claimtrace/auth';
+import { authenticateConnection, AuthenticatedPrincipal, TokensService } from '@claimtrace/auth';
 import { errorLogPlugin } from './error-log.plugin';
 import { formatError } from './format-error';
 import { queryLimitsPlugin } from './limits/limits.plugin';
 import { queryLimitRules } from './limits/query-limits';
 import { CostRateLimiter } from './limits/rate-limiter';
+import { subscriptionOptions } from './subscriptions';
 
 const logger = new Logger('GraphQL');
 
@@ -42,6 +43,8 @@ export function createRateLimiter(config: AppConfig): CostRateLimiter {
 export function graphqlOptions(config: AppConfig, tokens: TokensService): ApolloDriverConfig {
   const introspection = introspectionEnabled(config);
   const limiter = createRateLimiter(config);
+  const logUnexpected = (unexpected: unknown) =>
+    logger.error(unexpected instanceof Error ? unexpected.stack : String(unexpected));
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -70,6 +73,15 @@ export function graphqlOptions(config: AppConfig, tokens: TokensService): Apollo
         ),
       ),
     ],
+    // graphql-ws on the same port and path (live updates; see subscriptions.ts): the socket's
+    // token is checked once in onConnect (refused: 4403), and subscriptions get the same limits.
+    subscriptions: {
+      'graphql-ws': subscriptionOptions(config, logUnexpected, (params) =>
+        authenticateConnection(params, tokens, {
+          readsRequireToken: config.READS_REQUIRE_TOKEN,
+        }).catch(() => false as const),
+      ) as never,
+    },
     // Fastify's Apollo handler calls this with the request itself; graphql-ws with its context
     // ({ connectionParams, extra }), where onConnect left the connection's principal in `extra`.
     context: async (given: unknown): Promise<RequestContext> => {

@@ -105,12 +105,17 @@ export class ActorsRepository {
       where.push(`kind = $${params.length}::actor_kind`);
     }
     if (query.search) {
-      params.push(query.search);
+      params.push(query.search.replaceAll('\u0000', '')); // PostgreSQL text cannot hold NUL
       const q = `claimtrace_unaccent(lower($${params.length}))`;
-      where.push(`(claimtrace_unaccent(lower(name)) LIKE '%' || ${q} || '%'
+      // Fuzzy, case- and accent-insensitive: a substring (no LIKE wildcards: `%` and `_` are
+      // text), a similar name (pg_trgm `%`, the trigram index) or a similar word in the name or an
+      // alias (`<%`), so "Milei" finds "Javier Milei" and "Javer Miley" still does.
+      where.push(`(strpos(claimtrace_unaccent(lower(name)), ${q}) > 0
         OR claimtrace_unaccent(lower(name)) % ${q}
+        OR ${q} <% claimtrace_unaccent(lower(name))
         OR EXISTS (SELECT 1 FROM unnest(aliases) alias
-                   WHERE claimtrace_unaccent(lower(alias)) LIKE '%' || ${q} || '%'))`);
+                   WHERE strpos(claimtrace_unaccent(lower(alias)), ${q}) > 0
+                      OR ${q} <% claimtrace_unaccent(lower(alias))))`);
     }
     const filter = where.join(' AND ');
     const countParams = [...params];

@@ -10,6 +10,8 @@ import { AttributionPageRequest } from '../services/attributions.service';
 export interface AttributionLoaders {
   byKey: DataLoader<string, AttributionObject | null>;
   stanceSummary: DataLoader<string, StanceSummaryObject>;
+  /** keyed by claim key and ISO time: the summary of the attributions that existed then */
+  stanceSummaryAsOf: DataLoader<{ key: string; asOf: string }, StanceSummaryObject, string>;
   /** keyed by owner key and page request: one statement per distinct request shape */
   page: DataLoader<
     { key: string; request: AttributionPageRequest },
@@ -32,11 +34,11 @@ export class AttributionsLoaders {
         return keys.map((key) => found.get(key) ?? null);
       });
 
-      const stanceSummary = new DataLoader(async (keys: readonly string[]) => {
+      const summarise = async (keys: readonly string[], asOf: string | null) => {
         const summaries = new Map<string, StanceSummaryObject>(
           keys.map((key) => [key, { counts: [], distinctActors: 0 }]),
         );
-        for (const row of await repository.stanceSummaries(keys)) {
+        for (const row of await repository.stanceSummaries(keys, asOf)) {
           const summary = summaries.get(row.claimId)!;
           if (row.stance === null) summary.distinctActors = row.actors;
           else summary.counts.push({ stance: row.stance, count: row.count });
@@ -46,7 +48,21 @@ export class AttributionsLoaders {
           summary.counts.sort((a, b) => order.indexOf(a.stance) - order.indexOf(b.stance));
         }
         return keys.map((key) => summaries.get(key)!);
-      });
+      };
+      const stanceSummary = new DataLoader((keys: readonly string[]) => summarise(keys, null));
+      const stanceSummaryAsOf = new DataLoader(
+        async (items: readonly { key: string; asOf: string }[]) => {
+          const byTime = new Map<string, string[]>();
+          for (const { key, asOf } of items) byTime.set(asOf, [...(byTime.get(asOf) ?? []), key]);
+          const found = new Map<string, StanceSummaryObject>();
+          for (const [asOf, keys] of byTime) {
+            const summaries = await summarise(keys, asOf);
+            keys.forEach((key, i) => found.set(`${key}|${asOf}`, summaries[i]));
+          }
+          return items.map(({ key, asOf }) => found.get(`${key}|${asOf}`)!);
+        },
+        { cacheKeyFn: ({ key, asOf }) => `${key}|${asOf}` },
+      );
 
       const page = new DataLoader(
         async (items: readonly { key: string; request: AttributionPageRequest }[]) => {
@@ -84,7 +100,7 @@ export class AttributionsLoaders {
         },
         { cacheKeyFn: ({ key, request }) => `${key}|${JSON.stringify(request)}` },
       );
-      return { byKey, stanceSummary, page };
+      return { byKey, stanceSummary, stanceSummaryAsOf, page };
     });
   }
 }

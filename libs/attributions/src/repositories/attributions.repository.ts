@@ -26,6 +26,15 @@ export interface AttributionPageQuery {
   limit: number;
   after: [string, string] | null;
   stance: Stance | null;
+  /** ISO time: the attributions that existed then; null or absent for the current ones */
+  asOf?: string | null;
+}
+
+/** Attributions current at `$n` (an ISO time), or now when `n` is null. */
+export function existingAt(n: number | null): string {
+  return n === null
+    ? 'a.removed_at IS NULL'
+    : `a.created_at <= $${n}::timestamptz AND (a.removed_at IS NULL OR a.removed_at > $${n}::timestamptz)`;
 }
 
 export interface NewAttribution {
@@ -59,13 +68,24 @@ export class AttributionsRepository {
     query: AttributionPageQuery,
   ): Promise<{ rows: (JoinedAttributionRow & { owner: string })[]; totals: Map<string, number> }> {
     const params: unknown[] = [query.keys, query.limit + 1];
-    let filter = `a.${query.owner} = ANY($1::uuid[]) AND a.removed_at IS NULL`;
+    const countParams: unknown[] = [query.keys];
+    let filter = `a.${query.owner} = ANY($1::uuid[])`;
+    let countFilter = filter;
+    if (query.asOf) {
+      params.push(query.asOf);
+      countParams.push(query.asOf);
+      filter += ` AND ${existingAt(params.length)}`;
+      countFilter += ` AND ${existingAt(countParams.length)}`;
+    } else {
+      filter += ` AND ${existingAt(null)}`;
+      countFilter += ` AND ${existingAt(null)}`;
+    }
     if (query.stance) {
       params.push(query.stance);
+      countParams.push(query.stance);
       filter += ` AND a.stance = $${params.length}::stance`;
+      countFilter += ` AND a.stance = $${countParams.length}::stance`;
     }
-    const countParams = query.stance ? [query.keys, query.stance] : [query.keys];
-    const countFilter = filter.replace(`$${params.length}::stance`, '$2::stance');
     let after = '';
     if (query.after) {
       params.push(query.after[0], query.after[1]);
@@ -108,13 +128,14 @@ export class AttributionsRepository {
 
   stanceSummaries(
     claimIds: readonly string[],
+    asOf: string | null = null,
   ): Promise<{ claimId: string; stance: Stance | null; count: number; actors: number }[]> {
     return this.db.query(
       `SELECT a.claim_id AS "claimId", a.stance, count(*)::int AS count,
               count(DISTINCT a.actor_id)::int AS actors
-       FROM attributions a WHERE a.claim_id = ANY($1::uuid[]) AND a.removed_at IS NULL
+       FROM attributions a WHERE a.claim_id = ANY($1::uuid[]) AND ${existingAt(asOf ? 2 : null)}
        GROUP BY GROUPING SETS ((a.claim_id, a.stance), (a.claim_id))`,
-      [claimIds],
+      asOf ? [claimIds, asOf] : [claimIds],
     );
   }
 

@@ -35,12 +35,16 @@ export class ClaimAttributionsResolver {
     @Context() ctx: RequestContext,
   ) {
     const request = this.service.pageRequest('claim_id', args);
+    if (claim.asOf) request.asOf = claim.asOf.toISOString();
     return ctx.loaders.get(this.loaders.key).page.load({ key: claim.key, request });
   }
 
   @ResolveField(() => StanceSummaryObject)
   stanceSummary(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
-    return ctx.loaders.get(this.loaders.key).stanceSummary.load(claim.key);
+    const loaders = ctx.loaders.get(this.loaders.key);
+    return claim.asOf
+      ? loaders.stanceSummaryAsOf.load({ key: claim.key, asOf: claim.asOf.toISOString() })
+      : loaders.stanceSummary.load(claim.key);
   }
 }
 

@@ -36,6 +36,8 @@ export interface AttributionPageRequest {
   limit: number;
   after: [string, string] | null;
   stance: Stance | null;
+  /** ISO time: the attributions that existed then (a claim read with `asOf`); null for now */
+  asOf?: string | null;
 }
 
 /** The rules of attributions: anchored evidence, same-claim same-article relays, soft removal. */

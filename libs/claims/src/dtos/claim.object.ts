@@ -51,6 +51,9 @@ export class ClaimObject implements NodeInterface {
 
   mergedIntoKey: string | null;
 
+  /** set on a claim rebuilt as it stood at a past time; its attributions honour it */
+  asOf: Date | null = null;
+
   static from(record: ClaimRecord): ClaimObject {
     const claim = new ClaimObject();
     claim.id = toGlobalId('Claim', record.id);

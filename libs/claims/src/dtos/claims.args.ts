@@ -30,6 +30,14 @@ export class ClaimFilter {
   @MaxLength(64, { message: 'tag must be at most 64 characters long' })
   tag?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'full-text search, as in `search(query)`; with orderBy RELEVANCE, best first',
+  })
+  @IsOptional()
+  @MaxLength(500, { message: 'search must be at most 500 characters long' })
+  search?: string | null;
+
   @Field(() => DateTimeScalar, { nullable: true })
   since?: Date | null;
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { textQuerySql } from '@claimtrace/core';
 import { ClaimRelationKind, ClaimStatus, Database, Stance, Tx } from '@claimtrace/database';
 import {
   ClaimRecord,
@@ -11,17 +12,20 @@ export const CLAIM_COLUMNS = `c.id, c.text, c.status, c.version, c.tags, c.langu
   c.first_seen_at AS "firstSeenAt", c.merged_into_id AS "mergedIntoId",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
-export type ClaimSort = 'first_seen' | 'updated';
+export type ClaimSort = 'first_seen' | 'updated' | 'relevance';
 
 export interface ClaimPageQuery {
   statuses: ClaimStatus[] | null;
   actorId: string | null;
   stance: Stance | null;
   tag: string | null;
+  /** full-text search: the websearch text and the prefix tsquery (see parseTextQuery) */
+  search: { websearch: string; prefix: string | null } | null;
   since: Date | null;
   until: Date | null;
   sort: ClaimSort;
   limit: number;
+  /** the sort key and id to continue after (the rank as a string for relevance) */
   after: [string, string] | null;
 }
 
@@ -38,7 +42,7 @@ export interface NewReview {
   createdBy: string | null;
 }
 
-const SORT_COLUMN: Record<ClaimSort, string> = {
+const SORT_COLUMN: Record<Exclude<ClaimSort, 'relevance'>, string> = {
   first_seen: 'c.first_seen_at',
   updated: 'c.updated_at',
 };
@@ -48,6 +52,18 @@ const SORT_COLUMN: Record<ClaimSort, string> = {
 export class ClaimsRepository {
   constructor(private readonly db: Database) {}
 
+  /** A claim's own log events at or before `asOf`, in log order (for `claim(id, asOf)`). */
+  historyUntil(
+    id: string,
+    asOf: Date,
+  ): Promise<{ kind: string; payload: Record<string, unknown>; at: Date }[]> {
+    return this.db.query(
+      `SELECT e.kind, e.payload, e.at FROM claim_events e
+       WHERE e.claim_id = $1::uuid AND e.at <= $2 ORDER BY e.tx_id, e.id`,
+      [id, asOf],
+    );
+  }
+
   findByIds(ids: readonly string[]): Promise<ClaimRecord[]> {
     return this.db.query<ClaimRecord>(
       `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE c.id = ANY($1::uuid[])`,
@@ -56,7 +72,9 @@ export class ClaimsRepository {
   }
 
   /** One page of current (not merged) claims, newest first by the chosen time, and the total. */
-  async page(query: ClaimPageQuery): Promise<{ rows: ClaimRecord[]; totalCount: number }> {
+  async page(
+    query: ClaimPageQuery,
+  ): Promise<{ rows: (ClaimRecord & { rank?: number })[]; totalCount: number }> {
     const params: unknown[] = [];
     const where = ['c.merged_into_id IS NULL'];
     const add = (value: unknown) => {
@@ -74,8 +92,39 @@ export class ClaimsRepository {
       if (query.stance) on.push(`a.stance = ${add(query.stance)}::stance`);
       where.push(`EXISTS (SELECT 1 FROM attributions a WHERE ${on.join(' AND ')})`);
     }
+    let rank = '0';
+    if (query.search) {
+      const q = textQuerySql(
+        `${add(query.search.websearch)}::text`,
+        `${add(query.search.prefix)}::text`,
+      );
+      where.push(`c.search_vector @@ ${q.any}`);
+      // the same ranking as search(): exact layers fully, prefix-only matches a third
+      rank = `(ts_rank(c.search_vector, ${q.exact}, 1) + ts_rank(c.search_vector, ${q.fuzzy}, 1) / 3)::float8`;
+    }
     const filter = where.join(' AND ');
     const countParams = [...params];
+    if (query.sort === 'relevance') {
+      // relevance needs a rank, and a rank needs a search; without one, newest first
+      if (query.after) {
+        where.push(
+          `(${rank}, c.id) < (${add(query.after[0])}::float8, ${add(query.after[1])}::uuid)`,
+        );
+      }
+      const limit = add(query.limit + 1);
+      const [rows, [{ count }]] = await Promise.all([
+        this.db.query<ClaimRecord & { rank: number }>(
+          `SELECT ${CLAIM_COLUMNS}, ${rank} AS rank FROM claims c WHERE ${where.join(' AND ')}
+           ORDER BY rank DESC, c.id DESC LIMIT ${limit}`,
+          params,
+        ),
+        this.db.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM claims c WHERE ${filter}`,
+          countParams,
+        ),
+      ]);
+      return { rows, totalCount: count };
+    }
     const column = SORT_COLUMN[query.sort];
     if (query.after) {
       where.push(

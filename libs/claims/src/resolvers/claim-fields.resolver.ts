@@ -2,6 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
 import { RequestContext } from '@claimtrace/core';
+import { ClaimEventObject } from '@claimtrace/events';
 import {
   ClaimObject,
   ClaimRelationObject,
@@ -75,5 +76,15 @@ export class ReviewFieldsResolver {
   @ResolveField(() => ActorObject)
   reviewer(@Parent() review: ReviewObject, @Context() ctx: RequestContext) {
     return ctx.loaders.get(this.actors.key).byKey.load(review.reviewerKey);
+  }
+}
+
+@Resolver(() => ClaimEventObject)
+export class ClaimEventFieldsResolver {
+  constructor(private readonly claims: ClaimsLoaders) {}
+
+  @ResolveField(() => ClaimObject, { nullable: true, description: 'the claim, as it is now' })
+  claim(@Parent() event: ClaimEventObject, @Context() ctx: RequestContext) {
+    return event.claimKey ? ctx.loaders.get(this.claims.key).byKey.load(event.claimKey) : null;
   }
 }

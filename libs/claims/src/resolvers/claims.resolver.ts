@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { MergeInput, RequestContext } from '@claimtrace/core';
+import { DateTimeScalar, MergeInput, RequestContext } from '@claimtrace/core';
 import {
   AddReviewInput,
   ChangeClaimStatusInput,
@@ -26,8 +26,16 @@ export class ClaimsResolver {
   ) {}
 
   @Query(() => ClaimObject, { nullable: true })
-  claim(@Args('id', { type: () => ID }) id: string): Promise<ClaimObject> {
-    return this.service.get(id);
+  claim(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', {
+      type: () => DateTimeScalar,
+      nullable: true,
+      description: 'the claim as it stood at that time: status, version, attributions',
+    })
+    asOf?: Date | null,
+  ): Promise<ClaimObject> {
+    return asOf ? this.service.getAsOf(id, asOf) : this.service.get(id);
   }
 
   @Query(() => ClaimConnection)

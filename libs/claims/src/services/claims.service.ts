@@ -9,12 +9,13 @@ import {
   NotFoundError,
   Page,
   pageSize,
+  parseTextQuery,
   toGlobalId,
   toPage,
 } from '@claimtrace/core';
-import { ClaimEventKind, Database, Tx } from '@claimtrace/database';
+import { ClaimEventKind, ClaimStatus, Database, Tx } from '@claimtrace/database';
 import { EventLogRepository } from '@claimtrace/events';
-import { BlankText, InvalidTransition, StaleVersion } from '../claims.errors';
+import { BlankText, ClaimNotYetCreated, InvalidTransition, StaleVersion } from '../claims.errors';
 import { ClaimObject, ClaimRecord } from '../dtos/claim.object';
 import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../dtos/claim.inputs';
 import { ClaimOrder, ClaimsArgs } from '../dtos/claims.args';
@@ -37,26 +38,51 @@ export class ClaimsService {
     return ClaimObject.from(row);
   }
 
+  /**
+   * The claim as it stood at `asOf`: its text, tags, status and version replayed from its own
+   * events up to then (CLAIM_CREATED, CLAIM_UPDATED, STATUS_CHANGED); its attributions and stance
+   * summary are those that existed then (the object carries `asOf`).
+   */
+  async getAsOf(id: string, asOf: Date): Promise<ClaimObject> {
+    const key = keyOf(id, 'Claim');
+    const [row] = await this.claims.findByIds([key]);
+    if (!row) throw new NotFoundError('Claim', id);
+    if (row.createdAt > asOf) throw new ClaimNotYetCreated(id, row.createdAt, asOf);
+    const history = await this.claims.historyUntil(key, asOf);
+    const claim = ClaimObject.from(replayClaim(row, history));
+    claim.asOf = asOf;
+    return claim;
+  }
+
   async page(args: ClaimsArgs): Promise<Page<ClaimObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
-    const sort: ClaimSort = args.orderBy === ClaimOrder.UPDATED_DESC ? 'updated' : 'first_seen';
+    const filter = args.filter ?? {};
+    const search = filter.search?.trim() ? parseTextQuery(filter.search) : null;
+    const sort: ClaimSort =
+      args.orderBy === ClaimOrder.UPDATED_DESC
+        ? 'updated'
+        : args.orderBy === ClaimOrder.RELEVANCE && search
+          ? 'relevance'
+          : 'first_seen';
     const after = args.after
       ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
       : null;
-    const filter = args.filter ?? {};
     const { rows, totalCount } = await this.claims.page({
       statuses: filter.status ?? null,
       actorId: filter.actorId ? keyOf(filter.actorId, 'Actor', 'filter.actorId') : null,
       stance: filter.stance ?? null,
       tag: filter.tag ?? null,
+      search: search ? { websearch: search.websearch, prefix: search.prefix } : null,
       since: filter.since ?? null,
       until: filter.until ?? null,
       sort,
       limit,
       after,
     });
-    const sortKey = (row: ClaimRecord) =>
-      (sort === 'updated' ? row.updatedAt : (row.firstSeenAt ?? row.createdAt)).toISOString();
+    const sortKey = (row: ClaimRecord & { rank?: number }) =>
+      sort === 'relevance'
+        ? String(row.rank ?? 0)
+        : (sort === 'updated' ? row.updatedAt : (row.firstSeenAt ?? row.createdAt)).toISOString();
     return toPage(
       rows,
       limit,
@@ -170,6 +196,40 @@ export class ClaimsService {
     }
     return current;
   }
+}
+
+/** Folds a claim's events (in log order) into its fields as of the last of them. */
+export function replayClaim(
+  current: ClaimRecord,
+  history: { kind: string; payload: Record<string, unknown>; at: Date }[],
+): ClaimRecord {
+  const state: ClaimRecord = {
+    ...current,
+    status: ClaimStatus.UNVERIFIED,
+    version: 1,
+    mergedIntoId: null,
+    updatedAt: current.createdAt,
+  };
+  for (const { kind, payload, at } of history) {
+    const version = typeof payload.version === 'number' ? payload.version : null;
+    if (kind === ClaimEventKind.CLAIM_CREATED) {
+      if (typeof payload.text === 'string') state.text = payload.text;
+      if (Array.isArray(payload.tags)) state.tags = payload.tags as string[];
+      if (typeof payload.status === 'string') state.status = payload.status as ClaimStatus;
+    } else if (kind === ClaimEventKind.CLAIM_UPDATED) {
+      const after = payload.after as { text?: unknown; tags?: unknown } | undefined;
+      if (typeof after?.text === 'string') state.text = after.text;
+      if (Array.isArray(after?.tags)) state.tags = after.tags as string[];
+      if (version !== null) state.version = version;
+    } else if (kind === ClaimEventKind.STATUS_CHANGED) {
+      if (typeof payload.to === 'string') state.status = payload.to as ClaimStatus;
+      if (version !== null) state.version = version;
+    } else {
+      continue;
+    }
+    state.updatedAt = at;
+  }
+  return state;
 }
 
 export function visible(value: string, argument: string): string {

@@ -56,6 +56,16 @@ export const configSchema = z.object({
   RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: int(0, 1_000_000_000).default(200_000),
   /** PostgreSQL statement_timeout of the API's connections */
   DB_STATEMENT_TIMEOUT_MS: int(0, 3_600_000).default(15_000),
+  /** live updates: prefix of the Redis pub/sub channel (one deployment, one prefix) */
+  REDIS_CHANNEL_PREFIX: z.string().min(1).max(200).default('claimtrace'),
+  /** live updates: how often the log tailer polls, the safety net for lost notifications */
+  EVENTS_POLL_MS: int(20, 60_000).default(500),
+  /** live updates: events buffered per subscriber before it falls back to reading the log */
+  EVENTS_SUBSCRIBER_BUFFER: int(10, 1_000_000).default(1000),
+  /** graphql-ws: time a client has to send connection_init (closed with 4408 when late) */
+  WS_CONNECTION_INIT_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  /** graphql-ws: the most subscriptions one socket may hold at once */
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(50),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -14,6 +14,7 @@ export interface DatabaseOptions {
 }
 
 type QueryListener = (sql: string) => void;
+type CommitListener = () => void;
 
 /**
  * The one connection pool of a process, shared by Prisma (through `@prisma/adapter-pg`, no native
@@ -24,6 +25,7 @@ export class Database {
   readonly prisma: PrismaClient;
   private readonly listeners = new Set<QueryListener>();
   private readonly statementNames = new Map<string, string>();
+  private readonly commitListeners = new Set<CommitListener>();
 
   constructor(options: DatabaseOptions) {
     this.pool = new Pool({
@@ -53,12 +55,29 @@ export class Database {
   }
 
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
-  transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    return this.prisma.$transaction(work, {
+  async transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const result = await this.prisma.$transaction(work, {
       maxWait: 10_000,
       timeout: 60_000,
       ...(options.serializable ? { isolationLevel: 'Serializable' as const } : {}),
     });
+    for (const listener of this.commitListeners) {
+      try {
+        listener();
+      } catch {
+        // a commit listener only notifies; its failure must never fail the committed write
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Calls `listener` (synchronously, no I/O on the write path) after every transaction of
+   * `transaction()` commits; never for one that rolled back. The event log's tailer uses it.
+   */
+  onCommit(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   /** Calls `listener` with every SQL statement sent by this process (tests count them). */

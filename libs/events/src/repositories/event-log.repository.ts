@@ -1,5 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { ClaimEventKind, Prisma, Tx } from '@claimtrace/database';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
+import { ClaimEventKind, Database, Prisma, Tx } from '@claimtrace/database';
+import { EventFilter } from '../live/event-filter';
+import { LogEvent, LogEventRow, toLogEvent } from '../log/log-event';
+import { LogPosition } from '../log/log-position';
 
 export interface NewClaimEvent {
   kind: ClaimEventKind;
@@ -11,12 +15,33 @@ export interface NewClaimEvent {
   payload: Record<string, unknown>;
 }
 
+const COLUMNS = `e.id::text AS id, e.tx_id::text AS "txId", e.kind, e.claim_id AS "claimId",
+  e.actor_ids AS "actorIds", e.at, e.by, e.payload`;
+
 /**
- * Appends to the durable, ordered change log. Always called inside the transaction of the change
- * it records, so an event exists exactly when its change committed.
+ * Only transactions older than every running one have all finished: the events they wrote are the
+ * final prefix of the log in (tx_id, id) order. Evaluated with the statement's own snapshot.
+ */
+const FINAL = `e.tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+/**
+ * The durable, ordered change log. `append` is always called inside the transaction of the change
+ * it records, so an event exists exactly when its change committed; the readers hand out only the
+ * final prefix of the log, in log order, so a reader that resumes from a position never skips an
+ * event that committed late.
  */
 @Injectable()
-export class EventLogRepository {
+export class EventLogRepository implements OnApplicationShutdown {
+  private backgroundPool: Pool | null = null;
+
+  constructor(private readonly db: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    const pool = this.backgroundPool;
+    this.backgroundPool = null;
+    if (pool && !pool.ended) await pool.end();
+  }
+
   async append(tx: Tx, event: NewClaimEvent): Promise<bigint> {
     const row = await tx.claimEvent.create({
       data: {
@@ -29,5 +54,73 @@ export class EventLogRepository {
       select: { id: true },
     });
     return row.id;
+  }
+
+  /**
+   * Up to `limit` events after `position` in log order, from the final prefix only, matching the
+   * filter: by claim, and by actor (events naming the actor, and events of claims on which the
+   * actor currently holds a stance).
+   */
+  async readAfter(
+    position: LogPosition,
+    filter: EventFilter,
+    limit: number,
+    via: 'request' | 'background' = 'request',
+  ): Promise<LogEvent[]> {
+    const params: unknown[] = [position.txId.toString(), position.id.toString(), limit];
+    const where = [`(e.tx_id, e.id) > ($1::text::xid8, $2::bigint)`, FINAL];
+    if (filter.claimId) {
+      params.push(filter.claimId);
+      where.push(`e.claim_id = $${params.length}::uuid`);
+    }
+    if (filter.actorId) {
+      params.push(filter.actorId);
+      const actor = `$${params.length}::uuid`;
+      where.push(`(e.actor_ids @> ARRAY[${actor}]
+        OR e.claim_id IN (SELECT a.claim_id FROM attributions a
+                          WHERE a.actor_id = ${actor} AND a.removed_at IS NULL))`);
+    }
+    const sql = `SELECT ${COLUMNS} FROM claim_events e WHERE ${where.join(' AND ')}
+       ORDER BY e.tx_id, e.id LIMIT $3`;
+    const rows =
+      via === 'request'
+        ? await this.db.query<LogEventRow>(sql, params)
+        : (await this.background().query<LogEventRow>(sql, params)).rows;
+    return rows.map(toLogEvent);
+  }
+
+  /** The last position of the final prefix: where a tailer that starts now begins. */
+  async finalTail(): Promise<LogPosition | null> {
+    const { rows } = await this.background().query<{ txId: string; id: string }>(
+      `SELECT e.tx_id::text AS "txId", e.id::text AS id FROM claim_events e WHERE ${FINAL}
+       ORDER BY e.tx_id DESC, e.id DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row ? { txId: BigInt(row.txId), id: BigInt(row.id) } : null;
+  }
+
+  /** The claims on which an actor currently holds a stance. */
+  async claimsWithStanceBy(actorId: string): Promise<string[]> {
+    const { rows } = await this.background().query<{ claimId: string }>(
+      `SELECT DISTINCT a.claim_id AS "claimId" FROM attributions a
+       WHERE a.actor_id = $1::uuid AND a.removed_at IS NULL`,
+      [actorId],
+    );
+    return rows.map((row) => row.claimId);
+  }
+
+  /**
+   * A small pool of its own for the live machinery (the tailer, replays, matcher seeds): its reads
+   * never queue behind requests for the shared pool, and never count as a request's statements.
+   */
+  private background(): Pool {
+    if (!this.backgroundPool) {
+      this.backgroundPool = new Pool({
+        connectionString: this.db.pool.options.connectionString,
+        max: 3,
+      });
+      this.backgroundPool.on('error', () => undefined); // surfaces on the next query
+    }
+    return this.backgroundPool;
   }
 }

@@ -1,0 +1,124 @@
+import { SearchService } from '@claimtrace/search';
+import { DemoLoader } from '@claimtrace/demo';
+import { startTestApp, TestApp } from './test-app';
+
+const TALKS =
+  'Argentina is in advanced talks with the United States to receive migrants deported from the US';
+
+const SEARCH = `query ($q: String!, $first: Int) { search(query: $q, first: $first) {
+  score snippet highlights { start end }
+  claim { id text } passage { id exact attributions: __typename } } }`;
+
+describe('search', () => {
+  let t: TestApp;
+  let talksPassages: Set<string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.get(DemoLoader).load();
+    const rows = await t.db.query<{ id: string }>(
+      `SELECT a.passage_id AS id FROM attributions a JOIN claims c ON c.id = a.claim_id WHERE c.text = $1`,
+      [TALKS],
+    );
+    talksPassages = new Set(rows.map((row) => row.id));
+  });
+  afterAll(() => t.close());
+
+  const search = async (q: string, first = 10) => (await t.ok(SEARCH, { q, first })).search;
+  const isTalks = (hit: any) =>
+    hit.claim?.text === TALKS ||
+    (hit.passage &&
+      talksPassages.has(
+        Buffer.from(hit.passage.id, 'base64url').toString('utf8').split(':')[1] ?? '',
+      ));
+
+  it.each(['deportation talks', 'deportees', 'deportaciones'])(
+    'ranks the talks claim (or a passage of it) in the top 3 for "%s"',
+    async (q) => {
+      const hits = await search(q);
+      expect(hits.slice(0, 3).some(isTalks)).toBe(true);
+    },
+  );
+
+  it('answers plain-text snippets with code-point highlight ranges', async () => {
+    const hits = await search('deportation talks');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      expect(hit.snippet).not.toMatch(/<\/?b>/);
+      expect((hit.claim == null) !== (hit.passage == null)).toBe(true);
+      const points = Array.from(hit.snippet as string);
+      for (const range of hit.highlights) {
+        const word = points.slice(range.start, range.end).join('').toLowerCase();
+        expect(word.startsWith('deport') || word.startsWith('talk')).toBe(true);
+      }
+    }
+    const scores = hits.map((hit: any) => hit.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it.each([
+    `') OR 1=1 --`,
+    '&|!():*',
+    '"unbalanced quote',
+    "talks' AND 'x",
+    '\\',
+    '!!!',
+    ':*',
+    '<b>',
+    'nul \u0000 byte',
+  ])('treats %s as plain text', async (q) => {
+    const result = await t.gql(SEARCH, { q, first: 5 });
+    if (result.errors)
+      console.log(
+        await t.app
+          .get(SearchService)
+          .search(q, 5)
+          .catch((e) => e.message),
+      );
+    expect(result.errors).toBeUndefined();
+    expect(Array.isArray(result.data!.search)).toBe(true);
+  });
+
+  it('filters and ranks claims(filter: {search}) with the same index', async () => {
+    const { claims } = await t.ok(
+      `{ claims(filter: { search: "deportees" }, orderBy: RELEVANCE, first: 3) { totalCount edges { cursor node { text } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    expect(claims.totalCount).toBeGreaterThan(0);
+    expect(claims.edges.map((e: any) => e.node.text)).toContain(TALKS);
+    const injected = await t.gql(`{ claims(filter: { search: "') OR 1=1 --" }) { totalCount } }`);
+    expect(injected.errors).toBeUndefined();
+    expect(injected.data!.claims.totalCount).toBe(0);
+    if (claims.pageInfo.hasNextPage) {
+      const next = await t.ok(
+        `query ($after: String) { claims(filter: { search: "deportees" }, orderBy: RELEVANCE, first: 3, after: $after) { edges { node { text } } } }`,
+        { after: claims.pageInfo.endCursor },
+      );
+      const first = claims.edges.map((e: any) => e.node.text);
+      for (const edge of next.claims.edges) expect(first).not.toContain(edge.node.text);
+    }
+  });
+
+  it.each([
+    ['Milei', 'Javier Milei'],
+    ['casa rosada', 'Casa Rosada'],
+    ['CASA ROSÁDA', 'Casa Rosada'],
+    ['Javer Miley', 'Javier Milei'],
+    ['cancilleria', "Argentina's Foreign Ministry"],
+  ])('actors(search: %s) finds %s', async (q, name) => {
+    const { actors } = await t.ok(
+      `query ($q: String) { actors(search: $q, first: 20) { edges { node { name } } } }`,
+      { q },
+    );
+    expect(actors.edges.map((e: any) => e.node.name)).toContain(name);
+  });
+
+  it('treats operator characters in actors(search) as text', async () => {
+    const result = await t.gql(`{ actors(search: "%_') OR 1=1 --") { totalCount } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.actors.totalCount).toBe(0);
+    const nul = await t.gql(`{ actors(search: "a\\u0000b") { totalCount } }`);
+    expect(nul.errors).toBeUndefined();
+    const claims = await t.gql(`{ claims(filter: { search: "talks\\u0000" }) { totalCount } }`);
+    expect(claims.errors).toBeUndefined();
+  });
+});

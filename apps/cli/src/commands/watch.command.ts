@@ -1,0 +1,137 @@
+import { Command } from 'commander';
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const SUBSCRIPTION = `subscription($claimId: ID, $actorId: ID, $after: String) {
+  claimEvents(claimId: $claimId, actorId: $actorId, after: $after) {
+    id cursor kind at by payload claim { id }
+  }
+}`;
+
+export interface WatchedEvent {
+  id: string;
+  cursor: string;
+  kind: string;
+  at: string;
+  by: string | null;
+  payload: unknown;
+  claim: { id: string } | null;
+}
+
+export interface WatchOptions {
+  /** the API's graphql-ws address, e.g. ws://localhost:3000/graphql */
+  url: string;
+  claimId?: string;
+  actorId?: string;
+  after?: string;
+  /** where each line goes (stdout) */
+  write: (line: string) => void;
+  /** diagnostics (stderr) */
+  log: (line: string) => void;
+  /** ends the watch */
+  signal: AbortSignal;
+  /** pause before reconnecting after the connection drops (ms) */
+  retryDelayMs?: number;
+}
+
+/** One event as one JSON line: what `claimtrace watch` prints. */
+export function watchLine(event: WatchedEvent): string {
+  return JSON.stringify({
+    cursor: event.cursor,
+    kind: event.kind,
+    at: event.at,
+    by: event.by,
+    claimId: event.claim?.id ?? null,
+    payload: event.payload,
+  });
+}
+
+/**
+ * Follows `claimEvents` until the signal aborts. When the connection drops (the instance restarts,
+ * the network blips), it reconnects and resumes after the last cursor it printed: no event is
+ * printed twice or skipped. An error the server reports about the request itself (a bad cursor or
+ * id) ends the watch with that message.
+ */
+export async function watch(options: WatchOptions): Promise<void> {
+  let after = options.after;
+  while (!options.signal.aborted) {
+    const client: Client = createClient({
+      url: options.url,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+    });
+    const outcome = await new Promise<{ fatal?: string }>((resolve) => {
+      const stop = client.subscribe<{ claimEvents: WatchedEvent }>(
+        {
+          query: SUBSCRIPTION,
+          variables: { claimId: options.claimId, actorId: options.actorId, after },
+        },
+        {
+          next: (result) => {
+            if (result.errors?.length) {
+              resolve({ fatal: result.errors.map((e) => e.message).join('; ') });
+              return;
+            }
+            const event = result.data?.claimEvents;
+            if (!event) return;
+            options.write(watchLine(event));
+            after = event.cursor;
+          },
+          error: (error) => {
+            if (Array.isArray(error)) {
+              resolve({ fatal: error.map((e: { message: string }) => e.message).join('; ') });
+            } else {
+              const reason = (error as { reason?: string; code?: number })?.code
+                ? `closed (${(error as { code: number }).code})`
+                : String((error as Error)?.message ?? error);
+              options.log(`connection lost: ${reason}; reconnecting after the last cursor`);
+              resolve({});
+            }
+          },
+          complete: () => resolve({}),
+        },
+      );
+      options.signal.addEventListener('abort', () => {
+        stop();
+        resolve({});
+      });
+    });
+    await client.dispose();
+    if (outcome.fatal) throw new Error(outcome.fatal);
+    if (!options.signal.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1000));
+    }
+  }
+}
+
+export function watchCommand(): Command {
+  return new Command('watch')
+    .description(
+      "print the API's live events as JSON lines (one per event, with its cursor); resumes after the last one across reconnects",
+    )
+    .option('--claim <id>', 'only the events of this claim')
+    .option('--actor <id>', 'only the events of this actor and of claims it holds a stance on')
+    .option('--after <cursor>', 'first print every event after this cursor, then follow')
+    .option(
+      '--url <url>',
+      'the API (graphql-ws); default CLAIMTRACE_URL, else ws://localhost:$PORT/graphql',
+    )
+    .action(async (opts: { claim?: string; actor?: string; after?: string; url?: string }) => {
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort());
+      process.once('SIGTERM', () => controller.abort());
+      await watch({
+        url:
+          opts.url ??
+          process.env.CLAIMTRACE_URL ??
+          `ws://localhost:${process.env.PORT || 3000}/graphql`,
+        claimId: opts.claim,
+        actorId: opts.actor,
+        after: opts.after,
+        write: (line) => process.stdout.write(`${line}\n`),
+        log: (line) => process.stderr.write(`claimtrace watch: ${line}\n`),
+        signal: controller.signal,
+      });
+    });
+}

@@ -1,0 +1,41 @@
+import { ClaimEventKind } from '@claimtrace/database';
+import { encodeLogCursor, LogPosition } from './log-position';
+
+/** One entry of the change log as readers hand it out: immutable, shared by every subscriber. */
+export interface LogEvent extends LogPosition {
+  readonly cursor: string;
+  readonly kind: ClaimEventKind;
+  readonly claimId: string | null;
+  readonly actorIds: readonly string[];
+  readonly at: Date;
+  readonly by: string | null;
+  readonly payload: Record<string, unknown>;
+}
+
+/** A claim_events row as the repository selects it (ids as text: xid8 and bigint). */
+export interface LogEventRow {
+  id: string;
+  txId: string;
+  kind: ClaimEventKind;
+  claimId: string | null;
+  actorIds: string[] | null;
+  at: Date;
+  by: string | null;
+  payload: Record<string, unknown> | null;
+}
+
+export function toLogEvent(row: LogEventRow): LogEvent {
+  const txId = BigInt(row.txId);
+  const id = BigInt(row.id);
+  return Object.freeze({
+    txId,
+    id,
+    cursor: encodeLogCursor({ txId, id }),
+    kind: row.kind,
+    claimId: row.claimId,
+    actorIds: Object.freeze([...(row.actorIds ?? [])]),
+    at: row.at,
+    by: row.by,
+    payload: row.payload ?? {},
+  });
+}

@@ -1,0 +1,38 @@
+import { Args, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { RequestContext, RequestLoaders } from '@claimtrace/core';
+import { ClaimEventConnection, ClaimEventObject } from '../dtos/claim-event.object';
+import { ClaimEventsArgs, EventsArgs } from '../dtos/events.args';
+import { LogEvent } from '../log/log-event';
+import { EventsService } from '../services/events.service';
+
+/** One GraphQL object per event, shared by every subscriber it is delivered to. */
+const objects = new WeakMap<LogEvent, ClaimEventObject>();
+function objectOf(event: LogEvent): ClaimEventObject {
+  let object = objects.get(event);
+  if (!object) objects.set(event, (object = ClaimEventObject.from(event)));
+  return object;
+}
+
+@Resolver(() => ClaimEventObject)
+export class EventsResolver {
+  constructor(private readonly service: EventsService) {}
+
+  @Query(() => ClaimEventConnection, { description: 'the change log, in log order' })
+  events(@Args() args: EventsArgs) {
+    return this.service.page(args);
+  }
+
+  @Subscription(() => ClaimEventObject, {
+    description:
+      'live events in log order; with `after`, every matching event since that cursor first, then live, with no gap and no duplicate',
+    resolve: (event: LogEvent, _args: unknown, ctx: RequestContext) => {
+      // A subscription's context lives as long as it does: give each event fresh loaders, so
+      // fields like `claim` are read as of that event, never from an earlier event's cache.
+      ctx.loaders = new RequestLoaders();
+      return objectOf(event);
+    },
+  })
+  claimEvents(@Args() args: ClaimEventsArgs) {
+    return this.service.subscribe(args);
+  }
+}

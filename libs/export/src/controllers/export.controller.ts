@@ -1,0 +1,119 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '@claimtrace/core';
+import { ExportParams, ExportService } from '../services/export.service';
+
+const STATUS: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.CONFLICT]: 409,
+};
+
+/**
+ * The HTTP exports (plain Fastify routes, not GraphQL): the graph as GraphML, GEXF, graphology
+ * JSON or two CSV files; ClaimReview JSON-LD; W3C Web Annotations. Large ones stream: rows are
+ * read from a database cursor only as fast as the client takes the bytes, and a client that goes
+ * away cancels the query.
+ */
+@Controller()
+export class ExportController {
+  constructor(private readonly service: ExportService) {}
+
+  @Get('exports/graph')
+  async graph(
+    @Query() params: ExportParams,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await respond(reply, async () => {
+      const parsed = this.service.parse(params);
+      stream(request, reply, (signal) => this.service.graph(parsed, signal), {
+        'content-type': this.service.contentType(parsed),
+        'content-disposition': `attachment; filename="${this.service.fileName(parsed)}"`,
+      });
+    });
+  }
+
+  @Get('exports/claimreviews.jsonl')
+  async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await respond(reply, async () => {
+      stream(request, reply, (signal) => this.service.claimReviews(baseUrl(request), signal), {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'content-disposition': 'attachment; filename="claimreviews.jsonl"',
+      });
+    });
+  }
+
+  @Get('claims/:id/claimreview.jsonld')
+  async claimReview(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await respond(reply, async () => {
+      const document = await this.service.claimReview(id, baseUrl(request));
+      await reply
+        .header('content-type', 'application/ld+json; charset=utf-8')
+        .send(JSON.stringify(document));
+    });
+  }
+
+  @Get('articles/:id/annotations.jsonld')
+  async annotations(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await respond(reply, async () => {
+      const document = await this.service.annotations(id, baseUrl(request));
+      await reply
+        .header(
+          'content-type',
+          'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+        )
+        .send(JSON.stringify(document));
+    });
+  }
+}
+
+/** Sends a generator's chunks with backpressure; a client that disconnects aborts the work. */
+function stream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  produce: (signal: AbortSignal) => AsyncGenerator<string>,
+  headers: Record<string, string>,
+): void {
+  const abort = new AbortController();
+  const body = Readable.from(produce(abort.signal), { objectMode: false, highWaterMark: 1 });
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) {
+      abort.abort();
+      body.destroy();
+    }
+  });
+  request.raw.on('aborted', () => abort.abort());
+  body.on('error', () => abort.abort());
+  void reply.headers(headers).send(body);
+}
+
+async function respond(reply: FastifyReply, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const status = STATUS[error.code] ?? 400;
+      await reply
+        .code(status)
+        .send({ statusCode: status, code: error.code, message: error.message });
+      return;
+    }
+    throw error;
+  }
+}
+
+function baseUrl(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}

@@ -1,0 +1,255 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, keyOf, NotFoundError, toGlobalId } from '@claimtrace/core';
+import { ClaimStatus } from '@claimtrace/database';
+import { ExportCursor } from '../repositories/export-cursor';
+import { ExportRepository } from '../repositories/export.repository';
+import { ExportFilter } from '../repositories/graph-export.sql';
+import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
+import { toClaimReview } from '../writers/claimreview';
+import {
+  EDGE_CSV_COLUMNS,
+  csvRecord,
+  edgeCsvRecord,
+  NODE_CSV_COLUMNS,
+  nodeCsvRecord,
+} from '../writers/csv.writer';
+import { gexfWriter } from '../writers/gexf.writer';
+import { GraphWriter } from '../writers/graph-model';
+import { graphmlWriter } from '../writers/graphml.writer';
+import { graphologyWriter } from '../writers/graphology.writer';
+
+export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+export type CsvTable = 'nodes' | 'edges';
+
+/** The text of an export, written in chunks of about this many characters. */
+const CHUNK = 64 * 1024;
+
+export interface ExportRequest {
+  format: GraphFormat;
+  /** for csv: which of the two files */
+  table: CsvTable | null;
+  filter: ExportFilter;
+}
+
+/** What a client gives as query parameters, before checking. */
+export interface ExportParams {
+  format?: string;
+  table?: string;
+  since?: string;
+  status?: string | string[];
+  actorId?: string;
+  tag?: string;
+}
+
+/** Streams the graph and the ClaimReview and annotation documents, in constant memory. */
+@Injectable()
+export class ExportService {
+  constructor(private readonly repository: ExportRepository) {}
+
+  /** Checks the parameters of a graph export; a mistake is a BAD_USER_INPUT naming it. */
+  parse(params: ExportParams): ExportRequest {
+    const format = (params.format ?? '').toLowerCase();
+    if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
+      throw new BadInputError(
+        `\`format\` must be one of ${GRAPH_FORMATS.join(', ')} (got "${params.format ?? ''}").`,
+        { argument: 'format' },
+      );
+    }
+    let table: CsvTable | null = null;
+    if (format === 'csv') {
+      if (params.table !== 'nodes' && params.table !== 'edges') {
+        throw new BadInputError(
+          'CSV comes as two files: ask for `table=nodes` and `table=edges` (same filters, two URLs).',
+          { argument: 'table' },
+        );
+      }
+      table = params.table;
+    }
+    let since: Date | null = null;
+    if (params.since) {
+      since = new Date(params.since);
+      if (Number.isNaN(since.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(params.since)) {
+        throw new BadInputError(
+          `\`since\` must be an ISO 8601 date or date-time (got "${params.since}").`,
+          { argument: 'since' },
+        );
+      }
+    }
+    const statuses = (
+      Array.isArray(params.status) ? params.status : params.status ? [params.status] : []
+    )
+      .flatMap((value) => value.split(','))
+      .map((value) => value.trim().toUpperCase())
+      .filter(Boolean);
+    const known = Object.values(ClaimStatus) as string[];
+    const unknown = statuses.find((status) => !known.includes(status));
+    if (unknown) {
+      throw new BadInputError(`\`status\` must be among ${known.join(', ')} (got "${unknown}").`, {
+        argument: 'status',
+      });
+    }
+    return {
+      format: format as GraphFormat,
+      table,
+      filter: {
+        since,
+        statuses: statuses.length ? statuses : null,
+        actorId: params.actorId ? keyOf(params.actorId, 'Actor', 'actorId') : null,
+        tag: params.tag ? params.tag.trim().toLowerCase() : null,
+      },
+    };
+  }
+
+  contentType(request: ExportRequest): string {
+    return request.format === 'csv'
+      ? 'text/csv; charset=utf-8; header=present'
+      : writerFor(request.format).contentType;
+  }
+
+  fileName(request: ExportRequest): string {
+    return request.format === 'csv'
+      ? `claimtrace-${request.table}.csv`
+      : `claimtrace.${writerFor(request.format).extension}`;
+  }
+
+  /** The export's text, chunk by chunk, read from the database only as fast as it is consumed. */
+  graph(request: ExportRequest, signal?: AbortSignal): AsyncGenerator<string> {
+    return chunked(this.withCursor(signal, (cursor) => this.graphParts(cursor, request)));
+  }
+
+  private async *graphParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<string> {
+    const { filter } = request;
+    if (request.format === 'csv') {
+      if (request.table === 'nodes') {
+        yield csvRecord(NODE_CSV_COLUMNS);
+        for await (const batch of this.repository.nodes(cursor, filter)) {
+          yield batch.map(nodeCsvRecord).join('');
+        }
+      } else {
+        yield csvRecord(EDGE_CSV_COLUMNS);
+        for await (const batch of this.repository.edges(cursor, filter)) {
+          yield batch.map(edgeCsvRecord).join('');
+        }
+      }
+      return;
+    }
+    const writer = writerFor(request.format);
+    yield writer.start();
+    for await (const batch of this.repository.nodes(cursor, filter)) {
+      yield batch.map((node) => writer.node(node)).join('');
+    }
+    yield writer.edgesStart();
+    for await (const batch of this.repository.edges(cursor, filter)) {
+      yield batch.map((edge) => writer.edge(edge)).join('');
+    }
+    yield writer.end();
+  }
+
+  /** Every review of every current claim as one ClaimReview a line (JSON Lines). */
+  claimReviews(baseUrl: string, signal?: AbortSignal): AsyncGenerator<string> {
+    return chunked(
+      this.withCursor(
+        signal,
+        async function* (this: ExportService, cursor: ExportCursor) {
+          for await (const record of this.repository.reviewedClaims(cursor, null)) {
+            yield `${JSON.stringify(toClaimReview(record, claimUrl(baseUrl, record.claimId)))}\n`;
+          }
+        }.bind(this),
+      ),
+    );
+  }
+
+  /** The ClaimReview of one claim (an @graph of them when it has several reviews). */
+  async claimReview(claimId: string, baseUrl: string): Promise<Record<string, unknown>> {
+    const key = keyOf(claimId, 'Claim', 'id');
+    if (!(await this.repository.claimExists(key))) throw new NotFoundError('Claim', claimId);
+    const reviews: Record<string, unknown>[] = [];
+    const cursor = await this.repository.open();
+    try {
+      for await (const record of this.repository.reviewedClaims(cursor, key)) {
+        reviews.push(toClaimReview(record, claimUrl(baseUrl, record.claimId)));
+      }
+    } finally {
+      await cursor.close();
+    }
+    if (reviews.length === 0) {
+      throw new NotFoundError('ClaimReview', claimId);
+    }
+    if (reviews.length === 1) return reviews[0];
+    return {
+      '@context': 'https://schema.org',
+      '@graph': reviews.map(({ ['@context']: _context, ...rest }) => rest),
+    };
+  }
+
+  /** The passages of an article as a W3C Web Annotation collection. */
+  async annotations(articleId: string, baseUrl: string): Promise<Record<string, unknown>> {
+    const key = keyOf(articleId, 'Article', 'id');
+    const article = await this.repository.article(key);
+    if (!article) throw new NotFoundError('Article', articleId);
+    const items: Record<string, unknown>[] = [];
+    const cursor = await this.repository.open();
+    try {
+      for await (const record of this.repository.annotatedPassages(cursor, key)) {
+        items.push(
+          toWebAnnotation(record, article.url, {
+            passage: `${baseUrl}/passages/${toGlobalId('Passage', record.passageId)}`,
+            claim: (claimKey) => claimUrl(baseUrl, claimKey),
+          }),
+        );
+      }
+    } finally {
+      await cursor.close();
+    }
+    return toAnnotationCollection(
+      `${baseUrl}/articles/${articleId}/annotations.jsonld`,
+      article.title,
+      items,
+    );
+  }
+
+  /** Runs `parts` on a fresh cursor; closes it at the end, cancels it on abort or error. */
+  private async *withCursor(
+    signal: AbortSignal | undefined,
+    parts: (cursor: ExportCursor) => AsyncGenerator<string>,
+  ): AsyncGenerator<string> {
+    const cursor = await this.repository.open(signal);
+    let completed = false;
+    try {
+      yield* parts(cursor);
+      completed = true;
+    } finally {
+      if (completed) await cursor.close();
+      else await cursor.cancel();
+    }
+  }
+}
+
+function claimUrl(baseUrl: string, claimKey: string): string {
+  return `${baseUrl}/claims/${toGlobalId('Claim', claimKey)}`;
+}
+
+function writerFor(format: Exclude<GraphFormat, 'csv'> | GraphFormat): GraphWriter {
+  switch (format) {
+    case 'graphml':
+      return graphmlWriter();
+    case 'gexf':
+      return gexfWriter();
+    default:
+      return graphologyWriter();
+  }
+}
+
+/** Joins small strings into chunks of about CHUNK characters (fewer, larger writes). */
+export async function* chunked(parts: AsyncIterable<string>, size = CHUNK): AsyncGenerator<string> {
+  let buffer = '';
+  for await (const part of parts) {
+    buffer += part;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}

@@ -1,0 +1,146 @@
+import { toAnnotationCollection, toWebAnnotation } from './annotation';
+import { toClaimReview } from './claimreview';
+import { csvField, csvRecord, edgeCsvRecord, EDGE_CSV_COLUMNS } from './csv.writer';
+import { gexfWriter } from './gexf.writer';
+import { ExportEdge, ExportNode, GraphWriter } from './graph-model';
+import { graphmlWriter } from './graphml.writer';
+import { graphologyWriter } from './graphology.writer';
+import { xmlText } from './xml';
+
+const nodes: ExportNode[] = [
+  { id: 'c1', type: 'CLAIM', label: 'Say "hi" & <go>', status: 'CONTESTED', tags: ['a', 'b'] },
+  { id: 'a1', type: 'ACTOR', label: 'Milei', kind: 'PERSON', wikidataId: 'Q1' },
+];
+const edges: ExportEdge[] = [
+  { id: 'e1', source: 'a1', target: 'c1', type: 'STANCE', stance: 'DENIES', confidence: 0.5 },
+];
+
+function write(writer: GraphWriter): string {
+  return (
+    writer.start() +
+    nodes.map((n) => writer.node(n)).join('') +
+    writer.edgesStart() +
+    edges.map((e) => writer.edge(e)).join('') +
+    writer.end()
+  );
+}
+
+describe('export writers', () => {
+  it('escapes XML and replaces characters XML 1.0 cannot carry', () => {
+    expect(xmlText(`a<b>&"c'\n`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;&#10;');
+    expect(xmlText('bell\u0007 lone\uD800 ok😀')).toBe('bell\uFFFD lone\uFFFD ok😀');
+    expect(xmlText('plain')).toBe('plain');
+  });
+
+  it('writes GraphML with a typed key per attribute and data only for present values', () => {
+    const text = write(graphmlWriter());
+    expect(text).toContain('<key id="n_type" for="node" attr.name="type" attr.type="string"/>');
+    expect(text).toContain(
+      '<key id="e_confidence" for="edge" attr.name="confidence" attr.type="double"/>',
+    );
+    expect(text).toContain('<data key="n_tags">a;b</data>');
+    expect(text).toContain('<data key="n_label">Say &quot;hi&quot; &amp; &lt;go&gt;</data>');
+    expect(text).toContain('<edge id="e1" source="a1" target="c1">');
+    expect(text).not.toContain('<data key="n_url">');
+  });
+
+  it('writes GEXF 1.3 with declared node and edge attributes', () => {
+    const text = write(gexfWriter());
+    expect(text).toContain('xmlns="http://gexf.net/1.3"');
+    expect(text).toContain('version="1.3"');
+    expect(text).toContain('<attribute id="stance" title="stance" type="string"/>');
+    expect(text).toContain('<attvalue for="stance" value="DENIES"/>');
+    expect(text).toContain('<node id="a1" label="Milei">');
+  });
+
+  it('writes the graphology serialisation format as valid JSON', () => {
+    const json = JSON.parse(write(graphologyWriter()));
+    expect(json.options).toEqual({ type: 'directed', multi: true, allowSelfLoops: true });
+    expect(json.nodes[0]).toEqual({
+      key: 'c1',
+      attributes: {
+        type: 'CLAIM',
+        label: 'Say "hi" & <go>',
+        status: 'CONTESTED',
+        tags: ['a', 'b'],
+      },
+    });
+    expect(json.edges[0]).toMatchObject({ key: 'e1', source: 'a1', target: 'c1' });
+  });
+
+  it('quotes CSV fields as RFC 4180 says', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(null)).toBe('');
+    expect(csvRecord(['a', null])).toBe('a,\r\n');
+    expect(EDGE_CSV_COLUMNS.slice(0, 4)).toEqual(['id', 'source', 'target', 'type']);
+    expect(edgeCsvRecord(edges[0])).toBe('e1,a1,c1,STANCE,DENIES,,,0.5,,\r\n');
+  });
+
+  it('builds a ClaimReview with rating, author, appearances', () => {
+    const review = toClaimReview(
+      {
+        claimId: 'k',
+        claimText: 'The claim',
+        claimFirstSeenAt: '2026-01-01T00:00:00.000Z',
+        reviewId: 'r',
+        rating: 'False',
+        ratingValue: 1,
+        bestRating: 5,
+        worstRating: 1,
+        summary: null,
+        url: null,
+        publishedAt: '2026-01-02T00:00:00.000Z',
+        reviewer: { name: 'Checker', kind: 'ORGANIZATION', wikidataId: null },
+        claimAuthor: { name: 'Milei', kind: 'PERSON', wikidataId: 'Q1' },
+        appearances: [{ url: 'https://x/1', title: 'One', publishedAt: null, publisher: null }],
+      },
+      'https://api/claims/k',
+    );
+    expect(review).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: 'https://api/claims/k',
+      author: { '@type': 'Organization', name: 'Checker' },
+      reviewRating: { alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'Milei', sameAs: 'https://www.wikidata.org/wiki/Q1' },
+        firstAppearance: { url: 'https://x/1' },
+      },
+    });
+  });
+
+  it('builds W3C Web Annotations with quote and position selectors', () => {
+    const annotation = toWebAnnotation(
+      {
+        passageId: 'p',
+        start: 3,
+        end: 8,
+        exact: 'hello',
+        prefix: 'ab ',
+        suffix: '',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        stances: [{ actor: 'Milei', stance: 'DENIES', claim: 'The claim', claimId: 'k' }],
+      },
+      'https://x/1',
+      { passage: 'urn:p', claim: (k) => `urn:${k}` },
+    );
+    const collection = toAnnotationCollection('urn:c', 'One', [annotation]);
+    expect(collection).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: 1,
+      first: { items: [{ type: 'Annotation', motivation: 'describing' }] },
+    });
+    expect(annotation.target).toEqual({
+      source: 'https://x/1',
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'hello', prefix: 'ab ', suffix: '' },
+        { type: 'TextPositionSelector', start: 3, end: 8 },
+      ],
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export * from './graph.module';
+export * from './dtos/graph.object';
+export * from './services/graph.service';

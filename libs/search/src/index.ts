@@ -1,0 +1,4 @@
+export * from './search.module';
+export * from './dtos/search-hit.object';
+export * from './services/search.service';
+export * from './snippets/snippet';
