@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { DocumentNode, GraphQLSchema, specifiedRules, validate } from 'graphql';
 import { FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
 import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
@@ -43,6 +44,12 @@ export function createRateLimiter(config: AppConfig): CostRateLimiter {
 export function graphqlOptions(config: AppConfig, tokens: TokensService): ApolloDriverConfig {
   const introspection = introspectionEnabled(config);
   const limiter = createRateLimiter(config);
+  const limitRules = queryLimitRules({
+    maxLength: config.QUERY_MAX_LENGTH,
+    maxDepth: config.QUERY_MAX_DEPTH,
+    maxAliases: config.QUERY_MAX_ALIASES,
+    maxDirectives: config.QUERY_MAX_DIRECTIVES,
+  });
   const logUnexpected = (unexpected: unknown) =>
     logger.error(unexpected instanceof Error ? unexpected.stack : String(unexpected));
   return {
@@ -59,12 +66,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokensService): Apollo
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
-    validationRules: queryLimitRules({
-      maxLength: config.QUERY_MAX_LENGTH,
-      maxDepth: config.QUERY_MAX_DEPTH,
-      maxAliases: config.QUERY_MAX_ALIASES,
-      maxDirectives: config.QUERY_MAX_DIRECTIVES,
-    }),
+    validationRules: limitRules,
     plugins: [
       queryLimitsPlugin(config, limiter),
       errorLogPlugin((requestId, error) =>
@@ -76,11 +78,15 @@ export function graphqlOptions(config: AppConfig, tokens: TokensService): Apollo
     // graphql-ws on the same port and path (live updates; see subscriptions.ts): the socket's
     // token is checked once in onConnect (refused: 4403), and subscriptions get the same limits.
     subscriptions: {
-      'graphql-ws': subscriptionOptions(config, logUnexpected, (params) =>
-        authenticateConnection(params, tokens, {
-          readsRequireToken: config.READS_REQUIRE_TOKEN,
-        }).catch(() => false as const),
-      ) as never,
+      'graphql-ws': {
+        ...subscriptionOptions(config, logUnexpected, (params) =>
+          authenticateConnection(params, tokens, {
+            readsRequireToken: config.READS_REQUIRE_TOKEN,
+          }).catch(() => false as const),
+        ),
+        validate: (schema: GraphQLSchema, document: DocumentNode) =>
+          validate(schema, document, [...specifiedRules, ...limitRules]),
+      } as never,
     },
     // Fastify's Apollo handler calls this with the request itself; graphql-ws with its context
     // ({ connectionParams, extra }), where onConnect left the connection's principal in `extra`.
