@@ -9,7 +9,13 @@ import { startTestApp, TestApp } from './test-app';
 
 /** A stand-in Redis that answers PONG to whatever it is sent (ioredis sends PING). */
 async function fakeRedis(): Promise<Server> {
-  const server = createServer((socket) => socket.on('data', () => socket.write('+PONG\r\n')));
+  // One answer per command: a client may pipeline several (CLIENT SETINFO …, PING) in one packet.
+  const server = createServer((socket) =>
+    socket.on('data', (chunk) => {
+      const commands = String(chunk).match(/(^|\r\n)\*\d+\r\n/g)?.length ?? 1;
+      socket.write('+PONG\r\n'.repeat(commands));
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }

@@ -1,4 +1,3 @@
-import { SearchService } from '@claimtrace/search';
 import { DemoLoader } from '@claimtrace/demo';
 import { startTestApp, TestApp } from './test-app';
 
@@ -65,16 +64,8 @@ describe('search', () => {
     '!!!',
     ':*',
     '<b>',
-    'nul \u0000 byte',
   ])('treats %s as plain text', async (q) => {
     const result = await t.gql(SEARCH, { q, first: 5 });
-    if (result.errors)
-      console.log(
-        await t.app
-          .get(SearchService)
-          .search(q, 5)
-          .catch((e) => e.message),
-      );
     expect(result.errors).toBeUndefined();
     expect(Array.isArray(result.data!.search)).toBe(true);
   });
@@ -116,9 +107,11 @@ describe('search', () => {
     const result = await t.gql(`{ actors(search: "%_') OR 1=1 --") { totalCount } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data!.actors.totalCount).toBe(0);
+    // NUL cannot be stored or compared by PostgreSQL: every string argument refuses it, clearly.
     const nul = await t.gql(`{ actors(search: "a\\u0000b") { totalCount } }`);
-    expect(nul.errors).toBeUndefined();
-    const claims = await t.gql(`{ claims(filter: { search: "talks\\u0000" }) { totalCount } }`);
-    expect(claims.errors).toBeUndefined();
+    expect(nul.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    const claims = await t.gql(SEARCH, { q: 'nul \u0000 byte', first: 5 });
+    expect(claims.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(claims.errors?.[0].message).toMatch(/NUL/);
   });
 });
