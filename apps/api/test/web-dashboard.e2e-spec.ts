@@ -246,13 +246,16 @@ browserDescribe('web dashboard in Chromium', () => {
         (selector) => document.querySelector(selector)?.classList.contains('active'),
         anchor,
       );
-      await page.waitForTimeout(400); // the smooth scroll
       expect(await page.isVisible(anchor)).toBe(true);
-      const inView = await page.$eval(anchor, (el) => {
-        const r = el.getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight;
-      });
-      expect(inView).toBe(true);
+      // the smooth scroll ends with the passage in the viewport
+      await page.waitForFunction(
+        (selector) => {
+          const r = document.querySelector(selector)!.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= window.innerHeight;
+        },
+        anchor,
+        { timeout: 5000 },
+      );
       // the relay chain and the status history are there
       expect(await page.textContent('body')).toContain('The New York Times');
       expect(await page.textContent('.timeline')).toContain('100 percent false');
@@ -289,6 +292,9 @@ browserDescribe('web dashboard in Chromium', () => {
 
   test('a signed-in editor changes a status; on CONFLICT the newer version is shown', async () => {
     const { page, errors } = await openPage();
+    // Hold the live feed's socket (never answered), so the other editor's change below reaches
+    // this page only through the CONFLICT answer, as it would during a dropped connection.
+    await page.routeWebSocket(/\/graphql/, () => undefined);
     await page.goto(`${base}/`);
     await page.click('text=Sign in to edit');
     await page.fill('#token-input', token ?? 'editor-token');

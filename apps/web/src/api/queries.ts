@@ -3,7 +3,7 @@
 export const BOARD_CLAIM_FIELDS = `
   id text status version tags updatedAt firstSeenAt
   stanceSummary { counts { stance count } distinctActors }
-  attributions(first: 100) { edges { node { id stance actor { id name } } } }`;
+  attributions(first: 20) { edges { node { id stance actor { id name } } } }`;
 
 export const BOARD = `query Board($filter: ClaimFilter, $first: Int) {
   claims(filter: $filter, first: $first, orderBy: UPDATED_DESC) {
