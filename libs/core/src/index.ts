@@ -17,3 +17,4 @@ export * from './graphql/merge.input';
 export * from './graphql/date-time.scalar';
 export * from './sql/columns';
 export * from './search/text-query';
+export * from './loaders/group-by-key';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { LoaderKey } from '@claimtrace/core';
+import { groupByKey, LoaderKey } from '@claimtrace/core';
 import { ArticleObject } from '../dtos/article.object';
 import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
@@ -17,17 +17,6 @@ export interface ArticleLoaders {
 function byKey<R extends { id: string }, T>(rows: R[], keys: readonly string[], map: (r: R) => T) {
   const found = new Map(rows.map((row) => [row.id, map(row)]));
   return keys.map((key) => found.get(key) ?? null);
-}
-
-function grouped<R, T>(
-  rows: R[],
-  keys: readonly string[],
-  keyOf: (row: R) => string,
-  map: (row: R) => T,
-): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(map(row));
-  return keys.map((key) => groups.get(key)!);
 }
 
 /** Per-request batching of articles, their texts, authors and passages. */
@@ -49,7 +38,7 @@ export class ArticlesLoaders {
           byKey(await repository.textsByIds(keys), keys, (row) => row.text),
         ),
         authorKeys: new DataLoader(async (keys: readonly string[]) =>
-          grouped(
+          groupByKey(
             await repository.authorsOf(keys),
             keys,
             (row) => row.articleId,
@@ -58,7 +47,7 @@ export class ArticlesLoaders {
         ),
         passageByKey,
         passagesOf: new DataLoader(async (keys: readonly string[]) =>
-          grouped(
+          groupByKey(
             await repository.passagesOf(keys),
             keys,
             (passage) => passage.articleKey,
@@ -69,7 +58,7 @@ export class ArticlesLoaders {
           ),
         ),
         reanchoredOf: new DataLoader(async (keys: readonly string[]) =>
-          grouped(
+          groupByKey(
             await repository.reanchoredOf(keys),
             keys,
             (row) => row.articleId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { LoaderKey } from '@claimtrace/core';
+import { groupByKey, LoaderKey } from '@claimtrace/core';
 import {
   ClaimObject,
   ClaimRelationObject,
@@ -17,17 +17,6 @@ export interface ClaimLoaders {
   reviewByKey: DataLoader<string, ReviewObject | null>;
 }
 
-function groupBy<R, T>(
-  rows: R[],
-  keys: readonly string[],
-  keyOf: (row: R) => string,
-  map: (row: R) => T,
-): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(map(row));
-  return keys.map((key) => groups.get(key)!);
-}
-
 /** Per-request batching of claims and what hangs off them. */
 @Injectable()
 export class ClaimsLoaders {
@@ -42,7 +31,7 @@ export class ClaimsLoaders {
         return keys.map((key) => found.get(key) ?? null);
       }),
       statusHistory: new DataLoader(async (keys: readonly string[]) =>
-        groupBy(
+        groupByKey(
           await repository.statusHistoryOf(keys),
           keys,
           (row) => row.claimId,
@@ -50,7 +39,7 @@ export class ClaimsLoaders {
         ),
       ),
       relations: new DataLoader(async (keys: readonly string[]) =>
-        groupBy(
+        groupByKey(
           await repository.relationsOf(keys),
           keys,
           (row) => row.claimId,
@@ -58,7 +47,7 @@ export class ClaimsLoaders {
         ),
       ),
       reviews: new DataLoader(async (keys: readonly string[]) =>
-        groupBy(await repository.reviewsOf(keys), keys, (row) => row.claimId, ReviewObject.from),
+        groupByKey(await repository.reviewsOf(keys), keys, (row) => row.claimId, ReviewObject.from),
       ),
       reviewByKey: new DataLoader(async (keys: readonly string[]) => {
         const found = new Map(
