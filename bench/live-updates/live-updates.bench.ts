@@ -35,6 +35,7 @@ import { Client as PgClient } from 'pg';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@claimtrace/core';
 import { Database, migrate } from '@claimtrace/database';
+import { TokensService } from '@claimtrace/auth';
 import { LogTailer } from '@claimtrace/events';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 
@@ -73,10 +74,13 @@ async function startServer(databaseUrl: string, redis: boolean): Promise<Server>
   return { app, http: `http://127.0.0.1:${port}/graphql`, ws: `ws://127.0.0.1:${port}/graphql` };
 }
 
+/** An EDITOR token for the writes (made on the first server; both share the database). */
+let token = '';
+
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };
@@ -217,6 +221,7 @@ async function main(): Promise<void> {
     // throughput runs alternate (the best of BENCH_ROUNDS counts), so a noisy machine hits both.
     const a = await startServer(databaseUrl, false);
     const server = await startServer(databaseUrl, true);
+    token = (await a.app.get(TokensService).create({ name: 'bench-writer', role: 'EDITOR' })).token;
     const writerClaims = await createClaims(a.http, WRITERS);
     const compare = async (label: string): Promise<[number, number]> => {
       let bestA = 0;

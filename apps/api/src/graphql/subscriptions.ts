@@ -3,6 +3,7 @@ import { Context, ServerOptions } from 'graphql-ws';
 import { AuthenticatedPrincipal } from '@claimtrace/auth';
 import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
 import { ErrorLogger, formatError } from './format-error';
+import { sharedSubscribe } from './shared-subscribe';
 
 /** The GraphQL context of an operation on a socket: what `connectionParams` authenticated. */
 export interface SocketExtra {
@@ -40,6 +41,8 @@ export function subscriptionOptions(
   return {
     path: '/graphql',
     connectionInitWaitTimeout: config.WS_CONNECTION_INIT_TIMEOUT_MS,
+    // each event is executed once per distinct operation, not once per subscriber
+    subscribe: sharedSubscribe(),
     onConnect: async (ctx: Context<Record<string, unknown>, SocketExtra>) => {
       const principal = await authenticate(ctx.connectionParams);
       if (principal === false) return false;

@@ -17,13 +17,13 @@ import { gexfWriter } from '../writers/gexf.writer';
 import { GraphWriter } from '../writers/graph-model';
 import { graphmlWriter } from '../writers/graphml.writer';
 import { graphologyWriter } from '../writers/graphology.writer';
+import { chunked, Part } from './chunked';
 
 export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 export type CsvTable = 'nodes' | 'edges';
 
 /** The text of an export, written in chunks of about this many characters. */
-const CHUNK = 64 * 1024;
 
 export interface ExportRequest {
   format: GraphFormat;
@@ -118,18 +118,18 @@ export class ExportService {
     return chunked(this.withCursor(signal, (cursor) => this.graphParts(cursor, request)));
   }
 
-  private async *graphParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<string> {
+  private async *graphParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<Part> {
     const { filter } = request;
     if (request.format === 'csv') {
       if (request.table === 'nodes') {
         yield csvRecord(NODE_CSV_COLUMNS);
         for await (const batch of this.repository.nodes(cursor, filter)) {
-          yield batch.map(nodeCsvRecord).join('');
+          yield batch.map(nodeCsvRecord);
         }
       } else {
         yield csvRecord(EDGE_CSV_COLUMNS);
         for await (const batch of this.repository.edges(cursor, filter)) {
-          yield batch.map(edgeCsvRecord).join('');
+          yield batch.map(edgeCsvRecord);
         }
       }
       return;
@@ -137,11 +137,11 @@ export class ExportService {
     const writer = writerFor(request.format);
     yield writer.start();
     for await (const batch of this.repository.nodes(cursor, filter)) {
-      yield batch.map((node) => writer.node(node)).join('');
+      yield batch.map((node) => writer.node(node));
     }
     yield writer.edgesStart();
     for await (const batch of this.repository.edges(cursor, filter)) {
-      yield batch.map((edge) => writer.edge(edge)).join('');
+      yield batch.map((edge) => writer.edge(edge));
     }
     yield writer.end();
   }
@@ -212,8 +212,8 @@ export class ExportService {
   /** Runs `parts` on a fresh cursor; closes it at the end, cancels it on abort or error. */
   private async *withCursor(
     signal: AbortSignal | undefined,
-    parts: (cursor: ExportCursor) => AsyncGenerator<string>,
-  ): AsyncGenerator<string> {
+    parts: (cursor: ExportCursor) => AsyncGenerator<Part>,
+  ): AsyncGenerator<Part> {
     const cursor = await this.repository.open(signal);
     let completed = false;
     try {
@@ -239,17 +239,4 @@ function writerFor(format: Exclude<GraphFormat, 'csv'> | GraphFormat): GraphWrit
     default:
       return graphologyWriter();
   }
-}
-
-/** Joins small strings into chunks of about CHUNK characters (fewer, larger writes). */
-export async function* chunked(parts: AsyncIterable<string>, size = CHUNK): AsyncGenerator<string> {
-  let buffer = '';
-  for await (const part of parts) {
-    buffer += part;
-    if (buffer.length >= size) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
 }
