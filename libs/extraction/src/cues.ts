@@ -53,6 +53,8 @@ export interface CueMatch {
   negated: boolean;
   /** "was criticized by X": the source follows "by". */
   passiveAgent: boolean;
+  /** Found by the learned model, not the rules: kept only with a source. */
+  learned?: boolean;
 }
 
 /** Opinion verbs that take an infinitive ("wants to", "plans to"). */
@@ -232,6 +234,7 @@ function modelCue(tokens: Token[], head: number): CueMatch {
     kind: 'verb',
     negated: group.negated,
     passiveAgent: passive,
+    learned: true,
   };
 }
 
@@ -388,6 +391,21 @@ function namingFrame(tokens: Token[], head: number, last: number): boolean {
   );
 }
 
+/** "…, she said." closing the sentence: a subject of up to three words, a speech verb, the end. */
+function trailingFrame(tokens: Token[], from: number): boolean {
+  for (let verb = from + 1; verb <= from + 3 && verb < tokens.length; verb++) {
+    const form = cueFormsStartingWith(tokens[verb].lower).find(
+      (candidate) =>
+        candidate.words.length === 1 &&
+        (candidate.cueClass === 'speech' || candidate.cueClass === 'strict'),
+    );
+    if (!form) continue;
+    const after = tokens[verb + 1];
+    return after === undefined || (!after.isWord && after.text !== ',');
+  }
+  return false;
+}
+
 /** Rejects noun uses ("the report", "a claim") and reporting verbs without a reporting frame. */
 function plausibleVerb(
   tokens: Token[],
@@ -496,6 +514,8 @@ function plausibleVerb(
     case 'speech':
       return true;
     case 'strict':
+      if (next?.text === ',' && !quoteSoon && !quoteBefore && trailingFrame(tokens, last + 2))
+        return false;
       return nextIsFrame || quoteSoon || quoteBefore || namingFrame(tokens, head, last);
     case 'cognitive': {
       const lemma = cueFormsStartingWith(tokens[head].lower).find(

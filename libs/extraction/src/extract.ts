@@ -93,6 +93,20 @@ function plausibleInvertedSource(
   );
 }
 
+const BE_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * A rule cue whose subject was not found still reports a view ("…, comparing him to Obama",
+ * "Asked about the plan, …"); a base form ("state regulators") or a passive without an agent
+ * ("are also intended as") is more often no attribution at all.
+ */
+function mayStandAlone(tokens: Token[], cue: CueMatch): boolean {
+  if (cue.learned || cue.formIndex === 0) return false;
+  if (cue.first === 0) return true;
+  for (let k = cue.first; k < cue.head; k++) if (BE_WORDS.has(tokens[k].lower)) return false;
+  return !BE_WORDS.has(tokens[cue.first - 1]?.lower ?? '');
+}
+
 function rangeOf(tokens: Token[], range: TokenRange): Range {
   return { start: tokens[range.first].start, end: tokens[range.last].end };
 }
@@ -198,7 +212,7 @@ function frameCue(
           source = previousSource ?? mainClauseSubject(tokens, cue.first - 1);
         }
       }
-      if (!source && cue.kind !== 'declines') return undefined;
+      if (!source && cue.kind !== 'declines' && !mayStandAlone(tokens, cue)) return undefined;
       const frameFirst = source && source.first < cue.first ? source.first : cue.first;
       const content = contentAroundCue(context, frameFirst, cue.last, cue.lemma);
       return { source, content };
@@ -250,7 +264,7 @@ function draftsFor(
       const frame = frameCue(text, tokens, cue, quotes, floor, previousSource);
       if (!frame) continue;
       const cueRange = rangeOf(tokens, { first: cue.first, last: cue.last });
-      let content = frame.content;
+      let content = frame.content ?? announcedParagraph(text, tokens, sentences, sentenceIndex);
       if (!content) {
         if (cue.kind !== 'declines') continue;
         content = cueRange;
@@ -285,6 +299,23 @@ function draftsFor(
   drafts.sort((a, b) => a.sentence - b.sentence || a.cue.start - b.cue.start);
   extendQuoteContinuations(text, sentences, quotes, drafts);
   return drafts;
+}
+
+/** "He said:" closing a paragraph announces the next paragraph as what was said. */
+function announcedParagraph(
+  text: string,
+  tokens: Token[],
+  sentences: Sentence[],
+  sentenceIndex: number,
+): Range | undefined {
+  const sentence = sentences[sentenceIndex];
+  if (tokens[tokens.length - 1].text !== ':') return undefined;
+  const next = sentences[sentenceIndex + 1];
+  if (!next || next.paragraph !== sentence.paragraph + 1) return undefined;
+  let last = sentenceIndex + 1;
+  while (sentences[last + 1]?.paragraph === next.paragraph) last++;
+  const end = sentences[last].end;
+  return { start: next.start, end: end - (/[\s.]$/.test(text[end - 1]) ? 1 : 0) };
 }
 
 /** Headline colons, transcript speaker labels and credit lines (layout.ts) as drafts. */
