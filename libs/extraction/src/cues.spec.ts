@@ -32,6 +32,21 @@ describe('findCues', () => {
     expect(cues('He found his keys.')).toEqual([]);
   });
 
+  it('takes a lone quantifier for the subject of an opinion verb', () => {
+    expect(cues('Some believe the plan will fail.')).toEqual(['believe']);
+    expect(cues('Some voters stayed home.')).toEqual([]);
+  });
+
+  it('looks past adverbs for the subject of an opinion verb', () => {
+    expect(cues('They actually believe the war is won.')).toEqual(['actually believe']);
+    expect(cues('Lund generally supported the tunnel plan.')).toEqual(['generally supported']);
+  });
+
+  it('reads "call" naming an object', () => {
+    expect(cues('Trump has called climate change a hoax.')).toEqual(['has called']);
+    expect(cues('The mayor called the meeting for noon.')).toEqual([]);
+  });
+
   it('skips cues inside quotes', () => {
     const text = '“They said no,” he said.';
     const tokens = tokenize(text, 0, text.length);

@@ -61,6 +61,8 @@ export interface CueMatch {
 const TAKES_INFINITIVE = new Set(
   'want hope plan intend seek expect decide wish prefer offer prefer'.split(' '),
 );
+/** "Some believe …", "many of whom say …": a quantifier standing alone as the subject. */
+const QUANTIFIERS = new Set('some many most few several others both all'.split(' '));
 /** Perception verbs that report a view only as "see X as Y" or "see that …". */
 const AS_FRAMED = new Set(['see', 'view', 'regard']);
 /** "The Post has learned." / "learned that": not "learned to swim". */
@@ -386,9 +388,19 @@ function namingFrame(tokens: Token[], head: number, last: number): boolean {
   const next = tokens[last + 1];
   const before = tokens[head - 2];
   if (before?.lower === 'what' || tokens[head - 1]?.lower === 'what') return true;
-  return (
-    next !== undefined && /^(?:him|her|it|them|himself|herself|themselves|itself)$/.test(next.lower)
-  );
+  if (
+    next !== undefined &&
+    /^(?:him|her|it|them|himself|herself|themselves|itself)$/.test(next.lower)
+  )
+    return true;
+  // "has called climate change a hoax": an object, then "a"/"an" or a quote naming it.
+  for (let k = last + 2; k <= last + 5 && k < tokens.length; k++) {
+    const token = tokens[k];
+    if (token.lower === 'a' || token.lower === 'an' || OPENING_QUOTES.has(token.text)) return true;
+    if (!token.isWord || PREPOSITIONS.has(token.lower) || /^(?:for|that|and|or)$/.test(token.lower))
+      return false;
+  }
+  return false;
 }
 
 /** "…, she said." closing the sentence: a subject of up to three words, a speech verb, the end. */
@@ -416,7 +428,16 @@ function plausibleVerb(
 ): boolean {
   const previous = tokens[head - 1];
   const next = tokens[last + 1];
-  if (previous && (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower))) {
+  const quantifierSubject =
+    previous !== undefined &&
+    QUANTIFIERS.has(previous.lower) &&
+    formIndex <= 2 &&
+    (head === 1 || !tokens[head - 2].isWord || tokens[head - 2].lower === 'whom');
+  if (
+    previous &&
+    !quantifierSubject &&
+    (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower))
+  ) {
     // "to say" is an infinitive; "by saying" keeps its frame.
     if (!(previous.lower === 'by' && formIndex === 4)) return false;
   }
@@ -534,12 +555,17 @@ function plausibleVerb(
             next.lower !== 'so' &&
             (!PREPOSITIONS.has(next.lower) ||
               (next.lower === 'to' && lemma !== undefined && TAKES_INFINITIVE.has(lemma)))));
+      // "they actually believe", "Schultz generally supported": look past adverbs.
+      let subjectAt = head - 1;
+      while (subjectAt > 0 && /^[a-z]+ly$/.test(tokens[subjectAt].text)) subjectAt--;
+      const subject = tokens[subjectAt];
       return (
         complement &&
         previous !== undefined &&
-        (SUBJECT_PRONOUNS.has(previous.lower) ||
-          previous.lower === 'who' ||
-          previous.isCapitalized ||
+        (quantifierSubject ||
+          SUBJECT_PRONOUNS.has(subject.lower) ||
+          subject.lower === 'who' ||
+          subject.isCapitalized ||
           // "The governor wants": a singular noun after a determiner, for finite forms.
           ((formIndex === 1 || formIndex === 2) &&
             DETERMINERS.has(tokens[head - 2]?.lower ?? '')) ||
