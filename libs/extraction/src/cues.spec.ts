@@ -47,6 +47,13 @@ describe('findCues', () => {
     expect(cues('The mayor called the meeting for noon.')).toEqual([]);
   });
 
+  it('reads a past-tense speech act with an object after a named subject', () => {
+    expect(cues('Trump attacked Clinton for her vote on the war.')).toEqual(['attacked']);
+    expect(cues('Lund outlined the plan on Monday.')).toEqual(['outlined']);
+    expect(cues('They attacked the embassy at dawn.')).toEqual([]);
+    expect(cues('Trump held a rally in Ohio.')).toEqual([]);
+  });
+
   it('skips cues inside quotes', () => {
     const text = '“They said no,” he said.';
     const tokens = tokenize(text, 0, text.length);

@@ -418,6 +418,36 @@ function trailingFrame(tokens: Token[], from: number): boolean {
   return false;
 }
 
+/**
+ * "Trump attacked Clinton for …", "the nominee also outlined his plan": a strict verb in the past
+ * with a named or pronoun subject and an object is a report of what someone said or did in words.
+ */
+function finiteWithObject(tokens: Token[], head: number, last: number, formIndex: number): boolean {
+  if (formIndex !== 2 && formIndex !== 3) return false;
+  const lemma = cueFormsStartingWith(tokens[head].lower).find(
+    (form) => form.words.length === 1,
+  )?.lemma;
+  if (lemma === undefined || !OBJECT_REPORTING.has(lemma)) return false;
+  let subjectAt = head - 1;
+  while (subjectAt >= 0 && VERB_GROUP_WORDS.has(tokens[subjectAt].lower)) subjectAt--;
+  const subject = tokens[subjectAt];
+  if (!subject?.isWord || !(subject.isCapitalized || SUBJECT_PRONOUNS.has(subject.lower)))
+    return false;
+  const object = tokens[last + 1];
+  if (object === undefined || !object.isWord) return false;
+  const person = object.isCapitalized || /^(?:him|her|them)$/.test(object.lower);
+  // "attacked Clinton", not "attacked the embassy".
+  return person || (lemma !== 'attack' && DETERMINERS.has(object.lower));
+}
+
+/** Strict verbs that report speech when they take an object ("outlined his plan"). */
+const OBJECT_REPORTING = new Set(
+  (
+    'attack discuss outline highlight underscore defend compare tout recommend advise unveil ' +
+    'detail label counter reference paint'
+  ).split(' '),
+);
+
 /** Rejects noun uses ("the report", "a claim") and reporting verbs without a reporting frame. */
 function plausibleVerb(
   tokens: Token[],
@@ -537,7 +567,13 @@ function plausibleVerb(
     case 'strict':
       if (next?.text === ',' && !quoteSoon && !quoteBefore && trailingFrame(tokens, last + 2))
         return false;
-      return nextIsFrame || quoteSoon || quoteBefore || namingFrame(tokens, head, last);
+      return (
+        nextIsFrame ||
+        quoteSoon ||
+        quoteBefore ||
+        namingFrame(tokens, head, last) ||
+        finiteWithObject(tokens, head, last, formIndex)
+      );
     case 'cognitive': {
       const lemma = cueFormsStartingWith(tokens[head].lower).find(
         (form) => form.formIndex === formIndex,
