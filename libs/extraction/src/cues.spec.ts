@@ -54,6 +54,15 @@ describe('findCues', () => {
     expect(cues('Trump held a rally in Ohio.')).toEqual([]);
   });
 
+  it('reads an agentless passive of a speech verb as a cue without a source', () => {
+    const text = 'The mayor was accused of lying about the budget.';
+    const tokens = tokenize(text, 0, text.length);
+    const [cue] = findCues(text, tokens, () => false, null);
+    expect(text.slice(tokens[cue.first].start, tokens[cue.last].end)).toBe('was accused');
+    expect(cue.kind).toBe('sourceless');
+    expect(cues('The mayor was accused.')).toEqual([]);
+  });
+
   it('skips cues inside quotes', () => {
     const text = '“They said no,” he said.';
     const tokens = tokenize(text, 0, text.length);

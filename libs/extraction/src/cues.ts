@@ -344,7 +344,13 @@ function matchAt(
       previous !== undefined &&
       BE_FORMS.has(previous.lower) &&
       (form.formIndex === 3 || form.formIndex === 2);
-    if (passive && tokens[last + 1]?.lower !== 'by') continue;
+    // "was accused of", "has been criticized for": a speech act whose speaker is not named.
+    const agentless =
+      passive &&
+      tokens[last + 1]?.lower !== 'by' &&
+      form.cueClass === 'speech' &&
+      /^(?:of|for|as)$/.test(tokens[last + 1]?.lower ?? '');
+    if (passive && tokens[last + 1]?.lower !== 'by' && !agentless) continue;
     return {
       first: group.first,
       last,
@@ -353,9 +359,9 @@ function matchAt(
       stance: form.stance,
       cueClass: form.cueClass,
       formIndex: form.formIndex,
-      kind: 'verb',
+      kind: agentless ? 'sourceless' : 'verb',
       negated: group.negated,
-      passiveAgent: passive,
+      passiveAgent: passive && !agentless,
     };
   }
   return undefined;
