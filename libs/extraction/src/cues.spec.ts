@@ -63,6 +63,12 @@ describe('findCues', () => {
     expect(cues('The mayor was accused.')).toEqual([]);
   });
 
+  it('takes "spoke of" and "spoke about" without a further frame', () => {
+    expect(cues('The judge spoke of the legacy of the war.')).toEqual(['spoke of']);
+    expect(cues('She spoke about her ties to the city.')).toEqual(['spoke about']);
+    expect(cues('She spoke in Ohio.')).toEqual([]);
+  });
+
   it('skips cues inside quotes', () => {
     const text = '“They said no,” he said.';
     const tokens = tokenize(text, 0, text.length);
