@@ -69,6 +69,16 @@ describe('findCues', () => {
     expect(cues('She spoke in Ohio.')).toEqual([]);
   });
 
+  it('joins a raising verb to the cue it introduces', () => {
+    expect(cues('He appeared to suggest that veterans were weak.')).toEqual([
+      'appeared to suggest',
+    ]);
+    expect(cues('Protesters continued to call for more information.')).toEqual([
+      'continued to call for',
+    ]);
+    expect(cues('She wanted to go on to say more.')).toEqual(['wanted']);
+  });
+
   it('skips cues inside quotes', () => {
     const text = '“They said no,” he said.';
     const tokens = tokenize(text, 0, text.length);

@@ -167,8 +167,31 @@ function tokenAt(tokens: Token[], from: number, offset: number): number {
 }
 
 /** Extends a cue leftwards over auxiliaries, modals and adverbs ("has also said"). */
+/** Verbs that pass their subject to an infinitive: "appeared to suggest", "went on to discuss". */
+const RAISING =
+  /^(?:appears?|appeared|seems?|seemed|continues?|continued|began|begins?|go|goes|going|went)$/;
+
+/** The token of "appeared" in "appeared to suggest" (of "went" in "went on to say"), if any. */
+function raisingVerb(tokens: Token[], head: number): number | undefined {
+  if (tokens[head - 1]?.lower !== 'to') return undefined;
+  const on = tokens[head - 2]?.lower === 'on';
+  const verb = on ? head - 3 : head - 2;
+  const lower = tokens[verb]?.lower ?? '';
+  if (!RAISING.test(lower) || /^(?:go|goes|going|went)$/.test(lower) !== on) return undefined;
+  // "wanted to go on to say": an infinitive chain, not a finite verb group.
+  return tokens[verb - 1]?.lower === 'to' ? undefined : verb;
+}
+
+/** The form of a raising verb stands for the group's: "going on to say" acts as a gerund. */
+function raisedForm(tokens: Token[], head: number): number | undefined {
+  const verb = raisingVerb(tokens, head);
+  if (verb === undefined) return undefined;
+  const lower = tokens[verb].lower;
+  return /ing$/.test(lower) ? 4 : /[^s]s$/.test(lower) ? 1 : 2;
+}
+
 function verbGroupStart(tokens: Token[], head: number): { first: number; negated: boolean } {
-  let first = head;
+  let first = raisingVerb(tokens, head) ?? head;
   let negated = false;
   while (first > 0) {
     const previous = tokens[first - 1];
@@ -358,7 +381,7 @@ function matchAt(
       lemma: form.lemma,
       stance: form.stance,
       cueClass: form.cueClass,
-      formIndex: form.formIndex,
+      formIndex: raisedForm(tokens, i) ?? form.formIndex,
       kind: agentless ? 'sourceless' : 'verb',
       negated: group.negated,
       passiveAgent: passive && !agentless,
@@ -472,7 +495,8 @@ function plausibleVerb(
   if (
     previous &&
     !quantifierSubject &&
-    (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower))
+    (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower)) &&
+    raisingVerb(tokens, head) === undefined
   ) {
     // "to say" is an infinitive; "by saying" keeps its frame.
     if (!(previous.lower === 'by' && formIndex === 4)) return false;

@@ -211,6 +211,16 @@ describe('extractAttributions: cues whose frame is incomplete', () => {
     expect(a.content.text).toBe('We will rebuild the bridge by May. Nobody will be left behind');
   });
 
+  it('ends a content where a later cue of the same speaker starts', () => {
+    const found = extractAttributions(
+      'Sanders praised the bill, going on to say that the country was tired.',
+    );
+    expect(found.map((a) => [a.cue.text, a.source?.text, a.content.text])).toEqual([
+      ['praised', 'Sanders', 'the bill'],
+      ['going on to say', 'Sanders', 'that the country was tired'],
+    ]);
+  });
+
   it('reads a strict verb before ", she said" as part of what she said', () => {
     const [a] = extractAttributions('Those repairs are continuing, she said.');
     expect(a.cue.text).toBe('said');

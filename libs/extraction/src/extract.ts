@@ -338,8 +338,10 @@ function layoutDrafts(text: string, sentences: Sentence[], quotes: Range[]): Dra
 function trimAtLaterFrames(text: string, drafts: Draft[]): void {
   for (const draft of drafts) {
     for (const other of drafts) {
-      const otherStart = Math.min(other.cue.start, other.source?.start ?? Infinity);
-      if (otherStart <= draft.content.start || otherStart >= draft.content.end) continue;
+      // The other frame's first part inside this content ("…, going on to say": its cue).
+      const starts = [other.cue.start, other.source?.start ?? Infinity];
+      const otherStart = Math.min(...starts.filter((start) => start > draft.content.start));
+      if (otherStart >= draft.content.end) continue;
       const before = text.slice(draft.content.start, otherStart);
       const comma = before.search(/[,—–]\s*$/);
       if (comma > 0)
