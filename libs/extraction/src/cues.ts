@@ -108,8 +108,13 @@ const HEADLINE_VERBS =
   /^(?:says|said|tells|told|calls|claims|warns|urges|slams|blasts|rips|denies|admits|vows|predicts|insists|accuses|blames|praises|defends|questions|argues|suggests|thinks|believes|wants|hopes|fears|reveals|confirms|rejects|dismisses|mocks|attacks|criticizes|knocks|shows|finds)$/;
 
 const POSSESSIVE = /^(?:\p{Lu}[\p{L}.-]*[’']s?)$/u;
+/** "the company’s claim": a lower-case possessor too, but not a contraction ("it’s", "that’s"). */
+const LOWER_POSSESSIVE = /^\p{Ll}+[’']s$/u;
+const CONTRACTIONS = /^(?:it|that|he|she|there|here|what|who|let|where|how|this)[’']s$/;
 const isPossessive = (token: Token): boolean =>
-  /^(?:his|her|their|its)$/.test(token.lower) || POSSESSIVE.test(token.text);
+  /^(?:his|her|their|its)$/.test(token.lower) ||
+  ((POSSESSIVE.test(token.text) || LOWER_POSSESSIVE.test(token.text)) &&
+    !CONTRACTIONS.test(token.lower));
 
 /** Nouns of saying and believing that take a "that" clause ("the claim that …"). */
 const ATTITUDE_NOUNS =

@@ -140,6 +140,15 @@ describe('extractAttributions: news prose patterns', () => {
     expect(a.content.text).toBe('that the tunnel was safe');
   });
 
+  it('takes a lower-case possessor with its determiner, but not a contraction', () => {
+    const [a] = extractAttributions(
+      'Critics rejected the police’s earlier claim that the man was armed.',
+    ).filter((x) => /claim/.test(x.cue.text));
+    expect(a.source?.text).toBe('the police’s');
+    expect(a.content.text).toBe('that the man was armed');
+    expect(extractAttributions('It’s a claim that nobody believes.')).toEqual([]);
+  });
+
   it('takes a pronoun just before the cue as the whole subject', () => {
     const [a] = extractAttributions(
       'In a long interview with a regional radio station on Sunday he criticized the new budget.',

@@ -138,6 +138,8 @@ function frameCue(
       let first = cue.first - 1;
       while (first > floor && tokens[first].isCapitalized && tokens[first - 1].isCapitalized)
         first--;
+      // "the police’s claim": the determiner belongs to the possessor.
+      if (first > floor && /^(?:the|a|an|this|that)$/.test(tokens[first - 1].lower)) first--;
       const source = { first, last: cue.first - 1 };
       return { source, content: contentAroundCue(context, cue.first, cue.last, cue.lemma) };
     }
