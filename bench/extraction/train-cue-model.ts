@@ -1,7 +1,8 @@
 /**
  * Retrains the learned cue model on the dev part of the corpus (never the held-out part).
  *
- *   node tools/scripts/build.js && node dist/bench/extraction/train-cue-model.js [--threshold T] [--cv]
+ *   node tools/scripts/build.js && node dist/bench/extraction/train-cue-model.js [--threshold T] [--veto V]
+ *   node dist/bench/extraction/train-cue-model.js --cv [--thresholds 8,10] [--vetoes -Infinity,-6]
  *
  * Writes libs/extraction/src/cue-model-weights.ts. With --cv it writes nothing: it trains on one
  * half of the dev texts, scores the other half end to end at several thresholds, swaps the halves
@@ -28,9 +29,11 @@ const dev = loadCorpus(corpusDir).filter((doc) => doc.part === 'dev');
 
 if (args.includes('--cv')) {
   const folds = [dev.filter((_, i) => i % 2 === 0), dev.filter((_, i) => i % 2 === 1)];
+  const list = (name: string, fallback: number[]) =>
+    option(name)?.split(',').map(Number) ?? fallback;
   const settings: [number, number][] = [];
-  for (const t of [Infinity, 4, 6, 8, 10, 12])
-    for (const v of [-Infinity, -6]) settings.push([t, v]);
+  for (const t of list('--thresholds', [Infinity, 4, 6, 8, 10, 12]))
+    for (const v of list('--vetoes', [-Infinity, -6])) settings.push([t, v]);
   const models = folds.map((fold) => trainCueModel(fold, 0, 0));
   for (const [t, v] of settings) {
     const line = [`threshold ${t} veto ${v}`];

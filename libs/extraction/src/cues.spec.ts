@@ -32,6 +32,53 @@ describe('findCues', () => {
     expect(cues('He found his keys.')).toEqual([]);
   });
 
+  it('takes a lone quantifier for the subject of an opinion verb', () => {
+    expect(cues('Some believe the plan will fail.')).toEqual(['believe']);
+    expect(cues('Some voters stayed home.')).toEqual([]);
+  });
+
+  it('looks past adverbs for the subject of an opinion verb', () => {
+    expect(cues('They actually believe the war is won.')).toEqual(['actually believe']);
+    expect(cues('Lund generally supported the tunnel plan.')).toEqual(['generally supported']);
+  });
+
+  it('reads "call" naming an object', () => {
+    expect(cues('Trump has called climate change a hoax.')).toEqual(['has called']);
+    expect(cues('The mayor called the meeting for noon.')).toEqual([]);
+  });
+
+  it('reads a past-tense speech act with an object after a named subject', () => {
+    expect(cues('Trump attacked Clinton for her vote on the war.')).toEqual(['attacked']);
+    expect(cues('Lund outlined the plan on Monday.')).toEqual(['outlined']);
+    expect(cues('They attacked the embassy at dawn.')).toEqual([]);
+    expect(cues('Trump held a rally in Ohio.')).toEqual([]);
+  });
+
+  it('reads an agentless passive of a speech verb as a cue without a source', () => {
+    const text = 'The mayor was accused of lying about the budget.';
+    const tokens = tokenize(text, 0, text.length);
+    const [cue] = findCues(text, tokens, () => false, null);
+    expect(text.slice(tokens[cue.first].start, tokens[cue.last].end)).toBe('was accused');
+    expect(cue.kind).toBe('sourceless');
+    expect(cues('The mayor was accused.')).toEqual([]);
+  });
+
+  it('takes "spoke of" and "spoke about" without a further frame', () => {
+    expect(cues('The judge spoke of the legacy of the war.')).toEqual(['spoke of']);
+    expect(cues('She spoke about her ties to the city.')).toEqual(['spoke about']);
+    expect(cues('She spoke in Ohio.')).toEqual([]);
+  });
+
+  it('joins a raising verb to the cue it introduces', () => {
+    expect(cues('He appeared to suggest that veterans were weak.')).toEqual([
+      'appeared to suggest',
+    ]);
+    expect(cues('Protesters continued to call for more information.')).toEqual([
+      'continued to call for',
+    ]);
+    expect(cues('She wanted to go on to say more.')).toEqual(['wanted']);
+  });
+
   it('skips cues inside quotes', () => {
     const text = '“They said no,” he said.';
     const tokens = tokenize(text, 0, text.length);

@@ -53,12 +53,16 @@ export interface CueMatch {
   negated: boolean;
   /** "was criticized by X": the source follows "by". */
   passiveAgent: boolean;
+  /** Found by the learned model, not the rules: kept only with a source. */
+  learned?: boolean;
 }
 
 /** Opinion verbs that take an infinitive ("wants to", "plans to"). */
 const TAKES_INFINITIVE = new Set(
   'want hope plan intend seek expect decide wish prefer offer prefer'.split(' '),
 );
+/** "Some believe …", "many of whom say …": a quantifier standing alone as the subject. */
+const QUANTIFIERS = new Set('some many most few several others both all'.split(' '));
 /** Perception verbs that report a view only as "see X as Y" or "see that …". */
 const AS_FRAMED = new Set(['see', 'view', 'regard']);
 /** "The Post has learned." / "learned that": not "learned to swim". */
@@ -104,8 +108,13 @@ const HEADLINE_VERBS =
   /^(?:says|said|tells|told|calls|claims|warns|urges|slams|blasts|rips|denies|admits|vows|predicts|insists|accuses|blames|praises|defends|questions|argues|suggests|thinks|believes|wants|hopes|fears|reveals|confirms|rejects|dismisses|mocks|attacks|criticizes|knocks|shows|finds)$/;
 
 const POSSESSIVE = /^(?:\p{Lu}[\p{L}.-]*[’']s?)$/u;
+/** "the company’s claim": a lower-case possessor too, but not a contraction ("it’s", "that’s"). */
+const LOWER_POSSESSIVE = /^\p{Ll}+[’']s$/u;
+const CONTRACTIONS = /^(?:it|that|he|she|there|here|what|who|let|where|how|this)[’']s$/;
 const isPossessive = (token: Token): boolean =>
-  /^(?:his|her|their|its)$/.test(token.lower) || POSSESSIVE.test(token.text);
+  /^(?:his|her|their|its)$/.test(token.lower) ||
+  ((POSSESSIVE.test(token.text) || LOWER_POSSESSIVE.test(token.text)) &&
+    !CONTRACTIONS.test(token.lower));
 
 /** Nouns of saying and believing that take a "that" clause ("the claim that …"). */
 const ATTITUDE_NOUNS =
@@ -163,8 +172,31 @@ function tokenAt(tokens: Token[], from: number, offset: number): number {
 }
 
 /** Extends a cue leftwards over auxiliaries, modals and adverbs ("has also said"). */
+/** Verbs that pass their subject to an infinitive: "appeared to suggest", "went on to discuss". */
+const RAISING =
+  /^(?:appears?|appeared|seems?|seemed|continues?|continued|began|begins?|go|goes|going|went)$/;
+
+/** The token of "appeared" in "appeared to suggest" (of "went" in "went on to say"), if any. */
+function raisingVerb(tokens: Token[], head: number): number | undefined {
+  if (tokens[head - 1]?.lower !== 'to') return undefined;
+  const on = tokens[head - 2]?.lower === 'on';
+  const verb = on ? head - 3 : head - 2;
+  const lower = tokens[verb]?.lower ?? '';
+  if (!RAISING.test(lower) || /^(?:go|goes|going|went)$/.test(lower) !== on) return undefined;
+  // "wanted to go on to say": an infinitive chain, not a finite verb group.
+  return tokens[verb - 1]?.lower === 'to' ? undefined : verb;
+}
+
+/** The form of a raising verb stands for the group's: "going on to say" acts as a gerund. */
+function raisedForm(tokens: Token[], head: number): number | undefined {
+  const verb = raisingVerb(tokens, head);
+  if (verb === undefined) return undefined;
+  const lower = tokens[verb].lower;
+  return /ing$/.test(lower) ? 4 : /[^s]s$/.test(lower) ? 1 : 2;
+}
+
 function verbGroupStart(tokens: Token[], head: number): { first: number; negated: boolean } {
-  let first = head;
+  let first = raisingVerb(tokens, head) ?? head;
   let negated = false;
   while (first > 0) {
     const previous = tokens[first - 1];
@@ -232,6 +264,7 @@ function modelCue(tokens: Token[], head: number): CueMatch {
     kind: 'verb',
     negated: group.negated,
     passiveAgent: passive,
+    learned: true,
   };
 }
 
@@ -339,7 +372,13 @@ function matchAt(
       previous !== undefined &&
       BE_FORMS.has(previous.lower) &&
       (form.formIndex === 3 || form.formIndex === 2);
-    if (passive && tokens[last + 1]?.lower !== 'by') continue;
+    // "was accused of", "has been criticized for": a speech act whose speaker is not named.
+    const agentless =
+      passive &&
+      tokens[last + 1]?.lower !== 'by' &&
+      form.cueClass === 'speech' &&
+      /^(?:of|for|as)$/.test(tokens[last + 1]?.lower ?? '');
+    if (passive && tokens[last + 1]?.lower !== 'by' && !agentless) continue;
     return {
       first: group.first,
       last,
@@ -347,10 +386,10 @@ function matchAt(
       lemma: form.lemma,
       stance: form.stance,
       cueClass: form.cueClass,
-      formIndex: form.formIndex,
-      kind: 'verb',
+      formIndex: raisedForm(tokens, i) ?? form.formIndex,
+      kind: agentless ? 'sourceless' : 'verb',
       negated: group.negated,
-      passiveAgent: passive,
+      passiveAgent: passive && !agentless,
     };
   }
   return undefined;
@@ -383,10 +422,65 @@ function namingFrame(tokens: Token[], head: number, last: number): boolean {
   const next = tokens[last + 1];
   const before = tokens[head - 2];
   if (before?.lower === 'what' || tokens[head - 1]?.lower === 'what') return true;
-  return (
-    next !== undefined && /^(?:him|her|it|them|himself|herself|themselves|itself)$/.test(next.lower)
-  );
+  if (
+    next !== undefined &&
+    /^(?:him|her|it|them|himself|herself|themselves|itself)$/.test(next.lower)
+  )
+    return true;
+  // "has called climate change a hoax": an object, then "a"/"an" or a quote naming it.
+  for (let k = last + 2; k <= last + 5 && k < tokens.length; k++) {
+    const token = tokens[k];
+    if (token.lower === 'a' || token.lower === 'an' || OPENING_QUOTES.has(token.text)) return true;
+    if (!token.isWord || PREPOSITIONS.has(token.lower) || /^(?:for|that|and|or)$/.test(token.lower))
+      return false;
+  }
+  return false;
 }
+
+/** "…, she said." closing the sentence: a subject of up to three words, a speech verb, the end. */
+function trailingFrame(tokens: Token[], from: number): boolean {
+  for (let verb = from + 1; verb <= from + 3 && verb < tokens.length; verb++) {
+    const form = cueFormsStartingWith(tokens[verb].lower).find(
+      (candidate) =>
+        candidate.words.length === 1 &&
+        (candidate.cueClass === 'speech' || candidate.cueClass === 'strict'),
+    );
+    if (!form) continue;
+    const after = tokens[verb + 1];
+    return after === undefined || (!after.isWord && after.text !== ',');
+  }
+  return false;
+}
+
+/**
+ * "Trump attacked Clinton for …", "the nominee also outlined his plan": a strict verb in the past
+ * with a named or pronoun subject and an object is a report of what someone said or did in words.
+ */
+function finiteWithObject(tokens: Token[], head: number, last: number, formIndex: number): boolean {
+  if (formIndex !== 2 && formIndex !== 3) return false;
+  const lemma = cueFormsStartingWith(tokens[head].lower).find(
+    (form) => form.words.length === 1,
+  )?.lemma;
+  if (lemma === undefined || !OBJECT_REPORTING.has(lemma)) return false;
+  let subjectAt = head - 1;
+  while (subjectAt >= 0 && VERB_GROUP_WORDS.has(tokens[subjectAt].lower)) subjectAt--;
+  const subject = tokens[subjectAt];
+  if (!subject?.isWord || !(subject.isCapitalized || SUBJECT_PRONOUNS.has(subject.lower)))
+    return false;
+  const object = tokens[last + 1];
+  if (object === undefined || !object.isWord) return false;
+  const person = object.isCapitalized || /^(?:him|her|them)$/.test(object.lower);
+  // "attacked Clinton", not "attacked the embassy".
+  return person || (lemma !== 'attack' && DETERMINERS.has(object.lower));
+}
+
+/** Strict verbs that report speech when they take an object ("outlined his plan"). */
+const OBJECT_REPORTING = new Set(
+  (
+    'attack discuss outline highlight underscore defend compare tout recommend advise unveil ' +
+    'detail label counter reference paint'
+  ).split(' '),
+);
 
 /** Rejects noun uses ("the report", "a claim") and reporting verbs without a reporting frame. */
 function plausibleVerb(
@@ -398,7 +492,17 @@ function plausibleVerb(
 ): boolean {
   const previous = tokens[head - 1];
   const next = tokens[last + 1];
-  if (previous && (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower))) {
+  const quantifierSubject =
+    previous !== undefined &&
+    QUANTIFIERS.has(previous.lower) &&
+    formIndex <= 2 &&
+    (head === 1 || !tokens[head - 2].isWord || tokens[head - 2].lower === 'whom');
+  if (
+    previous &&
+    !quantifierSubject &&
+    (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower)) &&
+    raisingVerb(tokens, head) === undefined
+  ) {
     // "to say" is an infinitive; "by saying" keeps its frame.
     if (!(previous.lower === 'by' && formIndex === 4)) return false;
   }
@@ -496,7 +600,15 @@ function plausibleVerb(
     case 'speech':
       return true;
     case 'strict':
-      return nextIsFrame || quoteSoon || quoteBefore || namingFrame(tokens, head, last);
+      if (next?.text === ',' && !quoteSoon && !quoteBefore && trailingFrame(tokens, last + 2))
+        return false;
+      return (
+        nextIsFrame ||
+        quoteSoon ||
+        quoteBefore ||
+        namingFrame(tokens, head, last) ||
+        finiteWithObject(tokens, head, last, formIndex)
+      );
     case 'cognitive': {
       const lemma = cueFormsStartingWith(tokens[head].lower).find(
         (form) => form.formIndex === formIndex,
@@ -514,12 +626,17 @@ function plausibleVerb(
             next.lower !== 'so' &&
             (!PREPOSITIONS.has(next.lower) ||
               (next.lower === 'to' && lemma !== undefined && TAKES_INFINITIVE.has(lemma)))));
+      // "they actually believe", "Schultz generally supported": look past adverbs.
+      let subjectAt = head - 1;
+      while (subjectAt > 0 && /^[a-z]+ly$/.test(tokens[subjectAt].text)) subjectAt--;
+      const subject = tokens[subjectAt];
       return (
         complement &&
         previous !== undefined &&
-        (SUBJECT_PRONOUNS.has(previous.lower) ||
-          previous.lower === 'who' ||
-          previous.isCapitalized ||
+        (quantifierSubject ||
+          SUBJECT_PRONOUNS.has(subject.lower) ||
+          subject.lower === 'who' ||
+          subject.isCapitalized ||
           // "The governor wants": a singular noun after a determiner, for finite forms.
           ((formIndex === 1 || formIndex === 2) &&
             DETERMINERS.has(tokens[head - 2]?.lower ?? '')) ||

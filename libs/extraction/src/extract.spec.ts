@@ -140,6 +140,15 @@ describe('extractAttributions: news prose patterns', () => {
     expect(a.content.text).toBe('that the tunnel was safe');
   });
 
+  it('takes a lower-case possessor with its determiner, but not a contraction', () => {
+    const [a] = extractAttributions(
+      'Critics rejected the police’s earlier claim that the man was armed.',
+    ).filter((x) => /claim/.test(x.cue.text));
+    expect(a.source?.text).toBe('the police’s');
+    expect(a.content.text).toBe('that the man was armed');
+    expect(extractAttributions('It’s a claim that nobody believes.')).toEqual([]);
+  });
+
   it('takes a pronoun just before the cue as the whole subject', () => {
     const [a] = extractAttributions(
       'In a long interview with a regional radio station on Sunday he criticized the new budget.',
@@ -178,5 +187,54 @@ describe('extractAttributions: a phrase after the verb is its source only when n
   it('still reads an inverted source', () => {
     const [found] = extractAttributions('“We will fight,” said Sen. John Smith, a Democrat.');
     expect(found.source?.text).toBe('Sen. John Smith');
+  });
+});
+
+describe('extractAttributions: cues whose frame is incomplete', () => {
+  it('keeps an opening participle without a source as a sourceless attribution', () => {
+    const found = extractAttributions(
+      'Asked about the delay, the harbour master blamed the weather.',
+    );
+    const asked = find(found, /^Asked$/);
+    expect(asked.source).toBeNull();
+    expect(asked.content.text).toBe('the delay');
+  });
+
+  it('does not keep a sourceless passive or base form', () => {
+    const cues = (text: string) => extractAttributions(text).map((a) => a.cue.text);
+    expect(
+      cues(
+        '“Safe third country” schemes are used by the state to relocate people with which it ' +
+          'has strained relations, and are also intended as a deterrent to migrants, according ' +
+          'to the ministry.',
+      ),
+    ).toEqual(['according to']);
+    expect(cues('She has taken a newly created role as state counselor.')).toEqual([]);
+  });
+
+  it('takes the next paragraph as the content of a cue that ends in a colon', () => {
+    const [a] = extractAttributions(
+      'The mayor added:\nWe will rebuild the bridge by May. Nobody will be left behind.\nThe end.',
+    );
+    expect(a.source?.text).toBe('The mayor');
+    expect(a.content.text).toBe('We will rebuild the bridge by May. Nobody will be left behind');
+  });
+
+  it('ends a content where a later cue of the same speaker starts', () => {
+    const found = extractAttributions(
+      'Sanders praised the bill, going on to say that the country was tired.',
+    );
+    expect(found.map((a) => [a.cue.text, a.source?.text, a.content.text])).toEqual([
+      ['praised', 'Sanders', 'the bill'],
+      ['going on to say', 'Sanders', 'that the country was tired'],
+    ]);
+  });
+
+  it('reads a strict verb before ", she said" as part of what she said', () => {
+    const [a] = extractAttributions('Those repairs are continuing, she said.');
+    expect(a.cue.text).toBe('said');
+    expect(a.content.text).toBe('Those repairs are continuing');
+    const [b] = extractAttributions('The talks continue, Lund added.');
+    expect([b.cue.text, b.source?.text]).toEqual(['added', 'Lund']);
   });
 });

@@ -93,6 +93,20 @@ function plausibleInvertedSource(
   );
 }
 
+const BE_WORDS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * A rule cue whose subject was not found still reports a view ("…, comparing him to Obama",
+ * "Asked about the plan, …"); a base form ("state regulators") or a passive without an agent
+ * ("are also intended as") is more often no attribution at all.
+ */
+function mayStandAlone(tokens: Token[], cue: CueMatch): boolean {
+  if (cue.learned || cue.formIndex === 0) return false;
+  if (cue.first === 0) return true;
+  for (let k = cue.first; k < cue.head; k++) if (BE_WORDS.has(tokens[k].lower)) return false;
+  return !BE_WORDS.has(tokens[cue.first - 1]?.lower ?? '');
+}
+
 function rangeOf(tokens: Token[], range: TokenRange): Range {
   return { start: tokens[range.first].start, end: tokens[range.last].end };
 }
@@ -124,6 +138,8 @@ function frameCue(
       let first = cue.first - 1;
       while (first > floor && tokens[first].isCapitalized && tokens[first - 1].isCapitalized)
         first--;
+      // "the police’s claim": the determiner belongs to the possessor.
+      if (first > floor && /^(?:the|a|an|this|that)$/.test(tokens[first - 1].lower)) first--;
       const source = { first, last: cue.first - 1 };
       return { source, content: contentAroundCue(context, cue.first, cue.last, cue.lemma) };
     }
@@ -198,7 +214,7 @@ function frameCue(
           source = previousSource ?? mainClauseSubject(tokens, cue.first - 1);
         }
       }
-      if (!source && cue.kind !== 'declines') return undefined;
+      if (!source && cue.kind !== 'declines' && !mayStandAlone(tokens, cue)) return undefined;
       const frameFirst = source && source.first < cue.first ? source.first : cue.first;
       const content = contentAroundCue(context, frameFirst, cue.last, cue.lemma);
       return { source, content };
@@ -250,7 +266,7 @@ function draftsFor(
       const frame = frameCue(text, tokens, cue, quotes, floor, previousSource);
       if (!frame) continue;
       const cueRange = rangeOf(tokens, { first: cue.first, last: cue.last });
-      let content = frame.content;
+      let content = frame.content ?? announcedParagraph(text, tokens, sentences, sentenceIndex);
       if (!content) {
         if (cue.kind !== 'declines') continue;
         content = cueRange;
@@ -287,6 +303,23 @@ function draftsFor(
   return drafts;
 }
 
+/** "He said:" closing a paragraph announces the next paragraph as what was said. */
+function announcedParagraph(
+  text: string,
+  tokens: Token[],
+  sentences: Sentence[],
+  sentenceIndex: number,
+): Range | undefined {
+  const sentence = sentences[sentenceIndex];
+  if (tokens[tokens.length - 1].text !== ':') return undefined;
+  const next = sentences[sentenceIndex + 1];
+  if (!next || next.paragraph !== sentence.paragraph + 1) return undefined;
+  let last = sentenceIndex + 1;
+  while (sentences[last + 1]?.paragraph === next.paragraph) last++;
+  const end = sentences[last].end;
+  return { start: next.start, end: end - (/[\s.]$/.test(text[end - 1]) ? 1 : 0) };
+}
+
 /** Headline colons, transcript speaker labels and credit lines (layout.ts) as drafts. */
 function layoutDrafts(text: string, sentences: Sentence[], quotes: Range[]): Draft[] {
   const found = findLayoutAttributions(text, quotes);
@@ -307,8 +340,10 @@ function layoutDrafts(text: string, sentences: Sentence[], quotes: Range[]): Dra
 function trimAtLaterFrames(text: string, drafts: Draft[]): void {
   for (const draft of drafts) {
     for (const other of drafts) {
-      const otherStart = Math.min(other.cue.start, other.source?.start ?? Infinity);
-      if (otherStart <= draft.content.start || otherStart >= draft.content.end) continue;
+      // The other frame's first part inside this content ("…, going on to say": its cue).
+      const starts = [other.cue.start, other.source?.start ?? Infinity];
+      const otherStart = Math.min(...starts.filter((start) => start > draft.content.start));
+      if (otherStart >= draft.content.end) continue;
       const before = text.slice(draft.content.start, otherStart);
       const comma = before.search(/[,—–]\s*$/);
       if (comma > 0)
