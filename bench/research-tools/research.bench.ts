@@ -12,6 +12,8 @@
  *   BENCH_QUERIES    search queries timed per class (40)
  *   BENCH_IMPORT     articles in the generated import file (20000)
  *   BENCH_ONLY       sections to run: exports,search,import (all)
+ *   BENCH_KEEP_DB    a database name: generated there once and kept, reused by later runs
+ *                    with the same BENCH_EDGES (for iterating on one section; needs DATABASE_URL)
  *
  * What it measures:
  *  - exports: each format written by the real ExportService (cursor → writer → a sink that
@@ -40,7 +42,7 @@ import { ExportService, graphExportSql, NO_FILTER, ExportFilter } from '@claimtr
 import { SearchService } from '@claimtrace/search';
 import { runImport } from '../../apps/cli/src/commands/import.command';
 import { BenchModule } from './bench.module';
-import { generateGraph } from './generate';
+import { generateGraph, vocabulary } from './generate';
 
 const EDGES = Number(process.env.BENCH_EDGES ?? 1_000_000);
 const FORMATS = (process.env.BENCH_FORMATS ?? 'graphml,gexf,json,csv').split(',');
@@ -84,7 +86,11 @@ async function child(url: string, format: string, tenth: boolean): Promise<void>
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
-  const timer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+  let atPeak = process.memoryUsage();
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > rssPeak) [rssPeak, atPeak] = [m.rss, m];
+  }, 20);
   const started = Date.now();
   let bytes = 0;
   for (const table of tables) {
@@ -96,6 +102,7 @@ async function child(url: string, format: string, tenth: boolean): Promise<void>
   const ms = Date.now() - started;
   clearInterval(timer);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  if (process.env.BENCH_MEMTRACE) process.stderr.write(`at peak: ${JSON.stringify(atPeak)}\n`);
   process.send!({ ms, bytes, rssBefore, rssPeak } satisfies ChildResult);
   await app.close();
 }
@@ -148,27 +155,35 @@ async function main(): Promise<void> {
     embedded = await EmbeddedPostgres.start({ dataDir: dir, database: 'postgres' });
     adminUrl = embedded.url('postgres');
   }
-  const name = `claimtrace_bench_${randomBytes(4).toString('hex')}`;
+  const keep = embedded ? undefined : process.env.BENCH_KEEP_DB;
+  const name = keep ?? `claimtrace_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const { rowCount: kept } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+    name,
+  ]);
+  if (!kept) await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const dbUrl = url.toString();
   try {
-    await migrate(dbUrl);
-    log(`Generating ${EDGES.toLocaleString('en')} stance edges and passages…`);
-    const vocab = await generateGraph(
-      dbUrl,
-      { edges: EDGES, wordsPerPassage: 20, vocabulary: 20_000 },
-      log,
-    );
+    const sizes = { edges: EDGES, wordsPerPassage: 20, vocabulary: 20_000 };
+    let vocab = vocabulary(sizes.vocabulary);
+    if (kept) {
+      log(`Reusing the graph kept in ${name} (BENCH_KEEP_DB)`);
+    } else {
+      await migrate(dbUrl);
+      log(`Generating ${EDGES.toLocaleString('en')} stance edges and passages…`);
+      vocab = await generateGraph(dbUrl, sizes, log);
+    }
 
     if (ONLY.includes('exports')) await exports(dbUrl);
     if (ONLY.includes('search')) await searches(dbUrl, vocab);
     if (ONLY.includes('import')) await imports(dbUrl, vocab);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    if (!keep) {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    }
     await admin.end();
     await embedded?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { DemoLoader } from '@claimtrace/demo';
+import { PROBE_ROWS } from '@claimtrace/search';
 import { startTestApp, TestApp } from './test-app';
 
 const TALKS =
@@ -113,5 +114,26 @@ describe('search', () => {
     const claims = await t.gql(SEARCH, { q: 'nul \u0000 byte', first: 5 });
     expect(claims.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(claims.errors?.[0].message).toMatch(/NUL/);
+  });
+
+  it('finds a common word in the first rows read and a rare one through the index', async () => {
+    // Beyond the rows a layer probes in order, so only the GIN index can find the rare word.
+    await t.db.query(
+      `INSERT INTO claims (text) SELECT 'Quorvex shipment number ' || n FROM generate_series(1, 600) n`,
+    );
+    await t.db.query(
+      `INSERT INTO claims (text) SELECT 'Filler statement ' || n FROM generate_series(1, $1::int) n`,
+      [PROBE_ROWS],
+    );
+    await t.db.query(`INSERT INTO claims (text) VALUES ('The Zentrifal ruling was appealed')`);
+
+    const common = await search('quorvex', 20);
+    const rare = await search('zentrifal');
+
+    expect(common).toHaveLength(20);
+    expect(common.every((hit: any) => /^Quorvex shipment number \d+$/.test(hit.claim?.text))).toBe(
+      true,
+    );
+    expect(rare.map((hit: any) => hit.claim?.text)).toEqual(['The Zentrifal ruling was appealed']);
   });
 });

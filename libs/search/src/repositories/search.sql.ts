@@ -1,0 +1,103 @@
+import { textQuerySql } from '@claimtrace/core';
+
+/**
+ * The most rows ranked per table and layer. A common word can match most of a large table; ranking
+ * every match would make a search as slow as the table is large. So each table gives at most this
+ * many rows matching the exact (stemmed or unstemmed) layers and this many matching the prefix
+ * layer, in table order, and only those are ranked. On a small database that is every match; on a
+ * large one a common word ranks the first matches found, not all.
+ */
+export const CANDIDATES = 500;
+
+/**
+ * Rows of a table a layer reads in order before it asks the GIN index. A GIN index answers only
+ * with a bitmap of every match: for a word in half of a million passages that is half a million
+ * row ids (~50 ms) to keep the first 500. A word that common fills its candidates from the first
+ * few thousand rows, so the probe answers it for the price of reading them (~3 ms); a rarer word
+ * leaves the probe short and the index finds its matches, few enough to be cheap.
+ */
+export const PROBE_ROWS = 5_000;
+
+/**
+ * Passages rank at 0.8 of a claim with the same score: a claim is the neutral statement a
+ * fact-checker looks for, its passages are the evidence, and the evidence usually repeats it.
+ */
+export const PASSAGE_WEIGHT = 0.8;
+
+interface Table {
+  name: 'claims' | 'passages';
+  alias: string;
+  /** the condition on rows that may be found at all, given the table's alias */
+  live: (alias: string) => string;
+}
+
+const CLAIMS: Table = { name: 'claims', alias: 'c', live: (c) => `${c}.merged_into_id IS NULL` };
+const PASSAGES: Table = { name: 'passages', alias: 'p', live: () => 'true' };
+
+/**
+ * The search, with parameters $1 (what was typed, for websearch_to_tsquery), $2 (the prefix
+ * tsquery, or NULL) and $3 (how many hits): rows `{ kind, score, record }`, best first.
+ *
+ * Per table, two layers: exact (stemmed English, stemmed Spanish, unaccented words) and prefix.
+ * Each layer is a probe of the first PROBE_ROWS rows, then, only when the probe found fewer than
+ * CANDIDATES, the GIN index. The prefix layer runs only when the exact one came back short: an
+ * exact match also matches the prefix and so outranks a prefix-only one, and with that many exact
+ * matches the prefix layer's rows would not reach the top. Candidates are ranked where they are
+ * found (exact layers weigh fully, prefix matches a third; normalisation 1 divides by
+ * 1 + log(length), so that neither short claims nor long passages crowd out the other), a row
+ * found twice keeps one score, and only the best `$3` become records.
+ */
+export function searchSql(): string {
+  const q = textQuerySql('$1', '$2');
+  const rank = (vector: string) =>
+    `(ts_rank(${vector}, ${q.exact}, 1) + ts_rank(${vector}, ${q.fuzzy}, 1) / 3)`;
+  const full = (cte: string) => `(SELECT count(*) FROM ${cte}) >= ${CANDIDATES}`;
+
+  /** CTEs `<name>_probe` and `<name>` for one layer; `unless`: a CTE that makes it unnecessary. */
+  const layer = (table: Table, name: string, tsquery: string, unless?: string) => {
+    const t = table.alias;
+    const skip = unless ? `NOT ${full(unless)} AND ` : '';
+    const ranked = `SELECT ${t}.id, ${rank(`${t}.search_vector`)} AS score`;
+    return `${name}_probe AS MATERIALIZED (
+         ${ranked}
+         FROM (SELECT * FROM ${table.name} LIMIT ${PROBE_ROWS}) ${t}
+         WHERE ${skip}${table.live(t)} AND ${t}.search_vector @@ ${tsquery}
+         LIMIT ${CANDIDATES}),
+       ${name} AS MATERIALIZED (
+         SELECT * FROM ${name}_probe
+         UNION ALL
+         (${ranked} FROM ${table.name} ${t}
+          WHERE ${skip}NOT ${full(`${name}_probe`)} AND ${table.live(t)}
+            AND ${t}.search_vector @@ ${tsquery}
+          LIMIT ${CANDIDATES}))`;
+  };
+  return `WITH ${layer(CLAIMS, 'claim_exact', q.exact)},
+       ${layer(CLAIMS, 'claim_prefix', q.fuzzy, 'claim_exact')},
+       ${layer(PASSAGES, 'passage_exact', q.exact)},
+       ${layer(PASSAGES, 'passage_prefix', q.fuzzy, 'passage_exact')},
+       best AS (
+         SELECT kind, id, score FROM (
+           SELECT 'claim' AS kind, id, max(score)::float8 AS score FROM (
+             SELECT * FROM claim_exact UNION ALL SELECT * FROM claim_prefix) claim_hits
+           GROUP BY id
+           UNION ALL
+           SELECT 'passage', id, (max(score) * ${PASSAGE_WEIGHT})::float8 FROM (
+             SELECT * FROM passage_exact UNION ALL SELECT * FROM passage_prefix) passage_hits
+           GROUP BY id) hits
+         ORDER BY score DESC, kind, id
+         LIMIT $3)
+     SELECT b.kind, b.score,
+            CASE WHEN b.kind = 'claim' THEN
+              (SELECT json_build_object('id', c.id, 'text', c.text, 'status', c.status,
+                 'version', c.version, 'tags', c.tags, 'language', c.language,
+                 'firstSeenAt', c.first_seen_at, 'mergedIntoId', c.merged_into_id,
+                 'createdAt', c.created_at, 'updatedAt', c.updated_at)
+               FROM claims c WHERE c.id = b.id)
+            ELSE
+              (SELECT json_build_object('id', p.id, 'articleId', p.article_id, 'start', p.start,
+                 'end', p."end", 'exact', p.exact, 'prefix', p.prefix, 'suffix', p.suffix)
+               FROM passages p WHERE p.id = b.id)
+            END AS record
+     FROM best b
+     ORDER BY b.score DESC, b.kind, b.id`;
+}
