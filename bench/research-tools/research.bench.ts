@@ -77,20 +77,16 @@ interface ChildResult {
 
 /** Child mode: one export, measured in a fresh process. */
 async function child(url: string, format: string, tenth: boolean): Promise<void> {
-  const app = await NestFactory.createApplicationContext(
-    BenchModule.forRoot(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'error' }), url),
-    { logger: ['error'] },
-  );
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'error' });
+  const app = await NestFactory.createApplicationContext(BenchModule.forRoot(config, url), {
+    logger: ['error'],
+  });
   const service = app.get(ExportService);
   const tables = format === 'csv' ? (['nodes', 'edges'] as const) : [undefined];
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
-  let atPeak = process.memoryUsage();
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    if (m.rss > rssPeak) [rssPeak, atPeak] = [m.rss, m];
-  }, 20);
+  const timer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
   const started = Date.now();
   let bytes = 0;
   for (const table of tables) {
@@ -102,7 +98,6 @@ async function child(url: string, format: string, tenth: boolean): Promise<void>
   const ms = Date.now() - started;
   clearInterval(timer);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-  if (process.env.BENCH_MEMTRACE) process.stderr.write(`at peak: ${JSON.stringify(atPeak)}\n`);
   process.send!({ ms, bytes, rssBefore, rssPeak } satisfies ChildResult);
   await app.close();
 }

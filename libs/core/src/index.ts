@@ -18,3 +18,4 @@ export * from './graphql/date-time.scalar';
 export * from './sql/columns';
 export * from './search/text-query';
 export * from './loaders/group-by-key';
+export * from './runtime/heap-growth';

@@ -35,6 +35,8 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: int(1, 1000).default(100),
   ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  /** while an export streams, how far V8's old generation may grow past its live size; 0: V8's own */
+  EXPORT_HEAP_GROWING_PERCENT: int(0, 1000).default(50),
 
   // Access control (README: Security)
   /** reads (queries, subscriptions) need a VIEWER token; writes always need EDITOR or ADMIN */

@@ -1,5 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { BadInputError, keyOf, NotFoundError, toGlobalId } from '@claimtrace/core';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  holdHeapGrowth,
+  keyOf,
+  NotFoundError,
+  toGlobalId,
+} from '@claimtrace/core';
 import { ClaimStatus } from '@claimtrace/database';
 import { ExportCursor } from '../repositories/export-cursor';
 import { ExportRepository } from '../repositories/export.repository';
@@ -23,8 +31,6 @@ export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
 export type CsvTable = 'nodes' | 'edges';
 
-/** The text of an export, written in chunks of about this many characters. */
-
 export interface ExportRequest {
   format: GraphFormat;
   /** for csv: which of the two files */
@@ -45,7 +51,10 @@ export interface ExportParams {
 /** Streams the graph and the ClaimReview and annotation documents, in constant memory. */
 @Injectable()
 export class ExportService {
-  constructor(private readonly repository: ExportRepository) {}
+  constructor(
+    private readonly repository: ExportRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Checks the parameters of a graph export; a mistake is a BAD_USER_INPUT naming it. */
   parse(params: ExportParams): ExportRequest {
@@ -215,11 +224,13 @@ export class ExportService {
     parts: (cursor: ExportCursor) => AsyncGenerator<Part>,
   ): AsyncGenerator<Part> {
     const cursor = await this.repository.open(signal);
+    const release = holdHeapGrowth(this.config.EXPORT_HEAP_GROWING_PERCENT);
     let completed = false;
     try {
       yield* parts(cursor);
       completed = true;
     } finally {
+      release();
       if (completed) await cursor.close();
       else await cursor.cancel();
     }
