@@ -16,6 +16,7 @@ import { ExportModule } from '@claimtrace/export';
 import { GraphModule } from '@claimtrace/graph';
 import { SearchModule } from '@claimtrace/search';
 import { graphqlOptions } from './graphql/graphql-options';
+import { LiveSockets, LiveSocketsModule } from './graphql/live-sockets';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 
@@ -50,9 +51,10 @@ export class AppModule {
         LiveEventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [TokensService],
-          useFactory: (tokens: TokensService) => graphqlOptions(config, tokens),
+          imports: [AuthModule, LiveSocketsModule],
+          inject: [TokensService, LiveSockets],
+          useFactory: (tokens: TokensService, sockets: LiveSockets) =>
+            graphqlOptions(config, tokens, sockets),
         }),
         ActorsModule,
         ArticlesModule,

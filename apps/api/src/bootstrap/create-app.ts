@@ -28,9 +28,28 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     adapter,
     { bufferLogs: true, abortOnError: false },
   );
+  closeConnectionsWhenDone(adapter);
   // the dashboard (apps/web) at `/`
   await serveWebPage(app);
   return configureApp(app);
+}
+
+/**
+ * Once closing has begun, a response also closes its connection (`Connection: close`). Node's
+ * `server.close()` closes the connections idle at that moment only; a kept-alive connection whose
+ * request was still in flight would stay open after its answer, and hold the close up until its
+ * keep-alive timeout (72 s), past SHUTDOWN_TIMEOUT_MS.
+ */
+function closeConnectionsWhenDone(adapter: FastifyAdapter): void {
+  const fastify = adapter.getInstance();
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 }
 
 /**

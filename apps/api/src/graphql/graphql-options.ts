@@ -10,6 +10,7 @@ import { formatError } from './format-error';
 import { queryLimitsPlugin } from './limits/limits.plugin';
 import { queryLimitRules } from './limits/query-limits';
 import { CostRateLimiter } from './limits/rate-limiter';
+import { LiveSockets } from './live-sockets';
 import { subscriptionOptions } from './subscriptions';
 
 const logger = new Logger('GraphQL');
@@ -41,7 +42,11 @@ export function createRateLimiter(config: AppConfig): CostRateLimiter {
  * Apollo's options: code-first schema; a per-request context with fresh DataLoaders and the
  * principal of the request's token; the query limits; one error formatter.
  */
-export function graphqlOptions(config: AppConfig, tokens: TokensService): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  tokens: TokensService,
+  sockets?: LiveSockets,
+): ApolloDriverConfig {
   const introspection = introspectionEnabled(config);
   const limiter = createRateLimiter(config);
   const limitRules = queryLimitRules({
@@ -56,6 +61,10 @@ export function graphqlOptions(config: AppConfig, tokens: TokensService): Apollo
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
+    // Apollo stops after the HTTP server has closed (Nest's onApplicationShutdown), not in
+    // onModuleDestroy, whose stop closed Fastify with a 10 s cut-off of its own: requests still
+    // in flight then, or kept-alive sockets, were cut, and resolvers ran on into a closed pool.
+    stopOnApplicationShutdown: true,
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
     includeStacktraceInErrorResponses: false,
     introspection,
@@ -79,10 +88,14 @@ export function graphqlOptions(config: AppConfig, tokens: TokensService): Apollo
     // token is checked once in onConnect (refused: 4403), and subscriptions get the same limits.
     subscriptions: {
       'graphql-ws': {
-        ...subscriptionOptions(config, logUnexpected, (params) =>
-          authenticateConnection(params, tokens, {
-            readsRequireToken: config.READS_REQUIRE_TOKEN,
-          }).catch(() => false as const),
+        ...subscriptionOptions(
+          config,
+          logUnexpected,
+          (params) =>
+            authenticateConnection(params, tokens, {
+              readsRequireToken: config.READS_REQUIRE_TOKEN,
+            }).catch(() => false as const),
+          sockets,
         ),
         validate: (schema: GraphQLSchema, document: DocumentNode) =>
           validate(schema, document, [...specifiedRules, ...limitRules]),

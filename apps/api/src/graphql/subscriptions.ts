@@ -3,12 +3,15 @@ import { Context, ServerOptions } from 'graphql-ws';
 import { AuthenticatedPrincipal } from '@claimtrace/auth';
 import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
 import { ErrorLogger, formatError } from './format-error';
+import { ClosableSocket, LiveSockets } from './live-sockets';
 import { sharedSubscribe } from './shared-subscribe';
 
 /** The GraphQL context of an operation on a socket: what `connectionParams` authenticated. */
 export interface SocketExtra {
   /** set by `onConnect` from `connectionParams` */
   principal?: AuthenticatedPrincipal | null;
+  /** the socket itself (graphql-ws's `ws` adapter puts it there) */
+  socket?: ClosableSocket;
 }
 
 /**
@@ -36,6 +39,7 @@ export function subscriptionOptions(
   config: AppConfig,
   logUnexpected: ErrorLogger,
   authenticate: SocketAuthenticator = anonymousSockets,
+  sockets?: LiveSockets,
 ): WsOptions {
   const principals = new WeakMap<object, AuthenticatedPrincipal | null>();
   return {
@@ -44,6 +48,7 @@ export function subscriptionOptions(
     // each event is executed once per distinct operation, not once per subscriber
     subscribe: sharedSubscribe(),
     onConnect: async (ctx: Context<Record<string, unknown>, SocketExtra>) => {
+      if (sockets && ctx.extra.socket && !sockets.track(ctx.extra.socket)) return false;
       const principal = await authenticate(ctx.connectionParams);
       if (principal === false) return false;
       principals.set(ctx, principal);
