@@ -149,6 +149,18 @@ describe('access control', () => {
     expect(bad.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a bad token on the HTTP exports too, and serves them without one', async () => {
+    const url = '/exports/graph?format=csv&table=nodes';
+    const bad = await t.app.inject({
+      method: 'GET',
+      url,
+      headers: { authorization: 'Bearer ct_not-a-real-token' },
+    });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+  });
+
   it('marks a token used', async () => {
     const [row] = await t.db.query<{ used: Date | null }>(
       `SELECT last_used_at AS used FROM api_principals WHERE name = 'editor'`,
@@ -182,5 +194,23 @@ describe('access control with READS_REQUIRE_TOKEN=true', () => {
     const viewer = await t.gqlAs(await t.token('VIEWER'), query);
     expect(viewer.errors).toBeUndefined();
     expect(viewer.data?.claims.totalCount).toBe(0);
+  });
+
+  it('guards the HTTP exports like GraphQL reads: 401 without a token, 200 for a VIEWER', async () => {
+    const urls = ['/exports/graph?format=json', '/exports/claimreviews.jsonl'];
+    for (const url of urls) {
+      const anonymous = await t.app.inject({ method: 'GET', url });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+      expect(anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(anonymous.json().message).toContain('Authorization: Bearer');
+    }
+    const viewer = await t.app.inject({
+      method: 'GET',
+      url: urls[0],
+      headers: { authorization: `Bearer ${await t.token('VIEWER')}` },
+    });
+    expect(viewer.statusCode).toBe(200);
+    expect(viewer.json()).toMatchObject({ nodes: [], edges: [] });
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
+import { AuthModule } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { ExportController } from './controllers/export.controller';
 import { ExportRepository } from './repositories/export.repository';
@@ -14,7 +15,7 @@ import { ImportService } from './services/import.service';
  * HTTP (and the CLI), and the bulk import of JSON Lines.
  */
 @Module({
-  imports: [ActorsModule, ArticlesModule, ClaimsModule, AttributionsModule],
+  imports: [ActorsModule, ArticlesModule, ClaimsModule, AttributionsModule, AuthModule],
   controllers: [ExportController],
   providers: [ExportRepository, ExportService, ImportRepository, ImportService],
   exports: [ExportService, ImportService],

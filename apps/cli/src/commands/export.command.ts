@@ -13,6 +13,7 @@ interface ExportOptions {
   actor?: string;
   tag?: string;
   api?: string;
+  token?: string;
 }
 
 /**
@@ -36,6 +37,10 @@ export function exportCommand(): Command {
     .option('--actor <id>', "only this actor's stances (an Actor id) and their claims")
     .option('--tag <tag>', 'only claims with this tag')
     .option('--api <url>', 'read from a running API instead of the database')
+    .option(
+      '--token <token>',
+      'with --api: the bearer token to send (default: CLAIMTRACE_TOKEN), needed when the API sets READS_REQUIRE_TOKEN',
+    )
     .action(async (options: ExportOptions) => {
       const params: ExportParams = {
         format: options.format,
@@ -54,7 +59,12 @@ export function exportCommand(): Command {
       const started = Date.now();
       if (options.api) {
         for (const file of files)
-          await fromApi(options.api, { ...params, table: file.table }, file.path);
+          await fromApi(
+            options.api,
+            { ...params, table: file.table },
+            file.path,
+            options.token ?? process.env.CLAIMTRACE_TOKEN,
+          );
       } else {
         await withServices(async (app) => {
           const service = app.get(ExportService);
@@ -73,12 +83,19 @@ export function csvPath(out: string, table: 'nodes' | 'edges'): string {
   return `${out.replace(/\.csv$/i, '')}.${table}.csv`;
 }
 
-async function fromApi(api: string, params: ExportParams, path: string): Promise<void> {
+async function fromApi(
+  api: string,
+  params: ExportParams,
+  path: string,
+  token: string | undefined,
+): Promise<void> {
   const url = new URL('/exports/graph', api);
   for (const [name, value] of Object.entries(params)) {
     if (value) url.searchParams.set(name, String(value));
   }
-  const response = await fetch(url);
+  const response = await fetch(url, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (!response.ok || !response.body) {
     const body = await response.text().catch(() => '');
     throw new Error(`the API answered ${response.status}: ${body.slice(0, 500)}`);

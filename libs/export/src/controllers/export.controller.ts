@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '@claimtrace/core';
+import { TokensService, UnauthenticatedError } from '@claimtrace/auth';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@claimtrace/core';
 import { ExportParams, ExportService } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
@@ -16,11 +17,16 @@ const STATUS: Record<string, number> = {
  * The HTTP exports (plain Fastify routes, not GraphQL): the graph as GraphML, GEXF, graphology
  * JSON or two CSV files; ClaimReview JSON-LD; W3C Web Annotations. Large ones stream: rows are
  * read from a database cursor only as fast as the client takes the bytes, and a client that goes
- * away cancels the query.
+ * away cancels the query. Access is that of a GraphQL read: public unless READS_REQUIRE_TOKEN,
+ * and a token that was sent but does not work is refused even where none is needed.
  */
 @Controller()
 export class ExportController {
-  constructor(private readonly service: ExportService) {}
+  constructor(
+    private readonly service: ExportService,
+    private readonly tokens: TokensService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('exports/graph')
   async graph(
@@ -29,6 +35,7 @@ export class ExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await respond(reply, async () => {
+      await this.authorize(request);
       const parsed = this.service.parse(params);
       stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
@@ -40,6 +47,7 @@ export class ExportController {
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await respond(reply, async () => {
+      await this.authorize(request);
       stream(request, reply, (signal) => this.service.claimReviews(baseUrl(request), signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
@@ -54,11 +62,23 @@ export class ExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await respond(reply, async () => {
+      await this.authorize(request);
       const document = await this.service.claimReview(id, baseUrl(request));
       await reply
         .header('content-type', 'application/ld+json; charset=utf-8')
         .send(JSON.stringify(document));
     });
+  }
+
+  /** Refuses (401) a bad token, or no token when READS_REQUIRE_TOKEN is set; any role may read. */
+  private async authorize(request: FastifyRequest): Promise<void> {
+    const principal = await this.tokens.fromAuthorization(request.headers.authorization);
+    if (!principal && this.config.READS_REQUIRE_TOKEN) {
+      throw new UnauthenticatedError(
+        'Exports need a token with role VIEWER or higher here: send `Authorization: Bearer <token>`.',
+        { requiredRole: 'VIEWER' },
+      );
+    }
   }
 
   @Get('articles/:id/annotations.jsonld')
@@ -68,6 +88,7 @@ export class ExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await respond(reply, async () => {
+      await this.authorize(request);
       const document = await this.service.annotations(id, baseUrl(request));
       await reply
         .header(
@@ -105,6 +126,7 @@ async function respond(reply: FastifyReply, work: () => Promise<void>): Promise<
   } catch (error) {
     if (error instanceof DomainError) {
       const status = STATUS[error.code] ?? 400;
+      if (status === 401) reply.header('www-authenticate', 'Bearer');
       await reply
         .code(status)
         .send({ statusCode: status, code: error.code, message: error.message });
