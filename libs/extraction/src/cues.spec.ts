@@ -137,3 +137,36 @@ describe('findCues', () => {
     expect(cues('His warning was ignored.')).toEqual([]);
   });
 });
+
+describe('findCues: predicates, adverbs and nested views', () => {
+  it('reads attitude predicates, evidential adverbs and "seem" as cues', () => {
+    expect(cues('The nurses are worried that the ward will close.')).toEqual(['are worried']);
+    expect(cues('The clerk reportedly kept the ballots.')).toEqual(['reportedly']);
+    expect(cues('The tenants seem ready to sign.')).toEqual(['seem']);
+  });
+
+  it('leaves an adverb or "seem" to the reporting verb that follows', () => {
+    expect(cues('The clerk reportedly said that the ballots were lost.')).toEqual([
+      'reportedly said',
+    ]);
+    expect(cues('The clerk seemed to suggest that the ballots were lost.')).toEqual([
+      'seemed to suggest',
+    ]);
+  });
+
+  it('reads "expressed", "pointed to", "spoke out" and "refused to"', () => {
+    expect(cues('Parents expressed concern about the bus routes.')).toEqual(['expressed']);
+    expect(cues('The coach pointed to the injuries as the cause.')).toEqual(['pointed to']);
+    expect(cues('The bishop spoke out against the ban.')).toEqual(['spoke out']);
+    expect(cues('The landlord refused to repair the heating.')).toEqual(['refused']);
+    // The rules alone: the learned model may still score "declined" on its own.
+    const text = 'Sales declined 5 percent.';
+    expect(findCues(text, tokenize(text, 0, text.length), () => false, null)).toEqual([]);
+  });
+
+  it('reads a view of the speaker right after a speech verb as part of what was said', () => {
+    expect(cues('The coach said he hopes to stay another year.')).toEqual(['said']);
+    expect(cues('The coach said that she believes the team is ready.')).toEqual(['said']);
+    expect(cues('The coach said the owners want a new stadium.')).toEqual(['said', 'want']);
+  });
+});

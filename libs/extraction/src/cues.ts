@@ -13,6 +13,7 @@ import {
 } from './cue-model';
 import { CUE_MODEL } from './cue-model-weights';
 import { cueFormsStartingWith, type CueClass } from './lexicon/cue-verbs';
+import { attitudePredicateAt, evidentialAdverbAt, seemAt, type PredicateSpan } from './predicates';
 import {
   DETERMINERS,
   EVIDENCE_NOUNS,
@@ -59,8 +60,10 @@ export interface CueMatch {
 
 /** Opinion verbs that take an infinitive ("wants to", "plans to"). */
 const TAKES_INFINITIVE = new Set(
-  'want hope plan intend seek expect decide wish prefer offer prefer'.split(' '),
+  'want hope plan intend seek expect decide wish prefer offer refuse decline aim'.split(' '),
 );
+/** "refused to release", "aims to cut": only with an infinitive ("stocks declined 5%"). */
+const INFINITIVE_ONLY = new Set(['refuse', 'decline', 'aim']);
 /** "Some believe …", "many of whom say …": a quantifier standing alone as the subject. */
 const QUANTIFIERS = new Set('some many most few several others both all'.split(' '));
 /** Perception verbs that report a view only as "see X as Y" or "see that …". */
@@ -219,7 +222,7 @@ export function findCues(
   isQuoted: (offset: number) => boolean,
   model: CueModel | null = CUE_MODEL,
 ): CueMatch[] {
-  const found = ruleCues(text, tokens, isQuoted);
+  const found = withoutSpeakersOwnViews(tokens, ruleCues(text, tokens, isQuoted));
   if (!model) return found;
   let ready = model === CUE_MODEL ? DEFAULT_MODEL : prepared.get(model);
   if (!ready) {
@@ -267,6 +270,23 @@ function modelCue(tokens: Token[], head: number): CueMatch {
     learned: true,
   };
 }
+
+/**
+ * "Scott said he plans to hire staff", "the White House has said it believes …": a verb whose
+ * subject is a pronoun right after a speech verb (and "that") is part of what was said, not a
+ * second attribution of the same speaker.
+ */
+function withoutSpeakersOwnViews(tokens: Token[], cues: CueMatch[]): CueMatch[] {
+  return cues.filter((cue, k) => {
+    const outer = cues[k - 1];
+    if (outer === undefined || outer.cueClass !== 'speech' || outer.kind !== 'verb') return true;
+    let at = outer.last + 1;
+    if (tokens[at]?.lower === 'that') at++;
+    return !(at === cue.first - 1 && OWN_VIEW_SUBJECTS.has(tokens[at].lower));
+  });
+}
+
+const OWN_VIEW_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
 function ruleCues(
   text: string,
@@ -353,6 +373,9 @@ function matchAt(
     return { ...fixed(i, last, 'relay', stance, 'relay'), first: i };
   }
 
+  const predicate = predicateAt(text, tokens, i);
+  if (predicate) return predicate;
+
   // A capitalised reporting word is a name ("United States") unless it opens the sentence.
   // In a title-cased headline only the usual headline verbs count ("Obama Says …").
   if (token.isCapitalized && i > 0 && tokens[i - 1].isWord) {
@@ -393,6 +416,41 @@ function matchAt(
     };
   }
   return undefined;
+}
+
+/**
+ * "is confident that", "it was unclear whether", "reportedly", "seemed to": predicates.ts spans
+ * as cues, unless a reporting verb follows that carries the frame ("reportedly said", "seemed
+ * to suggest").
+ */
+function predicateAt(text: string, tokens: Token[], i: number): CueMatch | undefined {
+  const span: PredicateSpan | undefined =
+    attitudePredicateAt(tokens, i) ?? seemAt(tokens, i) ?? evidentialAdverbAt(tokens, i);
+  if (!span) return undefined;
+  if ((span.sourceless && span.first === span.last) || span.lemma === 'seem') {
+    let next = span.last + 1;
+    while (
+      next < tokens.length &&
+      (VERB_GROUP_WORDS.has(tokens[next].lower) || tokens[next].lower === 'to')
+    )
+      next++;
+    if (next < tokens.length && matchAt(text, tokens, next) !== undefined) return undefined;
+  }
+  const group = span.sourceless
+    ? { first: span.first, negated: false }
+    : verbGroupStart(tokens, span.first);
+  return {
+    first: group.first,
+    last: span.last,
+    head: span.head,
+    lemma: span.lemma,
+    stance: 'ASSERTS',
+    cueClass: 'cognitive',
+    formIndex: formOf(tokens[span.first].lower),
+    kind: span.sourceless ? 'sourceless' : 'verb',
+    negated: group.negated,
+    passiveAgent: false,
+  };
 }
 
 function fixed(
@@ -619,6 +677,7 @@ function plausibleVerb(
           return false;
       }
       if (lemma && FRAME_ONLY.has(lemma) && !nextIsFrame) return false;
+      if (lemma && INFINITIVE_ONLY.has(lemma) && next?.lower !== 'to') return false;
       const complement =
         next !== undefined &&
         (OPENING_QUOTES.has(next.text) ||

@@ -143,6 +143,9 @@ const GROUPS: VerbGroup[] = [
       'refer to|refers to|referred to|referred to|referring to',
       'make the case|makes the case|made the case|made the case|making the case',
       'put it|puts it|put it|put it|putting it',
+      'express',
+      'point to|points to|pointed to|pointed to|pointing to',
+      'speak out|speaks out|spoke out|spoken out|speaking out',
     ],
   },
   {
@@ -223,6 +226,9 @@ const GROUPS: VerbGroup[] = [
       'view',
       'regard',
       'offer',
+      'refuse',
+      'decline',
+      'aim',
     ],
   },
   {
