@@ -170,3 +170,14 @@ describe('findCues: predicates, adverbs and nested views', () => {
     expect(cues('The coach said the owners want a new stadium.')).toEqual(['said', 'want']);
   });
 });
+
+describe('findCues: agentless passives of belief', () => {
+  it('reads "is not thought to" and "was viewed as" without a source', () => {
+    const text = 'The bridge is not thought to be at risk.';
+    const tokens = tokenize(text, 0, text.length);
+    const [cue] = findCues(text, tokens, () => false, null);
+    expect(text.slice(tokens[cue.first].start, tokens[cue.last].end)).toBe('is not thought');
+    expect(cue.kind).toBe('sourceless');
+    expect(cues('The court was viewed as friendly to lenders.')).toEqual(['was viewed']);
+  });
+});

@@ -158,7 +158,7 @@ const RELAY_STARTS =
   /^(?:published|publishes|ran|runs|released|issued|posted|posting|reposted|reposting|shared|sharing|retweeted|retweeting|tweeted|tweeting)$/;
 
 const SOURCELESS =
-  /^(?:is|are|was|were)\s+(?:also\s+)?(?:said|reported|believed|thought|understood|alleged|rumou?red|expected)\s+to\b|^(?:it\s+)?(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|said|alleged|believed|understood)\s+that\b/i;
+  /^(?:is|are|was|were)\s+(?:also\s+|not\s+|widely\s+|generally\s+)?(?:said|reported|believed|thought|understood|alleged|rumou?red|expected)\s+to\b|^(?:is|are|was|were)\s+(?:also\s+|not\s+|widely\s+|generally\s+)?(?:viewed|regarded|seen|perceived)\s+as\b|^(?:it\s+)?(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|said|alleged|believed|understood)\s+that\b/i;
 
 function relayStance(participle: string): Stance {
   const lower = participle.toLowerCase();
@@ -354,7 +354,7 @@ function matchAt(
   if (BE_FORMS.has(lower) || lower === 'it') {
     const sourceless = SOURCELESS.exec(rest());
     if (sourceless) {
-      const endsWithTo = /\bto$/i.test(sourceless[0]);
+      const endsWithTo = /\b(?:to|as)$/i.test(sourceless[0]);
       const endsWithThat = /\bthat$/i.test(sourceless[0]);
       const cueEnd = token.start + sourceless[0].length - (endsWithTo ? 3 : endsWithThat ? 5 : 0);
       const last = tokenAt(tokens, i, cueEnd - 1);
