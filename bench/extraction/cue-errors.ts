@@ -9,8 +9,8 @@
 import * as path from 'node:path';
 import { extractAttributions } from '@claimtrace/extraction';
 import { loadCorpus } from '../../libs/extraction/src/evaluation/corpus';
-import { spansMatch, type GoldSpan } from '../../libs/extraction/src/evaluation/score';
-import type { GoldAttribution } from '../../libs/extraction/src/evaluation/brat';
+import { spansMatch } from '../../libs/extraction/src/evaluation/score';
+import type { GoldAttribution, GoldSpan } from '../../libs/extraction/src/evaluation/brat';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const corpusDir = path.resolve(repoRoot, '../shared/data/polnear-dev');

@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import WebSocket from 'ws';
@@ -8,6 +8,7 @@ import { generateToken, hashToken } from '@claimtrace/auth';
 import { parseGlobalId } from '@claimtrace/core';
 import { Database } from '@claimtrace/database';
 import { createTestDatabase } from '@claimtrace/testing';
+import { freePort } from './support/free-port';
 
 // Graceful shutdown under load: the built server (`node dist/apps/api/src/main.js`, on its own
 // test database) gets SIGTERM while requests are in flight. Requests are held in flight
@@ -26,14 +27,6 @@ const APOLLO_DRAIN_CUT_MS = 10_000;
 jest.setTimeout(60_000);
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** Polls `check` every 20 ms until it holds; fails with `what` after `timeoutMs`. */
 async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000) {
