@@ -74,3 +74,35 @@ export async function gql<T>(query: string, variables?: Record<string, unknown>)
   if (!body.data) throw new ApiError([{ message: 'The server answered no data.' }]);
   return body.data;
 }
+
+/**
+ * An export fetched with the editor's token (the server may require one for reads:
+ * READS_REQUIRE_TOKEN), as a blob and the file name the server gave it. A refusal is an ApiError
+ * with the server's code and message.
+ */
+export async function fetchExport(url: string): Promise<{ blob: Blob; fileName: string }> {
+  const token = getToken();
+  let response: Response;
+  try {
+    response = await fetcher(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  } catch {
+    throw new ApiError([
+      { message: 'The server cannot be reached.', extensions: { code: 'NETWORK' } },
+    ]);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      code?: string;
+      message?: string;
+    } | null;
+    throw new ApiError([
+      {
+        message: body?.message ?? `The server answered ${response.status}.`,
+        extensions: { code: body?.code ?? 'NETWORK' },
+      },
+    ]);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'claimtrace-export';
+  return { blob: await response.blob(), fileName };
+}

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import { gql } from '../api/client';
+import { fetchExport, gql } from '../api/client';
 import { useSession } from '../api/context';
 import { BOARD, CLAIM_GRAPH, GRAPH_ACTOR, GRAPH_CLAIM } from '../api/queries';
 import type { BoardClaim, GraphNodeT, GraphT } from '../api/types';
@@ -22,6 +22,16 @@ const NODE_STYLE: Record<GraphNodeT['type'], { shape: string; color: string; leg
 };
 
 const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
+
+/** Hands a fetched export to the browser as a download. */
+function saveFile({ blob, fileName }: { blob: Blob; fileName: string }): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 /** The claim graph as computed by the server, else built here from the claim's attributions. */
 export async function loadGraph(
@@ -60,7 +70,7 @@ export function GraphView({
   actorId?: string;
   depth: number;
 }) {
-  const { features } = useSession();
+  const { features, token } = useSession();
   const [graph, setGraph] = useState<GraphT | null>(null);
   const [source, setSource] = useState<'server' | 'page'>('page');
   const [error, setError] = useState<unknown>(null);
@@ -212,7 +222,18 @@ export function GraphView({
           <div className="downloads" role="group" aria-label="Download the whole graph">
             <span className="muted small">Download:</span>
             {EXPORT_FORMATS.map((f) => (
-              <a key={f} className="button secondary" href={`/exports/graph?format=${f}`} download>
+              <a
+                key={f}
+                className="button secondary"
+                href={`/exports/graph?format=${f}`}
+                download
+                onClick={(event) => {
+                  // A plain link streams to disk but cannot carry the token; with one, fetch.
+                  if (!token) return;
+                  event.preventDefault();
+                  fetchExport(`/exports/graph?format=${f}`).then(saveFile).catch(setError);
+                }}
+              >
                 {f.toUpperCase()}
               </a>
             ))}
