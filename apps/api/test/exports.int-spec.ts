@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import Graph from 'graphology';
 import { DemoLoader } from '@claimtrace/demo';
+import { ExportService } from '@claimtrace/export';
 import { startTestApp, TestApp } from './test-app';
 
 /**
@@ -57,6 +58,17 @@ describe('graph exports', () => {
   afterAll(() => t.close());
 
   const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('answers HEAD with the headers only, without running the export', async () => {
+    const graph = jest.spyOn(t.app.get(ExportService), 'graph');
+    const response = await t.app.inject({ method: 'HEAD', url: '/exports/graph?format=graphml' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('graphml');
+    expect(response.body).toBe('');
+    expect(graph).not.toHaveBeenCalled();
+    graph.mockRestore();
+  });
 
   it('GraphML declares a typed key for every attribute and round-trips', async () => {
     const response = await get('/exports/graph?format=graphml');

@@ -116,6 +116,21 @@ describe('search', () => {
     expect(claims.errors?.[0].message).toMatch(/NUL/);
   });
 
+  it('still ranks a short prefix-only match first among a few hundred long exact ones', async () => {
+    // 250 exact matches is a capped sample of nothing: the prefix layer must still run.
+    await t.db.query(
+      `INSERT INTO claims (text)
+       SELECT 'The ministry said the shipment was glimbered ' || n || ' ' || repeat('and then reviewed again ', 12)
+       FROM generate_series(1, 250) n`,
+    );
+    await t.db.query(`INSERT INTO claims (text) VALUES ('Glimbereez glimbereez')`);
+
+    const hits = await search('glimbered', 20);
+
+    expect(hits[0].claim?.text).toBe('Glimbereez glimbereez');
+    expect(hits).toHaveLength(20);
+  });
+
   it('finds a common word in the first rows read and a rare one through the index', async () => {
     // Beyond the rows a layer probes in order, so only the GIN index can find the rare word.
     await t.db.query(

@@ -21,7 +21,14 @@ const NODE_STYLE: Record<GraphNodeT['type'], { shape: string; color: string; leg
   ARTICLE: { shape: 'diamond', color: '#047857', legend: 'Article (green diamond)' },
 };
 
-const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
+/** The download buttons: CSV comes as two files (nodes, edges) joined by their ids. */
+const EXPORTS = [
+  { label: 'GraphML', query: 'format=graphml' },
+  { label: 'GEXF', query: 'format=gexf' },
+  { label: 'JSON', query: 'format=json' },
+  { label: 'CSV nodes', query: 'format=csv&table=nodes' },
+  { label: 'CSV edges', query: 'format=csv&table=edges' },
+] as const;
 
 /** Hands a fetched export to the browser as a download. */
 function saveFile({ blob, fileName }: { blob: Blob; fileName: string }): void {
@@ -29,8 +36,11 @@ function saveFile({ blob, fileName }: { blob: Blob; fileName: string }): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
+  document.body.append(link);
   link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  link.remove();
+  // some browsers read the object URL after click() returns: keep it a while
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The claim graph as computed by the server, else built here from the claim's attributions. */
@@ -221,20 +231,20 @@ export function GraphView({
           </div>
           <div className="downloads" role="group" aria-label="Download the whole graph">
             <span className="muted small">Download:</span>
-            {EXPORT_FORMATS.map((f) => (
+            {EXPORTS.map(({ label, query }) => (
               <a
-                key={f}
+                key={query}
                 className="button secondary"
-                href={`/exports/graph?format=${f}`}
+                href={`/exports/graph?${query}`}
                 download
                 onClick={(event) => {
                   // A plain link streams to disk but cannot carry the token; with one, fetch.
                   if (!token) return;
                   event.preventDefault();
-                  fetchExport(`/exports/graph?format=${f}`).then(saveFile).catch(setError);
+                  fetchExport(`/exports/graph?${query}`).then(saveFile).catch(setError);
                 }}
               >
-                {f.toUpperCase()}
+                {label}
               </a>
             ))}
           </div>

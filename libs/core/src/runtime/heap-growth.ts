@@ -1,6 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+/** The least time between two full collections forced by a first hold. */
+export const MIN_COLLECTION_INTERVAL_MS = 10_000;
+
 /** Starts holding a heap-growth cap; answers the function that ends this hold (idempotent). */
 export type HeapGrowthHold = (percent: number) => () => void;
 
@@ -19,19 +22,33 @@ export type HeapGrowthHold = (percent: number) => () => void;
 export function heapGrowthHolder(
   setFlags: (flags: string) => void = setFlagsFromString,
   collect: () => void = fullCollection,
+  now: () => number = Date.now,
 ) {
   let holders = 0;
+  let lastCollection = -Infinity;
   const hold: HeapGrowthHold = (percent) => {
     if (percent <= 0) return () => undefined;
-    if (holders++ === 0) {
-      setFlags(`--heap-growing-percent=${percent}`);
-      collect();
+    if (holders === 0) {
+      try {
+        setFlags(`--heap-growing-percent=${percent}`);
+        // At most one forced collection per interval: exports started and cancelled in a loop
+        // must not turn into a loop of full GCs that pause every other request.
+        if (now() - lastCollection >= MIN_COLLECTION_INTERVAL_MS) {
+          lastCollection = now();
+          collect();
+        }
+      } catch {
+        // A runtime without these flags exports with V8's own heap growth; nothing is held.
+        return () => undefined;
+      }
     }
+    holders += 1;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (--holders === 0) setFlags('--heap-growing-percent=0');
+      holders -= 1;
+      if (holders === 0) setFlags('--heap-growing-percent=0');
     };
   };
   return hold;

@@ -107,6 +107,11 @@ function stream(
   produce: (signal: AbortSignal) => AsyncGenerator<string>,
   headers: Record<string, string>,
 ): void {
+  if (request.method === 'HEAD') {
+    // Fastify answers HEAD with the GET handler and drains the body: do not run the export.
+    void reply.headers(headers).send();
+    return;
+  }
   const abort = new AbortController();
   const body = Readable.from(produce(abort.signal), { objectMode: false, highWaterMark: 1 });
   reply.raw.on('close', () => {

@@ -224,9 +224,10 @@ export class ExportService {
     parts: (cursor: ExportCursor) => AsyncGenerator<Part>,
   ): AsyncGenerator<Part> {
     const cursor = await this.repository.open(signal);
-    const release = holdHeapGrowth(this.config.EXPORT_HEAP_GROWING_PERCENT);
+    let release = () => undefined as void;
     let completed = false;
     try {
+      release = holdHeapGrowth(this.config.EXPORT_HEAP_GROWING_PERCENT);
       yield* parts(cursor);
       completed = true;
     } finally {

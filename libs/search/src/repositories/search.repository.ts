@@ -42,6 +42,9 @@ export class SearchRepository {
       // the sequential scans ruled out still count in the plan's cost, which would cross the JIT
       // threshold and spend hundreds of milliseconds compiling a query that runs in ten
       await client.query('SET LOCAL jit = off');
+      // a sequential scan of a large table otherwise starts where the last one left off: the
+      // probes would read different rows each time and the same search would answer differently
+      await client.query('SET LOCAL synchronize_seqscans = off');
       const result = await client.query(sql, params);
       await client.query('COMMIT');
       return result.rows as R[];

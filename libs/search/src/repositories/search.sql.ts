@@ -39,10 +39,13 @@ const PASSAGES: Table = { name: 'passages', alias: 'p', live: () => 'true' };
  * tsquery, or NULL) and $3 (how many hits): rows `{ kind, score, record }`, best first.
  *
  * Per table, two layers: exact (stemmed English, stemmed Spanish, unaccented words) and prefix.
- * Each layer is a probe of the first PROBE_ROWS rows, then, only when the probe found fewer than
- * CANDIDATES, the GIN index. The prefix layer runs only when the exact one came back short: an
- * exact match also matches the prefix and so outranks a prefix-only one, and with that many exact
- * matches the prefix layer's rows would not reach the top. Candidates are ranked where they are
+ * Each layer is a probe of the first PROBE_ROWS rows in table order (the repository turns off
+ * synchronised scans, so that is always the same rows); when the probe found fewer than
+ * CANDIDATES, the GIN index answers instead (its matches include the probe's). The prefix layer
+ * runs only when the exact one found fewer than CANDIDATES rows: the exact candidates are then
+ * already a capped sample of the matches, and the prefix-only rows rank a third as high (a short
+ * prefix-only row can still outrank a long exact one, which is why the prefix layer is not skipped
+ * sooner). Candidates are ranked where they are
  * found (exact layers weigh fully, prefix matches a third; normalisation 1 divides by
  * 1 + log(length), so that neither short claims nor long passages crowd out the other), a row
  * found twice keeps one score, and only the best `$3` become records.
@@ -64,7 +67,7 @@ export function searchSql(): string {
          WHERE ${skip}${table.live(t)} AND ${t}.search_vector @@ ${tsquery}
          LIMIT ${CANDIDATES}),
        ${name} AS MATERIALIZED (
-         SELECT * FROM ${name}_probe
+         SELECT * FROM ${name}_probe WHERE ${full(`${name}_probe`)}
          UNION ALL
          (${ranked} FROM ${table.name} ${t}
           WHERE ${skip}NOT ${full(`${name}_probe`)} AND ${table.live(t)}
