@@ -281,8 +281,12 @@ browserDescribe('web dashboard in Chromium', () => {
       expect(nodes).toBeGreaterThanOrEqual(5);
       expect(await page.locator('[data-testid="graph-canvas"] canvas').count()).toBeGreaterThan(0);
       expect(await page.textContent('[data-testid="node-list"]')).toContain('Javier Milei');
-      for (const format of ['graphml', 'gexf', 'json', 'csv']) {
-        expect(await page.locator(`a[href="/exports/graph?format=${format}"]`).count()).toBe(1);
+      const exports = ['graphml', 'gexf', 'json', 'csv&table=nodes', 'csv&table=edges'];
+      for (const format of exports) {
+        const href = `/exports/graph?format=${format}`;
+        expect(await page.locator(`a[href="${href}"]`).count()).toBe(1);
+        // every button's address serves its file (CSV needs its table)
+        expect((await page.request.get(`${base}${href}`)).status()).toBe(200);
       }
       await shot(page, `graph-${width}`);
       expect(errors).toEqual([]);
