@@ -70,7 +70,10 @@ describe('graceful shutdown (SIGTERM under load)', () => {
   let server: Server | null = null;
   let locker: Client | null = null;
 
-  const start = async (shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<Server> => {
+  const start = async (
+    shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS,
+    env: Record<string, string> = {},
+  ): Promise<Server> => {
     const port = await freePort();
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
@@ -83,6 +86,7 @@ describe('graceful shutdown (SIGTERM under load)', () => {
         LOG_LEVEL: 'warn',
         RATE_LIMIT_COST_PER_MINUTE: '0',
         SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -255,6 +259,26 @@ describe('graceful shutdown (SIGTERM under load)', () => {
     });
     expect(slowAnswer.body?.errors).toBeUndefined();
     expect(await closed).toBe(1001); // the subscriber was told the server is going away
+    await expectCleanExit(target);
+  });
+
+  it('cuts a socket that never sent connection_init instead of waiting for it', async () => {
+    // The forced exit (code 1) would come at 20 s; the socket's own init timeout at 60 s.
+    server = await start(20_000, { WS_CONNECTION_INIT_TIMEOUT_MS: '60000' });
+    const target = server;
+    const socket = new WebSocket(
+      `${target.url.replace('http', 'ws')}/graphql`,
+      'graphql-transport-ws',
+    );
+    const closed = new Promise<void>((done) => socket.once('close', () => done()));
+    await new Promise((done, fail) => {
+      socket.once('open', done);
+      socket.once('error', fail);
+    });
+
+    target.child.kill('SIGTERM');
+
+    await closed;
     await expectCleanExit(target);
   });
 
