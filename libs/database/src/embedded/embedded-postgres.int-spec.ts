@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from './embedded-postgres';
 
@@ -69,5 +69,27 @@ describe('EmbeddedPostgres', () => {
       { body: 'written by the abandoned server' },
     ]);
     await recovered.stop();
+  });
+
+  // Only root switches to the postgres OS user; as another user there is nothing to move.
+  const asRoot = process.getuid?.() === 0 ? it : it.skip;
+  asRoot('runs from a private folder the postgres OS user cannot enter (mktemp -d)', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'claimtrace-private-')); // mode 0700
+    const lines: string[] = [];
+    const server = await EmbeddedPostgres.start({
+      dataDir: join(parent, 'data'),
+      database: 'claimtrace',
+      log: (line) => lines.push(line),
+    });
+    const moved = /lives in (\S+)$/m.exec(lines.join('\n'))?.[1];
+    try {
+      expect(await query(server.url(), 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      expect(lines.join('\n')).toContain(`cannot enter ${parent}`);
+      expect(moved).toMatch(/^\/var\/lib\/claimtrace\/[0-9a-f]{16}\/pgdata$/);
+    } finally {
+      await server.stop();
+      rmSync(parent, { recursive: true, force: true });
+      if (moved) rmSync(dirname(moved), { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { OsUser, postgresOsUser } from './os-user';
+import { blockingFolder, handOver, OsUser, postgresOsUser } from './os-user';
 import { findPostgresBinaries } from './postgres-binaries';
 
 export interface EmbeddedPostgresOptions {
@@ -49,14 +49,15 @@ export class EmbeddedPostgres {
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
     const log = options.log ?? (() => undefined);
     const root = resolve(options.dataDir);
-    const pgdata = join(root, 'pgdata');
     mkdirSync(root, { recursive: true });
     chmodSync(root, 0o711); // the server's OS user must enter it; the secrets in it stay 0600
     const password = readOrCreateSecret(join(root, 'pg-password'));
     const binaries = findPostgresBinaries();
 
+    const user = postgresOsUser();
+    const pgdata = clusterFolder(root, user, log);
     mkdirSync(pgdata, { recursive: true, mode: 0o700 });
-    const user = postgresOsUser(pgdata);
+    if (user) handOver(pgdata, user);
     if (!existsSync(join(pgdata, 'PG_VERSION'))) {
       log(`initialising a new PostgreSQL cluster in ${pgdata}`);
       await initdb(binaries.initdb, pgdata, password, user);
@@ -230,4 +231,25 @@ function freePort(): Promise<number> {
         probe.close(() => done(port));
       });
   });
+}
+
+/** Where clusters go whose data folder the `postgres` OS user cannot reach. */
+const SYSTEM_CLUSTERS = '/var/lib/claimtrace';
+
+/**
+ * The cluster's folder: `<data folder>/pgdata`, unless this process is root and the `postgres` OS
+ * user cannot enter a folder above it (a checkout in a private folder such as `mktemp -d`, or a
+ * home folder). Then the cluster lives in SYSTEM_CLUSTERS, under a name derived from the data
+ * folder, so every start from that folder finds the same cluster; secrets and the port stay in the
+ * data folder.
+ */
+function clusterFolder(root: string, user: OsUser | null, log: (line: string) => void): string {
+  const inside = join(root, 'pgdata');
+  const blocked = user && blockingFolder(inside, user);
+  if (!blocked) return inside;
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  mkdirSync(join(SYSTEM_CLUSTERS, key), { recursive: true, mode: 0o711 });
+  const moved = join(SYSTEM_CLUSTERS, key, 'pgdata');
+  log(`the postgres OS user cannot enter ${blocked}: the cluster of ${root} lives in ${moved}`);
+  return moved;
 }
