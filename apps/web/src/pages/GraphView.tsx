@@ -21,6 +21,13 @@ const NODE_STYLE: Record<GraphNodeT['type'], { shape: string; color: string; leg
   ARTICLE: { shape: 'diamond', color: '#047857', legend: 'Article (green diamond)' },
 };
 
+/** The edge colours the legend explains. */
+const STANCE_LEGEND = [
+  { stance: 'ASSERTS', label: 'asserts / confirms' },
+  { stance: 'DENIES', label: 'denies / disputes' },
+  { stance: 'REPORTS', label: 'reports' },
+] as const;
+
 /** The download buttons: CSV comes as two files (nodes, edges) joined by their ids. */
 const EXPORTS = [
   { label: 'GraphML', query: 'format=graphml' },
@@ -263,30 +270,16 @@ export function GraphView({
             {s.legend}
           </li>
         ))}
-        <li>
-          <span
-            className="swatch line"
-            style={{ background: stanceColor('ASSERTS') }}
-            aria-hidden="true"
-          />
-          asserts / confirms
-        </li>
-        <li>
-          <span
-            className="swatch line"
-            style={{ background: stanceColor('DENIES') }}
-            aria-hidden="true"
-          />
-          denies / disputes
-        </li>
-        <li>
-          <span
-            className="swatch line"
-            style={{ background: stanceColor('REPORTS') }}
-            aria-hidden="true"
-          />
-          reports
-        </li>
+        {STANCE_LEGEND.map(({ stance, label }) => (
+          <li key={stance}>
+            <span
+              className="swatch line"
+              style={{ background: stanceColor(stance) }}
+              aria-hidden="true"
+            />
+            {label}
+          </li>
+        ))}
       </ul>
       <div
         ref={box}

@@ -34,8 +34,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await respond(reply, async () => {
-      await this.authorize(request);
+    await this.respond(request, reply, async () => {
       const parsed = this.service.parse(params);
       stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
@@ -46,8 +45,7 @@ export class ExportController {
 
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await respond(reply, async () => {
-      await this.authorize(request);
+    await this.respond(request, reply, async () => {
       stream(request, reply, (signal) => this.service.claimReviews(baseUrl(request), signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
@@ -61,24 +59,31 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await respond(reply, async () => {
-      await this.authorize(request);
+    await this.respond(request, reply, async () => {
       const document = await this.service.claimReview(id, baseUrl(request));
-      await reply
-        .header('content-type', 'application/ld+json; charset=utf-8')
-        .send(JSON.stringify(document));
+      await sendJson(reply, 'application/ld+json; charset=utf-8', document);
     });
   }
 
-  /** Refuses (401) a bad token, or no token when READS_REQUIRE_TOKEN is set; any role may read. */
-  private async authorize(request: FastifyRequest): Promise<void> {
-    const principal = await this.tokens.fromAuthorization(request.headers.authorization);
-    if (!principal && this.config.READS_REQUIRE_TOKEN) {
-      throw new UnauthenticatedError(
-        'Exports need a token with role VIEWER or higher here: send `Authorization: Bearer <token>`.',
-        { requiredRole: 'VIEWER' },
-      );
-    }
+  /**
+   * Every route: the caller's access first — a bad token, or none when READS_REQUIRE_TOKEN is set,
+   * is a 401 (any role may read) — then the work, with domain errors answered as JSON.
+   */
+  private respond(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    return answeringErrors(reply, async () => {
+      const principal = await this.tokens.fromAuthorization(request.headers.authorization);
+      if (!principal && this.config.READS_REQUIRE_TOKEN) {
+        throw new UnauthenticatedError(
+          'Exports need a token with role VIEWER or higher here: send `Authorization: Bearer <token>`.',
+          { requiredRole: 'VIEWER' },
+        );
+      }
+      await work();
+    });
   }
 
   @Get('articles/:id/annotations.jsonld')
@@ -87,15 +92,9 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await respond(reply, async () => {
-      await this.authorize(request);
+    await this.respond(request, reply, async () => {
       const document = await this.service.annotations(id, baseUrl(request));
-      await reply
-        .header(
-          'content-type',
-          'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
-        )
-        .send(JSON.stringify(document));
+      await sendJson(reply, ANNOTATION_TYPE, document);
     });
   }
 }
@@ -125,7 +124,7 @@ function stream(
   void reply.headers(headers).send(body);
 }
 
-async function respond(reply: FastifyReply, work: () => Promise<void>): Promise<void> {
+async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
@@ -139,6 +138,17 @@ async function respond(reply: FastifyReply, work: () => Promise<void>): Promise<
     }
     throw error;
   }
+}
+
+const ANNOTATION_TYPE =
+  'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8';
+
+async function sendJson(
+  reply: FastifyReply,
+  contentType: string,
+  document: unknown,
+): Promise<void> {
+  await reply.header('content-type', contentType).send(JSON.stringify(document));
 }
 
 function baseUrl(request: FastifyRequest): string {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ActorKind, Stance } from '@claimtrace/database';
 
 /**
  * One line of an import file (JSON Lines): an article, optionally with claims and the stances on
@@ -37,24 +38,8 @@ export interface ImportAttribution {
 
 export type ParsedLine = { ok: true; article: ImportArticle } | { ok: false; reason: string };
 
-const STANCES = [
-  'ASSERTS',
-  'REPORTS',
-  'CONFIRMS',
-  'DENIES',
-  'DISPUTES',
-  'QUESTIONS',
-  'DECLINES_TO_COMMENT',
-  'RETRACTS',
-];
-const ACTOR_KINDS = [
-  'PERSON',
-  'ORGANIZATION',
-  'GOVERNMENT_BODY',
-  'MEDIA_OUTLET',
-  'ANONYMOUS_SOURCE',
-  'SOCIAL_MEDIA_ACCOUNT',
-];
+const STANCES: string[] = Object.values(Stance);
+const ACTOR_KINDS: string[] = Object.values(ActorKind);
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 class Invalid extends Error {}

@@ -4,6 +4,9 @@ import { PassageRecord } from '@claimtrace/articles';
 import { Database } from '@claimtrace/database';
 import { searchSql } from './search.sql';
 
+/** The statement is the same for every search (all input is bound): built once. */
+const SEARCH_SQL = searchSql();
+
 export type SearchRow =
   | { kind: 'claim'; score: number; claim: ClaimRecord }
   | { kind: 'passage'; score: number; passage: PassageRecord };
@@ -18,7 +21,7 @@ export class SearchRepository {
       kind: 'claim' | 'passage';
       score: number;
       record: Record<string, unknown>;
-    }>(searchSql(), [websearch, prefix, limit]);
+    }>(SEARCH_SQL, [websearch, prefix, limit]);
     return rows.map((row) =>
       row.kind === 'claim'
         ? { kind: 'claim', score: row.score, claim: claimRecord(row.record) }
