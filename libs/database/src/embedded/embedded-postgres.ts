@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { blockingFolder, handOver, OsUser, postgresOsUser } from './os-user';
-import { findPostgresBinaries } from './postgres-binaries';
+import { findPostgresBinaries, reachableBinaries } from './postgres-binaries';
 
 export interface EmbeddedPostgresOptions {
   /** folder for the cluster and its credentials; created when missing, kept across restarts */
@@ -52,9 +52,15 @@ export class EmbeddedPostgres {
     mkdirSync(root, { recursive: true });
     chmodSync(root, 0o711); // the server's OS user must enter it; the secrets in it stay 0600
     const password = readOrCreateSecret(join(root, 'pg-password'));
-    const binaries = findPostgresBinaries();
-
     const user = postgresOsUser();
+    const binaries = user
+      ? reachableBinaries(
+          findPostgresBinaries(),
+          (path) => blockingFolder(path, user) === null,
+          systemFolder(),
+          log,
+        )
+      : findPostgresBinaries();
     const pgdata = clusterFolder(root, user, log);
     mkdirSync(pgdata, { recursive: true, mode: 0o700 });
     if (user) handOver(pgdata, user);
@@ -233,8 +239,13 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Where clusters go whose data folder the `postgres` OS user cannot reach. */
+/** Where clusters (and binaries) go that the `postgres` OS user could not reach where they are. */
 const SYSTEM_CLUSTERS = '/var/lib/claimtrace';
+
+function systemFolder(): string {
+  mkdirSync(SYSTEM_CLUSTERS, { recursive: true, mode: 0o711 });
+  return SYSTEM_CLUSTERS;
+}
 
 /**
  * The cluster's folder: `<data folder>/pgdata`, unless this process is root and the `postgres` OS
@@ -248,7 +259,7 @@ function clusterFolder(root: string, user: OsUser | null, log: (line: string) =>
   const blocked = user && blockingFolder(inside, user);
   if (!blocked) return inside;
   const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
-  mkdirSync(join(SYSTEM_CLUSTERS, key), { recursive: true, mode: 0o711 });
+  mkdirSync(join(systemFolder(), key), { recursive: true, mode: 0o711 });
   const moved = join(SYSTEM_CLUSTERS, key, 'pgdata');
   log(`the postgres OS user cannot enter ${blocked}: the cluster of ${root} lives in ${moved}`);
   return moved;
