@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresBinaries, reachableBinaries } from './postgres-binaries';
@@ -11,6 +20,9 @@ describe('reachableBinaries', () => {
   writeFileSync(join(native, 'bin', 'postgres'), 'postgres');
   writeFileSync(join(native, 'bin', 'initdb'), 'initdb');
   writeFileSync(join(native, 'share', 'postgres.bki'), 'catalog');
+  mkdirSync(join(native, 'lib'));
+  writeFileSync(join(native, 'lib', 'libicuuc.so.60.2'), 'icu');
+  symlinkSync('libicuuc.so.60.2', join(native, 'lib', 'libicuuc.so.60'));
   const found: PostgresBinaries = {
     initdb: join(native, 'bin', 'initdb'),
     postgres: join(native, 'bin', 'postgres'),
@@ -42,6 +54,8 @@ describe('reachableBinaries', () => {
 
     expect(first.postgres).toBe(join(shared, 'postgres-17.1.0', 'bin', 'postgres'));
     expect(readFileSync(join(first.root, 'share', 'postgres.bki'), 'utf8')).toBe('catalog');
+    // the libraries' symlinks stay relative, so they point inside the copy
+    expect(readlinkSync(join(first.root, 'lib', 'libicuuc.so.60'))).toBe('libicuuc.so.60.2');
     expect(second).toEqual(first);
     expect(lines).toHaveLength(1);
   });

@@ -49,7 +49,8 @@ export function reachableBinaries(
     log(`copying the PostgreSQL binaries to ${root}, where the postgres OS user can run them`);
     const partial = `${root}.partial`;
     rmSync(partial, { recursive: true, force: true });
-    cpSync(binaries.root, partial, { recursive: true });
+    // verbatim: the libraries' relative symlinks (libicuuc.so.60 -> …60.2) must stay relative
+    cpSync(binaries.root, partial, { recursive: true, verbatimSymlinks: true });
     renameSync(partial, root);
   }
   return {
