@@ -213,4 +213,74 @@ describe('access control with READS_REQUIRE_TOKEN=true', () => {
     expect(viewer.statusCode).toBe(200);
     expect(viewer.json()).toMatchObject({ nodes: [], edges: [] });
   });
+
+  it('gives a token holder a download link that streams without a header, for that export only', async () => {
+    const viewer = await t.token('VIEWER', 'link-viewer');
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/exports/links',
+      headers: { authorization: `Bearer ${viewer}` },
+      payload: { path: '/exports/graph?format=csv&table=nodes' },
+    });
+    expect(asked.statusCode).toBe(201);
+    const { url, expiresAt } = asked.json<{ url: string; expiresAt: string }>();
+    expect(url).toMatch(/^\/exports\/graph\?format=csv&table=nodes&ticket=/);
+    const minutes = (Date.parse(expiresAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(4);
+    expect(minutes).toBeLessThanOrEqual(5);
+
+    const download = await t.app.inject({ method: 'GET', url });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toContain('.csv');
+    expect(download.body.split('\n')[0]).toContain('id');
+
+    const ticket = new URL(url, 'http://x').searchParams.get('ticket');
+    const elsewhere = await t.app.inject({
+      method: 'GET',
+      url: `/exports/graph?format=json&ticket=${ticket}`,
+    });
+    expect(elsewhere.statusCode).toBe(401);
+    expect(elsewhere.json().message).toContain('not valid for this address');
+
+    const tampered = await t.app.inject({ method: 'GET', url: url.replace(/\.(\d+)\./, '.9$1.') });
+    expect(tampered.statusCode).toBe(401);
+
+    const later = new Date(Date.now() + 6 * 60_000);
+    await expect(t.app.get(TokensService).fromRequest(url, undefined, later)).rejects.toThrow(
+      /download link expired at .*ask for a new one/,
+    );
+
+    await t.app.get(TokensService).revoke('link-viewer');
+    const revoked = await t.app.inject({ method: 'GET', url });
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json().message).toContain('revoked');
+  });
+
+  it('refuses a download link to anonymous callers and to addresses that are not exports', async () => {
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/exports/links',
+      payload: { path: '/exports/graph?format=json' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+
+    const viewer = await t.token('VIEWER', 'link-asker');
+    for (const payload of [
+      { path: '/graphql' },
+      { path: 42 },
+      {},
+      { path: 'https://evil.example/exports/graph' },
+    ]) {
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/exports/links',
+        headers: { authorization: `Bearer ${viewer}` },
+        payload,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(refused.json().message).toContain('/exports/graph');
+    }
+  });
 });

@@ -294,6 +294,26 @@ browserDescribe('web dashboard in Chromium', () => {
     }
   });
 
+  test('a signed-in editor downloads an export through a signed link, streamed by the browser', async () => {
+    const { page, errors } = await openPage();
+    await page.goto(`${base}/`);
+    await page.click('text=Sign in to edit');
+    await page.fill('#token-input', token ?? 'editor-token');
+    await page.click('button:has-text("Sign in")');
+    await page.goto(`${base}/#/graph?claim=${encodeURIComponent(talks.id)}&depth=1`);
+    await page.waitForSelector('a[href="/exports/graph?format=gexf"]');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('a[href="/exports/graph?format=gexf"]'),
+    ]);
+    expect(download.url()).toContain('/exports/graph?format=gexf&ticket=');
+    expect(download.suggestedFilename()).toMatch(/\.gexf$/);
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toContain('<gexf');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('a signed-in editor changes a status; on CONFLICT the newer version is shown', async () => {
     const { page, errors } = await openPage();
     // Hold the live feed's socket (never answered), so the other editor's change below reaches

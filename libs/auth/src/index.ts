@@ -6,4 +6,5 @@ export * from './guards/roles.decorator';
 export * from './guards/roles.guard';
 export * from './services/first-admin-token';
 export * from './services/tokens.service';
+export * from './tokens/download-link';
 export * from './tokens/token';

@@ -76,25 +76,33 @@ export async function gql<T>(query: string, variables?: Record<string, unknown>)
 }
 
 /**
- * An export fetched with the editor's token (the server may require one for reads:
- * READS_REQUIRE_TOKEN), as a blob and the file name the server gave it. A refusal is an ApiError
- * with the server's code and message.
+ * A download link for an export address (`/exports/graph?format=gexf`) that works without the
+ * token for a few minutes, so the browser streams the file to disk as any download. Asked with the
+ * editor's token (the server may require one for reads: READS_REQUIRE_TOKEN); a refusal is an
+ * ApiError with the server's code and message.
  */
-export async function fetchExport(url: string): Promise<{ blob: Blob; fileName: string }> {
+export async function downloadLink(path: string): Promise<string> {
   const token = getToken();
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
-    response = await fetcher(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    response = await fetcher('/exports/links', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ path }),
+    });
   } catch {
     throw new ApiError([
       { message: 'The server cannot be reached.', extensions: { code: 'NETWORK' } },
     ]);
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      code?: string;
-      message?: string;
-    } | null;
+  const body = (await response.json().catch(() => null)) as {
+    url?: string;
+    code?: string;
+    message?: string;
+  } | null;
+  if (!response.ok || !body?.url) {
     throw new ApiError([
       {
         message: body?.message ?? `The server answered ${response.status}.`,
@@ -102,7 +110,5 @@ export async function fetchExport(url: string): Promise<{ blob: Blob; fileName: 
       },
     ]);
   }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'claimtrace-export';
-  return { blob: await response.blob(), fileName };
+  return body.url;
 }

@@ -1,6 +1,6 @@
 import cytoscape from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
-import { fetchExport, gql } from '../api/client';
+import { downloadLink, gql } from '../api/client';
 import { useSession } from '../api/context';
 import { BOARD, CLAIM_GRAPH, GRAPH_ACTOR, GRAPH_CLAIM } from '../api/queries';
 import type { BoardClaim, GraphNodeT, GraphT } from '../api/types';
@@ -37,17 +37,14 @@ const EXPORTS = [
   { label: 'CSV edges', query: 'format=csv&table=edges' },
 ] as const;
 
-/** Hands a fetched export to the browser as a download. */
-function saveFile({ blob, fileName }: { blob: Blob; fileName: string }): void {
-  const url = URL.createObjectURL(blob);
+/** Starts a download of `url` the way a click on a plain link would: streamed to disk. */
+function startDownload(url: string): void {
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileName;
+  link.download = '';
   document.body.append(link);
   link.click();
   link.remove();
-  // some browsers read the object URL after click() returns: keep it a while
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The claim graph as computed by the server, else built here from the claim's attributions. */
@@ -245,10 +242,10 @@ export function GraphView({
                 href={`/exports/graph?${query}`}
                 download
                 onClick={(event) => {
-                  // A plain link streams to disk but cannot carry the token; with one, fetch.
+                  // A plain link cannot carry the token: with one, follow a signed download link.
                   if (!token) return;
                   event.preventDefault();
-                  fetchExport(`/exports/graph?${query}`).then(saveFile).catch(setError);
+                  downloadLink(`/exports/graph?${query}`).then(startDownload).catch(setError);
                 }}
               >
                 {label}

@@ -27,6 +27,11 @@ export class PrincipalsRepository {
     return row ? { ...summary(row), tokenHash: row.tokenHash } : null;
   }
 
+  async byId(id: string): Promise<PrincipalRow | null> {
+    const row = await this.db.prisma.apiPrincipal.findUnique({ where: { id } });
+    return row ? { ...summary(row), tokenHash: row.tokenHash } : null;
+  }
+
   async list(): Promise<PrincipalSummary[]> {
     const rows = await this.db.prisma.apiPrincipal.findMany({
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

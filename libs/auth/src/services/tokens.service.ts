@@ -7,7 +7,14 @@ import {
   NewToken,
   PrincipalSummary,
 } from '../dtos/principal.dto';
-import { PrincipalsRepository } from '../repositories/principals.repository';
+import { PrincipalRow, PrincipalsRepository } from '../repositories/principals.repository';
+import {
+  canonicalTarget,
+  DOWNLOAD_LINK_SECONDS,
+  parseTicket,
+  signedLink,
+  ticketMatches,
+} from '../tokens/download-link';
 import { bearerToken, generateToken, hashToken, isWellFormedToken, ROLES } from '../tokens/token';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,11 +75,65 @@ export class TokensService {
     }
     const row = await this.principals.byHash(hashToken(token));
     if (!row) throw new UnauthenticatedError('The token is unknown.');
+    return this.working(row, now, 'The token');
+  }
+
+  /**
+   * A download link for `url` (path and query of an export) that works without a header for
+   * DOWNLOAD_LINK_SECONDS, as the principal of a working token. See tokens/download-link.ts.
+   */
+  async downloadLink(
+    principal: AuthenticatedPrincipal,
+    url: string,
+    now = new Date(),
+  ): Promise<{ url: string; expiresAt: Date }> {
+    const row = await this.principals.byId(principal.id);
+    if (!row) throw new UnauthenticatedError('The token is unknown.');
+    const expires = Math.floor(now.getTime() / 1000) + DOWNLOAD_LINK_SECONDS;
+    return {
+      url: signedLink(url, row.id, row.tokenHash, expires),
+      expiresAt: new Date(expires * 1000),
+    };
+  }
+
+  /**
+   * The principal of a request: its download ticket when the URL carries one (see
+   * tokens/download-link.ts), else its `Authorization` header (fromAuthorization).
+   */
+  async fromRequest(
+    url: string,
+    authorization: unknown,
+    now = new Date(),
+  ): Promise<AuthenticatedPrincipal | null> {
+    const { target, ticket } = canonicalTarget(url);
+    if (ticket === null) return this.fromAuthorization(authorization);
+    const parsed = parseTicket(ticket);
+    if (!parsed) throw new UnauthenticatedError('The download link is damaged: ask for a new one.');
+    const row = await this.principals.byId(parsed.principalId);
+    if (!row || !ticketMatches(parsed, row.tokenHash, target)) {
+      throw new UnauthenticatedError(
+        'The download link is not valid for this address: ask for a new one.',
+      );
+    }
+    if (parsed.expires * 1000 <= now.getTime()) {
+      throw new UnauthenticatedError(
+        `The download link expired at ${new Date(parsed.expires * 1000).toISOString()}: ask for a new one (they work ${DOWNLOAD_LINK_SECONDS / 60} minutes).`,
+      );
+    }
+    return this.working(row, now, "The download link's token");
+  }
+
+  /** The principal of a stored token row that still works, else why it does not. */
+  private async working(
+    row: PrincipalRow,
+    now: Date,
+    what: string,
+  ): Promise<AuthenticatedPrincipal> {
     if (row.revokedAt) {
-      throw new UnauthenticatedError(`The token was revoked at ${row.revokedAt.toISOString()}.`);
+      throw new UnauthenticatedError(`${what} was revoked at ${row.revokedAt.toISOString()}.`);
     }
     if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) {
-      throw new UnauthenticatedError(`The token expired at ${row.expiresAt.toISOString()}.`);
+      throw new UnauthenticatedError(`${what} expired at ${row.expiresAt.toISOString()}.`);
     }
     await this.principals.touch(row.id);
     return { id: row.id, name: row.name, role: row.role };

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TokensService, UnauthenticatedError } from '@claimtrace/auth';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@claimtrace/core';
+import { APP_CONFIG, AppConfig, BadInputError, DomainError, ErrorCode } from '@claimtrace/core';
 import { ExportParams, ExportService } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
@@ -18,7 +18,9 @@ const STATUS: Record<string, number> = {
  * JSON or two CSV files; ClaimReview JSON-LD; W3C Web Annotations. Large ones stream: rows are
  * read from a database cursor only as fast as the client takes the bytes, and a client that goes
  * away cancels the query. Access is that of a GraphQL read: public unless READS_REQUIRE_TOKEN,
- * and a token that was sent but does not work is refused even where none is needed.
+ * and a token that was sent but does not work is refused even where none is needed. A browser
+ * cannot send a token with a plain link: `POST /exports/links` gives a token holder a link with a
+ * short-lived signed ticket instead (libs/auth/src/tokens/download-link.ts).
  */
 @Controller()
 export class ExportController {
@@ -66,6 +68,29 @@ export class ExportController {
   }
 
   /**
+   * A download link for one export that works without a header for a few minutes, for the
+   * holder of a working token: `{"path": "/exports/graph?format=gexf"}` → `{url, expiresAt}`.
+   */
+  @Post('exports/links')
+  async link(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await answeringErrors(reply, async () => {
+      const principal = await this.tokens.fromAuthorization(request.headers.authorization);
+      if (!principal) {
+        throw new UnauthenticatedError(
+          'Download links are for token holders: send `Authorization: Bearer <token>` (without READS_REQUIRE_TOKEN the export address works as it is).',
+          { requiredRole: 'VIEWER' },
+        );
+      }
+      const link = await this.tokens.downloadLink(principal, exportPath(body));
+      await reply.code(201).send({ url: link.url, expiresAt: link.expiresAt.toISOString() });
+    });
+  }
+
+  /**
    * Every route: the caller's access first — a bad token, or none when READS_REQUIRE_TOKEN is set,
    * is a 401 (any role may read) — then the work, with domain errors answered as JSON.
    */
@@ -75,7 +100,7 @@ export class ExportController {
     work: () => Promise<void>,
   ): Promise<void> {
     return answeringErrors(reply, async () => {
-      const principal = await this.tokens.fromAuthorization(request.headers.authorization);
+      const principal = await this.tokens.fromRequest(request.url, request.headers.authorization);
       if (!principal && this.config.READS_REQUIRE_TOKEN) {
         throw new UnauthenticatedError(
           'Exports need a token with role VIEWER or higher here: send `Authorization: Bearer <token>`.',
@@ -97,6 +122,25 @@ export class ExportController {
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
   }
+}
+
+/** The export routes a download link may open. */
+const LINKABLE = [
+  /^\/exports\/graph(\?|$)/,
+  /^\/exports\/claimreviews\.jsonl(\?|$)/,
+  /^\/claims\/[^/?#]+\/claimreview\.jsonld(\?|$)/,
+  /^\/articles\/[^/?#]+\/annotations\.jsonld(\?|$)/,
+];
+
+/** The `path` of a link request, checked to be an export address of this server. */
+function exportPath(body: unknown): string {
+  const path = (body as { path?: unknown } | null | undefined)?.path;
+  if (typeof path !== 'string' || path.length > 2000 || !LINKABLE.some((r) => r.test(path))) {
+    throw new BadInputError(
+      'Send `{"path": "<export address>"}` as JSON, e.g. "/exports/graph?format=gexf": one of /exports/graph, /exports/claimreviews.jsonl, /claims/<id>/claimreview.jsonld, /articles/<id>/annotations.jsonld.',
+    );
+  }
+  return path;
 }
 
 /** Sends a generator's chunks with backpressure; a client that disconnects aborts the work. */
