@@ -11,7 +11,7 @@
  *   BENCH_FORMATS    formats to export (graphml,gexf,json,csv)
  *   BENCH_QUERIES    search queries timed per class (40)
  *   BENCH_IMPORT     articles in the generated import file (20000)
- *   BENCH_ONLY       sections to run: exports,search,import (all)
+ *   BENCH_ONLY       sections to run: exports,search,claims,import (all)
  *   BENCH_KEEP_DB    a database name: generated there once and kept, reused by later runs
  *                    with the same BENCH_EDGES (for iterating on one section; needs DATABASE_URL)
  *
@@ -23,6 +23,8 @@
  *  - search: `SearchService.search` over the generated passages, p50/p95 per class of query:
  *    rare words (a few hundred passages), common words (most passages), a common and a rare word,
  *    two common words, and an absent word.
+ *  - claims search: `claims(filter: {search}, first: 20)` (ClaimsService.page: the page and its
+ *    totalCount) over the generated claims, newest first and by relevance, for the same classes.
  *  - import: `claimtrace import`'s batches (ImportService) against `COPY articles FROM STDIN` of the
  *    same rows.
  */
@@ -39,6 +41,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { loadConfig } from '@claimtrace/core';
 import { EmbeddedPostgres, migrate } from '@claimtrace/database';
 import { ExportService, graphExportSql, NO_FILTER, ExportFilter } from '@claimtrace/export';
+import { ClaimOrder, ClaimsService } from '@claimtrace/claims';
 import { SearchService } from '@claimtrace/search';
 import { runImport } from '../../apps/cli/src/commands/import.command';
 import { BenchModule } from './bench.module';
@@ -48,7 +51,7 @@ const EDGES = Number(process.env.BENCH_EDGES ?? 1_000_000);
 const FORMATS = (process.env.BENCH_FORMATS ?? 'graphml,gexf,json,csv').split(',');
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 40);
 const IMPORT = Number(process.env.BENCH_IMPORT ?? 20_000);
-const ONLY = (process.env.BENCH_ONLY ?? 'exports,search,import').split(',');
+const ONLY = (process.env.BENCH_ONLY ?? 'exports,search,claims,import').split(',');
 const TENTH: ExportFilter = { ...NO_FILTER, tag: 'bench-tenth' };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -174,6 +177,7 @@ async function main(): Promise<void> {
 
     if (ONLY.includes('exports')) await exports(dbUrl);
     if (ONLY.includes('search')) await searches(dbUrl, vocab);
+    if (ONLY.includes('claims')) await claimSearches(dbUrl, vocab);
     if (ONLY.includes('import')) await imports(dbUrl, vocab);
   } finally {
     if (!keep) {
@@ -204,29 +208,32 @@ async function exports(dbUrl: string): Promise<void> {
   }
 }
 
-async function searches(dbUrl: string, vocab: string[]): Promise<void> {
-  log('\n== Search (SearchService.search, first 20, sequential)');
-  const app = await NestFactory.createApplicationContext(
-    BenchModule.forRoot(loadConfig({ DATABASE_URL: dbUrl, LOG_LEVEL: 'error' }), dbUrl),
-    { logger: ['error'] },
-  );
-  const search = app.get(SearchService);
+/** The classes of query both search benches time: word i of each class. */
+function queryClasses(vocab: string[]): Record<string, (i: number) => string> {
   const pick = (from: number, to: number, i: number) => vocab[from + ((i * 7919) % (to - from))];
-  const classes: Record<string, (i: number) => string> = {
+  return {
     'rare word': (i) => pick(15_000, 20_000, i),
     'common word': (i) => pick(0, 10, i),
     'common + rare': (i) => `${pick(0, 10, i)} ${pick(15_000, 20_000, i)}`,
     'two common': (i) => `${pick(0, 10, i)} ${pick(10, 50, i)}`,
     'absent word': (i) => `zzqx${i}`,
   };
-  log('class          | p50      | p95      | max      | hits (median)');
-  for (const [label, query] of Object.entries(classes)) {
-    await search.search(query(0), 20); // warm
+}
+
+/** Times `run` for BENCH_QUERIES queries of each class (after one warm-up) and prints a table. */
+async function timeClasses(
+  vocab: string[],
+  run: (query: string) => Promise<number>,
+  hitsLabel: string,
+): Promise<void> {
+  log(`class          | p50      | p95      | max      | ${hitsLabel} (median)`);
+  for (const [label, query] of Object.entries(queryClasses(vocab))) {
+    await run(query(0)); // warm
     const ms: number[] = [];
     const hits: number[] = [];
     for (let i = 1; i <= QUERIES; i += 1) {
       const t = process.hrtime.bigint();
-      hits.push((await search.search(query(i), 20)).length);
+      hits.push(await run(query(i)));
       ms.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     log(
@@ -235,6 +242,36 @@ async function searches(dbUrl: string, vocab: string[]): Promise<void> {
       )
         .toFixed(1)
         .padStart(6)} ms | ${percentile(hits, 50)}`,
+    );
+  }
+}
+
+async function benchContext(dbUrl: string) {
+  return NestFactory.createApplicationContext(
+    BenchModule.forRoot(loadConfig({ DATABASE_URL: dbUrl, LOG_LEVEL: 'error' }), dbUrl),
+    { logger: ['error'] },
+  );
+}
+
+async function searches(dbUrl: string, vocab: string[]): Promise<void> {
+  log('\n== Search (SearchService.search, first 20, sequential)');
+  const app = await benchContext(dbUrl);
+  const search = app.get(SearchService);
+  await timeClasses(vocab, async (query) => (await search.search(query, 20)).length, 'hits');
+  await app.close();
+}
+
+async function claimSearches(dbUrl: string, vocab: string[]): Promise<void> {
+  const app = await benchContext(dbUrl);
+  const claims = app.get(ClaimsService);
+  for (const orderBy of [ClaimOrder.FIRST_SEEN_DESC, ClaimOrder.RELEVANCE]) {
+    log(
+      `\n== Claims search (claims(filter: {search}, first: 20, orderBy: ${orderBy}), sequential)`,
+    );
+    await timeClasses(
+      vocab,
+      async (search) => (await claims.page({ first: 20, filter: { search }, orderBy })).totalCount,
+      'totalCount',
     );
   }
   await app.close();

@@ -90,6 +90,39 @@ describe('search', () => {
     }
   });
 
+  it('pages claims(filter: {search}) newest first the same way once the statement is prepared generic', async () => {
+    const PAGE = `query ($after: String) { claims(filter: { search: "Argentina" }, first: 1, after: $after) {
+      totalCount edges { node { id firstSeenAt } } pageInfo { hasNextPage endCursor } } }`;
+    const walk = async () => {
+      const seen: { id: string; firstSeenAt: string }[] = [];
+      let after: string | null = null;
+      let totalCount = 0;
+      for (;;) {
+        const { claims }: any = await t.ok(PAGE, { after });
+        totalCount = claims.totalCount;
+        seen.push(...claims.edges.map((e: any) => e.node));
+        if (!claims.pageInfo.hasNextPage) break;
+        after = claims.pageInfo.endCursor;
+      }
+      return { totalCount, seen };
+    };
+    const [{ count: expected }] = await t.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM claims WHERE merged_into_id IS NULL AND text ILIKE '%argentin%'`,
+    );
+    const first = await walk();
+    expect(expected).toBeGreaterThan(1);
+    expect(first.totalCount).toBe(expected);
+    expect(first.seen).toHaveLength(expected);
+    const times = first.seen.map((c) => Date.parse(c.firstSeenAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // PostgreSQL may switch a prepared statement to a generic plan after five runs: same answer
+    for (let run = 0; run < 6; run++) expect(await walk()).toEqual(first);
+    const absent = await t.ok(
+      `{ claims(filter: { search: "zzqxnothing" }) { totalCount edges { cursor } } }`,
+    );
+    expect(absent.claims).toEqual({ totalCount: 0, edges: [] });
+  });
+
   it.each([
     ['Milei', 'Javier Milei'],
     ['casa rosada', 'Casa Rosada'],

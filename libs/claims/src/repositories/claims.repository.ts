@@ -93,14 +93,20 @@ export class ClaimsRepository {
       where.push(`EXISTS (SELECT 1 FROM attributions a WHERE ${on.join(' AND ')})`);
     }
     let rank = '0';
+    let from = 'claims c';
     if (query.search) {
       const q = textQuerySql(
         `${add(query.search.websearch)}::text`,
         `${add(query.search.prefix)}::text`,
       );
-      where.push(`c.search_vector @@ ${q.any}`);
+      // The queries are built once, in a one-row subquery (OFFSET 0 keeps it from being folded
+      // back in): in the generic plan a prepared statement gets after five runs, an expression of
+      // a parameter is evaluated per row, and the four tsquery constructors cost more than the
+      // ranking of a common word's 50,000 matches.
+      from = `claims c CROSS JOIN (SELECT ${q.exact} AS exact, ${q.fuzzy} AS fuzzy OFFSET 0) q`;
+      where.push(`c.search_vector @@ (q.exact || q.fuzzy)`);
       // the same ranking as search(): exact layers fully, prefix-only matches a third
-      rank = `(ts_rank(c.search_vector, ${q.exact}, 1) + ts_rank(c.search_vector, ${q.fuzzy}, 1) / 3)::float8`;
+      rank = `(ts_rank(c.search_vector, q.exact, 1) + ts_rank(c.search_vector, q.fuzzy, 1) / 3)::float8`;
     }
     const filter = where.join(' AND ');
     const countParams = [...params];
@@ -114,18 +120,22 @@ export class ClaimsRepository {
       const limit = add(query.limit + 1);
       const [rows, [{ count }]] = await Promise.all([
         this.db.query<ClaimRecord & { rank: number }>(
-          `SELECT ${CLAIM_COLUMNS}, ${rank} AS rank FROM claims c WHERE ${where.join(' AND ')}
+          `SELECT ${CLAIM_COLUMNS}, ${rank} AS rank FROM ${from} WHERE ${where.join(' AND ')}
            ORDER BY rank DESC, c.id DESC LIMIT ${limit}`,
           params,
         ),
         this.db.query<{ count: number }>(
-          `SELECT count(*)::int AS count FROM claims c WHERE ${filter}`,
+          `SELECT count(*)::int AS count FROM ${from} WHERE ${filter}`,
           countParams,
         ),
       ]);
       return { rows, totalCount: count };
     }
     const column = SORT_COLUMN[query.sort];
+    // With a search, sort the matches (found through the GIN index) rather than walk the date
+    // index until enough rows match: the planner cannot tell a word in no claim from a word in
+    // 0.5 % of them, and the walk visited all 200,000 claims for an absent word (450 ms).
+    const order = query.search ? `(${column} + interval '0')` : column;
     if (query.after) {
       where.push(
         `(${column}, c.id) < (${add(query.after[0])}::timestamptz, ${add(query.after[1])}::uuid)`,
@@ -134,12 +144,12 @@ export class ClaimsRepository {
     const limit = add(query.limit + 1);
     const [rows, [{ count }]] = await Promise.all([
       this.db.query<ClaimRecord>(
-        `SELECT ${CLAIM_COLUMNS} FROM claims c WHERE ${where.join(' AND ')}
-         ORDER BY ${column} DESC, c.id DESC LIMIT ${limit}`,
+        `SELECT ${CLAIM_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
+         ORDER BY ${order} DESC, c.id DESC LIMIT ${limit}`,
         params,
       ),
       this.db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM claims c WHERE ${filter}`,
+        `SELECT count(*)::int AS count FROM ${from} WHERE ${filter}`,
         countParams,
       ),
     ]);
