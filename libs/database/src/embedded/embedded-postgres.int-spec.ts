@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
@@ -23,6 +24,14 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The pid of a process that has already exited. */
+function exitedPid(): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['-e', '0']);
+    child.once('exit', () => done(child.pid!));
+  });
 }
 
 describe('EmbeddedPostgres', () => {
@@ -54,6 +63,34 @@ describe('EmbeddedPostgres', () => {
     await second.stop();
   });
 
+  it('shares the server another live process runs on the folder, and leaves it running', async () => {
+    const owner = await start();
+    await query(owner.url(), 'CREATE TABLE IF NOT EXISTS shared_notes (body TEXT NOT NULL)');
+    const serverPid = readFileSync(join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split(
+      '\n',
+    )[0];
+    const lines: string[] = [];
+
+    const guest = await EmbeddedPostgres.start({
+      dataDir,
+      database: 'claimtrace',
+      log: (line) => lines.push(line),
+    });
+    expect(guest.port).toBe(owner.port);
+    expect(lines.join('\n')).toContain(
+      `using the embedded PostgreSQL that process ${process.pid} runs`,
+    );
+    await query(guest.url(), `INSERT INTO shared_notes VALUES ('written by the guest')`);
+    await guest.stop();
+
+    expect(isAlive(Number(serverPid))).toBe(true);
+    expect(await query(owner.url(), 'SELECT body FROM shared_notes')).toEqual([
+      { body: 'written by the guest' },
+    ]);
+    await owner.stop();
+    expect(isAlive(Number(serverPid))).toBe(false);
+  });
+
   it('takes over a server that an earlier process left running on the folder', async () => {
     const abandoned = await start(); // its owner never stops it
     await query(abandoned.url(), 'CREATE TABLE IF NOT EXISTS marks (body TEXT NOT NULL)');
@@ -61,6 +98,8 @@ describe('EmbeddedPostgres', () => {
     const orphanPid = Number(
       readFileSync(join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0],
     );
+    // as if its owner had been killed: the pid of a process that has exited
+    writeFileSync(join(dataDir, 'pg-owner'), `${await exitedPid()}\n`);
 
     const recovered = await start();
     expect(recovered.port).toBe(abandoned.port);

