@@ -6,7 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
-import { AuthGuardModule, AuthModule, TokensService } from '@claimtrace/auth';
+import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
@@ -37,7 +37,14 @@ export class AppModule {
             // Fastify assigns the id (from X-Request-Id or a new UUID); the logs reuse it.
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // a download link's ticket opens its export for minutes: never in the logs
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.ticket'],
+            serializers: {
+              req: (req: { url?: string }) => {
+                if (req.url) req.url = redactTicket(req.url);
+                return req;
+              },
+            },
           },
         }),
         CoreModule.forRoot(config),

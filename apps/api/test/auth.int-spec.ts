@@ -1,5 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { TokensService } from '@claimtrace/auth';
+import { toGlobalId } from '@claimtrace/core';
 import { everyMutation, MutationCall } from './support/schema-inputs';
 import { startTestApp, TestApp } from './test-app';
 
@@ -161,6 +162,13 @@ describe('access control', () => {
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(200);
   });
 
+  it('refuses a bad download ticket even where reads are public', async () => {
+    const forged = `/exports/graph?format=json&ticket=00000000-0000-4000-8000-000000000000.9999999999.${'a'.repeat(43)}`;
+    const refused = await t.app.inject({ method: 'GET', url: forged });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
   it('marks a token used', async () => {
     const [row] = await t.db.query<{ used: Date | null }>(
       `SELECT last_used_at AS used FROM api_principals WHERE name = 'editor'`,
@@ -271,6 +279,10 @@ describe('access control with READS_REQUIRE_TOKEN=true', () => {
       { path: 42 },
       {},
       { path: 'https://evil.example/exports/graph' },
+      { path: '//evil.example/exports/graph' },
+      { path: '/claims/\\..\\..\\\\evil.example\\x/claimreview.jsonld' },
+      { path: '/articles/..%2f..%2fexports%2fgraph/annotations.jsonld' },
+      { path: '/claims/a/../b/claimreview.jsonld' },
     ]) {
       const refused = await t.app.inject({
         method: 'POST',
@@ -282,5 +294,71 @@ describe('access control with READS_REQUIRE_TOKEN=true', () => {
       expect(refused.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
       expect(refused.json().message).toContain('/exports/graph');
     }
+  });
+
+  it("checks a graph export link's parameters before signing it, and refuses repeated ones", async () => {
+    const viewer = await t.token('VIEWER', 'link-params');
+    const ask = (path: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/exports/links',
+        headers: { authorization: `Bearer ${viewer}` },
+        payload: { path },
+      });
+    for (const path of ['/exports/graph?format=bogus', '/exports/graph?format=json&format=csv']) {
+      const refused = await ask(path);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+    const repeated = await t.app.inject({
+      method: 'GET',
+      url: '/exports/graph?format=json&format=csv',
+      headers: { authorization: `Bearer ${viewer}` },
+    });
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(repeated.json().message).toContain('Give `format` once');
+  });
+
+  it('answers a body that is not JSON with a 400 that has a code', async () => {
+    const viewer = await t.token('VIEWER', 'link-body');
+    for (const payload of ['{"path": ', '']) {
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/exports/links',
+        headers: { authorization: `Bearer ${viewer}`, 'content-type': 'application/json' },
+        payload,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+  });
+
+  it('opens only the claim a ticket was signed for, answers HEAD without running it', async () => {
+    const viewer = await t.token('VIEWER', 'link-claims');
+    const claimA = toGlobalId('Claim', '00000000-0000-4000-8000-00000000000a');
+    const claimB = toGlobalId('Claim', '00000000-0000-4000-8000-00000000000b');
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/exports/links',
+      headers: { authorization: `Bearer ${viewer}` },
+      payload: { path: `/claims/${claimA}/claimreview.jsonld` },
+    });
+    expect(asked.statusCode).toBe(201);
+    const { url } = asked.json<{ url: string }>();
+    // signed for A, an unknown claim: 404, i.e. past the access check
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    const other = await t.app.inject({ method: 'GET', url: url.replace(claimA, claimB) });
+    expect(other.statusCode).toBe(401);
+
+    const graph = await t.app.inject({
+      method: 'POST',
+      url: '/exports/links',
+      headers: { authorization: `Bearer ${viewer}` },
+      payload: { path: '/exports/graph?format=graphml' },
+    });
+    const head = await t.app.inject({ method: 'HEAD', url: graph.json<{ url: string }>().url });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
   });
 });

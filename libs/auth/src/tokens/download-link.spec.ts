@@ -1,4 +1,10 @@
-import { canonicalTarget, parseTicket, signedLink, ticketMatches } from './download-link';
+import {
+  canonicalTarget,
+  parseTicket,
+  redactTicket,
+  signedLink,
+  ticketMatches,
+} from './download-link';
 
 const ID = '0b6f4a52-9c1e-4d8b-a7a5-3f1f2d1c9e10';
 const KEY = 'a'.repeat(64);
@@ -54,5 +60,24 @@ describe('download links', () => {
 
     expect(link.startsWith('/exports/claimreviews.jsonl?ticket=')).toBe(true);
     expect(canonicalTarget(link).target).toBe('/exports/claimreviews.jsonl');
+  });
+
+  it('bind the path as sent: no dot or backslash resolution between signing and routing', () => {
+    expect(canonicalTarget('/claims/a/../b/claimreview.jsonld').target).toBe(
+      '/claims/a/../b/claimreview.jsonld',
+    );
+    expect(canonicalTarget('/claims/\\..\\x/claimreview.jsonld?b=2&a=1').target).toBe(
+      '/claims/\\..\\x/claimreview.jsonld?a=1&b=2',
+    );
+  });
+
+  it('are kept out of logs', () => {
+    expect(redactTicket('/exports/graph?format=json&ticket=abc.123.def&tag=x')).toBe(
+      '/exports/graph?format=json&ticket=[redacted]&tag=x',
+    );
+    expect(redactTicket('/exports/claimreviews.jsonl?ticket=abc')).toBe(
+      '/exports/claimreviews.jsonl?ticket=[redacted]',
+    );
+    expect(redactTicket('/graphql')).toBe('/graphql');
   });
 });

@@ -8,7 +8,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * A ticket names its principal, its expiry and an HMAC over both and the exact target (path and
  * query, ticket removed), keyed with the principal's stored token hash: a ticket opens one export,
  * for a few minutes, and dies with its token (revoked, expired or deleted). Anyone who can read
- * `api_principals` could mint tickets — they can read the data itself anyway.
+ * `api_principals` could mint tickets — they can read the data itself anyway. A ticket works any
+ * number of times until it expires, so request logs must not record it (see redactTicket).
  */
 export const TICKET_PARAM = 'ticket';
 
@@ -23,16 +24,19 @@ export interface Ticket {
 }
 
 /**
- * The target a ticket is bound to: the path and the query parameters sorted, without the ticket,
- * so the same request signs and verifies alike whatever order or encoding the client used.
+ * The target a ticket is bound to: the path exactly as sent (no `..` or `\\` resolution, so what
+ * is signed is what the router sees) and the query parameters sorted, without the ticket, so the
+ * same request signs and verifies alike whatever order or encoding the client used for the query.
  */
 export function canonicalTarget(url: string): { target: string; ticket: string | null } {
-  const parsed = new URL(url, 'http://claimtrace.invalid');
-  const ticket = parsed.searchParams.get(TICKET_PARAM);
-  parsed.searchParams.delete(TICKET_PARAM);
-  parsed.searchParams.sort();
-  const query = parsed.searchParams.toString();
-  return { target: query ? `${parsed.pathname}?${query}` : parsed.pathname, ticket };
+  const mark = url.indexOf('?');
+  const path = mark === -1 ? url : url.slice(0, mark);
+  const params = new URLSearchParams(mark === -1 ? '' : url.slice(mark + 1));
+  const ticket = params.get(TICKET_PARAM);
+  params.delete(TICKET_PARAM);
+  params.sort();
+  const query = params.toString();
+  return { target: query ? `${path}?${query}` : path, ticket };
 }
 
 function macOf(key: string, principalId: string, expires: number, target: string): string {
@@ -62,4 +66,9 @@ export function ticketMatches(ticket: Ticket, key: string, target: string): bool
   const expected = Buffer.from(macOf(key, ticket.principalId, ticket.expires, target));
   const actual = Buffer.from(ticket.mac);
   return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/** A URL with its ticket's value replaced, for logs: a logged ticket would open the export. */
+export function redactTicket(url: string): string {
+  return url.replace(/([?&]ticket=)[^&#]*/g, '$1[redacted]');
 }

@@ -85,7 +85,10 @@ export class ExportController {
           { requiredRole: 'VIEWER' },
         );
       }
-      const link = await this.tokens.downloadLink(principal, exportPath(body));
+      const { path, query } = exportPath(body);
+      // a graph export's parameters are checked now: a bad one is this answer, not a failed download
+      if (path.startsWith('/exports/graph')) this.service.parse(paramsOf(query));
+      const link = await this.tokens.downloadLink(principal, path);
       await reply.code(201).send({ url: link.url, expiresAt: link.expiresAt.toISOString() });
     });
   }
@@ -124,23 +127,41 @@ export class ExportController {
   }
 }
 
-/** The export routes a download link may open. */
+/** The export paths a download link may open; ids are base64url, nothing to resolve. */
 const LINKABLE = [
-  /^\/exports\/graph(\?|$)/,
-  /^\/exports\/claimreviews\.jsonl(\?|$)/,
-  /^\/claims\/[^/?#]+\/claimreview\.jsonld(\?|$)/,
-  /^\/articles\/[^/?#]+\/annotations\.jsonld(\?|$)/,
+  /^\/exports\/graph$/,
+  /^\/exports\/claimreviews\.jsonl$/,
+  /^\/claims\/[A-Za-z0-9_-]{1,200}\/claimreview\.jsonld$/,
+  /^\/articles\/[A-Za-z0-9_-]{1,200}\/annotations\.jsonld$/,
 ];
 
-/** The `path` of a link request, checked to be an export address of this server. */
-function exportPath(body: unknown): string {
-  const path = (body as { path?: unknown } | null | undefined)?.path;
-  if (typeof path !== 'string' || path.length > 2000 || !LINKABLE.some((r) => r.test(path))) {
+/** The `path` and query of a link request, checked to be an export address of this server. */
+function exportPath(body: unknown): { path: string; query: URLSearchParams } {
+  const value = (body as { path?: unknown } | null | undefined)?.path;
+  const mark = typeof value === 'string' ? value.indexOf('?') : -1;
+  const path = typeof value === 'string' ? (mark === -1 ? value : value.slice(0, mark)) : '';
+  if (
+    typeof value !== 'string' ||
+    value.length > 2000 ||
+    value.includes('#') ||
+    !LINKABLE.some((r) => r.test(path))
+  ) {
     throw new BadInputError(
       'Send `{"path": "<export address>"}` as JSON, e.g. "/exports/graph?format=gexf": one of /exports/graph, /exports/claimreviews.jsonl, /claims/<id>/claimreview.jsonld, /articles/<id>/annotations.jsonld.',
+      { argument: 'path' },
     );
   }
-  return path;
+  return { path: value, query: new URLSearchParams(mark === -1 ? '' : value.slice(mark + 1)) };
+}
+
+/** Query parameters as Fastify hands them to a route: a repeated name becomes an array. */
+function paramsOf(query: URLSearchParams): Record<string, string | string[]> {
+  const params: Record<string, string | string[]> = {};
+  for (const name of new Set(query.keys())) {
+    const values = query.getAll(name);
+    params[name] = values.length === 1 ? values[0] : values;
+  }
+  return params;
 }
 
 /** Sends a generator's chunks with backpressure; a client that disconnects aborts the work. */

@@ -40,12 +40,26 @@ export interface ExportRequest {
 
 /** What a client gives as query parameters, before checking. */
 export interface ExportParams {
-  format?: string;
-  table?: string;
-  since?: string;
+  format?: string | string[];
+  table?: string | string[];
+  since?: string | string[];
   status?: string | string[];
-  actorId?: string;
-  tag?: string;
+  actorId?: string | string[];
+  tag?: string | string[];
+}
+
+/** A parameter that may be given once; given twice it is a BAD_USER_INPUT naming it. */
+function once(
+  params: ExportParams,
+  name: Exclude<keyof ExportParams, 'status'>,
+): string | undefined {
+  const value = params[name];
+  if (Array.isArray(value)) {
+    throw new BadInputError(`Give \`${name}\` once (got ${value.length} values).`, {
+      argument: name,
+    });
+  }
+  return value;
 }
 
 /** Streams the graph and the ClaimReview and annotation documents, in constant memory. */
@@ -58,29 +72,36 @@ export class ExportService {
 
   /** Checks the parameters of a graph export; a mistake is a BAD_USER_INPUT naming it. */
   parse(params: ExportParams): ExportRequest {
-    const format = (params.format ?? '').toLowerCase();
+    const given = {
+      format: once(params, 'format'),
+      table: once(params, 'table'),
+      since: once(params, 'since'),
+      actorId: once(params, 'actorId'),
+      tag: once(params, 'tag'),
+    };
+    const format = (given.format ?? '').toLowerCase();
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
       throw new BadInputError(
-        `\`format\` must be one of ${GRAPH_FORMATS.join(', ')} (got "${params.format ?? ''}").`,
+        `\`format\` must be one of ${GRAPH_FORMATS.join(', ')} (got "${given.format ?? ''}").`,
         { argument: 'format' },
       );
     }
     let table: CsvTable | null = null;
     if (format === 'csv') {
-      if (params.table !== 'nodes' && params.table !== 'edges') {
+      if (given.table !== 'nodes' && given.table !== 'edges') {
         throw new BadInputError(
           'CSV comes as two files: ask for `table=nodes` and `table=edges` (same filters, two URLs).',
           { argument: 'table' },
         );
       }
-      table = params.table;
+      table = given.table;
     }
     let since: Date | null = null;
-    if (params.since) {
-      since = new Date(params.since);
-      if (Number.isNaN(since.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(params.since)) {
+    if (given.since) {
+      since = new Date(given.since);
+      if (Number.isNaN(since.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(given.since)) {
         throw new BadInputError(
-          `\`since\` must be an ISO 8601 date or date-time (got "${params.since}").`,
+          `\`since\` must be an ISO 8601 date or date-time (got "${given.since}").`,
           { argument: 'since' },
         );
       }
@@ -104,8 +125,8 @@ export class ExportService {
       filter: {
         since,
         statuses: statuses.length ? statuses : null,
-        actorId: params.actorId ? keyOf(params.actorId, 'Actor', 'actorId') : null,
-        tag: params.tag ? params.tag.trim().toLowerCase() : null,
+        actorId: given.actorId ? keyOf(given.actorId, 'Actor', 'actorId') : null,
+        tag: given.tag ? given.tag.trim().toLowerCase() : null,
       },
     };
   }
