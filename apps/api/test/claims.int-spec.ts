@@ -112,4 +112,29 @@ describe('claims, articles and attributions over GraphQL', () => {
     });
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
   });
+
+  it('pages through every claim newest first, also ones written by SQL without a first-seen time', async () => {
+    await t.db.query(
+      `INSERT INTO claims (text) VALUES ('Written by SQL, one'), ('Written by SQL, two')`,
+    );
+    const [{ count }] = await t.db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM claims WHERE merged_into_id IS NULL`,
+    );
+    const texts: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { claims }: any = await t.ok(
+        `query ($after: String) { claims(first: 1, after: $after) { edges { node { text firstSeenAt } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      for (const { node } of claims.edges) {
+        expect(node.firstSeenAt).not.toBeNull();
+        texts.push(node.text);
+      }
+      if (!claims.pageInfo.hasNextPage) break;
+      after = claims.pageInfo.endCursor;
+    }
+    expect(texts).toHaveLength(count);
+    expect(texts).toEqual(expect.arrayContaining(['Written by SQL, one', 'Written by SQL, two']));
+  });
 });

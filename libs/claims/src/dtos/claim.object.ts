@@ -13,7 +13,7 @@ export interface ClaimRecord {
   version: number;
   tags: string[] | null;
   language: string | null;
-  firstSeenAt: Date | null;
+  firstSeenAt: Date;
   mergedIntoId: string | null;
   createdAt: Date;
   updatedAt: Date;

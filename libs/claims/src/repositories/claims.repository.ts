@@ -188,7 +188,7 @@ export class ClaimsRepository {
   /** Moves firstSeenAt back when evidence shows the claim was made earlier. */
   async noteSeenAt(tx: Tx, id: string, at: Date): Promise<void> {
     await tx.$executeRaw`UPDATE claims SET first_seen_at = ${at}
-      WHERE id = ${id}::uuid AND (first_seen_at IS NULL OR first_seen_at > ${at})`;
+      WHERE id = ${id}::uuid AND first_seen_at > ${at}`;
   }
 
   async addStatusChange(

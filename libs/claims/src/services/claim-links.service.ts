@@ -123,7 +123,7 @@ export class ClaimLinksService {
       await this.claims.update(tx, merge, { mergedIntoId: keep });
       const tags = [...new Set([...(kept.tags ?? []), ...(merged.tags ?? [])])];
       const row = await this.claims.update(tx, keep, { tags });
-      if (merged.firstSeenAt) await this.claims.noteSeenAt(tx, keep, merged.firstSeenAt);
+      await this.claims.noteSeenAt(tx, keep, merged.firstSeenAt);
       await this.events.append(tx, {
         kind: ClaimEventKind.CLAIMS_MERGED,
         claimId: keep,
@@ -132,10 +132,7 @@ export class ClaimLinksService {
       });
       return ClaimObject.from({
         ...row,
-        firstSeenAt:
-          merged.firstSeenAt && (!row.firstSeenAt || merged.firstSeenAt < row.firstSeenAt)
-            ? merged.firstSeenAt
-            : row.firstSeenAt,
+        firstSeenAt: merged.firstSeenAt < row.firstSeenAt ? merged.firstSeenAt : row.firstSeenAt,
       });
     });
   }

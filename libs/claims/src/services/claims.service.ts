@@ -82,7 +82,7 @@ export class ClaimsService {
     const sortKey = (row: ClaimRecord & { rank?: number }) =>
       sort === 'relevance'
         ? String(row.rank ?? 0)
-        : (sort === 'updated' ? row.updatedAt : (row.firstSeenAt ?? row.createdAt)).toISOString();
+        : (sort === 'updated' ? row.updatedAt : row.firstSeenAt).toISOString();
     return toPage(
       rows,
       limit,

@@ -9,7 +9,7 @@ const current: ClaimRecord = {
   version: 5,
   tags: ['now'],
   language: 'en',
-  firstSeenAt: null,
+  firstSeenAt: new Date('2026-01-01T00:00:00Z'),
   mergedIntoId: null,
   createdAt: new Date('2026-01-01T00:00:00Z'),
   updatedAt: new Date('2026-01-05T00:00:00Z'),

@@ -61,11 +61,11 @@ export class SearchRepository {
 }
 
 function claimRecord(json: Record<string, unknown>): ClaimRecord {
-  const date = (value: unknown) => (value == null ? null : new Date(value as string));
+  const date = (value: unknown) => new Date(value as string);
   return {
     ...(json as unknown as ClaimRecord),
     firstSeenAt: date(json.firstSeenAt),
-    createdAt: date(json.createdAt)!,
-    updatedAt: date(json.updatedAt)!,
+    createdAt: date(json.createdAt),
+    updatedAt: date(json.updatedAt),
   };
 }
