@@ -84,6 +84,8 @@ export class EmbeddedPostgres {
       return server;
     }
     await stopOrphan(pgdata, log);
+    // recorded before the server starts, so a process arriving meanwhile shares rather than stops it
+    writeFileSync(ownerFile, `${process.pid}\n`);
 
     const port = options.port ?? (await rememberedPort(join(root, 'pg-port')));
     const child = spawn(
@@ -98,7 +100,6 @@ export class EmbeddedPostgres {
     );
     const server = new EmbeddedPostgres(child, port, password, options.database, ownerFile);
     await server.waitUntilReady(options.serverLog ?? (() => undefined));
-    writeFileSync(ownerFile, `${process.pid}\n`);
     await server.ensureDatabase(options.database);
     log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${pgdata})`);
     return server;
