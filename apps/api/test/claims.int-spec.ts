@@ -97,6 +97,26 @@ describe('claims, articles and attributions over GraphQL', () => {
     expect(claim.claim.attributions.totalCount).toBe(2);
   });
 
+  it("counts a claim's attributions on every page of them, with a stance filter and past the end", async () => {
+    const page = `query ($id: ID!, $after: String, $stance: Stance) { claim(id: $id) {
+      attributions(first: 1, after: $after, stance: $stance) { totalCount edges { node { stance } }
+        pageInfo { hasNextPage endCursor } } } }`;
+    const read = async (after: string | null, stance: string | null = null) =>
+      (await t.ok(page, { id: ids.claim, after, stance })).claim.attributions;
+    const first = await read(null);
+    expect(first).toMatchObject({ totalCount: 2, edges: [{ node: { stance: 'REPORTS' } }] });
+    const second = await read(first.pageInfo.endCursor);
+    expect(second).toMatchObject({ totalCount: 2, edges: [{ node: { stance: 'ASSERTS' } }] });
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    // past the last one: no row carries the total, which still counts both
+    expect(await read(second.pageInfo.endCursor)).toMatchObject({ totalCount: 2, edges: [] });
+    expect(await read(null, 'ASSERTS')).toMatchObject({
+      totalCount: 1,
+      edges: [{ node: { stance: 'ASSERTS' } }],
+    });
+    expect(await read(null, 'DENIES')).toMatchObject({ totalCount: 0, edges: [] });
+  });
+
   it('changes status along the workflow with a rationale, and rejects stale versions', async () => {
     const change = `mutation ($i: ChangeClaimStatusInput!) { changeClaimStatus(input: $i) { status version statusHistory { from to rationale } } }`;
     const ok = await t.ok(change, {
@@ -124,17 +144,34 @@ describe('claims, articles and attributions over GraphQL', () => {
     let after: string | null = null;
     for (;;) {
       const { claims }: any = await t.ok(
-        `query ($after: String) { claims(first: 1, after: $after) { edges { node { text firstSeenAt } } pageInfo { hasNextPage endCursor } } }`,
+        `query ($after: String) { claims(first: 1, after: $after) { totalCount edges { node { text firstSeenAt } } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
+      expect(claims.totalCount).toBe(count);
       for (const { node } of claims.edges) {
         expect(node.firstSeenAt).not.toBeNull();
         texts.push(node.text);
       }
-      if (!claims.pageInfo.hasNextPage) break;
       after = claims.pageInfo.endCursor;
+      if (!claims.pageInfo.hasNextPage) break;
     }
     expect(texts).toHaveLength(count);
     expect(texts).toEqual(expect.arrayContaining(['Written by SQL, one', 'Written by SQL, two']));
+    // past the last claim: no rows to carry the total, which still counts every claim
+    const end: any = await t.ok(
+      `query ($after: String) { claims(first: 5, after: $after) { totalCount edges { cursor } } }`,
+      { after },
+    );
+    expect(end.claims).toEqual({ totalCount: count, edges: [] });
+    // a filter counts only what it lets through, on a page and past its end
+    const tagged: any = await t.ok(
+      `{ claims(first: 5, filter: { tag: "deportations" }) { totalCount edges { node { text } } } }`,
+    );
+    expect(tagged.claims.totalCount).toBe(1);
+    expect(tagged.claims.edges).toHaveLength(1);
+    const none: any = await t.ok(
+      `{ claims(first: 5, filter: { tag: "no such tag" }) { totalCount edges { cursor } } }`,
+    );
+    expect(none.claims).toEqual({ totalCount: 0, edges: [] });
   });
 });

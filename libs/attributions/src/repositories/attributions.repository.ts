@@ -62,7 +62,9 @@ export class AttributionsRepository {
 
   /**
    * For each owner (claim or actor), one page of its current attributions in creation order, in one
-   * statement whatever the number of owners; and the owners' totals in a second.
+   * statement whatever the number of owners, with the owners' totals. A first page counts in the
+   * same statement (a window over the rows it numbers anyway); a page after a cursor needs a second
+   * statement, since an owner with nothing after the cursor has no row to carry its total.
    */
   async pages(
     query: AttributionPageQuery,
@@ -86,21 +88,28 @@ export class AttributionsRepository {
       filter += ` AND a.stance = $${params.length}::stance`;
       countFilter += ` AND a.stance = $${countParams.length}::stance`;
     }
-    let after = '';
-    if (query.after) {
-      params.push(query.after[0], query.after[1]);
-      after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
-    const [rows, counts] = await Promise.all([
-      this.db.query<JoinedAttributionRow & { owner: string }>(
-        `SELECT ${JOINED_COLUMNS}, page.owner FROM (
-           SELECT a.id, a.${query.owner} AS owner,
-                  row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn
-           FROM attributions a WHERE ${filter} ${after}) page
-         JOIN attributions a ON a.id = page.id ${JOINS}
-         WHERE page.rn <= $2 ORDER BY page.owner, page.rn`,
+    const pageSql = (after: string, total: string) =>
+      `SELECT ${JOINED_COLUMNS}, page.owner${total && ', page.total'} FROM (
+         SELECT a.id, a.${query.owner} AS owner,
+                row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn
+                ${total}
+         FROM attributions a WHERE ${filter} ${after}) page
+       JOIN attributions a ON a.id = page.id ${JOINS}
+       WHERE page.rn <= $2 ORDER BY page.owner, page.rn`;
+    if (!query.after) {
+      const rows = await this.db.query<JoinedAttributionRow & { owner: string; total: number }>(
+        pageSql('', `, count(*) OVER (PARTITION BY a.${query.owner})::int AS total`),
         params,
-      ),
+      );
+      // an owner without rows has no current attributions (the page holds at least one if any)
+      const totals = new Map<string, number>();
+      for (const row of rows) totals.set(row.owner, row.total);
+      return { rows, totals };
+    }
+    params.push(query.after[0], query.after[1]);
+    const after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    const [rows, counts] = await Promise.all([
+      this.db.query<JoinedAttributionRow & { owner: string }>(pageSql(after, ''), params),
       this.db.query<{ owner: string; count: number }>(
         `SELECT a.${query.owner} AS owner, count(*)::int AS count FROM attributions a
          WHERE ${countFilter} GROUP BY a.${query.owner}`,
