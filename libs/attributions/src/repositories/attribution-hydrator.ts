@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ACTOR_COLUMNS, ActorObject } from '@claimtrace/actors';
-import { passageFromRow } from '@claimtrace/articles';
-import { pickColumns } from '@claimtrace/core';
+import { passageReader } from '@claimtrace/articles';
+import { columnPicker } from '@claimtrace/core';
 import { AttributionObject, AttributionRecord } from '../dtos/attribution.object';
 import { AttributionsRepository, JoinedAttributionRow } from './attributions.repository';
+
+const readActor = columnPicker(ACTOR_COLUMNS, 'actor_');
+const readPassage = passageReader('passage_');
 
 /** The attribution of a joined row, with its actor and passage (and the passage's article). */
 export function attributionFromRow(row: JoinedAttributionRow): AttributionObject {
   return AttributionObject.from(
     row as AttributionRecord,
-    ActorObject.from(pickColumns(ACTOR_COLUMNS, row, 'actor_')),
-    passageFromRow(row, 'passage_'),
+    ActorObject.from(readActor(row)),
+    readPassage(row),
   );
 }
 
