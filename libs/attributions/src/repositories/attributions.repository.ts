@@ -119,8 +119,16 @@ export class AttributionsRepository {
     return { rows, totals: new Map(counts.map((row) => [row.owner, row.count])) };
   }
 
-  /** Each attribution's relay chain: itself, then each hop it was reported via, outermost last. */
-  chains(ids: readonly string[]): Promise<(JoinedAttributionRow & { startId: string })[]> {
+  /**
+   * Each attribution's relay chain: itself, then each hop it was reported via, outermost last. A
+   * hop whose id is in `known` (read already by the caller) comes back as its id alone, every
+   * joined column null: a relay hop is mostly in the page that asks, and its joined row is the
+   * widest part of the answer.
+   */
+  chains(
+    ids: readonly string[],
+    known: readonly string[] = [],
+  ): Promise<(JoinedAttributionRow & { startId: string; hopId: string })[]> {
     return this.db.query(
       `WITH RECURSIVE hops(start_id, id, depth) AS (
          SELECT a.id, a.reported_via_id, 1 FROM attributions a
@@ -129,9 +137,10 @@ export class AttributionsRepository {
          SELECT h.start_id, a.reported_via_id, h.depth + 1
          FROM hops h JOIN attributions a ON a.id = h.id
          WHERE a.reported_via_id IS NOT NULL AND h.depth < 64)
-       SELECT h.start_id AS "startId", ${JOINED_COLUMNS}
-       FROM hops h JOIN attributions a ON a.id = h.id ${JOINS} ORDER BY h.start_id, h.depth`,
-      [ids],
+       SELECT h.start_id AS "startId", h.id AS "hopId", ${JOINED_COLUMNS}
+       FROM hops h LEFT JOIN (attributions a ${JOINS}) ON a.id = h.id AND h.id <> ALL($2::uuid[])
+       ORDER BY h.start_id, h.depth`,
+      [ids, known],
     );
   }
 
