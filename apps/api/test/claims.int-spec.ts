@@ -117,6 +117,34 @@ describe('claims, articles and attributions over GraphQL', () => {
     expect(await read(null, 'DENIES')).toMatchObject({ totalCount: 0, edges: [] });
   });
 
+  it('answers the same relay chain whether its hop is in the same page or not', async () => {
+    const chainOf = `chain { id stance actor { id name } passage { id exact article { id title } }
+      reportedVia { id } chain { id } }`;
+    const page = `query ($id: ID!, $first: Int!, $after: String) { claim(id: $id) {
+      attributions(first: $first, after: $after) { edges { node { id ${chainOf} } }
+        pageInfo { endCursor } } } }`;
+    const read = async (first: number, after: string | null = null) =>
+      (await t.ok(page, { id: ids.claim, first, after })).claim.attributions;
+    // the relay and its hop in one page: the hop is built from the page's own row
+    const together = (await read(10)).edges[1].node;
+    // the relay alone on a second page: the hop comes from its own joined row
+    const alone = (await read(1, (await read(1)).pageInfo.endCursor)).edges[0].node;
+    const byId = (
+      await t.ok(`query ($id: ID!) { node(id: $id) { ... on Attribution { id ${chainOf} } } }`, {
+        id: alone.id,
+      })
+    ).node;
+    expect(together.chain).toHaveLength(2);
+    expect(together.chain[1]).toMatchObject({
+      stance: 'REPORTS',
+      actor: { name: 'The New York Times' },
+      reportedVia: null,
+    });
+    expect(together.chain[1].chain).toEqual([{ id: together.chain[1].id }]);
+    expect(alone).toEqual(together);
+    expect(byId).toEqual(together);
+  });
+
   it('changes status along the workflow with a rationale, and rejects stale versions', async () => {
     const change = `mutation ($i: ChangeClaimStatusInput!) { changeClaimStatus(input: $i) { status version statusHistory { from to rationale } } }`;
     const ok = await t.ok(change, {
