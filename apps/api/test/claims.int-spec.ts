@@ -117,6 +117,23 @@ describe('claims, articles and attributions over GraphQL', () => {
     expect(await read(null, 'DENIES')).toMatchObject({ totalCount: 0, edges: [] });
   });
 
+  it("tells caches not to store any GraphQL answer, as Apollo's cache-control plugin did", async () => {
+    const post = (query: string) =>
+      t.app.inject({ method: 'POST', url: '/graphql', payload: { query } });
+    for (const query of [
+      '{ claims(first: 1) { totalCount edges { node { id attributions(first: 1) { totalCount } } } } }',
+      '{ claims(first: 1) { nope } }',
+      '{ claims(first: ',
+      'mutation { createClaim(input: { text: "x" }) { id } }',
+    ]) {
+      const response = await post(query);
+      expect({ query, header: response.headers['cache-control'] }).toEqual({
+        query,
+        header: 'no-store',
+      });
+    }
+  });
+
   it('answers the same relay chain whether its hop is in the same page or not', async () => {
     const chainOf = `chain { id stance actor { id name } passage { id exact article { id title } }
       reportedVia { id } chain { id } }`;
