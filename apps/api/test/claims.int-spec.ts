@@ -97,6 +97,71 @@ describe('claims, articles and attributions over GraphQL', () => {
     expect(claim.claim.attributions.totalCount).toBe(2);
   });
 
+  it("counts a claim's attributions on every page of them, with a stance filter and past the end", async () => {
+    const page = `query ($id: ID!, $after: String, $stance: Stance) { claim(id: $id) {
+      attributions(first: 1, after: $after, stance: $stance) { totalCount edges { node { stance } }
+        pageInfo { hasNextPage endCursor } } } }`;
+    const read = async (after: string | null, stance: string | null = null) =>
+      (await t.ok(page, { id: ids.claim, after, stance })).claim.attributions;
+    const first = await read(null);
+    expect(first).toMatchObject({ totalCount: 2, edges: [{ node: { stance: 'REPORTS' } }] });
+    const second = await read(first.pageInfo.endCursor);
+    expect(second).toMatchObject({ totalCount: 2, edges: [{ node: { stance: 'ASSERTS' } }] });
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    // past the last one: no row carries the total, which still counts both
+    expect(await read(second.pageInfo.endCursor)).toMatchObject({ totalCount: 2, edges: [] });
+    expect(await read(null, 'ASSERTS')).toMatchObject({
+      totalCount: 1,
+      edges: [{ node: { stance: 'ASSERTS' } }],
+    });
+    expect(await read(null, 'DENIES')).toMatchObject({ totalCount: 0, edges: [] });
+  });
+
+  it("tells caches not to store any GraphQL answer, as Apollo's cache-control plugin did", async () => {
+    const post = (query: string) =>
+      t.app.inject({ method: 'POST', url: '/graphql', payload: { query } });
+    for (const query of [
+      '{ claims(first: 1) { totalCount edges { node { id attributions(first: 1) { totalCount } } } } }',
+      '{ claims(first: 1) { nope } }',
+      '{ claims(first: ',
+      'mutation { createClaim(input: { text: "x" }) { id } }',
+    ]) {
+      const response = await post(query);
+      expect({ query, header: response.headers['cache-control'] }).toEqual({
+        query,
+        header: 'no-store',
+      });
+    }
+  });
+
+  it('answers the same relay chain whether its hop is in the same page or not', async () => {
+    const chainOf = `chain { id stance actor { id name } passage { id exact article { id title } }
+      reportedVia { id } chain { id } }`;
+    const page = `query ($id: ID!, $first: Int!, $after: String) { claim(id: $id) {
+      attributions(first: $first, after: $after) { edges { node { id ${chainOf} } }
+        pageInfo { endCursor } } } }`;
+    const read = async (first: number, after: string | null = null) =>
+      (await t.ok(page, { id: ids.claim, first, after })).claim.attributions;
+    // the relay and its hop in one page: the hop is built from the page's own row
+    const together = (await read(10)).edges[1].node;
+    // the relay alone on a second page: the hop comes from its own joined row
+    const alone = (await read(1, (await read(1)).pageInfo.endCursor)).edges[0].node;
+    const byId = (
+      await t.ok(`query ($id: ID!) { node(id: $id) { ... on Attribution { id ${chainOf} } } }`, {
+        id: alone.id,
+      })
+    ).node;
+    expect(together.chain).toHaveLength(2);
+    expect(together.chain[1]).toMatchObject({
+      stance: 'REPORTS',
+      actor: { name: 'The New York Times' },
+      reportedVia: null,
+    });
+    expect(together.chain[1].chain).toEqual([{ id: together.chain[1].id }]);
+    expect(alone).toEqual(together);
+    expect(byId).toEqual(together);
+  });
+
   it('changes status along the workflow with a rationale, and rejects stale versions', async () => {
     const change = `mutation ($i: ChangeClaimStatusInput!) { changeClaimStatus(input: $i) { status version statusHistory { from to rationale } } }`;
     const ok = await t.ok(change, {
@@ -124,17 +189,34 @@ describe('claims, articles and attributions over GraphQL', () => {
     let after: string | null = null;
     for (;;) {
       const { claims }: any = await t.ok(
-        `query ($after: String) { claims(first: 1, after: $after) { edges { node { text firstSeenAt } } pageInfo { hasNextPage endCursor } } }`,
+        `query ($after: String) { claims(first: 1, after: $after) { totalCount edges { node { text firstSeenAt } } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
+      expect(claims.totalCount).toBe(count);
       for (const { node } of claims.edges) {
         expect(node.firstSeenAt).not.toBeNull();
         texts.push(node.text);
       }
-      if (!claims.pageInfo.hasNextPage) break;
       after = claims.pageInfo.endCursor;
+      if (!claims.pageInfo.hasNextPage) break;
     }
     expect(texts).toHaveLength(count);
     expect(texts).toEqual(expect.arrayContaining(['Written by SQL, one', 'Written by SQL, two']));
+    // past the last claim: no rows to carry the total, which still counts every claim
+    const end: any = await t.ok(
+      `query ($after: String) { claims(first: 5, after: $after) { totalCount edges { cursor } } }`,
+      { after },
+    );
+    expect(end.claims).toEqual({ totalCount: count, edges: [] });
+    // a filter counts only what it lets through, on a page and past its end
+    const tagged: any = await t.ok(
+      `{ claims(first: 5, filter: { tag: "deportations" }) { totalCount edges { node { text } } } }`,
+    );
+    expect(tagged.claims.totalCount).toBe(1);
+    expect(tagged.claims.edges).toHaveLength(1);
+    const none: any = await t.ok(
+      `{ claims(first: 5, filter: { tag: "no such tag" }) { totalCount edges { cursor } } }`,
+    );
+    expect(none.claims).toEqual({ totalCount: 0, edges: [] });
   });
 });

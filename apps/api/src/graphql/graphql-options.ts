@@ -11,6 +11,7 @@ import { queryLimitsPlugin } from './limits/limits.plugin';
 import { queryLimitRules } from './limits/query-limits';
 import { CostRateLimiter } from './limits/rate-limiter';
 import { LiveSockets } from './live-sockets';
+import { noStorePlugins } from './no-store.plugin';
 import { subscriptionOptions } from './subscriptions';
 
 const logger = new Logger('GraphQL');
@@ -77,6 +78,7 @@ export function graphqlOptions(
     parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
     validationRules: limitRules,
     plugins: [
+      ...noStorePlugins(),
       queryLimitsPlugin(config, limiter),
       errorLogPlugin((requestId, error) =>
         logger.error(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AnchorStatus, Database, Tx } from '@claimtrace/database';
-import { ColumnSpec, pickColumns, selectColumns } from '@claimtrace/core';
+import { ColumnSpec, columnPicker, selectColumns } from '@claimtrace/core';
 import { ArticleObject, ArticleRecord } from '../dtos/article.object';
 import { PassageObject, PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
 
@@ -36,12 +36,18 @@ export function passageWithArticleColumns(p = 'p', a = 'a', prefix = ''): string
   )}`;
 }
 
+/** A reader of the passage (with its article) of rows selected with `passageWithArticleColumns`. */
+export function passageReader(prefix = ''): (row: Record<string, unknown>) => PassageObject {
+  const passage = columnPicker(PASSAGE_RECORD_COLUMNS, prefix);
+  const article = columnPicker(ARTICLE_RECORD_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX);
+  return (row) => PassageObject.from(passage(row), ArticleObject.from(article(row)));
+}
+
+const readPassage = passageReader();
+
 /** The passage (with its article) of a row selected with `passageWithArticleColumns`. */
-export function passageFromRow(row: Record<string, unknown>, prefix = ''): PassageObject {
-  return PassageObject.from(
-    pickColumns(PASSAGE_RECORD_COLUMNS, row, prefix),
-    ArticleObject.from(pickColumns(ARTICLE_RECORD_COLUMNS, row, prefix + PASSAGE_ARTICLE_PREFIX)),
-  );
+export function passageFromRow(row: Record<string, unknown>): PassageObject {
+  return readPassage(row);
 }
 
 const ARTICLE_COLUMNS = `${selectColumns(ARTICLE_RECORD_COLUMNS, 'articles')}, articles.created_at AS "createdAt"`;

@@ -74,8 +74,8 @@ export class AttributionsLoaders {
           }
           const pages = new Map<string, Page<AttributionObject>>();
           for (const [shape, { request, keys }] of shapes) {
-            const { rows, totals } = await repository.pages({ ...request, keys });
-            const attributions = await hydrator.hydrate(rows);
+            const { rows, chains, totals } = await repository.pages({ ...request, keys });
+            const attributions = hydrator.withChains(rows, chains);
             const byOwner = new Map<string, AttributionObject[]>(keys.map((key) => [key, []]));
             rows.forEach((row, i) => byOwner.get(row.owner)?.push(attributions[i]));
             for (const key of keys) {

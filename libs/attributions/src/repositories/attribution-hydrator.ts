@@ -1,22 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { ACTOR_COLUMNS, ActorObject } from '@claimtrace/actors';
-import { passageFromRow } from '@claimtrace/articles';
-import { pickColumns } from '@claimtrace/core';
+import { passageReader } from '@claimtrace/articles';
+import { columnPicker } from '@claimtrace/core';
 import { AttributionObject, AttributionRecord } from '../dtos/attribution.object';
-import { AttributionsRepository, JoinedAttributionRow } from './attributions.repository';
+import { AttributionsRepository, ChainRow, JoinedAttributionRow } from './attributions.repository';
+
+const readActor = columnPicker(ACTOR_COLUMNS, 'actor_');
+const readPassage = passageReader('passage_');
 
 /** The attribution of a joined row, with its actor and passage (and the passage's article). */
 export function attributionFromRow(row: JoinedAttributionRow): AttributionObject {
   return AttributionObject.from(
     row as AttributionRecord,
-    ActorObject.from(pickColumns(ACTOR_COLUMNS, row, 'actor_')),
-    passageFromRow(row, 'passage_'),
+    ActorObject.from(readActor(row)),
+    readPassage(row),
   );
 }
 
 /**
+ * A fresh object of an attribution read already, sharing its actor and passage (read-only objects):
+ * a hop of another attribution's chain, which gets its own `chain` and `reportedVia`.
+ */
+function hopOf(known: AttributionObject): AttributionObject {
+  return AttributionObject.from(
+    {
+      id: known.key,
+      claimId: known.claimKey,
+      actorId: known.actorKey,
+      stance: known.stance,
+      passageId: known.passageKey,
+      statedAt: known.statedAt,
+      reportedViaId: known.reportedViaKey,
+      confidence: known.confidence,
+      createdAt: known.createdAt,
+      removedAt: known.removedAt,
+    },
+    known.actor,
+    known.passage,
+  );
+}
+
+/**
+ * Links `attributions` to their relay chains, one hop per chain row (in start and depth order): a
+ * row without its joined columns is a hop among `attributions`, of which the hop gets a fresh
+ * object. Every hop of a chain gets its own `chain` (the rest of it) and `reportedVia`.
+ */
+function linkChains(attributions: AttributionObject[], rows: ChainRow[]): AttributionObject[] {
+  const relayed = attributions.filter((a) => a.reportedViaKey !== null);
+  if (relayed.length === 0) return attributions;
+  const known = new Map(attributions.map((a) => [a.key, a]));
+  const hops = new Map<string, AttributionObject[]>();
+  for (const row of rows) {
+    const hop = row.id === null ? hopOf(known.get(row.hopId)!) : attributionFromRow(row);
+    const chain = hops.get(row.startId);
+    if (chain) chain.push(hop);
+    else hops.set(row.startId, [hop]);
+  }
+  for (const attribution of relayed) {
+    const chain = [attribution, ...(hops.get(attribution.key) ?? [])];
+    chain.forEach((hop, i) => {
+      hop.chain = chain.slice(i);
+      hop.reportedVia = chain[i + 1] ?? null;
+    });
+  }
+  return attributions;
+}
+
+/**
  * Turns joined attribution rows into objects whose relay chain is loaded too: one query for all the
- * chains of a batch. Every hop of a chain gets its own `chain` (the rest of it) and `reportedVia`.
+ * chains of a batch, or none where the rows came with their chains (AttributionsRepository.pages).
+ * A relay is on the same claim and was made before what it relays, so most hops are in the batch
+ * already: the chain rows carry only the ids of those, and their hops are built from the batch.
  */
 @Injectable()
 export class AttributionHydrator {
@@ -26,19 +80,15 @@ export class AttributionHydrator {
     const attributions = rows.map(attributionFromRow);
     const relayed = attributions.filter((a) => a.reportedViaKey !== null);
     if (relayed.length === 0) return attributions;
-    const hops = new Map<string, AttributionObject[]>();
-    for (const row of await this.repository.chains(relayed.map((a) => a.key))) {
-      const start = (row as { startId: string }).startId;
-      if (!hops.has(start)) hops.set(start, []);
-      hops.get(start)!.push(attributionFromRow(row));
-    }
-    for (const attribution of relayed) {
-      const chain = [attribution, ...(hops.get(attribution.key) ?? [])];
-      chain.forEach((hop, i) => {
-        hop.chain = chain.slice(i);
-        hop.reportedVia = chain[i + 1] ?? null;
-      });
-    }
-    return attributions;
+    const chains = await this.repository.chains(
+      relayed.map((a) => a.key),
+      attributions.map((a) => a.key),
+    );
+    return linkChains(attributions, chains);
+  }
+
+  /** The attributions of rows read with their chains (AttributionsRepository.pages). */
+  withChains(rows: JoinedAttributionRow[], chains: ChainRow[]): AttributionObject[] {
+    return linkChains(rows.map(attributionFromRow), chains);
   }
 }

@@ -18,6 +18,26 @@ const JOINED_COLUMNS = `${COLUMNS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_
 const JOINS = `JOIN actors ac ON ac.id = a.actor_id
   JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id`;
 
+/**
+ * A hop of a relay chain: the attribution it starts from, the hop's id, and the hop's joined row,
+ * or nulls where the caller has that row already (see `chains`).
+ */
+export type ChainRow = JoinedAttributionRow & { startId: string; hopId: string };
+
+/**
+ * The recursive CTE `hops(start_id, id, depth)`: every hop of the relay chains of the attributions
+ * whose ids `starts` gives (a subquery, or with `array` an array parameter), 64 deep at most.
+ */
+function hopsOf(starts: string, array = false): string {
+  return `hops(start_id, id, depth) AS (
+    SELECT a.id, a.reported_via_id, 1 FROM attributions a
+    WHERE a.id ${array ? `= ANY(${starts})` : `IN (${starts})`} AND a.reported_via_id IS NOT NULL
+    UNION ALL
+    SELECT h.start_id, a.reported_via_id, h.depth + 1
+    FROM hops h JOIN attributions a ON a.id = h.id
+    WHERE a.reported_via_id IS NOT NULL AND h.depth < 64)`;
+}
+
 export type AttributionOwner = 'claim_id' | 'actor_id';
 
 export interface AttributionPageQuery {
@@ -61,12 +81,17 @@ export class AttributionsRepository {
   }
 
   /**
-   * For each owner (claim or actor), one page of its current attributions in creation order, in one
-   * statement whatever the number of owners; and the owners' totals in a second.
+   * For each owner (claim or actor), one page of its current attributions in creation order, with
+   * their relay chains (as `chains` answers them) and the owners' totals: one statement whatever
+   * the number of owners. A first page counts in that statement (a window over the rows it numbers
+   * anyway); a page after a cursor needs a second one, since an owner with nothing after the cursor
+   * has no row to carry its total.
    */
-  async pages(
-    query: AttributionPageQuery,
-  ): Promise<{ rows: (JoinedAttributionRow & { owner: string })[]; totals: Map<string, number> }> {
+  async pages(query: AttributionPageQuery): Promise<{
+    rows: (JoinedAttributionRow & { owner: string })[];
+    chains: ChainRow[];
+    totals: Map<string, number>;
+  }> {
     const params: unknown[] = [query.keys, query.limit + 1];
     const countParams: unknown[] = [query.keys];
     let filter = `a.${query.owner} = ANY($1::uuid[])`;
@@ -86,43 +111,69 @@ export class AttributionsRepository {
       filter += ` AND a.stance = $${params.length}::stance`;
       countFilter += ` AND a.stance = $${countParams.length}::stance`;
     }
-    let after = '';
-    if (query.after) {
-      params.push(query.after[0], query.after[1]);
-      after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
-    const [rows, counts] = await Promise.all([
-      this.db.query<JoinedAttributionRow & { owner: string }>(
-        `SELECT ${JOINED_COLUMNS}, page.owner FROM (
+    // The page rows first (part 0, by owner and rank), then the hops of their chains (part 1, by
+    // start and depth): a hop in the page comes back as its id alone, like `chains` with `known`.
+    const pageSql = (after: string, total: string) =>
+      `WITH RECURSIVE page AS (
+         SELECT numbered.id, numbered.owner, numbered.rn, numbered.total FROM (
            SELECT a.id, a.${query.owner} AS owner,
-                  row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn
-           FROM attributions a WHERE ${filter} ${after}) page
-         JOIN attributions a ON a.id = page.id ${JOINS}
-         WHERE page.rn <= $2 ORDER BY page.owner, page.rn`,
-        params,
-      ),
+                  row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn,
+                  ${total} AS total
+           FROM attributions a WHERE ${filter} ${after}) numbered
+         WHERE numbered.rn <= $2),
+       ${hopsOf('SELECT page.id FROM page')}
+       SELECT 0 AS part, page.owner AS "sortKey", page.rn::int AS n, page.owner, page.total,
+              NULL::uuid AS "startId", NULL::uuid AS "hopId", ${JOINED_COLUMNS}
+       FROM page JOIN attributions a ON a.id = page.id ${JOINS}
+       UNION ALL
+       SELECT 1, h.start_id, h.depth, NULL, NULL, h.start_id, h.id, ${JOINED_COLUMNS}
+       FROM hops h LEFT JOIN (attributions a ${JOINS})
+         ON a.id = h.id AND h.id NOT IN (SELECT page.id FROM page)
+       ORDER BY part, "sortKey", n`;
+    type PageRow = JoinedAttributionRow & ChainRow & { part: number; owner: string; total: number };
+    const split = (all: PageRow[]) => {
+      const first = all.findIndex((row) => row.part === 1);
+      const end = first < 0 ? all.length : first;
+      return { rows: all.slice(0, end), chains: all.slice(end) };
+    };
+    if (!query.after) {
+      const { rows, chains } = split(
+        await this.db.query<PageRow>(
+          pageSql('', `count(*) OVER (PARTITION BY a.${query.owner})::int`),
+          params,
+        ),
+      );
+      // an owner without rows has no current attributions (the page holds at least one if any)
+      const totals = new Map<string, number>();
+      for (const row of rows) totals.set(row.owner, row.total);
+      return { rows, chains, totals };
+    }
+    params.push(query.after[0], query.after[1]);
+    const after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    const [all, counts] = await Promise.all([
+      this.db.query<PageRow>(pageSql(after, 'NULL::int'), params),
       this.db.query<{ owner: string; count: number }>(
         `SELECT a.${query.owner} AS owner, count(*)::int AS count FROM attributions a
          WHERE ${countFilter} GROUP BY a.${query.owner}`,
         countParams,
       ),
     ]);
-    return { rows, totals: new Map(counts.map((row) => [row.owner, row.count])) };
+    return { ...split(all), totals: new Map(counts.map((row) => [row.owner, row.count])) };
   }
 
-  /** Each attribution's relay chain: itself, then each hop it was reported via, outermost last. */
-  chains(ids: readonly string[]): Promise<(JoinedAttributionRow & { startId: string })[]> {
+  /**
+   * Each attribution's relay chain: itself, then each hop it was reported via, outermost last. A
+   * hop whose id is in `known` (read already by the caller) comes back as its id alone, every
+   * joined column null: a relay hop is mostly in the page that asks, and its joined row is the
+   * widest part of the answer.
+   */
+  chains(ids: readonly string[], known: readonly string[] = []): Promise<ChainRow[]> {
     return this.db.query(
-      `WITH RECURSIVE hops(start_id, id, depth) AS (
-         SELECT a.id, a.reported_via_id, 1 FROM attributions a
-         WHERE a.id = ANY($1::uuid[]) AND a.reported_via_id IS NOT NULL
-         UNION ALL
-         SELECT h.start_id, a.reported_via_id, h.depth + 1
-         FROM hops h JOIN attributions a ON a.id = h.id
-         WHERE a.reported_via_id IS NOT NULL AND h.depth < 64)
-       SELECT h.start_id AS "startId", ${JOINED_COLUMNS}
-       FROM hops h JOIN attributions a ON a.id = h.id ${JOINS} ORDER BY h.start_id, h.depth`,
-      [ids],
+      `WITH RECURSIVE ${hopsOf('$1::uuid[]', true)}
+       SELECT h.start_id AS "startId", h.id AS "hopId", ${JOINED_COLUMNS}
+       FROM hops h LEFT JOIN (attributions a ${JOINS}) ON a.id = h.id AND h.id <> ALL($2::uuid[])
+       ORDER BY h.start_id, h.depth`,
+      [ids, known],
     );
   }
 

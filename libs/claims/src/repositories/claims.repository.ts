@@ -110,6 +110,13 @@ export class ClaimsRepository {
     }
     const filter = where.join(' AND ');
     const countParams = [...params];
+    // The total rides on every row of the page as an uncorrelated scalar subquery (run once, an
+    // InitPlan): one statement and one round trip per page instead of two. The filter's parameters
+    // come first, so they keep their numbers in both statements.
+    const countSql = `SELECT count(*)::int AS count FROM ${from} WHERE ${filter}`;
+    const total = `(${countSql}) AS "totalCount"`;
+    const count = async () =>
+      (await this.db.query<{ count: number }>(countSql, countParams))[0].count;
     if (query.sort === 'relevance') {
       // relevance needs a rank, and a rank needs a search; without one, newest first
       if (query.after) {
@@ -118,18 +125,14 @@ export class ClaimsRepository {
         );
       }
       const limit = add(query.limit + 1);
-      const [rows, [{ count }]] = await Promise.all([
-        this.db.query<ClaimRecord & { rank: number }>(
-          `SELECT ${CLAIM_COLUMNS}, ${rank} AS rank FROM ${from} WHERE ${where.join(' AND ')}
-           ORDER BY rank DESC, c.id DESC LIMIT ${limit}`,
+      return this.withTotal(
+        await this.db.query<ClaimRecord & { rank: number; totalCount: number }>(
+          `SELECT ${CLAIM_COLUMNS}, ${rank} AS rank, ${total} FROM ${from}
+           WHERE ${where.join(' AND ')} ORDER BY rank DESC, c.id DESC LIMIT ${limit}`,
           params,
         ),
-        this.db.query<{ count: number }>(
-          `SELECT count(*)::int AS count FROM ${from} WHERE ${filter}`,
-          countParams,
-        ),
-      ]);
-      return { rows, totalCount: count };
+        count,
+      );
     }
     const column = SORT_COLUMN[query.sort];
     // With a search, sort the matches (found through the GIN index) rather than walk the date
@@ -143,18 +146,25 @@ export class ClaimsRepository {
       );
     }
     const limit = add(query.limit + 1);
-    const [rows, [{ count }]] = await Promise.all([
-      this.db.query<ClaimRecord>(
-        `SELECT ${CLAIM_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')}
+    return this.withTotal(
+      await this.db.query<ClaimRecord & { totalCount: number }>(
+        `SELECT ${CLAIM_COLUMNS}, ${total} FROM ${from} WHERE ${where.join(' AND ')}
          ORDER BY ${order} DESC, c.id DESC LIMIT ${limit}`,
         params,
       ),
-      this.db.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM ${from} WHERE ${filter}`,
-        countParams,
-      ),
-    ]);
-    return { rows, totalCount: count };
+      count,
+    );
+  }
+
+  /**
+   * The page's rows and the total their first row carries; an empty page (a cursor past the end)
+   * has no row to carry it, and asks for the total on its own.
+   */
+  private async withTotal<R extends { totalCount: number }>(
+    rows: R[],
+    count: () => Promise<number>,
+  ): Promise<{ rows: R[]; totalCount: number }> {
+    return { rows, totalCount: rows.length ? rows[0].totalCount : await count() };
   }
 
   async create(

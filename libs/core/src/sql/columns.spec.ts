@@ -1,4 +1,4 @@
-import { ColumnSpec, pickColumns, selectColumns } from './columns';
+import { ColumnSpec, columnPicker, pickColumns, selectColumns } from './columns';
 
 interface Person {
   id: string;
@@ -17,6 +17,17 @@ describe('column specs', () => {
     expect(pickColumns(PERSON, { p_id: '1', p_firstName: 'Ana', id: 'other' }, 'p_')).toEqual({
       id: '1',
       firstName: 'Ana',
+    });
+  });
+
+  it('reads the same record with a picker built once', () => {
+    const row = { p_id: '1', p_firstName: 'Ana', id: 'other' };
+    const pick = columnPicker(PERSON, 'p_');
+    expect(pick(row)).toEqual(pickColumns(PERSON, row, 'p_'));
+    expect(pick({ p_id: '2', p_firstName: null })).toEqual({ id: '2', firstName: null });
+    expect(columnPicker(PERSON)({ id: '3', firstName: 'Bo' })).toEqual({
+      id: '3',
+      firstName: 'Bo',
     });
   });
 });

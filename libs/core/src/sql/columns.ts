@@ -9,6 +9,24 @@ export function selectColumns<R>(spec: ColumnSpec<R>, alias: string, prefix = ''
   return spec.map(([column, key]) => `${alias}."${column}" AS "${prefix}${key}"`).join(', ');
 }
 
+/**
+ * A reader of the record whose columns were selected with `prefix`, for rows read by the hundred:
+ * the prefixed names are built once here, where `pickColumns` concatenates (and V8 then hashes) a
+ * new string per column per row.
+ */
+export function columnPicker<R>(
+  spec: ColumnSpec<R>,
+  prefix = '',
+): (row: Record<string, unknown>) => R {
+  const keys = spec.map(([, key]) => key);
+  const names = keys.map((key) => prefix + key);
+  return (row) => {
+    const record = {} as Record<string, unknown>;
+    for (let i = 0; i < keys.length; i++) record[keys[i]] = row[names[i]];
+    return record as R;
+  };
+}
+
 /** The record whose columns were selected with `prefix`. */
 export function pickColumns<R>(spec: ColumnSpec<R>, row: Record<string, unknown>, prefix = ''): R {
   const record = {} as Record<string, unknown>;

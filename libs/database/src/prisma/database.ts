@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool, PoolClient } from 'pg';
+import { Pool, PoolClient, types } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { parseTimestamptz } from './timestamptz';
 
 export type Db = PrismaClient;
 export type { PoolClient };
@@ -12,6 +13,17 @@ export interface DatabaseOptions {
   /** PostgreSQL statement_timeout of every connection (ms; 0 or unset: none) */
   statementTimeoutMs?: number;
 }
+
+/**
+ * pg's type parsers with a faster timestamptz (see parseTimestamptz), for the pool's own queries.
+ * Prisma's adapter passes its own parsers with every query, so this does not reach it.
+ */
+const POOL_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === types.builtins.TIMESTAMPTZ && format !== 'binary'
+      ? parseTimestamptz
+      : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+};
 
 type QueryListener = (sql: string) => void;
 type CommitListener = () => void;
@@ -31,6 +43,7 @@ export class Database {
     this.pool = new Pool({
       connectionString: options.url,
       max: options.poolSize,
+      types: POOL_TYPES,
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     });
     this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
