@@ -43,22 +43,22 @@ export function setFetcher(next: Fetcher): void {
   fetcher = next;
 }
 
-export async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+/** POSTs `body` as JSON with the editor's token when one is set; unreachable is an ApiError. */
+async function postJson(url: string, body: unknown): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const token = getToken();
   if (token) headers.authorization = `Bearer ${token}`;
-  let response: Response;
   try {
-    response = await fetcher('/graphql', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query, variables }),
-    });
+    return await fetcher(url, { method: 'POST', headers, body: JSON.stringify(body) });
   } catch {
     throw new ApiError([
       { message: 'The server cannot be reached.', extensions: { code: 'NETWORK' } },
     ]);
   }
+}
+
+export async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const response = await postJson('/graphql', { query, variables });
   let body: { data?: T; errors?: GraphQLErrorShape[] };
   try {
     body = await response.json();
@@ -82,21 +82,7 @@ export async function gql<T>(query: string, variables?: Record<string, unknown>)
  * ApiError with the server's code and message.
  */
 export async function downloadLink(path: string): Promise<string> {
-  const token = getToken();
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetcher('/exports/links', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ path }),
-    });
-  } catch {
-    throw new ApiError([
-      { message: 'The server cannot be reached.', extensions: { code: 'NETWORK' } },
-    ]);
-  }
+  const response = await postJson('/exports/links', { path });
   const body = (await response.json().catch(() => null)) as {
     url?: string;
     code?: string;

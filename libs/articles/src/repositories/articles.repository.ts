@@ -27,7 +27,7 @@ export const PASSAGE_RECORD_COLUMNS: ColumnSpec<PassageRecord> = [
 /** Prefix of the article columns selected beside a passage's. */
 export const PASSAGE_ARTICLE_PREFIX = 'article_';
 
-/** `SELECT` list of a passage (alias `p`) with its article (alias `a`), for `passageFromRow`. */
+/** `SELECT` list of a passage (alias `p`) with its article (alias `a`), for `passageReader`. */
 export function passageWithArticleColumns(p = 'p', a = 'a', prefix = ''): string {
   return `${selectColumns(PASSAGE_RECORD_COLUMNS, p, prefix)}, ${selectColumns(
     ARTICLE_RECORD_COLUMNS,
@@ -44,11 +44,6 @@ export function passageReader(prefix = ''): (row: Record<string, unknown>) => Pa
 }
 
 const readPassage = passageReader();
-
-/** The passage (with its article) of a row selected with `passageWithArticleColumns`. */
-export function passageFromRow(row: Record<string, unknown>): PassageObject {
-  return readPassage(row);
-}
 
 const ARTICLE_COLUMNS = `${selectColumns(ARTICLE_RECORD_COLUMNS, 'articles')}, articles.created_at AS "createdAt"`;
 const PASSAGE_COLUMNS = selectColumns(PASSAGE_RECORD_COLUMNS, 'passages');
@@ -163,7 +158,7 @@ export class ArticlesRepository {
       `SELECT ${PASSAGE_JOINED} WHERE p.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map((row) => passageFromRow(row));
+    return rows.map(readPassage);
   }
 
   async passagesOf(articleIds: readonly string[]): Promise<PassageObject[]> {
@@ -171,7 +166,7 @@ export class ArticlesRepository {
       `SELECT ${PASSAGE_JOINED} WHERE p.article_id = ANY($1::uuid[]) ORDER BY p.start, p."end"`,
       [articleIds],
     );
-    return rows.map((row) => passageFromRow(row));
+    return rows.map(readPassage);
   }
 
   async passagesOfTx(tx: Tx, articleId: string): Promise<PassageRecord[]> {
