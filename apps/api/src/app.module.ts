@@ -9,7 +9,7 @@ import { AttributionsModule } from '@claimtrace/attributions';
 import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
-import { DatabaseModule } from '@claimtrace/database';
+import { DatabaseModule, ServerHealth } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
 import { EventsModule, LiveEventsModule } from '@claimtrace/events';
 import { ExportModule } from '@claimtrace/export';
@@ -23,11 +23,13 @@ import { ReadinessService } from './health/readiness.service';
 export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
+  /** the embedded PostgreSQL's supervisor, when this process runs one */
+  databaseServer?: ServerHealth;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl }: AppOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, databaseServer }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -52,6 +54,7 @@ export class AppModule {
           url: databaseUrl,
           poolSize: config.DB_POOL_SIZE,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          server: databaseServer,
         }),
         EventsModule,
         AuthGuardModule,

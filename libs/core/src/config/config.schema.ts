@@ -15,6 +15,31 @@ const url = (protocols: string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
 
+/**
+ * The public address of the service: an absolute http(s) URL, perhaps with a path, without
+ * credentials, query or fragment; normalised without its trailing slash.
+ */
+const baseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (
+        ['http:', 'https:'].includes(url.protocol) &&
+        !url.username &&
+        !url.password &&
+        !/[?#]/.test(value)
+      );
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http:// or https:// URL without credentials, query (?) or fragment (#), e.g. https://claims.example.org')
+  .transform((value) => {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  });
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const bool = z
@@ -29,6 +54,13 @@ export const configSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   CLAIMTRACE_DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: int(1, 65535).optional(),
+  /** restarts of an embedded PostgreSQL that died, before the process exits; 0: exit at once */
+  EMBEDDED_PG_RESTART_RETRIES: int(0, 100).default(5),
+  /** wait before the first restart; each next one doubles, up to the MAX */
+  EMBEDDED_PG_RESTART_DELAY_MS: int(0, 600_000).default(500),
+  EMBEDDED_PG_RESTART_MAX_DELAY_MS: int(0, 3_600_000).default(8_000),
+  /** where clients reach the service: the base of the absolute URLs in exports (never the Host header) */
+  PUBLIC_BASE_URL: baseUrl.optional(),
   DEMO_DATA: bool.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_SIZE: int(1, 200).default(10),
@@ -70,4 +102,10 @@ export const configSchema = z.object({
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(50),
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+/** The settings, with the defaults that depend on other settings (PUBLIC_BASE_URL on PORT). */
+export const appConfigSchema = configSchema.transform((config) => ({
+  ...config,
+  PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+}));
+
+export type AppConfig = z.output<typeof appConfigSchema>;

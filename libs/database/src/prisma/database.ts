@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Pool, PoolClient, types } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
+import type { ServerHealth } from '../embedded/supervisor';
 import { parseTimestamptz } from './timestamptz';
 
 export type Db = PrismaClient;
@@ -12,6 +13,8 @@ export interface DatabaseOptions {
   poolSize: number;
   /** PostgreSQL statement_timeout of every connection (ms; 0 or unset: none) */
   statementTimeoutMs?: number;
+  /** the server's own state when this process runs it (the embedded PostgreSQL's supervisor) */
+  server?: ServerHealth;
 }
 
 /**
@@ -39,7 +42,7 @@ export class Database {
   private readonly statementNames = new Map<string, string>();
   private readonly commitListeners = new Set<CommitListener>();
 
-  constructor(options: DatabaseOptions) {
+  constructor(private readonly options: DatabaseOptions) {
     this.pool = new Pool({
       connectionString: options.url,
       max: options.poolSize,
@@ -97,6 +100,14 @@ export class Database {
   onQuery(listener: QueryListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Why the server cannot answer now as far as this process knows without asking it (the
+   * embedded PostgreSQL died and is being restarted), or null.
+   */
+  serverProblem(): string | null {
+    return this.options.server?.problem() ?? null;
   }
 
   async close(): Promise<void> {
