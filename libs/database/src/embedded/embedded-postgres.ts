@@ -218,7 +218,12 @@ export class EmbeddedPostgres {
           `The embedded PostgreSQL exited during start-up${fatal ? ` (${fatal.trim()})` : ''}:\n${said}`,
         );
       }
-      const client = new Client({ connectionString: this.url('postgres') });
+      // bounded: another program that took the port may accept the connection and never answer
+      const client = new Client({
+        connectionString: this.url('postgres'),
+        connectionTimeoutMillis: 2_000,
+        query_timeout: 2_000,
+      });
       try {
         await client.connect();
         await client.query('SELECT 1');

@@ -40,16 +40,22 @@ export function postgresProcessesIn(pgdata: string): number[] {
  * and what they had committed is in the WAL that the next start replays.
  */
 export async function killLeftovers(pgdata: string): Promise<void> {
-  const pids = postgresProcessesIn(pgdata);
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+  // found again until none is left: a killed process is a zombie (no longer in `pgdata`, its
+  // shared memory detached) until its new parent reaps it, which may take a while
   const deadline = Date.now() + 5_000;
-  while (pids.some(isAlive) && Date.now() < deadline) {
+  for (
+    let pids = postgresProcessesIn(pgdata);
+    pids.length > 0;
+    pids = postgresProcessesIn(pgdata)
+  ) {
+    if (Date.now() > deadline) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     await new Promise((done) => setTimeout(done, 20));
   }
 }
