@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { httpLogOptions } from './bootstrap/http-log';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
-import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
+import { AuthGuardModule, AuthModule, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule, ServerHealth } from '@claimtrace/database';
@@ -25,30 +26,22 @@ export interface AppOptions {
   databaseUrl: string;
   /** the embedded PostgreSQL's supervisor, when this process runs one */
   databaseServer?: ServerHealth;
+  /** where the logs go (standard output by default; tests read them) */
+  logDestination?: DestinationStream;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, databaseServer }: AppOptions): DynamicModule {
+  static forRoot({
+    config,
+    databaseUrl,
+    databaseServer,
+    logDestination,
+  }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            // Fastify assigns the id (from X-Request-Id or a new UUID); the logs reuse it.
-            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-            // a download link's ticket opens its export for minutes: never in the logs
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.ticket'],
-            serializers: {
-              req: (req: { url?: string }) => {
-                if (req.url) req.url = redactTicket(req.url);
-                return req;
-              },
-            },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: httpLogOptions(config, logDestination) }),
         CoreModule.forRoot(config),
         DatabaseModule.forRoot({
           url: databaseUrl,

@@ -16,6 +16,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     bodyLimit: bodyLimitFor(options.config.ARTICLE_MAX_CHARS),
     requestIdHeader: false,
     trustProxy: options.config.TRUST_PROXY,
+    keepAliveTimeout: options.config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     genReqId: (req: { headers: Record<string, unknown> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
@@ -38,7 +39,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
  * Once closing has begun, a response also closes its connection (`Connection: close`). Node's
  * `server.close()` closes the connections idle at that moment only; a kept-alive connection whose
  * request was still in flight would stay open after its answer, and hold the close up until its
- * keep-alive timeout (72 s), past SHUTDOWN_TIMEOUT_MS.
+ * keep-alive timeout (HTTP_KEEP_ALIVE_TIMEOUT_MS, 72 s), past SHUTDOWN_TIMEOUT_MS.
  */
 function closeConnectionsWhenDone(adapter: FastifyAdapter): void {
   const fastify = adapter.getInstance();

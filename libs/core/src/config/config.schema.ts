@@ -67,6 +67,8 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: int(1, 1000).default(100),
   ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  /** how long an idle keep-alive HTTP connection stays open (Fastify's keepAliveTimeout) */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 3_600_000).default(72_000),
   /** while an export streams, how far V8's old generation may grow past its live size; 0: V8's own */
   EXPORT_HEAP_GROWING_PERCENT: int(0, 1000).default(50),
 
