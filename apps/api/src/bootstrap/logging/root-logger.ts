@@ -1,4 +1,4 @@
-import { pino, Logger as Pino } from 'pino';
+import { destination as stdout, pino, Logger as Pino } from 'pino';
 import pinoPretty from 'pino-pretty';
 import { AppConfig, chooseLogFormat } from '@claimtrace/core';
 
@@ -12,10 +12,13 @@ const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'req.query.
 export function createRootLogger(
   config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORMAT'>,
   stdoutIsTerminal = process.stdout.isTTY === true,
+  /** where the lines go (tests); stdout by default */
+  destination?: NodeJS.WritableStream,
 ): Pino {
   const options = { level: config.LOG_LEVEL, redact: REDACTED };
-  if (chooseLogFormat(config.LOG_FORMAT, stdoutIsTerminal) === 'json') return pino(options);
-  return pino(options, pinoPretty(PRETTY));
+  return chooseLogFormat(config.LOG_FORMAT, stdoutIsTerminal) === 'json'
+    ? pino(options, destination ?? stdout(1))
+    : pino(options, pinoPretty({ ...PRETTY, destination: destination ?? 1 }));
 }
 
 /**
