@@ -1,12 +1,11 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { createTestDatabase } from '@claimtrace/testing';
-import { freePort } from '../../api/test/support/free-port';
 
 // The built CLI and API (`bin/claimtrace.js`, `dist/apps/api/src/main.js`) as a person runs them:
 // `--out -` puts the export alone on stdout; `watch` finds the API that runs on its data folder;
@@ -118,13 +117,12 @@ describe('the CLI as run from a shell', () => {
 
     beforeAll(async () => {
       dataDir = mkdtempSync(join(tmpdir(), 'claimtrace-watch-'));
-      port = await freePort();
       api = spawn(process.execPath, [MAIN], {
         cwd: ROOT,
         env: cleanEnv({
           DATABASE_URL: databaseUrl,
           CLAIMTRACE_DATA_DIR: dataDir,
-          PORT: String(port),
+          PORT: '0', // any free port: the test learns it as the CLI does, from api.json
           HOST: '127.0.0.1',
           DEMO_DATA: 'false',
           LOG_FORMAT: 'json',
@@ -137,6 +135,8 @@ describe('the CLI as run from a shell', () => {
         if (api.exitCode !== null) throw new Error(`the API exited:\n${apiOutput}`);
         return existsSync(join(dataDir, 'api.json'));
       });
+      const recorded = JSON.parse(readFileSync(join(dataDir, 'api.json'), 'utf8'));
+      port = Number(new URL(recorded.graphql).port);
     }, 120_000);
     afterAll(() => {
       if (api.exitCode === null) api.kill('SIGKILL');
