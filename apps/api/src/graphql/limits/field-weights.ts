@@ -4,6 +4,9 @@ import { MAX_GRAPH_NODES } from '@claimtrace/graph';
 /** Characters of text per unit of cost: a field that can answer n characters weighs ⌈n / 10 000⌉. */
 export const CHARACTERS_PER_COST = 10_000;
 
+/** Characters of article text per suggested attribution, about: 1,000,000 of the corpus yield 4,577. */
+export const CHARACTERS_PER_SUGGESTION = 200;
+
 /** A field whose one instance costs more than 1 (see operationCost); docs/security.md quotes these. */
 export interface FieldWeight {
   /** `Type.field`, as in schema.gql */
@@ -41,11 +44,11 @@ export function fieldWeightTable(config: Pick<AppConfig, 'ARTICLE_MAX_CHARS'>): 
     },
     {
       field: 'Article.suggestedAttributions',
-      weight: 10 * article,
+      weight: Math.ceil(config.ARTICLE_MAX_CHARS / CHARACTERS_PER_SUGGESTION),
       reason:
-        'reads the suggestions of the article version (their sources, cues and contents together ' +
-        'run to a few times its text; the first read of a version may run the extractor) and ' +
-        'resolves each source to an actor: 10 × Article.text',
+        'reads the stored suggestions of the article version (the first read of a version may run ' +
+        'the extractor) and builds each, with its actor: 1 per suggestion an article of ' +
+        `ARTICLE_MAX_CHARS may yield, one per ${CHARACTERS_PER_SUGGESTION} characters`,
     },
     {
       field: 'Query.claimGraph',
