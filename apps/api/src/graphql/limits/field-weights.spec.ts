@@ -38,7 +38,7 @@ const EXAMPLES: [string, string, number][] = [
         actor { id name kind }
         passage { id start end exact article { id title url } }
         chain { id stance actor { name } } } } } } } } }`,
-    24_881,
+    5_081,
   ],
   [
     'the dashboard board (20 claims)',
@@ -60,7 +60,7 @@ const EXAMPLES: [string, string, number][] = [
       statusHistory { from to rationale at by evidence { id exact } }
       reviews { id rating ratingValue bestRating worstRating summary url publishedAt reviewer { id name } }
       relations { relation from { id text status } to { id text status } } } }`,
-    13_047,
+    3_048,
   ],
   [
     'the dashboard article page, with suggestions',

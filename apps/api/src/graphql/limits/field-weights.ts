@@ -1,4 +1,5 @@
 import { AppConfig } from '@claimtrace/core';
+import { PASSAGE_MAX_CODE_POINTS } from '@claimtrace/articles';
 import { MAX_GRAPH_NODES } from '@claimtrace/graph';
 
 /** Characters of text per unit of cost: a field that can answer n characters weighs ⌈n / 10 000⌉. */
@@ -26,6 +27,7 @@ export type FieldWeights = ReadonlyMap<string, number>;
  */
 export function fieldWeightTable(config: Pick<AppConfig, 'ARTICLE_MAX_CHARS'>): FieldWeight[] {
   const article = Math.ceil(config.ARTICLE_MAX_CHARS / CHARACTERS_PER_COST);
+  const passage = Math.ceil(PASSAGE_MAX_CODE_POINTS / CHARACTERS_PER_COST);
   return [
     {
       field: 'Article.text',
@@ -34,13 +36,13 @@ export function fieldWeightTable(config: Pick<AppConfig, 'ARTICLE_MAX_CHARS'>): 
     },
     {
       field: 'Passage.exact',
-      weight: article,
-      reason: 'a passage chosen by position may span the whole article: as Article.text',
+      weight: passage,
+      reason: `at most PASSAGE_MAX_CODE_POINTS (${PASSAGE_MAX_CODE_POINTS.toLocaleString('en')}) characters`,
     },
     {
       field: 'Passage.selectors',
-      weight: article,
-      reason: 'its TextQuoteSelector holds `exact`: as Article.text',
+      weight: passage,
+      reason: 'its TextQuoteSelector holds `exact`: as Passage.exact',
     },
     {
       field: 'Article.suggestedAttributions',
