@@ -1,13 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
-import { httpLogOptions } from './bootstrap/http-log';
+import { stdSerializers, type Logger as PinoRoot } from 'pino';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
-import { AuthGuardModule, AuthModule, TokensService } from '@claimtrace/auth';
+import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule, ServerHealth } from '@claimtrace/database';
@@ -16,6 +16,8 @@ import { EventsModule, LiveEventsModule } from '@claimtrace/events';
 import { ExportModule } from '@claimtrace/export';
 import { GraphModule } from '@claimtrace/graph';
 import { SearchModule } from '@claimtrace/search';
+import { isClientDisconnect } from './bootstrap/client-disconnect';
+import { createRootLogger } from './bootstrap/logging/root-logger';
 import { graphqlOptions } from './graphql/graphql-options';
 import { LiveSockets, LiveSocketsModule } from './graphql/live-sockets';
 import { HealthController } from './health/health.controller';
@@ -24,24 +26,37 @@ import { ReadinessService } from './health/readiness.service';
 export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
+  /** the process's logger (main.ts logs through it before the app exists); else one from config */
+  logger?: PinoRoot;
   /** the embedded PostgreSQL's supervisor, when this process runs one */
   databaseServer?: ServerHealth;
-  /** where the logs go (standard output by default; tests read them) */
-  logDestination?: DestinationStream;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({
-    config,
-    databaseUrl,
-    databaseServer,
-    logDestination,
-  }: AppOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, logger, databaseServer }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: httpLogOptions(config, logDestination) }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            logger: logger ?? createRootLogger(config),
+            // Fastify assigns the id (from X-Request-Id or a new UUID); the logs reuse it.
+            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            serializers: {
+              // a client that went away is no server failure: its code, not a stack trace
+              err: (error: Error) =>
+                isClientDisconnect(error)
+                  ? { type: 'ClientDisconnect', code: (error as NodeJS.ErrnoException).code }
+                  : stdSerializers.err(error),
+              req: (req: { url?: string }) => {
+                if (req.url) req.url = redactTicket(req.url);
+                return req;
+              },
+            },
+          },
+        }),
         CoreModule.forRoot(config),
         DatabaseModule.forRoot({
           url: databaseUrl,

@@ -5,6 +5,7 @@ import { loadConfig } from '@claimtrace/core';
 import { Database } from '@claimtrace/database';
 import { createTestDatabase } from '@claimtrace/testing';
 import { createApp } from '../src/bootstrap/create-app';
+import { createRootLogger } from '../src/bootstrap/logging/root-logger';
 
 // A client that goes away — a keep-alive connection the server cuts when idle, a download
 // abandoned half-way, a body cut short — is no server error: at most one log line per connection
@@ -39,7 +40,7 @@ describe('logs of connections the client or the keep-alive cut', () => {
         DB_STATEMENT_TIMEOUT_MS: '0',
       }),
       databaseUrl: await createTestDatabase(),
-      logDestination: destination,
+      logger: createRootLogger({ LOG_LEVEL: 'trace', LOG_FORMAT: 'json' }, false, destination),
     });
     await app.init();
     // enough claims that their export is still streaming when the client leaves

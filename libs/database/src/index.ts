@@ -1,6 +1,7 @@
 export * from './database.module';
 export * from './embedded/backoff';
 export * from './embedded/embedded-postgres';
+export * from './embedded/existing-database';
 export * from './embedded/supervisor';
 export * from './migrations/migration-files';
 export * from './migrations/migrator';
