@@ -8,7 +8,7 @@ import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
 import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
-import { AppConfig, CoreModule } from '@claimtrace/core';
+import { AppConfig, CoreModule, RATE_BUDGET } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
 import { EventsModule, LiveEventsModule } from '@claimtrace/events';
@@ -16,6 +16,8 @@ import { ExportModule } from '@claimtrace/export';
 import { GraphModule } from '@claimtrace/graph';
 import { SearchModule } from '@claimtrace/search';
 import { graphqlOptions } from './graphql/graphql-options';
+import { CostRateLimiter } from './graphql/limits/rate-limiter';
+import { RateLimiterModule } from './graphql/limits/rate-limiter.module';
 import { LiveSockets, LiveSocketsModule } from './graphql/live-sockets';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
@@ -55,13 +57,14 @@ export class AppModule {
         }),
         EventsModule,
         AuthGuardModule,
+        RateLimiterModule,
         LiveEventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LiveSocketsModule],
-          inject: [TokensService, LiveSockets],
-          useFactory: (tokens: TokensService, sockets: LiveSockets) =>
-            graphqlOptions(config, tokens, sockets),
+          inject: [TokensService, LiveSockets, RATE_BUDGET],
+          useFactory: (tokens: TokensService, sockets: LiveSockets, limiter: CostRateLimiter) =>
+            graphqlOptions(config, tokens, sockets, limiter),
         }),
         ActorsModule,
         ArticlesModule,

@@ -19,3 +19,4 @@ export * from './sql/columns';
 export * from './search/text-query';
 export * from './loaders/group-by-key';
 export * from './runtime/heap-growth';
+export * from './rate/rate-budget';

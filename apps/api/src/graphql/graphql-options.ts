@@ -41,15 +41,16 @@ export function createRateLimiter(config: AppConfig): CostRateLimiter {
 
 /**
  * Apollo's options: code-first schema; a per-request context with fresh DataLoaders and the
- * principal of the request's token; the query limits; one error formatter.
+ * principal of the request's token; the query limits; one error formatter. `limiter` is the
+ * process's (RateLimiterModule's, which the HTTP exports spend from too).
  */
 export function graphqlOptions(
   config: AppConfig,
   tokens: TokensService,
   sockets?: LiveSockets,
+  limiter: CostRateLimiter = createRateLimiter(config),
 ): ApolloDriverConfig {
   const introspection = introspectionEnabled(config);
-  const limiter = createRateLimiter(config);
   const limitRules = queryLimitRules({
     maxLength: config.QUERY_MAX_LENGTH,
     maxDepth: config.QUERY_MAX_DEPTH,
