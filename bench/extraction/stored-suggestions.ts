@@ -11,11 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SuggestionExtractor } from '@claimtrace/articles';
 import { loadConfig } from '@claimtrace/core';
 import { Database, migrate } from '@claimtrace/database';
+import { adminQuery, withDatabase } from '@claimtrace/testing';
 import { createApp } from '../../apps/api/src/bootstrap/create-app';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -39,16 +39,6 @@ function megabyteArticle(): string {
 
 const SPANS = `index reportedViaIndex sourceText cue content stance sourceStart sourceEnd
   cueStart cueEnd contentStart contentEnd`;
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Wall time and this process's CPU time (ms): on a busy machine the CPU time is the steadier. */
 interface Took {
@@ -74,10 +64,8 @@ async function main(): Promise<void> {
   if (!given)
     throw new Error('Set DATABASE_URL to a PostgreSQL server (the bench makes its own database).');
   const name = `claimtrace_bench_${randomBytes(4).toString('hex')}`;
-  await admin(given, `CREATE DATABASE "${name}"`);
-  const url = new URL(given);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  await adminQuery(given, `CREATE DATABASE "${name}"`);
+  const databaseUrl = withDatabase(given, name);
   let app: NestFastifyApplication | undefined;
   try {
     await migrate(databaseUrl);
@@ -149,7 +137,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app?.close();
-    await admin(given, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await adminQuery(given, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 }
 
