@@ -1,18 +1,19 @@
 import { startTestApp, TestApp } from './test-app';
 
 /**
- * Whole-graph exports spend from the client's rate budget, the one its GraphQL operations spend
- * from: QUERY_MAX_COST (100,000) each, so 2 fit in an anonymous client's 200,000 a minute and 3 in
- * a token's 300,000 here. The buckets refill at 200,000 and 300,000 a minute: the next export
- * would fit only 20-30 s later, far beyond the few milliseconds between these requests.
+ * Whole exports spend from the client's rate budget, the one its GraphQL operations spend from:
+ * one per row they may stream, at least 1,000 (a small database, as here at first). So 2 fit in an
+ * anonymous client's 2,500 a minute and 3 in a token's 3,500. The buckets refill at that rate a
+ * minute: the next export would fit only 17-24 s later, far beyond the milliseconds between these
+ * requests.
  */
 describe('export rate budget', () => {
   let t: TestApp;
 
   beforeAll(async () => {
     t = await startTestApp({
-      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '200000',
-      RATE_LIMIT_COST_PER_MINUTE: '300000',
+      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '2500',
+      RATE_LIMIT_COST_PER_MINUTE: '3500',
     });
   });
   afterAll(() => t.close());
@@ -74,6 +75,17 @@ describe('export rate budget', () => {
     expect(seen.slice(0, 2)).toEqual([200, 200]);
     expect(seen).toContain(429);
     await expectRateLimited(url);
+    await expectRateLimited('/exports/graph?format=json', token);
+  });
+
+  it('charges a whole export one per row it may stream', async () => {
+    await t.db.query(
+      `INSERT INTO claims (text) SELECT 'claim ' || i FROM generate_series(1, 2000) AS i`,
+    );
+    await t.db.query('ANALYZE claims');
+    // about 2,000 rows now: a token's 3,500 a minute pays for one export, not three
+    const token = await t.token('VIEWER');
+    expect(await statuses(1, '/exports/graph?format=json', token)).toEqual([200]);
     await expectRateLimited('/exports/graph?format=json', token);
   });
 });

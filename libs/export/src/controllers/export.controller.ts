@@ -24,8 +24,8 @@ import {
   RateBudget,
   RateLimitedError,
 } from '@claimtrace/core';
+import { ExportKind } from '../services/export-charge';
 import { ExportParams, ExportService } from '../services/export.service';
-import { ExportCost, exportCost } from './export-cost';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -44,7 +44,7 @@ const STATUS: Record<string, number> = {
  * and a token that was sent but does not work is refused even where none is needed. A browser
  * cannot send a token with a plain link: `POST /exports/links` gives a token holder a link with a
  * short-lived signed ticket instead (libs/auth/src/tokens/download-link.ts). Every request spends
- * its charge (export-cost.ts) from the client's rate budget, the one its GraphQL operations spend
+ * its charge (export-charge.ts) from the client's rate budget, the one its GraphQL operations spend
  * from; over budget it is a 429 with `Retry-After`.
  */
 @Controller()
@@ -62,7 +62,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, ExportCost.WHOLE_GRAPH, async () => {
+    await this.respond(request, reply, ExportKind.GRAPH, async () => {
       const parsed = this.service.parse(params);
       stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
@@ -73,7 +73,7 @@ export class ExportController {
 
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.respond(request, reply, ExportCost.WHOLE_GRAPH, async () => {
+    await this.respond(request, reply, ExportKind.REVIEWS, async () => {
       stream(request, reply, (signal) => this.service.claimReviews(baseUrl(request), signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
@@ -87,7 +87,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, ExportCost.ONE_OBJECT, async () => {
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
       const document = await this.service.claimReview(id, baseUrl(request));
       await sendJson(reply, 'application/ld+json; charset=utf-8', document);
     });
@@ -111,7 +111,7 @@ export class ExportController {
           { requiredRole: 'VIEWER' },
         );
       }
-      this.charge(request, principal, ExportCost.LINK);
+      await this.charge(request, principal, ExportKind.LINK);
       const { path, query } = exportPath(body);
       // a graph export's parameters are checked now: a bad one is this answer, not a failed download
       if (path.startsWith('/exports/graph')) this.service.parse(paramsOf(query));
@@ -128,7 +128,7 @@ export class ExportController {
   private respond(
     request: FastifyRequest,
     reply: FastifyReply,
-    cost: ExportCost,
+    kind: ExportKind,
     work: () => Promise<void>,
   ): Promise<void> {
     return answeringErrors(reply, async () => {
@@ -139,21 +139,21 @@ export class ExportController {
           { requiredRole: 'VIEWER' },
         );
       }
-      this.charge(request, principal, cost);
+      await this.charge(request, principal, kind);
       await work();
     });
   }
 
   /** Spends an export's charge from its client's budget (a link's: its token's). */
-  private charge(
+  private async charge(
     request: FastifyRequest,
     principal: AuthenticatedPrincipal | null,
-    cost: ExportCost,
-  ): void {
-    const key = clientKeyOf(principal?.id, request.ip);
+    kind: ExportKind,
+  ): Promise<void> {
+    if (!this.budget) return;
     // a HEAD answers the headers and runs nothing (see `stream`)
-    const charge = request.method === 'HEAD' ? 1 : exportCost(cost, this.config);
-    const wait = this.budget?.take(key, charge) ?? 0;
+    const cost = request.method === 'HEAD' ? 1 : await this.service.charge(kind);
+    const wait = this.budget.take(clientKeyOf(principal?.id, request.ip), cost);
     if (wait > 0) throw new RateLimitedError(wait);
   }
 
@@ -163,7 +163,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, ExportCost.ONE_OBJECT, async () => {
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
       const document = await this.service.annotations(id, baseUrl(request));
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
