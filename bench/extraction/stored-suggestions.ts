@@ -73,6 +73,8 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'silent',
       RATE_LIMIT_COST_PER_MINUTE: '0',
       RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
+      // 30 aliases of the field weigh 150,000: measured, not refused
+      QUERY_MAX_COST: '1000000',
     });
     app = await createApp({ config, databaseUrl });
     await app.init();

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoRoot } from 'pino';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
@@ -15,6 +16,7 @@ import { EventsModule, LiveEventsModule } from '@claimtrace/events';
 import { ExportModule } from '@claimtrace/export';
 import { GraphModule } from '@claimtrace/graph';
 import { SearchModule } from '@claimtrace/search';
+import { createRootLogger } from './bootstrap/logging/root-logger';
 import { graphqlOptions } from './graphql/graphql-options';
 import { CostRateLimiter } from './graphql/limits/rate-limiter';
 import { RateLimiterModule } from './graphql/limits/rate-limiter.module';
@@ -25,22 +27,22 @@ import { ReadinessService } from './health/readiness.service';
 export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
+  /** the process's logger (main.ts logs through it before the app exists); else one from config */
+  logger?: PinoRoot;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl }: AppOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, logger }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
-            level: config.LOG_LEVEL,
+            logger: logger ?? createRootLogger(config),
             // Fastify assigns the id (from X-Request-Id or a new UUID); the logs reuse it.
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-            // a download link's ticket opens its export for minutes: never in the logs
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.ticket'],
             serializers: {
               req: (req: { url?: string }) => {
                 if (req.url) req.url = redactTicket(req.url);

@@ -1,5 +1,6 @@
 export * from './database.module';
 export * from './embedded/embedded-postgres';
+export * from './embedded/existing-database';
 export * from './migrations/migration-files';
 export * from './migrations/migrator';
 export * from './prisma/database';

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from '../app.module';
 import { PassThroughFilter } from '../graphql/pass-through.filter';
 import { serveWebPage } from '../dashboard/web-page';
+import { QuietBootstrapLogger } from './logging/quiet-bootstrap.logger';
 
 /**
  * Builds the API (not yet listening): Fastify, GraphQL, validation, logging and the web page. Shared by `main.ts`,
@@ -53,12 +54,12 @@ function closeConnectionsWhenDone(adapter: FastifyAdapter): void {
 }
 
 /**
- * What every HTTP adapter gets the same: the pino logger, the GraphQL error pass-through and
+ * What every HTTP adapter gets the same: the pino logger (Nest's start-up lines at debug), the GraphQL error pass-through and
  * validation. Split out so that the adapter benchmark (bench/adapters) can build an Express app that
  * differs from the real one only in its adapter.
  */
 export function configureApp<T extends INestApplication>(app: T): T {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootstrapLogger(app.get(Logger)));
   app.useGlobalFilters(new PassThroughFilter());
   app.useGlobalPipes(
     new ValidationPipe({ transform: false, forbidUnknownValues: false, stopAtFirstError: false }),

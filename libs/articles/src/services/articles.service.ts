@@ -26,8 +26,10 @@ import {
   ArticleTooLarge,
   ConflictingPublisher,
   InvalidArticleUrl,
+  PASSAGE_MAX_CODE_POINTS,
   PassageNotAnchored,
   PassageSelectorMissing,
+  PassageTooLong,
 } from '../articles.errors';
 import { ArticleObject, IngestArticlePayload } from '../dtos/article.object';
 import { ArticlesArgs } from '../dtos/articles.args';
@@ -211,10 +213,15 @@ function anchorOrFail(text: string, selector: PassageSelector): Anchor {
   if (Boolean(quote) === Boolean(position)) {
     throw new PassageSelectorMissing();
   }
+  let anchor: Anchor;
   try {
-    return quote ? anchorQuote(text, quote) : anchorPosition(text, position!);
+    anchor = quote ? anchorQuote(text, quote) : anchorPosition(text, position!);
   } catch (error) {
     if (error instanceof AnchoringError) throw new PassageNotAnchored(error);
     throw error;
   }
+  if (anchor.end - anchor.start > PASSAGE_MAX_CODE_POINTS) {
+    throw new PassageTooLong(anchor.end - anchor.start);
+  }
+  return anchor;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_FORMATS } from '../logging/log-format';
 
 const url = (protocols: string[]) =>
   z
@@ -31,6 +32,8 @@ export const configSchema = z.object({
   EMBEDDED_PG_PORT: int(1, 65535).optional(),
   DEMO_DATA: bool.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty` (readable lines) or `json` (one object a line); unset: pretty on a terminal, else JSON */
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
   DB_POOL_SIZE: int(1, 200).default(10),
   MAX_PAGE_SIZE: int(1, 1000).default(100),
   ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),

@@ -1,6 +1,7 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
+import { fieldWeights } from './field-weights';
 import { operationCost } from './query-limits';
 import { checkTextInputs } from './text-input';
 import { CostRateLimiter } from './rate-limiter';
@@ -59,18 +60,17 @@ export function queryLimitsPlugin(
   config: AppConfig,
   limiter: CostRateLimiter,
 ): ApolloServerPlugin<RequestContext> {
+  const weights = fieldWeights(config);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo answers a missing operation itself
           checkTextInputs(document, request.variables);
-          const { cost, largestPage } = operationCost(
-            schema,
-            document,
-            operation,
-            request.variables ?? {},
-          );
+          const { cost, largestPage } = operationCost(schema, document, operation, {
+            variables: request.variables,
+            weights,
+          });
           checkOperation(config, limiter, contextValue.clientKey ?? 'anonymous', cost, largestPage);
         },
       };
