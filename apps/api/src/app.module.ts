@@ -18,7 +18,11 @@ import { GraphModule } from '@claimtrace/graph';
 import { SearchModule } from '@claimtrace/search';
 import { createRootLogger } from './bootstrap/logging/root-logger';
 import { graphqlOptions } from './graphql/graphql-options';
-import { LiveSockets, LiveSocketsModule } from './graphql/live-sockets';
+import { GraphqlWsServer } from './graphql/graphql-ws.server';
+import { OperationGuardsModule } from './graphql/guards/guards.module';
+import { OperationGuards } from './graphql/guards/operation-guards';
+import { LiveSocketsModule } from './graphql/live-sockets';
+import { SocketSessionsModule } from './graphql/socket-sessions';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 
@@ -60,11 +64,15 @@ export class AppModule {
         LiveEventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, LiveSocketsModule],
-          inject: [TokensService, LiveSockets],
-          useFactory: (tokens: TokensService, sockets: LiveSockets) =>
-            graphqlOptions(config, tokens, sockets),
+          imports: [AuthModule, OperationGuardsModule],
+          inject: [TokensService, OperationGuards],
+          useFactory: (tokens: TokensService, guards: OperationGuards) =>
+            graphqlOptions(tokens, guards),
         }),
+        AuthModule,
+        OperationGuardsModule,
+        LiveSocketsModule,
+        SocketSessionsModule,
         ActorsModule,
         ArticlesModule,
         ClaimsModule,
@@ -75,7 +83,7 @@ export class AppModule {
         ExportModule,
       ],
       controllers: [HealthController],
-      providers: [ReadinessService],
+      providers: [ReadinessService, GraphqlWsServer],
     };
   }
 }
