@@ -30,8 +30,7 @@ export function graphqlOptions(tokens: TokensService, guards: OperationGuards): 
     // Apollo's own introspection rule stays out: the guards' rule refuses introspection when it
     // is off, with the same answer on both transports.
     introspection: true,
-    // No "Did you mean …?" in validation errors unless introspection is on anyway.
-    hideSchemaDetailsFromClientErrors: !introspection,
+    // No "Did you mean …?" in errors unless introspection is on: queryLimitsPlugin cleans them.
     playground: false,
     graphiql: introspection,
     allowBatchedHttpRequests: false,

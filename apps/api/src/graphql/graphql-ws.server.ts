@@ -80,7 +80,17 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnApplicationShu
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
         return;
       }
-      server.handleUpgrade(request, socket, head, (ws) => server.emit('connection', ws, request));
+      server.handleUpgrade(request, socket, head, (ws) => {
+        server.emit('connection', ws, request);
+        // `ws` has already closed the socket (1009 for a frame over maxPayload, 1002 for a
+        // protocol error); graphql-ws would print the error with its stack to the console.
+        ws.removeAllListeners('error');
+        ws.on('error', (error) =>
+          this.logger.warn(
+            `WebSocket from ${request.socket.remoteAddress ?? 'unknown'} closed: ${error.message}`,
+          ),
+        );
+      });
     });
   }
 

@@ -65,7 +65,7 @@ export class PrincipalsRepository {
       const rows = await tx.apiPrincipal.findMany({ where });
       await tx.apiPrincipal.updateMany({ where, data: { revokedAt: at } });
       for (const row of rows) {
-        await tx.$queryRaw`SELECT pg_notify(${REVOCATION_CHANNEL}, ${row.id})`;
+        await tx.$executeRaw`SELECT pg_notify(${REVOCATION_CHANNEL}, ${row.id})`;
       }
       return rows.map((row) => summary({ ...row, revokedAt: at }));
     });

@@ -100,6 +100,15 @@ export class OperationGuards {
   }
 
   /**
+   * A client's error message, without its "Did you mean …?" when introspection is off. Apollo's
+   * own setting only cleans validation errors; the variables' coercion errors ("does not exist in
+   * "Stance" enum. Did you mean the enum value …?") name the schema as well.
+   */
+  clientMessage(message: string): string {
+    return this.showSchema ? message : message.replace(SUGGESTION, '');
+  }
+
+  /**
    * Parses, validates and resolves an operation as Apollo does over HTTP, with the same codes;
    * answers it, or the errors to send. Used by graphql-ws, which would otherwise parse without
    * the token limit and validate without introspection's rule.
@@ -114,12 +123,12 @@ export class OperationGuards {
       document = parse(query, this.parseOptions);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      return [coded(error, PARSE_FAILED)];
+      return [coded(error, PARSE_FAILED, error.message)];
     }
     const invalid = validate(schema, document, [...specifiedRules, ...this.validationRules]);
     if (invalid.length > 0) {
       return invalid.map((error) =>
-        coded(error, VALIDATION_FAILED, this.showSchema ? undefined : withoutSuggestion),
+        coded(error, VALIDATION_FAILED, this.clientMessage(error.message)),
       );
     }
     const operation = getOperationAST(document, operationName);
@@ -151,7 +160,7 @@ export class OperationGuards {
     );
     if (!coerced.errors) return [];
     return coerced.errors.map((error) =>
-      coded(error, BAD_USER_INPUT, this.showSchema ? undefined : withoutSuggestion),
+      coded(error, BAD_USER_INPUT, this.clientMessage(error.message)),
     );
   }
 
@@ -169,16 +178,8 @@ export class OperationGuards {
   }
 }
 
-function withoutSuggestion(message: string): string {
-  return message.replace(SUGGESTION, '');
-}
-
-function coded(
-  error: GraphQLError,
-  code: string,
-  rewrite: (message: string) => string = (message) => message,
-): GraphQLError {
-  return new GraphQLError(rewrite(error.message), {
+function coded(error: GraphQLError, code: string, message: string): GraphQLError {
+  return new GraphQLError(message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,

@@ -53,7 +53,10 @@ export function checkOperation(
   }
 }
 
-/** The Apollo plugin that applies the operation guards (see OperationGuards) to every HTTP operation. */
+/**
+ * The Apollo plugin that applies the operation guards (see OperationGuards) to every HTTP
+ * operation, and cleans schema suggestions out of its errors when introspection is off.
+ */
 export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -67,6 +70,9 @@ export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<R
             variables: request.variables,
             clientKey: contextValue.clientKey ?? 'anonymous',
           });
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = guards.clientMessage(error.message);
         },
       };
     },
