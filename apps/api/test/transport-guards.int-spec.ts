@@ -176,10 +176,6 @@ describe('guards on every transport: the same hostile operation over HTTP and gr
     expect(await over.closed).toBe(1009);
   });
 
-  it('does not upgrade the legacy subscriptions-transport-ws protocol to a socket nothing serves', async () => {
-    await expect(RawSocket.connect(url, 'graphql-ws')).rejects.toThrow(/no subprotocol/);
-  });
-
   it('checks the token again on every operation: revoked or expired meanwhile → UNAUTHENTICATED, then 4403', async () => {
     for (const column of ['revoked_at', 'expires_at']) {
       const token = await t.token('EDITOR');

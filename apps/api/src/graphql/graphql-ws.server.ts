@@ -29,10 +29,9 @@ export function wsMaxPayload(config: AppConfig): number {
 
 /**
  * The graphql-ws server on the HTTP server's port, path /graphql (see subscriptions.ts for what
- * guards each operation). Its own `ws` server, not Nest's, for two reasons: a frame larger than
- * `wsMaxPayload` is refused by `ws` while it reads the frame header (close 1009), before any
- * buffering or authentication; and only the graphql-transport-ws protocol is upgraded (Nest's also
- * upgraded the legacy `graphql-ws` subprotocol to a socket nothing served).
+ * guards each operation). Its own `ws` server rather than Nest's, which cannot be given a
+ * `maxPayload`: here a frame larger than `wsMaxPayload` is refused by `ws` as soon as it has read
+ * the frame's header (close 1009), before anything is buffered or authenticated.
  */
 @Injectable()
 export class GraphqlWsServer implements OnApplicationBootstrap, OnApplicationShutdown {
