@@ -9,7 +9,7 @@ import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
 import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
-import { AppConfig, CoreModule, RATE_BUDGET } from '@claimtrace/core';
+import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
 import { EventsModule, LiveEventsModule } from '@claimtrace/events';
@@ -18,9 +18,12 @@ import { GraphModule } from '@claimtrace/graph';
 import { SearchModule } from '@claimtrace/search';
 import { createRootLogger } from './bootstrap/logging/root-logger';
 import { graphqlOptions } from './graphql/graphql-options';
-import { CostRateLimiter } from './graphql/limits/rate-limiter';
 import { RateLimiterModule } from './graphql/limits/rate-limiter.module';
-import { LiveSockets, LiveSocketsModule } from './graphql/live-sockets';
+import { GraphqlWsServer } from './graphql/graphql-ws.server';
+import { OperationGuardsModule } from './graphql/guards/guards.module';
+import { OperationGuards } from './graphql/guards/operation-guards';
+import { LiveSocketsModule } from './graphql/live-sockets';
+import { SocketSessionsModule } from './graphql/socket-sessions';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 
@@ -63,11 +66,15 @@ export class AppModule {
         LiveEventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, LiveSocketsModule],
-          inject: [TokensService, LiveSockets, RATE_BUDGET],
-          useFactory: (tokens: TokensService, sockets: LiveSockets, limiter: CostRateLimiter) =>
-            graphqlOptions(config, tokens, sockets, limiter),
+          imports: [AuthModule, OperationGuardsModule],
+          inject: [TokensService, OperationGuards],
+          useFactory: (tokens: TokensService, guards: OperationGuards) =>
+            graphqlOptions(tokens, guards),
         }),
+        AuthModule,
+        OperationGuardsModule,
+        LiveSocketsModule,
+        SocketSessionsModule,
         ActorsModule,
         ArticlesModule,
         ClaimsModule,
@@ -78,7 +85,7 @@ export class AppModule {
         ExportModule,
       ],
       controllers: [HealthController],
-      providers: [ReadinessService],
+      providers: [ReadinessService, GraphqlWsServer],
     };
   }
 }
