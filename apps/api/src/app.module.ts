@@ -19,7 +19,12 @@ import { SearchModule } from '@claimtrace/search';
 import { isClientDisconnect } from './bootstrap/client-disconnect';
 import { createRootLogger } from './bootstrap/logging/root-logger';
 import { graphqlOptions } from './graphql/graphql-options';
-import { LiveSockets, LiveSocketsModule } from './graphql/live-sockets';
+import { RateLimiterModule } from './graphql/limits/rate-limiter.module';
+import { GraphqlWsServer } from './graphql/graphql-ws.server';
+import { OperationGuardsModule } from './graphql/guards/guards.module';
+import { OperationGuards } from './graphql/guards/operation-guards';
+import { LiveSocketsModule } from './graphql/live-sockets';
+import { SocketSessionsModule } from './graphql/socket-sessions';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 
@@ -66,14 +71,19 @@ export class AppModule {
         }),
         EventsModule,
         AuthGuardModule,
+        RateLimiterModule,
         LiveEventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, LiveSocketsModule],
-          inject: [TokensService, LiveSockets],
-          useFactory: (tokens: TokensService, sockets: LiveSockets) =>
-            graphqlOptions(config, tokens, sockets),
+          imports: [AuthModule, OperationGuardsModule],
+          inject: [TokensService, OperationGuards],
+          useFactory: (tokens: TokensService, guards: OperationGuards) =>
+            graphqlOptions(tokens, guards),
         }),
+        AuthModule,
+        OperationGuardsModule,
+        LiveSocketsModule,
+        SocketSessionsModule,
         ActorsModule,
         ArticlesModule,
         ClaimsModule,
@@ -84,7 +94,7 @@ export class AppModule {
         ExportModule,
       ],
       controllers: [HealthController],
-      providers: [ReadinessService],
+      providers: [ReadinessService, GraphqlWsServer],
     };
   }
 }

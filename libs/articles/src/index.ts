@@ -5,3 +5,4 @@ export * from './dtos/passage.object';
 export * from './loaders/articles.loaders';
 export * from './services/articles.service';
 export * from './repositories/articles.repository';
+export * from './services/suggestion-extractor';

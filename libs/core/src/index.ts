@@ -22,3 +22,4 @@ export * from './runtime/heap-growth';
 export * from './logging/log-format';
 export * from './logging/bootstrap-noise';
 export * from './runtime/running-api';
+export * from './rate/rate-budget';

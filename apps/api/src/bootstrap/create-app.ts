@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from '../app.module';
 import { PassThroughFilter } from '../graphql/pass-through.filter';
 import { serveWebPage } from '../dashboard/web-page';
+import { bodyLimitFor } from './body-limit';
 import { QuietBootstrapLogger } from './logging/quiet-bootstrap.logger';
 
 /**
@@ -66,13 +67,4 @@ export function configureApp<T extends INestApplication>(app: T): T {
     new ValidationPipe({ transform: false, forbidUnknownValues: false, stopAtFirstError: false }),
   );
   return app;
-}
-
-/**
- * The HTTP body limit: room for the largest allowed article (4 bytes a character at worst, JSON
- * escaping aside) plus the rest of the request, so an oversized article is refused with a GraphQL
- * error by validation, not with a bare 413 by the HTTP layer.
- */
-export function bodyLimitFor(articleMaxChars: number): number {
-  return articleMaxChars * 6 + 1024 * 1024;
 }

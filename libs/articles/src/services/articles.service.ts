@@ -38,6 +38,7 @@ import { IngestOutcome } from '../dtos/ingest-outcome';
 import { PassageRecord } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
 import { isArticleUrl } from '../url';
+import { SuggestionsService } from './suggestions.service';
 
 export interface PassageSelector {
   quote?: { exact: string; prefix?: string | null; suffix?: string | null } | null;
@@ -52,6 +53,7 @@ export class ArticlesService {
     private readonly articles: ArticlesRepository,
     private readonly actors: ActorsService,
     private readonly events: EventLogRepository,
+    private readonly suggestions: SuggestionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -80,7 +82,8 @@ export class ArticlesService {
   /**
    * Stores an article exactly as given. The same URL and text again is UNCHANGED (no new row, even
    * under concurrent calls); the same URL with other text is a NEW_VERSION linked to the previous
-   * one, whose passages are re-anchored onto the new text and reported.
+   * one, whose passages are re-anchored onto the new text and reported. A new version's
+   * suggested attributions are computed here, once, and stored with it.
    */
   async ingest(input: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
     const url = input.url.trim();
@@ -127,6 +130,7 @@ export class ArticlesService {
         previousVersionId: previous?.id ?? null,
       });
       await this.articles.setAuthors(tx, row.id, authorIds);
+      await this.suggestions.storeAtIngest(tx, row.id, input.text);
       const report = previous
         ? await this.reanchorPassages(tx, previous.id, row.id, input.text, row.language)
         : null;

@@ -105,6 +105,8 @@ export const configSchema = z.object({
   WS_CONNECTION_INIT_TIMEOUT_MS: int(100, 600_000).default(10_000),
   /** graphql-ws: the most subscriptions one socket may hold at once */
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(50),
+  /** graphql-ws: the largest message (bytes) a socket may send; unset: the HTTP body limit */
+  WS_MAX_PAYLOAD_BYTES: int(1024, 1_000_000_000).optional(),
 });
 
 /** The settings, with the defaults that depend on other settings (PUBLIC_BASE_URL on PORT). */

@@ -1,8 +1,30 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Optional,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TokensService, UnauthenticatedError } from '@claimtrace/auth';
-import { APP_CONFIG, AppConfig, BadInputError, DomainError, ErrorCode } from '@claimtrace/core';
+import { AuthenticatedPrincipal, TokensService, UnauthenticatedError } from '@claimtrace/auth';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  clientKeyOf,
+  DomainError,
+  ErrorCode,
+  RATE_BUDGET,
+  RateBudget,
+  RateLimitedError,
+} from '@claimtrace/core';
+import { ExportKind } from '../services/export-charge';
 import { ExportParams, ExportService } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
@@ -11,6 +33,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 /**
@@ -20,7 +43,9 @@ const STATUS: Record<string, number> = {
  * away cancels the query. Access is that of a GraphQL read: public unless READS_REQUIRE_TOKEN,
  * and a token that was sent but does not work is refused even where none is needed. A browser
  * cannot send a token with a plain link: `POST /exports/links` gives a token holder a link with a
- * short-lived signed ticket instead (libs/auth/src/tokens/download-link.ts).
+ * short-lived signed ticket instead (libs/auth/src/tokens/download-link.ts). Every request spends
+ * its charge (export-charge.ts) from the client's rate budget, the one its GraphQL operations spend
+ * from; over budget it is a 429 with `Retry-After`.
  */
 @Controller()
 export class ExportController {
@@ -28,6 +53,7 @@ export class ExportController {
     private readonly service: ExportService,
     private readonly tokens: TokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(RATE_BUDGET) private readonly budget?: RateBudget,
   ) {}
 
   @Get('exports/graph')
@@ -36,7 +62,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, async () => {
+    await this.respond(request, reply, ExportKind.GRAPH, async () => {
       const parsed = this.service.parse(params);
       stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
@@ -47,7 +73,7 @@ export class ExportController {
 
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.respond(request, reply, async () => {
+    await this.respond(request, reply, ExportKind.REVIEWS, async () => {
       stream(request, reply, (signal) => this.service.claimReviews(signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
@@ -61,7 +87,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, async () => {
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
       const document = await this.service.claimReview(id);
       await sendJson(reply, 'application/ld+json; charset=utf-8', document);
     });
@@ -85,6 +111,7 @@ export class ExportController {
           { requiredRole: 'VIEWER' },
         );
       }
+      await this.charge(request, principal, ExportKind.LINK);
       const { path, query } = exportPath(body);
       // a graph export's parameters are checked now: a bad one is this answer, not a failed download
       if (path.startsWith('/exports/graph')) this.service.parse(paramsOf(query));
@@ -95,11 +122,13 @@ export class ExportController {
 
   /**
    * Every route: the caller's access first — a bad token, or none when READS_REQUIRE_TOKEN is set,
-   * is a 401 (any role may read) — then the work, with domain errors answered as JSON.
+   * is a 401 (any role may read) — then its charge, then the work, with domain errors answered as
+   * JSON.
    */
   private respond(
     request: FastifyRequest,
     reply: FastifyReply,
+    kind: ExportKind,
     work: () => Promise<void>,
   ): Promise<void> {
     return answeringErrors(reply, async () => {
@@ -110,8 +139,22 @@ export class ExportController {
           { requiredRole: 'VIEWER' },
         );
       }
+      await this.charge(request, principal, kind);
       await work();
     });
+  }
+
+  /** Spends an export's charge from its client's budget (a link's: its token's). */
+  private async charge(
+    request: FastifyRequest,
+    principal: AuthenticatedPrincipal | null,
+    kind: ExportKind,
+  ): Promise<void> {
+    if (!this.budget) return;
+    // a HEAD answers the headers and runs nothing (see `stream`)
+    const cost = request.method === 'HEAD' ? 1 : await this.service.charge(kind);
+    const wait = this.budget.take(clientKeyOf(principal?.id, request.ip), cost);
+    if (wait > 0) throw new RateLimitedError(wait);
   }
 
   @Get('articles/:id/annotations.jsonld')
@@ -120,7 +163,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, async () => {
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
       const document = await this.service.annotations(id);
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
@@ -202,6 +245,9 @@ async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): 
     if (error instanceof DomainError) {
       const status = STATUS[error.code] ?? 400;
       if (status === 401) reply.header('www-authenticate', 'Bearer');
+      if (error instanceof RateLimitedError) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      }
       await reply
         .code(status)
         .send({ statusCode: status, code: error.code, message: error.message });

@@ -26,6 +26,7 @@ import { GraphWriter } from '../writers/graph-model';
 import { graphmlWriter } from '../writers/graphml.writer';
 import { graphologyWriter } from '../writers/graphology.writer';
 import { chunked, Part } from './chunked';
+import { EXPORT_TABLES, exportCharge, ExportKind } from './export-charge';
 
 export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -129,6 +130,12 @@ export class ExportService {
         tag: given.tag ? given.tag.trim().toLowerCase() : null,
       },
     };
+  }
+
+  /** What an export of this kind is charged from its client's rate budget (export-charge.ts). */
+  async charge(kind: ExportKind): Promise<number> {
+    const tables = EXPORT_TABLES[kind];
+    return exportCharge(kind, tables ? await this.repository.estimatedRows(tables) : 0);
   }
 
   contentType(request: ExportRequest): string {

@@ -1,9 +1,7 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
-import { fieldWeights } from './field-weights';
-import { operationCost } from './query-limits';
-import { checkTextInputs } from './text-input';
+import type { OperationGuards } from '../guards/operation-guards';
 import { CostRateLimiter } from './rate-limiter';
 
 export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
@@ -55,23 +53,26 @@ export function checkOperation(
   }
 }
 
-/** The Apollo plugin that checks text inputs, then applies `checkOperation`, to every HTTP operation. */
-export function queryLimitsPlugin(
-  config: AppConfig,
-  limiter: CostRateLimiter,
-): ApolloServerPlugin<RequestContext> {
-  const weights = fieldWeights(config);
+/**
+ * The Apollo plugin that applies the operation guards (see OperationGuards) to every HTTP
+ * operation, and cleans schema suggestions out of its errors when introspection is off.
+ */
+export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo answers a missing operation itself
-          checkTextInputs(document, request.variables);
-          const { cost, largestPage } = operationCost(schema, document, operation, {
+          guards.check({
+            schema,
+            document,
+            operation,
             variables: request.variables,
-            weights,
+            clientKey: contextValue.clientKey ?? 'anonymous',
           });
-          checkOperation(config, limiter, contextValue.clientKey ?? 'anonymous', cost, largestPage);
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = guards.clientMessage(error.message);
         },
       };
     },
