@@ -8,7 +8,11 @@
 // dashboard in a real Chromium against the real API; skipped, and counted so, without Chromium).
 //
 //   npm test                          everything
-//   npm test -- --tier integration    one tier (unit | integration | web | e2e)
+//   npm test -- --tier integration    one tier (unit | integration | web | e2e | external)
+//
+// The external tier (*.external-spec.ts: the public contract beside the repository) is not part of
+// `npm test`, so that a clone alone passes; `.ci/run` runs it as its own step when the material is
+// there.
 //   npm test -- --no-lint             skip the static checks
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
