@@ -11,7 +11,7 @@ import {
   type CueModel,
   type ReadyModel,
 } from './cue-model';
-import { CUE_MODEL } from './cue-model-weights';
+import { CUE_MODEL } from './model/cue-model-file';
 import { cueFormsStartingWith, type CueClass } from './lexicon/cue-verbs';
 import { attitudePredicateAt, evidentialAdverbAt, seemAt, type PredicateSpan } from './predicates';
 import {

@@ -10,7 +10,7 @@ import {
   type ContentContext,
 } from './content';
 import type { CueModel } from './cue-model';
-import { CUE_MODEL } from './cue-model-weights';
+import { CUE_MODEL } from './model/cue-model-file';
 import { findCues, type CueMatch } from './cues';
 import { findLayoutAttributions } from './layout';
 import { findReportedVia } from './nesting';

@@ -3,13 +3,18 @@
  * alone is an example, labelled by whether it lies inside a gold cue; an averaged perceptron
  * learns the weights. Deterministic: same texts, same weights.
  */
-import { candidateFeatures, isCandidate, stemOf, type CueModel } from '../cue-model';
-import { findCues } from '../cues';
-import { findQuotes, quoteContaining } from '../text/quotes';
-import { splitSentences } from '../text/sentences';
-import { tokenize, type Token } from '../text/tokens';
-import { codePointOffsets } from '../text/code-points';
-import { VERB_GROUP_WORDS } from '../lexicon/words';
+import {
+  candidateFeatures,
+  isCandidate,
+  stemOf,
+  type CueModel,
+} from '../../../libs/extraction/src/cue-model';
+import { findCues } from '../../../libs/extraction/src/cues';
+import { findQuotes, quoteContaining } from '../../../libs/extraction/src/text/quotes';
+import { splitSentences } from '../../../libs/extraction/src/text/sentences';
+import { tokenize, type Token } from '../../../libs/extraction/src/text/tokens';
+import { codePointOffsets } from '../../../libs/extraction/src/text/code-points';
+import { VERB_GROUP_WORDS } from '../../../libs/extraction/src/lexicon/words';
 import type { AnnotatedText } from './corpus';
 
 export interface Example {
