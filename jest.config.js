@@ -32,11 +32,12 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
     },
     {
-      // checks against material outside the repository (the public contract beside it); not part
+      // checks against material outside the repository (the public contract, the annotated corpus
+      // beside it); not part
       // of `npm test`, `.ci/run` runs them when that material is there
       ...common,
       displayName: 'external',
-      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.external-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.external-spec.ts'],
     },
     {
       // the web dashboard in a real Chromium, served by the real API on the integration tier's

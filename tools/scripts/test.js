@@ -10,10 +10,11 @@
 //   npm test                          everything
 //   npm test -- --tier integration    one tier (unit | integration | web | e2e | external)
 //
-// The external tier (*.external-spec.ts: the public contract beside the repository) is not part of
+// The external tier (*.external-spec.ts: the public contract, the annotated corpus) is not part of
 // `npm test`, so that a clone alone passes; `.ci/run` runs it as its own step when the material is
 // there.
 //   npm test -- --no-lint             skip the static checks
+//   npm test -- --tier external --path apps/api/test/contract   only the test files matching a path
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -23,6 +24,7 @@ const root = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const tierArg = args.includes('--tier') ? args[args.indexOf('--tier') + 1] : 'all';
 const tiers = tierArg === 'all' ? ['unit', 'integration', 'web', 'e2e'] : [tierArg];
+const paths = args.includes('--path') ? [args[args.indexOf('--path') + 1]] : [];
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
@@ -102,7 +104,14 @@ for (const tier of tiers) {
         )
       : spawnSync(
           bin('jest'),
-          ['--selectProjects', tier, '--json', `--outputFile=${out}`, '--passWithNoTests'],
+          [
+            ...paths,
+            '--selectProjects',
+            tier,
+            '--json',
+            `--outputFile=${out}`,
+            '--passWithNoTests',
+          ],
           { cwd: root, stdio: 'inherit' },
         );
   count(out, result.status);
