@@ -3,6 +3,7 @@
  * alone is an example, labelled by whether it lies inside a gold cue; an averaged perceptron
  * learns the weights. Deterministic: same texts, same weights.
  */
+import { CodePointIndex } from '@claimtrace/anchoring';
 import {
   candidateFeatures,
   isCandidate,
@@ -13,7 +14,6 @@ import { findCues } from '../../../libs/extraction/src/cues';
 import { findQuotes, quoteContaining } from '../../../libs/extraction/src/text/quotes';
 import { splitSentences } from '../../../libs/extraction/src/text/sentences';
 import { tokenize, type Token } from '../../../libs/extraction/src/text/tokens';
-import { codePointOffsets } from '../../../libs/extraction/src/text/code-points';
 import { VERB_GROUP_WORDS } from '../../../libs/extraction/src/lexicon/words';
 import type { AnnotatedText } from './corpus';
 
@@ -34,7 +34,7 @@ interface SentenceView {
 
 function* sentencesOf(doc: AnnotatedText): Generator<SentenceView> {
   const { text } = doc;
-  const toCodePoint = codePointOffsets(text);
+  const codePoints = new CodePointIndex(text);
   const quotes = findQuotes(text);
   const isQuoted = (offset: number) => quoteContaining(quotes, offset) !== undefined;
   for (const sentence of splitSentences(text)) {
@@ -50,7 +50,7 @@ function* sentencesOf(doc: AnnotatedText): Generator<SentenceView> {
     for (const g of doc.gold) {
       let head = true;
       tokens.forEach((token, i) => {
-        const at = toCodePoint(token.start);
+        const at = codePoints.toCodePoint(token.start);
         if (at < g.cue.start || at >= g.cue.end) return;
         const content = token.isWord && !VERB_GROUP_WORDS.has(token.lower);
         if (content && head) {

@@ -1,3 +1,4 @@
+import { CodePointIndex, codePointLength } from '@claimtrace/anchoring';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { gql } from '../api/client';
 import { useLiveEvents, useSession } from '../api/context';
@@ -9,7 +10,6 @@ import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, humanize, plural, STANCES, summarizeStances } from '../lib/format';
 import { href } from '../lib/router';
-import { utf16ToCodePoint } from '../lib/text';
 
 interface Selection {
   articleId: string;
@@ -387,8 +387,8 @@ function ArticlePanel({
     const startUnits = before.toString().length;
     const exact = range.toString();
     if (!exact.trim()) return;
-    const start = utf16ToCodePoint(article.text, startUnits);
-    onSelectText({ articleId: article.id, start, end: start + Array.from(exact).length, exact });
+    const start = new CodePointIndex(article.text).toCodePoint(startUnits);
+    onSelectText({ articleId: article.id, start, end: start + codePointLength(exact), exact });
   };
 
   return (
