@@ -67,9 +67,7 @@ export function ClaimDetail({ id }: { id: string }) {
     const missing = articleIds.filter((a) => !articles[a]);
     if (!missing.length) return;
     let cancelled = false;
-    void Promise.all(
-      missing.map((articleId) => gql(ARTICLE, { id: articleId })),
-    )
+    void Promise.all(missing.map((articleId) => gql(ARTICLE, { id: articleId })))
       .then((results) => {
         if (cancelled) return;
         setArticles((known) => {
