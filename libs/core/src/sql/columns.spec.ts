@@ -25,6 +25,7 @@ describe('column specs', () => {
 
   it('lists columns, naming only those whose key differs', () => {
     expect(columnList(PERSON, 'p')).toBe('p.id, p.first_name AS "firstName"');
+    expect(columnList(PERSON)).toBe('id, first_name AS "firstName"');
   });
 
   it('reads every row with a picker built once', () => {

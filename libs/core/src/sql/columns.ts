@@ -37,11 +37,15 @@ export function selectColumns<R>(spec: AnySpec<R>, alias: string, prefix = ''): 
   return spec.map(([column, key]) => `${alias}."${column}" AS "${prefix}${key}"`).join(', ');
 }
 
-/** `alias.column, alias.column AS "key", …` (AS only where the key differs) for a SELECT list. */
-export function columnList<R>(spec: AnySpec<R>, alias: string): string {
+/**
+ * `alias.column, alias.column AS "key", …` (AS only where the key differs) for a SELECT list; the
+ * columns unqualified without an alias.
+ */
+export function columnList<R>(spec: AnySpec<R>, alias = ''): string {
+  const qualifier = alias ? `${alias}.` : '';
   return spec
     .map(([column, key]) =>
-      column === key ? `${alias}.${column}` : `${alias}.${column} AS "${key}"`,
+      column === key ? qualifier + column : `${qualifier}${column} AS "${key}"`,
     )
     .join(', ');
 }
