@@ -102,9 +102,14 @@ async function startApi({ adminUrl, log }) {
       CLAIMTRACE_DATA_DIR: path.join(tmp, 'data'),
       PORT: String(port),
       HOST: '127.0.0.1',
+      // absolute URLs in exports come from PUBLIC_BASE_URL; the same origin the requests use
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       // on as in the quick start (with DATABASE_URL it would be off)
       GRAPHQL_INTROSPECTION: 'true',
+      // 71 requests in a few seconds: the answers are the subject, not the rate budget
+      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
+      RATE_LIMIT_COST_PER_MINUTE: '0',
     };
     log(`loading the demo into ${database}`);
     const cli = (...args) => execFileSync(process.execPath, [CLI, ...args], { cwd: root, env });
