@@ -3,8 +3,10 @@
 # The Claimtrace API: `docker compose up` (see docker-compose.yml) or
 #   docker build -t claimtrace . && docker run -e DATABASE_URL=postgresql://… -p 3000:3000 claimtrace
 
+# Node.js 22, the recommended runtime (an LTS line; see docs/operations.md, Runtime), in both stages.
+
 # ---- build: every dependency (the build needs the dev tools), then compile -----------------------
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # The whole context (see .dockerignore): `npm ci` runs the package's postinstall, which generates the
 # Prisma client into libs/database/src/generated (and nothing else), so the schema and the scripts
@@ -18,7 +20,7 @@ RUN npm run build
 RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # ---- runtime: node, the production dependencies, the compiled code and the migrations -------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
