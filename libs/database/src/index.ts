@@ -3,6 +3,7 @@ export * from './embedded/embedded-postgres';
 export * from './migrations/migration-files';
 export * from './migrations/migrator';
 export * from './prisma/database';
+export * from './errors/transient-failure';
 export * from './resolve-database';
 export { Prisma } from './generated/prisma/client';
 export type {

@@ -12,6 +12,7 @@ import { queryLimitRules } from './limits/query-limits';
 import { CostRateLimiter } from './limits/rate-limiter';
 import { LiveSockets } from './live-sockets';
 import { noStorePlugins } from './no-store.plugin';
+import { retryAfterPlugin } from './retry-after.plugin';
 import { subscriptionOptions } from './subscriptions';
 
 const logger = new Logger('GraphQL');
@@ -77,9 +78,13 @@ export function graphqlOptions(
     csrfPrevention: true,
     parseOptions: { maxTokens: config.QUERY_MAX_TOKENS },
     validationRules: limitRules,
+    // Nest would reset to 200 the status of any response with `data`, after every plugin: the 503
+    // of a transient database failure (retryAfterPlugin) must reach the client.
+    preserveHttpStatusForExecutionErrors: false,
     plugins: [
       ...noStorePlugins(),
       queryLimitsPlugin(config, limiter),
+      retryAfterPlugin(),
       errorLogPlugin((requestId, error) =>
         logger.error(
           `request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`,

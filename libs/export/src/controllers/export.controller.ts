@@ -2,7 +2,14 @@ import { Readable } from 'node:stream';
 import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TokensService, UnauthenticatedError } from '@claimtrace/auth';
-import { APP_CONFIG, AppConfig, BadInputError, DomainError, ErrorCode } from '@claimtrace/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  ErrorCode,
+  ServiceUnavailableError,
+} from '@claimtrace/core';
+import { asDomainError } from '@claimtrace/database';
 import { ExportParams, ExportService } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
@@ -11,6 +18,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /**
@@ -38,7 +46,7 @@ export class ExportController {
   ): Promise<void> {
     await this.respond(request, reply, async () => {
       const parsed = this.service.parse(params);
-      stream(request, reply, (signal) => this.service.graph(parsed, signal), {
+      await stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
         'content-disposition': `attachment; filename="${this.service.fileName(parsed)}"`,
       });
@@ -48,10 +56,15 @@ export class ExportController {
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.respond(request, reply, async () => {
-      stream(request, reply, (signal) => this.service.claimReviews(baseUrl(request), signal), {
-        'content-type': 'application/x-ndjson; charset=utf-8',
-        'content-disposition': 'attachment; filename="claimreviews.jsonl"',
-      });
+      await stream(
+        request,
+        reply,
+        (signal) => this.service.claimReviews(baseUrl(request), signal),
+        {
+          'content-type': 'application/x-ndjson; charset=utf-8',
+          'content-disposition': 'attachment; filename="claimreviews.jsonl"',
+        },
+      );
     });
   }
 
@@ -164,44 +177,61 @@ function paramsOf(query: URLSearchParams): Record<string, string | string[]> {
   return params;
 }
 
-/** Sends a generator's chunks with backpressure; a client that disconnects aborts the work. */
-function stream(
+/**
+ * Sends a generator's chunks with backpressure; a client that disconnects aborts the work. The
+ * first chunk is produced before the headers go out, so a failure before it (a database that
+ * cannot be reached) is answered as an error (503), not as a 200 cut short.
+ */
+async function stream(
   request: FastifyRequest,
   reply: FastifyReply,
   produce: (signal: AbortSignal) => AsyncGenerator<string>,
   headers: Record<string, string>,
-): void {
+): Promise<void> {
   if (request.method === 'HEAD') {
     // Fastify answers HEAD with the GET handler and drains the body: do not run the export.
     void reply.headers(headers).send();
     return;
   }
   const abort = new AbortController();
-  const body = Readable.from(produce(abort.signal), { objectMode: false, highWaterMark: 1 });
+  request.raw.on('aborted', () => abort.abort());
+  const chunks = produce(abort.signal);
+  const first = await chunks.next();
+  const body = Readable.from(withFirst(first, chunks), { objectMode: false, highWaterMark: 1 });
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) {
       abort.abort();
       body.destroy();
     }
   });
-  request.raw.on('aborted', () => abort.abort());
   body.on('error', () => abort.abort());
   void reply.headers(headers).send(body);
+}
+
+/** The chunks of a generator whose first result was taken already. */
+async function* withFirst(
+  first: IteratorResult<string>,
+  rest: AsyncGenerator<string>,
+): AsyncGenerator<string> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
 }
 
 async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): Promise<void> {
   try {
     await work();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      const status = STATUS[error.code] ?? 400;
-      if (status === 401) reply.header('www-authenticate', 'Bearer');
-      await reply
-        .code(status)
-        .send({ statusCode: status, code: error.code, message: error.message });
-      return;
+  } catch (thrown) {
+    const error = asDomainError(thrown);
+    if (!error || reply.sent) throw thrown;
+    const status = STATUS[error.code] ?? 400;
+    const body = { statusCode: status, code: error.code, message: error.message };
+    if (status === 401) reply.header('www-authenticate', 'Bearer');
+    if (error instanceof ServiceUnavailableError) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      Object.assign(body, error.extensions);
     }
-    throw error;
+    await reply.code(status).send(body);
   }
 }
 
