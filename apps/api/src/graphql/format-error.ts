@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
@@ -66,6 +66,12 @@ export function formatError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    // a literal a scalar refused (a DateTime off the calendar) is bad input, as in a variable
+    if ((original as GraphQLError | null)?.originalError instanceof GraphQLError) {
+      const inner = (original as GraphQLError).originalError as GraphQLError;
+      if (inner.extensions.code === ErrorCode.BAD_USER_INPUT)
+        extensions.code = ErrorCode.BAD_USER_INPUT;
+    }
     return { ...formatted, extensions };
   }
   logUnexpected(original);

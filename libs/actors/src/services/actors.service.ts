@@ -48,7 +48,7 @@ export class ActorsService {
   async page(args: ActorsArgs): Promise<Page<ActorObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
     const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      ? (decodeCursor(args.after, ['string', 'uuid']) as [string, string])
       : null;
     const search = args.search?.trim() || null;
     const { rows, totalCount } = await this.actors.page({

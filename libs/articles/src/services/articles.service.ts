@@ -62,7 +62,7 @@ export class ArticlesService {
   async page(args: ArticlesArgs): Promise<Page<ArticleObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
     const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      ? (decodeCursor(args.after, ['time', 'uuid']) as [string, string])
       : null;
     const { rows, totalCount } = await this.articles.page(limit, after);
     return toPage(

@@ -7,6 +7,8 @@ import {
   AppConfig,
   BadInputError,
   ErrorCode,
+  findInputProblem,
+  inputProblemMessage,
   ServiceUnavailableError,
 } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
@@ -116,6 +118,7 @@ export class ExportController {
     work: () => Promise<void>,
   ): Promise<void> {
     return answeringErrors(reply, async () => {
+      checkParameters(request);
       const principal = await this.tokens.fromRequest(request.url, request.headers.authorization);
       if (!principal && this.config.READS_REQUIRE_TOKEN) {
         throw new UnauthenticatedError(
@@ -137,6 +140,30 @@ export class ExportController {
       const document = await this.service.annotations(id, baseUrl(request));
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
+  }
+}
+
+/** The longest query or path parameter an export takes (a URL in a filter, a ticket). */
+const MAX_PARAMETER_LENGTH = 2048;
+
+/**
+ * Refuses, before anything runs, query and path parameters that no export takes: NUL or unpaired
+ * surrogates (PostgreSQL cannot compare text holding NUL: it failed as an internal error), values
+ * longer than MAX_PARAMETER_LENGTH.
+ */
+function checkParameters(request: FastifyRequest): void {
+  const given = { ...(request.params as object), ...(request.query as object) };
+  const problem = findInputProblem(given, 2);
+  if (problem) throw new BadInputError(inputProblemMessage(problem, 2), { argument: problem.at });
+  for (const [name, value] of Object.entries(given as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === 'string' && item.length > MAX_PARAMETER_LENGTH) {
+        throw new BadInputError(
+          `\`${name}\` is ${item.length} characters long; no export parameter takes more than ${MAX_PARAMETER_LENGTH}.`,
+          { argument: name },
+        );
+      }
+    }
   }
 }
 
