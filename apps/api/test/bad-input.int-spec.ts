@@ -258,6 +258,21 @@ describe('bad input over GraphQL: a clear error, nothing written', () => {
       );
     });
 
+    it('rejects a position longer than a passage may be (10,000 code points)', async () => {
+      const long = await ingest('https://example.com/news/long', `${'word '.repeat(2_100)}end.`);
+      await rejected(
+        ATTRIBUTE,
+        { i: attribution({ articleId: long, quote: null, position: { start: 0, end: 10_001 } }) },
+        'BAD_USER_INPUT',
+        /spans 10001 characters; a passage may hold at most 10000/,
+      );
+      const fits = await ok(
+        ATTRIBUTE,
+        attribution({ articleId: long, quote: null, position: { start: 0, end: 10_000 } }),
+      );
+      expect(fits.attributeClaim.passage).toMatchObject({ start: 0, end: 10_000 });
+    });
+
     it('rejects both a quote and a position, and neither', async () => {
       const both = attribution({ position: { start: 0, end: 9 } });
       await rejected(

@@ -36,6 +36,19 @@ export class PassageNotAnchored extends BadInputError {
   }
 }
 
+/** The most code points a passage may hold: evidence is a sentence or a few, not an article. */
+export const PASSAGE_MAX_CODE_POINTS = 10_000;
+
+/** A position that spans more than PASSAGE_MAX_CODE_POINTS (a quote is capped by its input). */
+export class PassageTooLong extends BadInputError {
+  constructor(length: number) {
+    super(
+      `The passage spans ${length} characters; a passage may hold at most ${PASSAGE_MAX_CODE_POINTS}. Pick the sentence or sentences that evidence the stance.`,
+      { argument: 'position', length, max: PASSAGE_MAX_CODE_POINTS },
+    );
+  }
+}
+
 export class PassageSelectorMissing extends BadInputError {
   constructor() {
     super('Give exactly one of `quote` and `position` to pick the passage.', {

@@ -10,19 +10,25 @@ import {
 import { ArticlesResolver } from './resolvers/articles.resolver';
 import { ReanchoredPassageFieldsResolver } from './resolvers/passage-fields.resolver';
 import { ArticlesService } from './services/articles.service';
+import { SuggestionExtractor } from './services/suggestion-extractor';
+import { SuggestionsRepository } from './repositories/suggestions.repository';
+import { SuggestionsService } from './services/suggestions.service';
 
 @Module({
   imports: [ActorsModule],
   providers: [
     ArticlesRepository,
     ArticlesService,
+    SuggestionsRepository,
+    SuggestionExtractor,
+    SuggestionsService,
     ArticlesLoaders,
     ArticlesResolver,
     ArticleFieldsResolver,
     SuggestedAttributionFieldsResolver,
     ReanchoredPassageFieldsResolver,
   ],
-  exports: [ArticlesService, ArticlesLoaders, ArticlesRepository],
+  exports: [ArticlesService, ArticlesLoaders, ArticlesRepository, SuggestionExtractor],
 })
 export class ArticlesModule implements OnModuleInit {
   constructor(

@@ -21,3 +21,7 @@ export * from './sql/columns';
 export * from './search/text-query';
 export * from './loaders/group-by-key';
 export * from './runtime/heap-growth';
+export * from './logging/log-format';
+export * from './logging/bootstrap-noise';
+export * from './runtime/running-api';
+export * from './rate/rate-budget';

@@ -1,2 +1,3 @@
 export type { ExtractedAttribution, Span, Stance } from './types';
 export { extractAttributions } from './extract';
+export { EXTRACTION_RULES_REVISION, EXTRACTOR_VERSION } from './version';

@@ -6,7 +6,7 @@ export function demoCommand(): Command {
   return new Command('demo')
     .description('load the worked example (the Perfil article on the deportee talks); idempotent')
     .action(async () => {
-      const report = await withServices((app) => app.get(DemoLoader).load());
+      const report = await withServices((app) => app.get(DemoLoader).load(), 'initialises');
       process.stdout.write(
         report.loaded
           ? `Loaded the demo: ${report.actors} actors, ${report.claims} claims, ${report.attributions} attributions.\n`

@@ -1,13 +1,16 @@
 import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
 import { ExportParams, ExportService, GRAPH_FORMATS } from '@claimtrace/export';
 import { withServices } from './with-services';
 
+type Table = 'nodes' | 'edges';
+
 interface ExportOptions {
   format: string;
   out: string;
+  table?: Table;
   since?: string;
   status?: string;
   actor?: string;
@@ -16,10 +19,13 @@ interface ExportOptions {
   token?: string;
 }
 
+/** `--out -`: the export goes to stdout, and nothing else does. */
+export const STDOUT = '-';
+
 /**
- * `claimtrace export`: the claim graph to a file, streamed (constant memory), straight from the
- * database or from a running API (`--api http://host:3000`). CSV makes two files beside `--out`:
- * `NAME.nodes.csv` and `NAME.edges.csv`.
+ * `claimtrace export`: the claim graph to a file or to stdout (`--out -`), streamed (constant
+ * memory), straight from the database or from a running API (`--api http://host:3000`). CSV makes
+ * two files beside `--out`: `NAME.nodes.csv` and `NAME.edges.csv` (or one, `--table`).
  */
 export function exportCommand(): Command {
   return new Command('export')
@@ -31,7 +37,16 @@ export function exportCommand(): Command {
         .choices([...GRAPH_FORMATS])
         .makeOptionMandatory(),
     )
-    .requiredOption('--out <file>', 'where to write (for csv: the name the two files derive from)')
+    .requiredOption(
+      '--out <file>',
+      'where to write, - for stdout (for csv: the name the two files derive from)',
+    )
+    .addOption(
+      new Option('--table <table>', 'csv: only this table (needed with --out -)').choices([
+        'nodes',
+        'edges',
+      ]),
+    )
     .option('--since <date>', 'only claims first seen at or after this ISO 8601 date')
     .option('--status <statuses>', 'only claims in these statuses (comma-separated)')
     .option('--actor <id>', "only this actor's stances (an Actor id) and their claims")
@@ -49,13 +64,7 @@ export function exportCommand(): Command {
         actorId: options.actor,
         tag: options.tag,
       };
-      const files =
-        options.format === 'csv'
-          ? (['nodes', 'edges'] as const).map((table) => ({
-              table,
-              path: csvPath(options.out, table),
-            }))
-          : [{ table: undefined, path: options.out }];
+      const files = outputsOf(options);
       const started = Date.now();
       if (options.api) {
         for (const file of files)
@@ -70,17 +79,50 @@ export function exportCommand(): Command {
           const service = app.get(ExportService);
           for (const file of files) {
             const request = service.parse({ ...params, table: file.table });
-            await pipeline(Readable.from(service.graph(request)), createWriteStream(file.path));
+            await writeTo(file.path, Readable.from(service.graph(request)));
           }
-        });
+        }, 'reads');
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`Wrote ${files.map((f) => f.path).join(' and ')} in ${seconds} s.\n`);
+      const written = files.map((f) => (f.path === STDOUT ? 'stdout' : f.path)).join(' and ');
+      process.stderr.write(`Wrote ${written} in ${seconds} s.\n`);
     });
 }
 
-export function csvPath(out: string, table: 'nodes' | 'edges'): string {
+/** The files an export writes: one, or for csv one per table (only one fits on stdout). */
+export function outputsOf(options: Pick<ExportOptions, 'format' | 'out' | 'table'>): {
+  table: Table | undefined;
+  path: string;
+}[] {
+  if (options.format !== 'csv') {
+    if (options.table) throw new Error('--table is for --format csv');
+    return [{ table: undefined, path: options.out }];
+  }
+  const tables: Table[] = options.table ? [options.table] : ['nodes', 'edges'];
+  if (options.out === STDOUT && tables.length > 1) {
+    throw new Error(
+      'csv is two tables: with --out - pick one with --table nodes or --table edges, or give --out a file name',
+    );
+  }
+  return tables.map((table) => ({
+    table,
+    path: options.out === STDOUT ? STDOUT : csvPath(options.out, table),
+  }));
+}
+
+export function csvPath(out: string, table: Table): string {
   return `${out.replace(/\.csv$/i, '')}.${table}.csv`;
+}
+
+/** Streams into the file, or into stdout (left open, and quiet when the reader has gone: `| head`). */
+async function writeTo(path: string, source: Readable): Promise<void> {
+  if (path !== STDOUT) {
+    await pipeline(source, createWriteStream(path));
+    return;
+  }
+  await pipeline(source, process.stdout as Writable, { end: false }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  });
 }
 
 async function fromApi(
@@ -100,8 +142,5 @@ async function fromApi(
     const body = await response.text().catch(() => '');
     throw new Error(`the API answered ${response.status}: ${body.slice(0, 500)}`);
   }
-  await pipeline(
-    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-    createWriteStream(path),
-  );
+  await writeTo(path, Readable.fromWeb(response.body as import('node:stream/web').ReadableStream));
 }

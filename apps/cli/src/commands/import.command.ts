@@ -133,7 +133,7 @@ export async function runImport(
       if (batch.length >= options.batchSize) await commit(end, line);
     }
     await commit(last.offset, last.line);
-  });
+  }, 'initialises');
   bar?.stop();
   unlinkSync(statePath);
   return state.report;

@@ -5,7 +5,7 @@ export function migrateCommand(): Command {
   return new Command('migrate')
     .description('apply pending migrations of prisma/migrations (also done at every start)')
     .action(async () => {
-      await withServices(async () => undefined);
+      await withServices(async () => undefined, 'initialises');
       process.stdout.write('The database is up to date.\n');
     });
 }

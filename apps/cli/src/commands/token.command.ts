@@ -28,12 +28,14 @@ export function tokenCommand(write: Write = stdout): Command {
     .option('--json', 'print {token, id, name, role, expiresAt} as JSON')
     .action(async (options: { name: string; role: string; expiresIn: string; json?: boolean }) => {
       const expiresAt = parseExpiry(options.expiresIn);
-      const created = await withServices((app) =>
-        app.get(TokensService).create({
-          name: options.name,
-          role: options.role as PrincipalRole,
-          expiresAt,
-        }),
+      const created = await withServices(
+        (app) =>
+          app.get(TokensService).create({
+            name: options.name,
+            role: options.role as PrincipalRole,
+            expiresAt,
+          }),
+        'initialises',
       );
       const { principal } = created;
       if (options.json) {
@@ -59,7 +61,7 @@ export function tokenCommand(write: Write = stdout): Command {
     .description('list tokens (never their secrets)')
     .option('--json', 'one JSON object per line')
     .action(async (options: { json?: boolean }) => {
-      const all = await withServices((app) => app.get(TokensService).list());
+      const all = await withServices((app) => app.get(TokensService).list(), 'reads');
       for (const principal of all) {
         write(
           options.json
@@ -74,7 +76,7 @@ export function tokenCommand(write: Write = stdout): Command {
     .description('revoke a token by its id, or every working token of a name; effective at once')
     .argument('<id-or-name>')
     .action(async (idOrName: string) => {
-      const revoked = await withServices((app) => app.get(TokensService).revoke(idOrName));
+      const revoked = await withServices((app) => app.get(TokensService).revoke(idOrName), 'reads');
       for (const principal of revoked) {
         write(`Revoked ${principal.role} token "${principal.name}" (id ${principal.id}).\n`);
       }

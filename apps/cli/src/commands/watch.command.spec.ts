@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { AddressInfo } from 'node:net';
 import { buildSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
-import { watch, watchLine } from './watch.command';
+import { watch, watchLine, watchTarget } from './watch.command';
 
 // graphql-ws's ws adapter is a subpath export, which this TypeScript setup cannot resolve by type.
 const { useServer } = createRequire(__filename)('graphql-ws/use/ws') as {
@@ -113,5 +113,40 @@ describe('claimtrace watch', () => {
 
   it('formats an event without a claim with claimId null', () => {
     expect(JSON.parse(watchLine({ ...log[0], claim: null })).claimId).toBeNull();
+  });
+});
+
+describe('which API `claimtrace watch` follows', () => {
+  const api = {
+    pid: 4242,
+    dashboard: 'http://localhost:3001/',
+    graphql: 'http://localhost:3001/graphql',
+    websocket: 'ws://localhost:3001/graphql',
+    startedAt: '2026-12-07T10:00:00.000Z',
+  };
+  const file = '/srv/claimtrace/.data/api.json';
+
+  it('the one given (--url or CLAIMTRACE_URL) over the one recorded', () => {
+    expect(watchTarget('ws://other:3000/graphql', { state: 'running', api, file })).toEqual({
+      url: 'ws://other:3000/graphql',
+    });
+  });
+
+  it('else the API running on the data folder', () => {
+    expect(watchTarget(undefined, { state: 'running', api, file })).toEqual({
+      url: 'ws://localhost:3001/graphql',
+      found: file,
+    });
+  });
+
+  it('says so when that API has stopped or there is none, and how to point it', () => {
+    const stopped = watchTarget(undefined, { state: 'stopped', api, file });
+    expect((stopped as { problem: string }).problem).toMatch(
+      /process 4242, http:\/\/localhost:3001\/graphql\) is no longer running.*CLAIMTRACE_DATA_DIR.*--url/,
+    );
+    const none = watchTarget(undefined, { state: 'none', file });
+    expect((none as { problem: string }).problem).toMatch(
+      /No running Claimtrace API found.*\/srv\/claimtrace\/\.data\/api\.json.*CLAIMTRACE_DATA_DIR/,
+    );
   });
 });

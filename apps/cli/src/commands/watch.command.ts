@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { findRunningApi, loadConfig, RunningApiLookup } from '@claimtrace/core';
+import { dataDirOf } from '@claimtrace/database';
 
 const SUBSCRIPTION = `subscription($claimId: ID, $actorId: ID, $after: String) {
   claimEvents(claimId: $claimId, actorId: $actorId, after: $after) {
@@ -115,23 +117,52 @@ export function watchCommand(): Command {
     .option('--after <cursor>', 'first print every event after this cursor, then follow')
     .option(
       '--url <url>',
-      'the API (graphql-ws); default CLAIMTRACE_URL, else ws://localhost:$PORT/graphql',
+      'the API (graphql-ws); default CLAIMTRACE_URL, else the API running on CLAIMTRACE_DATA_DIR',
     )
     .action(async (opts: { claim?: string; actor?: string; after?: string; url?: string }) => {
+      const log = (line: string) => process.stderr.write(`claimtrace watch: ${line}\n`);
+      const target = watchTarget(
+        opts.url ?? process.env.CLAIMTRACE_URL,
+        findRunningApi(dataDirOf(loadConfig())),
+      );
+      if ('problem' in target) throw new Error(target.problem);
+      log(`following ${target.url}${target.found ? ` (found in ${target.found})` : ''}`);
       const controller = new AbortController();
       process.once('SIGINT', () => controller.abort());
       process.once('SIGTERM', () => controller.abort());
       await watch({
-        url:
-          opts.url ??
-          process.env.CLAIMTRACE_URL ??
-          `ws://localhost:${process.env.PORT || 3000}/graphql`,
+        url: target.url,
         claimId: opts.claim,
         actorId: opts.actor,
         after: opts.after,
         write: (line) => process.stdout.write(`${line}\n`),
-        log: (line) => process.stderr.write(`claimtrace watch: ${line}\n`),
+        log,
         signal: controller.signal,
       });
     });
+}
+
+/**
+ * Which API to follow: the one given (--url, else CLAIMTRACE_URL), else the one that runs on the
+ * data folder (it records its addresses there while it runs, as the embedded database lives there).
+ */
+export function watchTarget(
+  given: string | undefined,
+  running: RunningApiLookup,
+): { url: string; found?: string } | { problem: string } {
+  if (given) return { url: given };
+  const hint =
+    'Start it (`npm start`), run this where it runs or set CLAIMTRACE_DATA_DIR to its data folder, or pass --url ws://host:3000/graphql.';
+  switch (running.state) {
+    case 'running':
+      return { url: running.api.websocket, found: running.file };
+    case 'stopped':
+      return {
+        problem: `The API recorded in ${running.file} (process ${running.api.pid}, ${running.api.graphql}) is no longer running. ${hint}`,
+      };
+    case 'none':
+      return {
+        problem: `No running Claimtrace API found: a running API records its addresses in ${running.file}, and there is none. ${hint}`,
+      };
+  }
 }

@@ -7,7 +7,14 @@ import { ArticleText } from '../components/ArticleText';
 import { ChangeStatusForm } from '../components/ChangeStatusForm';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import { formatDateTime, humanize, plural, STANCES, summarizeStances } from '../lib/format';
+import {
+  formatDateTime,
+  humanize,
+  plural,
+  STANCES,
+  summarizeStances,
+  type Stance,
+} from '../lib/format';
 import { href } from '../lib/router';
 import { utf16ToCodePoint } from '../lib/text';
 
@@ -19,7 +26,7 @@ interface Selection {
 }
 
 async function fetchClaim(id: string): Promise<ClaimDetailT> {
-  const data = await gql<{ claim: ClaimDetailT | null }>(CLAIM_DETAIL, { id });
+  const data = await gql(CLAIM_DETAIL, { id });
   if (!data.claim) throw new Error('There is no claim with this id.');
   return data.claim;
 }
@@ -71,9 +78,7 @@ export function ClaimDetail({ id }: { id: string }) {
     const missing = articleIds.filter((a) => !articles[a]);
     if (!missing.length) return;
     let cancelled = false;
-    void Promise.all(
-      missing.map((articleId) => gql<{ article: ArticleT | null }>(ARTICLE, { id: articleId })),
-    )
+    void Promise.all(missing.map((articleId) => gql(ARTICLE, { id: articleId })))
       .then((results) => {
         if (cancelled) return;
         setArticles((known) => {
@@ -423,7 +428,7 @@ function ArticlePanel({
 function useActors(): ActorRef[] {
   const [actors, setActors] = useState<ActorRef[]>([]);
   useEffect(() => {
-    gql<{ actors: { edges: { node: ActorRef }[] } }>(ACTORS)
+    gql(ACTORS)
       .then((d) => setActors(d.actors.edges.map((e) => e.node)))
       .catch(() => setActors([]));
   }, []);
@@ -441,7 +446,7 @@ function ArticlePicker({
 }) {
   const [list, setList] = useState<{ id: string; title: string }[]>([]);
   useEffect(() => {
-    gql<{ articles: { edges: { node: { id: string; title: string } }[] } }>(ARTICLES)
+    gql(ARTICLES)
       .then((d) => setList(d.articles.edges.map((e) => e.node)))
       .catch(() => setList([]));
   }, []);
@@ -473,7 +478,7 @@ function AttributeForm({
 }) {
   const actors = useActors();
   const [actorId, setActorId] = useState('');
-  const [stance, setStance] = useState('ASSERTS');
+  const [stance, setStance] = useState<Stance>('ASSERTS');
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -511,7 +516,7 @@ function AttributeForm({
         ))}
       </select>
       <label htmlFor="attr-stance">Stance</label>
-      <select id="attr-stance" value={stance} onChange={(e) => setStance(e.target.value)}>
+      <select id="attr-stance" value={stance} onChange={(e) => setStance(e.target.value as Stance)}>
         {STANCES.map((s) => (
           <option key={s} value={s}>
             {humanize(s)}

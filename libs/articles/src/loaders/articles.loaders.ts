@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { groupByKey, LoaderKey } from '@claimtrace/core';
+import { ExtractedAttribution } from '@claimtrace/extraction';
 import { ArticleObject } from '../dtos/article.object';
 import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
+import { SuggestionsService } from '../services/suggestions.service';
 
 export interface ArticleLoaders {
   byKey: DataLoader<string, ArticleObject | null>;
@@ -12,6 +14,8 @@ export interface ArticleLoaders {
   passageByKey: DataLoader<string, PassageObject | null>;
   passagesOf: DataLoader<string, PassageObject[]>;
   reanchoredOf: DataLoader<string, ReanchoredPassageObject[]>;
+  /** the extractor's suggestions, stored (computed once when missing) */
+  suggestionsOf: DataLoader<string, ExtractedAttribution[]>;
 }
 
 function byKey<R extends { id: string }, T>(rows: R[], keys: readonly string[], map: (r: R) => T) {
@@ -19,12 +23,12 @@ function byKey<R extends { id: string }, T>(rows: R[], keys: readonly string[], 
   return keys.map((key) => found.get(key) ?? null);
 }
 
-/** Per-request batching of articles, their texts, authors and passages. */
+/** Per-request batching of articles, their texts, authors, passages and suggestions. */
 @Injectable()
 export class ArticlesLoaders {
   readonly key: LoaderKey<ArticleLoaders>;
 
-  constructor(repository: ArticlesRepository) {
+  constructor(repository: ArticlesRepository, suggestions: SuggestionsService) {
     this.key = new LoaderKey('articles', () => {
       const passageByKey = new DataLoader(async (keys: readonly string[]) => {
         const found = new Map((await repository.passagesByIds(keys)).map((p) => [p.key, p]));
@@ -65,6 +69,7 @@ export class ArticlesLoaders {
             ReanchoredPassageObject.from,
           ),
         ),
+        suggestionsOf: new DataLoader((keys: readonly string[]) => suggestions.ofArticles(keys)),
       };
     });
   }

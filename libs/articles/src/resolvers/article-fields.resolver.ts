@@ -1,7 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { RequestContext } from '@claimtrace/core';
-import { extractAttributions } from '@claimtrace/extraction';
 import { ArticleObject } from '../dtos/article.object';
 import { SuggestedAttributionObject } from '../dtos/suggested-attribution.object';
 import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
@@ -42,8 +41,8 @@ export class ArticleFieldsResolver {
     description: 'attributions the extractor finds in the text: who said what, with which stance',
   })
   async suggestedAttributions(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
-    const text = await ctx.loaders.get(this.articles.key).textByKey.load(article.key);
-    return text ? extractAttributions(text).map(SuggestedAttributionObject.from) : [];
+    const found = await ctx.loaders.get(this.articles.key).suggestionsOf.load(article.key);
+    return found.map(SuggestedAttributionObject.from);
   }
 
   @ResolveField(() => ArticleObject, {

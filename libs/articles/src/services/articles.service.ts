@@ -21,13 +21,15 @@ import {
   toPage,
 } from '@claimtrace/core';
 import { ActorKind, AnchorStatus, ClaimEventKind, Database, Tx } from '@claimtrace/database';
-import { EventLogRepository } from '@claimtrace/events';
+import { EventLogService } from '@claimtrace/events';
 import {
   ArticleTooLarge,
   ConflictingPublisher,
   InvalidArticleUrl,
+  PASSAGE_MAX_CODE_POINTS,
   PassageNotAnchored,
   PassageSelectorMissing,
+  PassageTooLong,
 } from '../articles.errors';
 import { ArticleObject, IngestArticlePayload } from '../dtos/article.object';
 import { ArticlesArgs } from '../dtos/articles.args';
@@ -36,6 +38,7 @@ import { IngestOutcome } from '../dtos/ingest-outcome';
 import { PassageRecord } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
 import { isArticleUrl } from '../url';
+import { SuggestionsService } from './suggestions.service';
 
 export interface PassageSelector {
   quote?: { exact: string; prefix?: string | null; suffix?: string | null } | null;
@@ -49,7 +52,8 @@ export class ArticlesService {
     private readonly db: Database,
     private readonly articles: ArticlesRepository,
     private readonly actors: ActorsService,
-    private readonly events: EventLogRepository,
+    private readonly events: EventLogService,
+    private readonly suggestions: SuggestionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,7 +82,8 @@ export class ArticlesService {
   /**
    * Stores an article exactly as given. The same URL and text again is UNCHANGED (no new row, even
    * under concurrent calls); the same URL with other text is a NEW_VERSION linked to the previous
-   * one, whose passages are re-anchored onto the new text and reported.
+   * one, whose passages are re-anchored onto the new text and reported. A new version's
+   * suggested attributions are computed here, once, and stored with it.
    */
   async ingest(input: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
     const url = input.url.trim();
@@ -123,6 +128,7 @@ export class ArticlesService {
         previousVersionId: previous?.id ?? null,
       });
       await this.articles.setAuthors(tx, row.id, authorIds);
+      await this.suggestions.storeAtIngest(tx, row.id, input.text);
       const report = previous
         ? await this.reanchorPassages(tx, previous.id, row.id, input.text, row.language)
         : null;
@@ -205,10 +211,15 @@ function anchorOrFail(text: string, selector: PassageSelector): Anchor {
   if (Boolean(quote) === Boolean(position)) {
     throw new PassageSelectorMissing();
   }
+  let anchor: Anchor;
   try {
-    return quote ? anchorQuote(text, quote) : anchorPosition(text, position!);
+    anchor = quote ? anchorQuote(text, quote) : anchorPosition(text, position!);
   } catch (error) {
     if (error instanceof AnchoringError) throw new PassageNotAnchored(error);
     throw error;
   }
+  if (anchor.end - anchor.start > PASSAGE_MAX_CODE_POINTS) {
+    throw new PassageTooLong(anchor.end - anchor.start);
+  }
+  return anchor;
 }

@@ -5,6 +5,8 @@ export interface AuthenticatedPrincipal {
   id: string;
   name: string;
   role: PrincipalRole;
+  /** when the token stops working (null: never); open sockets are closed then */
+  expiresAt?: Date | null;
 }
 
 /** A token as `claimtrace token list` shows it: everything but the secret, which is never stored. */

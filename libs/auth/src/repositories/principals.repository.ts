@@ -7,6 +7,9 @@ export interface PrincipalRow extends PrincipalSummary {
   tokenHash: string;
 }
 
+/** The PostgreSQL NOTIFY channel that carries the id of every revoked token. */
+export const REVOCATION_CHANNEL = 'claimtrace_token_revoked';
+
 /** The only code that touches `api_principals`. */
 @Injectable()
 export class PrincipalsRepository {
@@ -51,14 +54,40 @@ export class PrincipalsRepository {
     return this.db.prisma.apiPrincipal.count();
   }
 
-  /** Revokes the tokens matched by id or by name that are not revoked yet; answers them. */
+  /**
+   * Revokes the tokens matched by id or by name that are not revoked yet; answers them. Each
+   * revoked id is also sent on REVOCATION_CHANNEL (PostgreSQL delivers it at commit, to every
+   * instance listening), so open sockets with that token are closed at once.
+   */
   async revoke(match: { id?: string; name?: string }, at: Date): Promise<PrincipalSummary[]> {
     const where = { ...match, revokedAt: null };
     return this.db.transaction(async (tx) => {
       const rows = await tx.apiPrincipal.findMany({ where });
       await tx.apiPrincipal.updateMany({ where, data: { revokedAt: at } });
+      for (const row of rows) {
+        await tx.$executeRaw`SELECT pg_notify(${REVOCATION_CHANNEL}, ${row.id})`;
+      }
       return rows.map((row) => summary({ ...row, revokedAt: at }));
     });
+  }
+
+  /** Which of these principals' tokens no longer work (revoked, expired or gone). */
+  async notWorking(ids: readonly string[], now: Date): Promise<string[]> {
+    const working = await this.db.query<{ id: string }>(
+      `SELECT id FROM api_principals
+        WHERE id = ANY($1::uuid[]) AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+      [ids, now],
+    );
+    const alive = new Set(working.map((row) => row.id));
+    return ids.filter((id) => !alive.has(id));
+  }
+
+  /** Calls `revoked` with the id of every token revoked from now on, by any process. */
+  listenForRevocations(handlers: {
+    revoked: (principalId: string) => void;
+    listening: () => void;
+  }): () => void {
+    return this.db.listen(REVOCATION_CHANNEL, handlers.revoked, handlers.listening);
   }
 
   /** Marks a token used, at most once a minute (a write per request would cost more than it tells). */

@@ -5,6 +5,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  RATE_LIMITED = 'RATE_LIMITED',
   /** a transient failure of the server's database: the same request may succeed when retried */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }

@@ -1,17 +1,33 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Optional,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { TokensService, UnauthenticatedError } from '@claimtrace/auth';
+import { AuthenticatedPrincipal, TokensService, UnauthenticatedError } from '@claimtrace/auth';
 import {
   APP_CONFIG,
   AppConfig,
   BadInputError,
+  clientKeyOf,
   ErrorCode,
   findInputProblem,
   inputProblemMessage,
+  RATE_BUDGET,
+  RateBudget,
+  RateLimitedError,
   ServiceUnavailableError,
 } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
+import { ExportKind } from '../services/export-charge';
 import { ExportParams, ExportService } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
@@ -20,6 +36,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
@@ -30,7 +47,9 @@ const STATUS: Record<string, number> = {
  * away cancels the query. Access is that of a GraphQL read: public unless READS_REQUIRE_TOKEN,
  * and a token that was sent but does not work is refused even where none is needed. A browser
  * cannot send a token with a plain link: `POST /exports/links` gives a token holder a link with a
- * short-lived signed ticket instead (libs/auth/src/tokens/download-link.ts).
+ * short-lived signed ticket instead (libs/auth/src/tokens/download-link.ts). Every request spends
+ * its charge (export-charge.ts) from the client's rate budget, the one its GraphQL operations spend
+ * from; over budget it is a 429 with `Retry-After`.
  */
 @Controller()
 export class ExportController {
@@ -38,6 +57,7 @@ export class ExportController {
     private readonly service: ExportService,
     private readonly tokens: TokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(RATE_BUDGET) private readonly budget?: RateBudget,
   ) {}
 
   @Get('exports/graph')
@@ -46,7 +66,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, async () => {
+    await this.respond(request, reply, ExportKind.GRAPH, async () => {
       const parsed = this.service.parse(params);
       await stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
@@ -57,16 +77,11 @@ export class ExportController {
 
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.respond(request, reply, async () => {
-      await stream(
-        request,
-        reply,
-        (signal) => this.service.claimReviews(baseUrl(request), signal),
-        {
-          'content-type': 'application/x-ndjson; charset=utf-8',
-          'content-disposition': 'attachment; filename="claimreviews.jsonl"',
-        },
-      );
+    await this.respond(request, reply, ExportKind.REVIEWS, async () => {
+      await stream(request, reply, (signal) => this.service.claimReviews(signal), {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'content-disposition': 'attachment; filename="claimreviews.jsonl"',
+      });
     });
   }
 
@@ -76,8 +91,8 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, async () => {
-      const document = await this.service.claimReview(id, baseUrl(request));
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
+      const document = await this.service.claimReview(id);
       await sendJson(reply, 'application/ld+json; charset=utf-8', document);
     });
   }
@@ -100,6 +115,7 @@ export class ExportController {
           { requiredRole: 'VIEWER' },
         );
       }
+      await this.charge(request, principal, ExportKind.LINK);
       const { path, query } = exportPath(body);
       // a graph export's parameters are checked now: a bad one is this answer, not a failed download
       if (path.startsWith('/exports/graph')) this.service.parse(paramsOf(query));
@@ -110,11 +126,13 @@ export class ExportController {
 
   /**
    * Every route: the caller's access first — a bad token, or none when READS_REQUIRE_TOKEN is set,
-   * is a 401 (any role may read) — then the work, with domain errors answered as JSON.
+   * is a 401 (any role may read) — then its charge, then the work, with domain errors answered as
+   * JSON.
    */
   private respond(
     request: FastifyRequest,
     reply: FastifyReply,
+    kind: ExportKind,
     work: () => Promise<void>,
   ): Promise<void> {
     return answeringErrors(reply, async () => {
@@ -126,8 +144,22 @@ export class ExportController {
           { requiredRole: 'VIEWER' },
         );
       }
+      await this.charge(request, principal, kind);
       await work();
     });
+  }
+
+  /** Spends an export's charge from its client's budget (a link's: its token's). */
+  private async charge(
+    request: FastifyRequest,
+    principal: AuthenticatedPrincipal | null,
+    kind: ExportKind,
+  ): Promise<void> {
+    if (!this.budget) return;
+    // a HEAD answers the headers and runs nothing (see `stream`)
+    const cost = request.method === 'HEAD' ? 1 : await this.service.charge(kind);
+    const wait = this.budget.take(clientKeyOf(principal?.id, request.ip), cost);
+    if (wait > 0) throw new RateLimitedError(wait);
   }
 
   @Get('articles/:id/annotations.jsonld')
@@ -136,8 +168,8 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, async () => {
-      const document = await this.service.annotations(id, baseUrl(request));
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
+      const document = await this.service.annotations(id);
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
   }
@@ -245,7 +277,13 @@ async function* withFirst(
   yield* rest;
 }
 
+/**
+ * Every export answer, its errors and the download links are `no-store`: they are live data (a
+ * cached copy is stale at the next write), often opened with a token or a ticket, and a shared or
+ * browser cache must not keep them for the next user of the machine or proxy.
+ */
 async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): Promise<void> {
+  reply.header('cache-control', 'no-store');
   try {
     await work();
   } catch (thrown) {
@@ -254,10 +292,10 @@ async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): 
     const status = STATUS[error.code] ?? 400;
     const body = { statusCode: status, code: error.code, message: error.message };
     if (status === 401) reply.header('www-authenticate', 'Bearer');
-    if (error instanceof ServiceUnavailableError) {
+    if (error instanceof RateLimitedError || error instanceof ServiceUnavailableError) {
       reply.header('retry-after', String(error.retryAfterSeconds));
-      Object.assign(body, error.extensions);
     }
+    if (error instanceof ServiceUnavailableError) Object.assign(body, error.extensions);
     await reply.code(status).send(body);
   }
 }
@@ -271,8 +309,4 @@ async function sendJson(
   document: unknown,
 ): Promise<void> {
   await reply.header('content-type', contentType).send(JSON.stringify(document));
-}
-
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }

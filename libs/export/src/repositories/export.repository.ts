@@ -15,6 +15,19 @@ export class ExportRepository {
     return ExportCursor.open(this.db.pool, signal);
   }
 
+  /**
+   * About how many rows these tables hold: PostgreSQL's own estimate (`pg_class.reltuples`, kept
+   * by autovacuum and ANALYZE; 0 for a table never analysed), read from the catalogue, no scan.
+   */
+  async estimatedRows(tables: readonly string[]): Promise<number> {
+    const [row] = await this.db.query<{ rows: number }>(
+      `SELECT coalesce(sum(greatest(reltuples, 0)), 0)::float8 AS rows
+       FROM pg_class WHERE oid = ANY($1::regclass[])`,
+      [tables],
+    );
+    return row.rows;
+  }
+
   /** The nodes, a batch at a time: claims, then actors, then articles (ids are global). */
   nodes(cursor: ExportCursor, filter: ExportFilter): AsyncGenerator<ExportNode[]> {
     const sql = graphExportSql(filter);

@@ -1,8 +1,7 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
-import { operationCost } from './query-limits';
-import { checkTextInputs } from './text-input';
+import type { OperationGuards } from '../guards/operation-guards';
 import { CostRateLimiter } from './rate-limiter';
 
 export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
@@ -54,24 +53,26 @@ export function checkOperation(
   }
 }
 
-/** The Apollo plugin that checks text inputs, then applies `checkOperation`, to every HTTP operation. */
-export function queryLimitsPlugin(
-  config: AppConfig,
-  limiter: CostRateLimiter,
-): ApolloServerPlugin<RequestContext> {
+/**
+ * The Apollo plugin that applies the operation guards (see OperationGuards) to every HTTP
+ * operation, and cleans schema suggestions out of its errors when introspection is off.
+ */
+export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo answers a missing operation itself
-          checkTextInputs(document, request.variables);
-          const { cost, largestPage } = operationCost(
+          guards.check({
             schema,
             document,
             operation,
-            request.variables ?? {},
-          );
-          checkOperation(config, limiter, contextValue.clientKey ?? 'anonymous', cost, largestPage);
+            variables: request.variables,
+            clientKey: contextValue.clientKey ?? 'anonymous',
+          });
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = guards.clientMessage(error.message);
         },
       };
     },

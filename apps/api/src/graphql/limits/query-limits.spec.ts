@@ -1,5 +1,6 @@
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { operationCost, queryLimitRules } from './query-limits';
+import { buildSchema, Kind, parse, specifiedRules, validate, visit } from 'graphql';
+import { WalkCounter } from './fragment-measures';
+import { depthMeasure, MAX_COST, operationCost, queryLimitRules } from './query-limits';
 import { CostRateLimiter } from './rate-limiter';
 
 const schema = buildSchema(`
@@ -56,7 +57,7 @@ describe('query limits', () => {
     const cost = (query: string, variables = {}) => {
       const document = parse(query);
       const operation = document.definitions[0] as never;
-      return operationCost(schema, document, operation, variables);
+      return operationCost(schema, document, operation, { variables, weights: new Map() });
     };
     expect(cost(`{ claim(id: "1") { id text } }`).cost).toBe(3);
     // claims 1, then everything inside it 10 times (an upper bound: totalCount is really once)
@@ -69,6 +70,77 @@ describe('query limits', () => {
     ).toEqual({ cost: 1 + 50 + 50 + 50 + 5_000 * 3, largestPage: 100 });
     // without `first`, a paginated field counts its default page (20)
     expect(cost(`{ claims { edges { node { id } } } }`).cost).toBe(1 + 60);
+  });
+});
+
+describe('query limits: fragments are measured once (linear time)', () => {
+  const cost = (query: string, weights = new Map<string, number>(), counter?: WalkCounter) => {
+    const document = parse(query);
+    const operation = document.definitions[0] as never;
+    return operationCost(schema, document, operation, { weights, counter });
+  };
+  /** F0 … F<last>, each spreading the next twice in `twice`, the last holding `leaf`. */
+  const doubling = (last: number, type: string, twice: (next: string) => string, leaf: string) =>
+    Array.from({ length: last }, (_, i) => `fragment F${i} on ${type}{${twice(`F${i + 1}`)}}`)
+      .concat(`fragment F${last} on ${type}{${leaf}}`)
+      .join('\n');
+  /** The selections (fields, spreads, inline fragments) written in `query`. */
+  const selectionsIn = (query: string) => {
+    let selections = 0;
+    visit(parse(query), {
+      enter(node) {
+        const { FIELD, FRAGMENT_SPREAD, INLINE_FRAGMENT } = Kind;
+        if ([FIELD, FRAGMENT_SPREAD, INLINE_FRAGMENT].includes(node.kind)) selections += 1;
+      },
+    });
+    return selections;
+  };
+
+  it('refuses F0…F40 spreading each other twice without walking 2⁴¹ spreads', () => {
+    const query = `{...F0}\n${doubling(40, 'Query', (next) => `...${next} ...${next}`, 'claim(id:"1"){id}')}`;
+    // 1.5 KB: 2⁴¹ instances of claim { id }
+    const counter = { selections: 0 };
+    expect(cost(query, new Map(), counter)).toEqual({ cost: 2 ** 40 * 2, largestPage: 0 });
+    expect(counter.selections).toBeLessThanOrEqual(3 * selectionsIn(query));
+    expect(errorsOf(query)).toEqual([]); // the cost limit refuses it (limits.plugin.ts)
+
+    const deep = `{claim(id:"1"){actor{...F0}}}\n${doubling(40, 'Actor', (next) => `affiliation{...${next}} affiliation{...${next}}`, 'name')}`;
+    const depthCounter = { selections: 0 };
+    expect(depthMeasure(parse(deep), depthCounter)(parse(deep).definitions[0] as never)).toBe(42);
+    expect(depthCounter.selections).toBeLessThanOrEqual(3 * selectionsIn(deep));
+    expect(errorsOf(deep)).toContain('The query nests 42 levels deep; the limit is 6.');
+  });
+
+  it('measures a fragment cycle as endless, without looping, before NoFragmentCycles runs', () => {
+    const query = `{ ...A } fragment A on Query { claim(id: "1") { id } ...B } fragment B on Query { ...A }`;
+    expect(errorsOf(query)).toEqual([
+      "The query's fragments spread each other in a cycle, so it nests without end.",
+      'Cannot spread fragment "A" within itself via "B".',
+    ]);
+    expect(cost(query).cost).toBe(MAX_COST);
+    // a cycle that the operation does not reach costs nothing
+    expect(cost(`{ claim(id: "1") { id } } fragment A on Query { ...A }`).cost).toBe(2);
+  });
+
+  it('caps costs at MAX_COST without overflowing', () => {
+    const pages = Array.from(
+      { length: 12 },
+      () => 'attributions(first: 1000000) { edges { node { claim {',
+    ).join(' ');
+    const query = `{ claim(id: "1") { ${pages} id ${'} } } }'.repeat(12)} } }`;
+    expect(cost(query)).toEqual({ cost: MAX_COST, largestPage: 1_000_000 });
+    expect(
+      cost(`{ claims(first: 0) { edges { node { ...A } } } } fragment A on Claim { ...A }`).cost,
+    ).toBe(1);
+  });
+
+  it('weighs fields by the table, wherever they are reached', () => {
+    const weights = new Map([['Claim.text', 50]]);
+    expect(cost(`{ claim(id: "1") { id text } }`, weights).cost).toBe(1 + 1 + 50);
+    expect(
+      cost(`{ claims(first: 3) { edges { node { ...T } } } } fragment T on Claim { text }`, weights)
+        .cost,
+    ).toBe(1 + 3 * (1 + 1 + 50));
   });
 });
 

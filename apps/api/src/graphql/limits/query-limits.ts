@@ -2,7 +2,6 @@ import {
   ASTVisitor,
   DocumentNode,
   FieldNode,
-  FragmentDefinitionNode,
   GraphQLError,
   GraphQLField,
   GraphQLNamedType,
@@ -18,6 +17,8 @@ import {
   valueFromASTUntyped,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '@claimtrace/core';
+import { FieldWeights } from './field-weights';
+import { measureFragments, SpreadMeasure, WalkCounter } from './fragment-measures';
 
 /**
  * Static limits on a GraphQL document, checked by validation (before anything runs) for HTTP and,
@@ -34,56 +35,58 @@ export interface QueryLimits {
 
 const PLUMBING = new Set(['edges', 'pageInfo']);
 
-function limitError(message: string, limit: string, max: number, found: number): GraphQLError {
+function limitError(message: string, limit: string, max: number, found?: number): GraphQLError {
   return new GraphQLError(message, { extensions: { limit, max, found } });
 }
 
-type Fragments = Map<string, FragmentDefinitionNode>;
-
-function fragmentsOf(document: DocumentNode): Fragments {
-  const map: Fragments = new Map();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) map.set(definition.name.value, definition);
-  }
-  return map;
+/** A fragment's depth where it is spread: anywhere, or right inside `edges` (where `node` is plumbing). */
+interface FragmentDepth {
+  anywhere: number;
+  inEdges: number;
 }
 
-/** The depth of a selection set (see QueryLimits); fragments are followed, cycles cut. */
-export function selectionDepth(
-  selectionSet: SelectionSetNode,
-  fragments: Fragments,
-  parentIsConnection = false,
-  seen: ReadonlySet<string> = new Set(),
-): number {
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (!selection.selectionSet) continue;
-      const name = selection.name.value;
-      const plumbing = PLUMBING.has(name) || (parentIsConnection && name === 'node');
-      const child = selectionDepth(selection.selectionSet, fragments, name === 'edges', seen);
-      deepest = Math.max(deepest, child + (plumbing ? 0 : 1));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(
-        deepest,
-        selectionDepth(selection.selectionSet, fragments, parentIsConnection, seen),
-      );
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (!fragment || seen.has(name)) continue;
-      deepest = Math.max(
-        deepest,
-        selectionDepth(
-          fragment.selectionSet,
-          fragments,
-          parentIsConnection,
-          new Set([...seen, name]),
-        ),
-      );
+/**
+ * The depth of an operation of `document` (see QueryLimits), fragments followed. Each fragment is
+ * measured once for the whole document, so this takes time linear in its size; an operation that
+ * reaches a cycle of fragment spreads is infinitely deep.
+ */
+export function depthMeasure(
+  document: DocumentNode,
+  counter?: WalkCounter,
+): (operation: OperationDefinitionNode) => number {
+  const depthOf = (
+    selectionSet: SelectionSetNode,
+    spread: SpreadMeasure<FragmentDepth>,
+    inEdges: boolean,
+  ): number => {
+    let deepest = 0;
+    for (const selection of selectionSet.selections) {
+      if (counter) counter.selections += 1;
+      if (selection.kind === Kind.FIELD) {
+        if (!selection.selectionSet) continue;
+        const name = selection.name.value;
+        const plumbing = PLUMBING.has(name) || (inEdges && name === 'node');
+        const child = depthOf(selection.selectionSet, spread, name === 'edges');
+        deepest = Math.max(deepest, child + (plumbing ? 0 : 1));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet, spread, inEdges));
+      } else {
+        const fragment = spread(selection.name.value);
+        if (fragment) deepest = Math.max(deepest, inEdges ? fragment.inEdges : fragment.anywhere);
+      }
     }
-  }
-  return deepest;
+    return deepest;
+  };
+  const spread = measureFragments<FragmentDepth>(
+    document,
+    (fragment, measured) => ({
+      anywhere: depthOf(fragment.selectionSet, measured, false),
+      inEdges: depthOf(fragment.selectionSet, measured, true),
+    }),
+    { anywhere: Infinity, inEdges: Infinity },
+    counter,
+  );
+  return (operation) => depthOf(operation.selectionSet, spread, false);
 }
 
 /** Counts every alias and every directive use in the document (fragments counted once each). */
@@ -127,21 +130,34 @@ export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
       }
     },
   });
-  const depthRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node: OperationDefinitionNode) {
-      const depth = selectionDepth(node.selectionSet, fragmentsOf(context.getDocument()));
-      if (depth > limits.maxDepth) {
-        context.reportError(
-          limitError(
-            `The query nests ${depth} levels deep; the limit is ${limits.maxDepth}.`,
-            'depth',
-            limits.maxDepth,
-            depth,
-          ),
-        );
-      }
-    },
-  });
+  const depthRule: ValidationRule = (context: ValidationContext): ASTVisitor => {
+    let depthOf: ((operation: OperationDefinitionNode) => number) | undefined;
+    return {
+      OperationDefinition(node: OperationDefinitionNode) {
+        depthOf ??= depthMeasure(context.getDocument());
+        const depth = depthOf(node);
+        if (depth === Infinity) {
+          // graphql's NoFragmentCycles names the cycle too; this rule must not pass it unmeasured.
+          context.reportError(
+            limitError(
+              "The query's fragments spread each other in a cycle, so it nests without end.",
+              'depth',
+              limits.maxDepth,
+            ),
+          );
+        } else if (depth > limits.maxDepth) {
+          context.reportError(
+            limitError(
+              `The query nests ${depth} levels deep; the limit is ${limits.maxDepth}.`,
+              'depth',
+              limits.maxDepth,
+              depth,
+            ),
+          );
+        }
+      },
+    };
+  };
   const countRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
     Document(node) {
       const { aliases, directives } = countAliasesAndDirectives(node);
@@ -176,21 +192,46 @@ export interface CostResult {
   largestPage: number;
 }
 
+/** The most a cost can be: sums and products stop here, exact below it, never Infinity or NaN. */
+export const MAX_COST = Number.MAX_SAFE_INTEGER;
+
+const plus = (a: number, b: number): number => Math.min(a + b, MAX_COST);
+const times = (a: number, b: number): number =>
+  a === 0 || b === 0 ? 0 : Math.min(a * b, MAX_COST);
+
+export interface CostOptions {
+  /** the operation's variables, for `first: $n` */
+  variables?: Readonly<Record<string, unknown>>;
+  /** what one instance of a field costs (field-weights.ts); fields not in it cost 1 */
+  weights: FieldWeights;
+  counter?: WalkCounter;
+}
+
+/** The field `name` of `type`, if `type` has fields and that one. */
+function fieldOf(
+  type: GraphQLNamedType | null | undefined,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  if (!type || !(isObjectType(type) || isInterfaceType(type))) return undefined;
+  const fields = type.getFields();
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
+}
+
 /**
- * The cost of an operation, an upper bound of the objects it can touch: every field costs one per
- * instance, and everything inside a paginated field counts `first` times (the default page size
- * when `first` is not given). So `claims(first: 100) { edges { node { id text } } }` costs
- * 1 + 100 × 4 = 401. Variables are resolved; a non-numeric `first` counts as the default page size
- * (coercion rejects it anyway).
+ * The cost of an operation, an upper bound of the work it can cause: every field costs its weight
+ * (1 unless `weights` says more) per instance, and everything inside a paginated field counts
+ * `first` times (the default page size when `first` is not given). So `claims(first: 100) { edges
+ * { node { id text } } }` costs 1 + 100 × 4 = 401. Variables are resolved; a non-numeric `first`
+ * counts as the default page size (coercion rejects it anyway). Each fragment is costed once (its
+ * cost does not depend on where it is spread: its type condition fixes its fields), so this takes
+ * time linear in the document; an operation that reaches a cycle of spreads costs MAX_COST.
  */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>> = {},
+  { variables = {}, weights, counter }: CostOptions,
 ): CostResult {
-  const fragments = fragmentsOf(document);
-  let largestPage = 0;
   const rootType =
     operation.operation === 'mutation'
       ? schema.getMutationType()
@@ -198,59 +239,65 @@ export function operationCost(
         ? schema.getSubscriptionType()
         : schema.getQueryType();
 
-  const pageOf = (field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined) => {
+  /** The `first` a field asks for, if it gives one. */
+  const firstOf = (field: FieldNode): number | undefined => {
     const given = field.arguments?.find((argument) => argument.name.value === 'first');
-    if (given) {
-      const value = valueFromASTUntyped(given.value, variables as Record<string, unknown>);
-      const size = typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_PAGE_SIZE;
-      largestPage = Math.max(largestPage, size);
-      return Math.max(size, 0);
-    }
-    return definition?.args.some((argument) => argument.name === 'first') ? DEFAULT_PAGE_SIZE : 1;
+    if (!given) return undefined;
+    const value = valueFromASTUntyped(given.value, variables as Record<string, unknown>);
+    return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_PAGE_SIZE;
   };
 
   const costOf = (
     selectionSet: SelectionSetNode,
     type: GraphQLNamedType | null | undefined,
-    multiplier: number,
-    seen: ReadonlySet<string>,
-  ): number => {
-    let total = 0;
+    spread: SpreadMeasure<CostResult>,
+  ): CostResult => {
+    let cost = 0;
+    let largestPage = 0;
     for (const selection of selectionSet.selections) {
+      if (counter) counter.selections += 1;
+      let inner: CostResult | undefined;
       if (selection.kind === Kind.FIELD) {
-        const fields =
-          type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields() : {};
-        const definition = fields[selection.name.value];
-        total += multiplier;
+        const name = selection.name.value;
+        const definition = fieldOf(type, name);
+        cost = plus(cost, (type && weights.get(`${type.name}.${name}`)) ?? 1);
+        const first = firstOf(selection);
+        if (first !== undefined) largestPage = Math.max(largestPage, first);
         if (selection.selectionSet) {
-          const childType = definition ? getNamedType(definition.type) : null;
-          total += costOf(
+          const child = costOf(
             selection.selectionSet,
-            childType,
-            multiplier * pageOf(selection, definition),
-            seen,
+            definition && getNamedType(definition.type),
+            spread,
           );
+          const paginated = definition?.args.some((argument) => argument.name === 'first');
+          const page = first ?? (paginated ? DEFAULT_PAGE_SIZE : 1);
+          inner = {
+            cost: times(Math.min(Math.max(page, 0), MAX_COST), child.cost),
+            largestPage: child.largestPage,
+          };
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const narrowed = selection.typeCondition
           ? schema.getType(selection.typeCondition.name.value)
           : type;
-        total += costOf(selection.selectionSet, narrowed, multiplier, seen);
+        inner = costOf(selection.selectionSet, narrowed, spread);
       } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || seen.has(name)) continue;
-        total += costOf(
-          fragment.selectionSet,
-          schema.getType(fragment.typeCondition.name.value),
-          multiplier,
-          new Set([...seen, name]),
-        );
+        inner = spread(selection.name.value);
       }
-      if (total > Number.MAX_SAFE_INTEGER) return Number.MAX_SAFE_INTEGER;
+      if (inner) {
+        cost = plus(cost, inner.cost);
+        largestPage = Math.max(largestPage, inner.largestPage);
+      }
     }
-    return total;
+    return { cost, largestPage };
   };
 
-  return { cost: costOf(operation.selectionSet, rootType, 1, new Set()), largestPage };
+  const spread = measureFragments<CostResult>(
+    document,
+    (fragment, measured) =>
+      costOf(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), measured),
+    { cost: MAX_COST, largestPage: 0 },
+    counter,
+  );
+  return costOf(operation.selectionSet, rootType, spread);
 }
