@@ -39,9 +39,13 @@ export interface TestApp {
 
 /**
  * The real API on a fresh database, driven in-process over HTTP (Fastify's inject). Rate limiting
- * is off unless `env` sets it (the suites send thousands of requests from one client).
+ * is off unless `env` sets it (the suites send thousands of requests from one client). `via` may
+ * route the app's connections (through a proxy a test can cut); `databaseUrl` stays the direct one.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  via: (databaseUrl: string) => string = (url) => url,
+): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -49,7 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
     ...env,
   });
-  const app = await createApp({ config, databaseUrl });
+  const app = await createApp({ config, databaseUrl: via(databaseUrl) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(Database);

@@ -15,6 +15,8 @@ export * from './nodes/node.registry';
 export * from './errors/merge.errors';
 export * from './graphql/merge.input';
 export * from './graphql/date-time.scalar';
+export * from './time/parse-date-time';
+export * from './text/input-problems';
 export * from './sql/columns';
 export * from './search/text-query';
 export * from './loaders/group-by-key';

@@ -6,6 +6,7 @@ export * from './embedded/supervisor';
 export * from './migrations/migration-files';
 export * from './migrations/migrator';
 export * from './prisma/database';
+export * from './errors/transient-failure';
 export * from './resolve-database';
 export { Prisma } from './generated/prisma/client';
 /** The tables' rows, generated from schema.prisma: repositories derive their row types from these. */

@@ -1,10 +1,10 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { RequestContext } from '@claimtrace/core';
+import { ErrorCode, RequestContext } from '@claimtrace/core';
 import { isClientError } from './format-error';
 
 /**
  * Logs every error the client did not cause, in full with the request id, and adds that id to the
- * masked INTERNAL_SERVER_ERROR the client gets, so a report can be matched to the log line.
+ * masked INTERNAL_SERVER_ERROR (or retryable SERVICE_UNAVAILABLE) the client gets, so a report can be matched to the log line.
  */
 export function errorLogPlugin(
   log: (requestId: string, error: unknown) => void,
@@ -22,7 +22,8 @@ export function errorLogPlugin(
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) {
-            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+            const code = error.extensions?.code;
+            if (code === 'INTERNAL_SERVER_ERROR' || code === ErrorCode.SERVICE_UNAVAILABLE) {
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }

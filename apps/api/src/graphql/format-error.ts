@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@claimtrace/core';
+import { asDomainError } from '@claimtrace/database';
 
 /** Codes that graphql-js and Apollo assign to errors the client caused; passed through as they are. */
 const CLIENT_CODES = new Set([
@@ -31,7 +32,9 @@ export function isClientError(error: unknown, code?: unknown): boolean {
 
 /**
  * The one place where errors become what a client sees: domain errors keep their message and code
- * (with their extra extensions), validation failures become BAD_USER_INPUT with the problems
+ * (with their extra extensions), transient database failures (connection lost or refused, deadlock,
+ * serialization failure) become SERVICE_UNAVAILABLE with `retryable` and `retryAfterSeconds`
+ * (HTTP 503 with Retry-After, see retryAfterPlugin), validation failures become BAD_USER_INPUT with the problems
  * listed, and anything unexpected is masked as INTERNAL_SERVER_ERROR (logged in full, with the
  * request id, never sent). No stack trace ever leaves the server.
  */
@@ -43,11 +46,12 @@ export function formatError(
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
 
-  if (original instanceof DomainError) {
+  const domain = asDomainError(original);
+  if (domain) {
     return {
       ...base,
-      message: original.message,
-      extensions: { ...original.extensions, code: original.code },
+      message: domain.message,
+      extensions: { ...domain.extensions, code: domain.code },
     };
   }
   if (original instanceof HttpException && original.getStatus() === 400) {
@@ -62,6 +66,12 @@ export function formatError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    // a literal a scalar refused (a DateTime off the calendar) is bad input, as in a variable
+    if ((original as GraphQLError | null)?.originalError instanceof GraphQLError) {
+      const inner = (original as GraphQLError).originalError as GraphQLError;
+      if (inner.extensions.code === ErrorCode.BAD_USER_INPUT)
+        extensions.code = ErrorCode.BAD_USER_INPUT;
+    }
     return { ...formatted, extensions };
   }
   logUnexpected(original);

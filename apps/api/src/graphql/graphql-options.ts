@@ -8,6 +8,7 @@ import { formatError } from './format-error';
 import { OperationGuards } from './guards/operation-guards';
 import { queryLimitsPlugin } from './limits/limits.plugin';
 import { noStorePlugins } from './no-store.plugin';
+import { retryAfterPlugin } from './retry-after.plugin';
 
 const logger = new Logger('GraphQL');
 
@@ -37,9 +38,13 @@ export function graphqlOptions(tokens: TokensService, guards: OperationGuards): 
     csrfPrevention: true,
     parseOptions: guards.parseOptions,
     validationRules: [...guards.validationRules],
+    // Nest would reset to 200 the status of any response with `data`, after every plugin: the 503
+    // of a transient database failure (retryAfterPlugin) must reach the client.
+    preserveHttpStatusForExecutionErrors: false,
     plugins: [
       ...noStorePlugins(),
       queryLimitsPlugin(guards),
+      retryAfterPlugin(),
       errorLogPlugin((requestId, error) =>
         logger.error(
           `request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`,

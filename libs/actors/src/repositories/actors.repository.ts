@@ -102,9 +102,17 @@ export class ActorsRepository {
     );
   }
 
-  /** Serialises creations of actors of one name until the transaction ends. */
-  async lockName(tx: Tx, name: string): Promise<void> {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('actor:' || lower(${name})))`;
+  /**
+   * Serialises creations of actors of these names until the transaction ends. The locks are taken
+   * in one order (by key) whatever the order of the names, so two transactions naming the same
+   * actors in other orders wait for each other instead of deadlocking (PostgreSQL evaluates a
+   * volatile output column after ORDER BY).
+   */
+  async lockNames(tx: Tx, names: string[]): Promise<void> {
+    await tx.$queryRaw`
+      SELECT pg_advisory_xact_lock(key)::text FROM (
+        SELECT DISTINCT hashtext('actor:' || lower(name)) AS key FROM unnest(${names}::text[]) name) keys
+      ORDER BY key`;
   }
 
   /** One page of actors in name order, and how many match in all. */

@@ -48,7 +48,7 @@ export class ActorsService {
   async page(args: ActorsArgs): Promise<Page<ActorObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
     const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      ? (decodeCursor(args.after, ['string', 'uuid']) as [string, string])
       : null;
     const search = args.search?.trim() || null;
     const { rows, totalCount } = await this.actors.page({
@@ -166,27 +166,35 @@ export class ActorsService {
   }
 
   /**
-   * The actor with this name or alias, created with `kind` when there is none (an article's
-   * publisher or author given by name).
+   * For each name, the actor with this name or alias, created with its kind when there is none (an
+   * article's publisher and authors given by name); safe under concurrent callers naming the same
+   * actors in any order.
    */
-  async findOrCreateByName(
+  async findOrCreateByNames(
     tx: Tx,
-    rawName: string,
-    kind: ActorKind,
+    named: { name: string; kind: ActorKind }[],
     by: string | null,
-  ): Promise<string> {
-    const name = visible(rawName);
-    await this.actors.lockName(tx, name);
-    const existing = await this.actors.findByName(tx, name);
-    if (existing) return existing;
-    const row = await this.actors.create(tx, {
-      name,
-      kind,
-      aliases: [],
-      affiliationId: null,
-      wikidataId: null,
-    });
-    return (await this.recordCreated(tx, row, by)).key;
+  ): Promise<string[]> {
+    const names = named.map((entry) => visible(entry.name));
+    if (names.length === 0) return [];
+    await this.actors.lockNames(tx, names);
+    const ids: string[] = [];
+    for (const [i, name] of names.entries()) {
+      const existing = await this.actors.findByName(tx, name);
+      if (existing) {
+        ids.push(existing);
+        continue;
+      }
+      const row = await this.actors.create(tx, {
+        name,
+        kind: named[i].kind,
+        aliases: [],
+        affiliationId: null,
+        wikidataId: null,
+      });
+      ids.push((await this.recordCreated(tx, row, by)).key);
+    }
+    return ids;
   }
 
   private async recordCreated(tx: Tx, row: ActorRecord, by: string | null): Promise<ActorObject> {

@@ -211,18 +211,18 @@ export class ArticlesRepository {
     return rows[0] ?? null;
   }
 
-  /** The passage with this span, created when it does not exist yet. */
+  /**
+   * The passage with this span, created when it does not exist yet. Two statements: when a
+   * concurrent transaction inserted the same span first, the INSERT waits for it and does nothing,
+   * and only a statement started after that sees its row (a SELECT in the INSERT's own statement
+   * still has the snapshot from before, and finds nothing).
+   */
   async findOrCreatePassage(tx: Tx, passage: NewPassage): Promise<PassageRecord> {
-    const rows = await tx.$queryRawUnsafe<PassageRecord[]>(
-      `WITH inserted AS (
-         INSERT INTO passages (article_id, start, "end", exact, prefix, suffix, language)
-         VALUES ($1::uuid, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (article_id, start, "end") DO NOTHING
-         RETURNING ${PASSAGE_COLUMNS})
-       SELECT * FROM inserted
-       UNION ALL
-       SELECT ${PASSAGE_COLUMNS} FROM passages WHERE article_id = $1::uuid AND start = $2 AND "end" = $3
-       LIMIT 1`,
+    const [inserted] = await tx.$queryRawUnsafe<PassageRecord[]>(
+      `INSERT INTO passages (article_id, start, "end", exact, prefix, suffix, language)
+       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (article_id, start, "end") DO NOTHING
+       RETURNING ${PASSAGE_COLUMNS}`,
       passage.articleId,
       passage.start,
       passage.end,
@@ -231,7 +231,14 @@ export class ArticlesRepository {
       passage.suffix,
       passage.language,
     );
-    return rows[0];
+    if (inserted) return inserted;
+    const [existing] = await tx.$queryRawUnsafe<PassageRecord[]>(
+      `SELECT ${PASSAGE_COLUMNS} FROM passages WHERE article_id = $1::uuid AND start = $2 AND "end" = $3`,
+      passage.articleId,
+      passage.start,
+      passage.end,
+    );
+    return existing;
   }
 
   async recordReanchoring(

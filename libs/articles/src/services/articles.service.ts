@@ -66,7 +66,7 @@ export class ArticlesService {
   async page(args: ArticlesArgs): Promise<Page<ArticleObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
     const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      ? (decodeCursor(args.after, ['time', 'uuid']) as [string, string])
       : null;
     const { rows, totalCount } = await this.articles.page(limit, after);
     return toPage(
@@ -103,21 +103,19 @@ export class ArticlesService {
       const same = await this.articles.findVersion(tx, url, contentHash);
       if (same) return { article: ArticleObject.from(same), outcome: IngestOutcome.UNCHANGED };
 
+      const named = [
+        ...(input.publisherName
+          ? [{ name: input.publisherName, kind: ActorKind.MEDIA_OUTLET }]
+          : []),
+        ...(input.authorNames ?? []).map((name) => ({ name, kind: ActorKind.PERSON })),
+      ];
+      const found = await this.actors.findOrCreateByNames(tx, named, by);
       const publisherId = publisherKey
         ? await this.actors.requireKey(tx, publisherKey, input.publisherId!)
         : input.publisherName
-          ? await this.actors.findOrCreateByName(
-              tx,
-              input.publisherName,
-              ActorKind.MEDIA_OUTLET,
-              by,
-            )
+          ? found[0]
           : null;
-      const authorIds: string[] = [];
-      for (const name of input.authorNames ?? []) {
-        const id = await this.actors.findOrCreateByName(tx, name, ActorKind.PERSON, by);
-        if (!authorIds.includes(id)) authorIds.push(id);
-      }
+      const authorIds = [...new Set(input.publisherName ? found.slice(1) : found)];
       const previous = await this.articles.latestVersion(tx, url);
       const row = await this.articles.create(tx, {
         url,

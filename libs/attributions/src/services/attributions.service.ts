@@ -59,9 +59,7 @@ export class AttributionsService {
     return {
       owner,
       limit: pageSize(args.first, this.config.MAX_PAGE_SIZE),
-      after: args.after
-        ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
-        : null,
+      after: args.after ? (decodeCursor(args.after, ['time', 'uuid']) as [string, string]) : null,
       stance: args.stance ?? null,
     };
   }

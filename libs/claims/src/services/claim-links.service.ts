@@ -5,6 +5,7 @@ import { ClaimEventKind, Database } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
 import { DuplicateLink, SelfLink } from '../claims.errors';
 import { AddReviewInput, LinkClaimsInput } from '../dtos/claim.inputs';
+import { checkRatingScale } from '../reviews/rating-scale';
 import { ClaimObject, ClaimRelationObject, ReviewObject } from '../dtos/claim.object';
 import { ClaimsRepository } from '../repositories/claims.repository';
 import { ClaimsService, visible } from './claims.service';
@@ -55,21 +56,8 @@ export class ClaimLinksService {
     if (input.url != null && !/^https?:\/\/\S+$/i.test(input.url)) {
       throw new BadInputError('url must be an absolute http or https URL.', { argument: 'url' });
     }
+    checkRatingScale(input);
     const { bestRating, worstRating, ratingValue } = input;
-    if (bestRating != null && worstRating != null && bestRating === worstRating) {
-      throw new BadInputError('bestRating and worstRating must differ.', {
-        argument: 'bestRating',
-      });
-    }
-    if (ratingValue != null && bestRating != null && worstRating != null) {
-      const [low, high] = [Math.min(bestRating, worstRating), Math.max(bestRating, worstRating)];
-      if (ratingValue < low || ratingValue > high) {
-        throw new BadInputError(
-          `ratingValue ${ratingValue} is outside the scale from worstRating ${worstRating} to bestRating ${bestRating}.`,
-          { argument: 'ratingValue' },
-        );
-      }
-    }
     return this.db.transaction(async (tx) => {
       await this.claimsService.lockCurrent(tx, claimKey, input.claimId);
       await this.actors.requireKey(tx, reviewerKey, input.reviewerId);

@@ -65,7 +65,10 @@ export class ClaimsService {
           ? 'relevance'
           : 'first_seen';
     const after = args.after
-      ? (decodeCursor(args.after, ['string', 'string']) as [string, string])
+      ? (decodeCursor(args.after, [sort === 'relevance' ? 'decimal' : 'time', 'uuid']) as [
+          string,
+          string,
+        ])
       : null;
     const { rows, totalCount } = await this.claims.page({
       statuses: filter.status ?? null,

@@ -6,6 +6,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** a transient failure of the server's database: the same request may succeed when retried */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /**
@@ -38,5 +40,19 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(ErrorCode.CONFLICT, message, extensions);
+  }
+}
+
+/**
+ * The database could not serve the request for a while (connection lost or refused, a conflict
+ * with a concurrent transaction): nothing is wrong with the request, and the same request may
+ * succeed after `retryAfterSeconds`. Answered with HTTP 503 and `Retry-After`.
+ */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message, { retryable: true, retryAfterSeconds });
   }
 }

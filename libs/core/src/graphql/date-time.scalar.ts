@@ -1,23 +1,33 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, print } from 'graphql';
+import { ErrorCode } from '../errors/domain.errors';
+import { DATE_TIME_FORMS, InvalidDateTime, parseDateTime } from '../time/parse-date-time';
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-
-function parse(value: unknown): Date {
-  if (typeof value === 'string' && ISO_8601.test(value)) {
-    const date = new Date(value);
-    // Reject dates that JavaScript silently rolls over (2026-02-30 → March 2).
-    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value.slice(0, 10)) {
-      return date;
-    }
-    if (!Number.isNaN(date.getTime()) && value.length > 10) return date;
-  }
-  throw new GraphQLError(
-    `Expected a date-time in ISO 8601 form such as 2026-03-14 or 2026-03-14T09:30:00Z, got ${JSON.stringify(value)}.`,
-    { extensions: { code: 'BAD_USER_INPUT' } },
-  );
+function invalid(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+  });
 }
 
-/** A date-time in ISO 8601; anything else in input is a BAD_USER_INPUT error, never an Invalid Date. */
+function parse(value: unknown): Date {
+  if (typeof value !== 'string') {
+    throw invalid(
+      `Expected ${DATE_TIME_FORMS}, as a string; got ${JSON.stringify(value) ?? typeof value}.`,
+    );
+  }
+  try {
+    return parseDateTime(value);
+  } catch (error) {
+    if (error instanceof InvalidDateTime) throw invalid(error.message);
+    throw error;
+  }
+}
+
+/**
+ * A date-time in ISO 8601. In input, one parser (parseDateTime) for every DateTime argument and
+ * input field: anything it refuses — not ISO, year 0000 or past 9999, 30 February, 24:00, a leap
+ * second, an offset beyond ±14:00 — is a BAD_USER_INPUT saying why, never an Invalid Date nor a
+ * date silently rolled over.
+ */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description: 'A date-time string at UTC, such as 2026-03-14T09:30:00.000Z (ISO 8601).',
@@ -27,11 +37,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parse,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('Expected a date-time string in ISO 8601 form.', {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-    }
-    return parse(ast.value);
+    if (ast.kind === Kind.STRING) return parse(ast.value);
+    throw invalid(`Expected ${DATE_TIME_FORMS}, as a string; got ${print(ast).slice(0, 64)}.`);
   },
 });

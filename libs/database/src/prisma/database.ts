@@ -3,7 +3,11 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Client, Pool, PoolClient, types } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
 import type { ServerHealth } from '../embedded/supervisor';
+import { transientKind } from '../errors/transient-failure';
 import { parseTimestamptz } from './timestamptz';
+
+/** How many times `Database.transaction` runs a transaction that lost to a concurrent one. */
+export const TRANSACTION_ATTEMPTS = 3;
 
 export type Db = PrismaClient;
 export type { PoolClient };
@@ -71,13 +75,28 @@ export class Database {
     return result.rows;
   }
 
-  /** Runs `work` in one transaction: everything it writes commits together or not at all. */
+  /**
+   * Runs `work` in one transaction: everything it writes commits together or not at all. A
+   * transaction that loses to a concurrent one (deadlock, serialization failure, lock not
+   * available) was rolled back whole, and runs again, up to TRANSACTION_ATTEMPTS times after a
+   * short random pause; `work` must therefore touch nothing but `tx`.
+   */
   async transaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    const result = await this.prisma.$transaction(work, {
+    const settings = {
       maxWait: 10_000,
       timeout: 60_000,
       ...(options.serializable ? { isolationLevel: 'Serializable' as const } : {}),
-    });
+    };
+    let result: T;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        result = await this.prisma.$transaction(work, settings);
+        break;
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || transientKind(error) !== 'conflict') throw error;
+        await new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
+      }
+    }
     for (const listener of this.commitListeners) {
       try {
         listener();

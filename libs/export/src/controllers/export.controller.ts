@@ -18,12 +18,15 @@ import {
   AppConfig,
   BadInputError,
   clientKeyOf,
-  DomainError,
   ErrorCode,
+  findInputProblem,
+  inputProblemMessage,
   RATE_BUDGET,
   RateBudget,
   RateLimitedError,
+  ServiceUnavailableError,
 } from '@claimtrace/core';
+import { asDomainError } from '@claimtrace/database';
 import { ExportKind } from '../services/export-charge';
 import { ExportParams, ExportService } from '../services/export.service';
 
@@ -34,6 +37,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
 };
 
 /**
@@ -64,7 +68,7 @@ export class ExportController {
   ): Promise<void> {
     await this.respond(request, reply, ExportKind.GRAPH, async () => {
       const parsed = this.service.parse(params);
-      stream(request, reply, (signal) => this.service.graph(parsed, signal), {
+      await stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
         'content-disposition': `attachment; filename="${this.service.fileName(parsed)}"`,
       });
@@ -74,7 +78,7 @@ export class ExportController {
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.respond(request, reply, ExportKind.REVIEWS, async () => {
-      stream(request, reply, (signal) => this.service.claimReviews(signal), {
+      await stream(request, reply, (signal) => this.service.claimReviews(signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
       });
@@ -132,6 +136,7 @@ export class ExportController {
     work: () => Promise<void>,
   ): Promise<void> {
     return answeringErrors(reply, async () => {
+      checkParameters(request);
       const principal = await this.tokens.fromRequest(request.url, request.headers.authorization);
       if (!principal && this.config.READS_REQUIRE_TOKEN) {
         throw new UnauthenticatedError(
@@ -167,6 +172,30 @@ export class ExportController {
       const document = await this.service.annotations(id);
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
+  }
+}
+
+/** The longest query or path parameter an export takes (a URL in a filter, a ticket). */
+const MAX_PARAMETER_LENGTH = 2048;
+
+/**
+ * Refuses, before anything runs, query and path parameters that no export takes: NUL or unpaired
+ * surrogates (PostgreSQL cannot compare text holding NUL: it failed as an internal error), values
+ * longer than MAX_PARAMETER_LENGTH.
+ */
+function checkParameters(request: FastifyRequest): void {
+  const given = { ...(request.params as object), ...(request.query as object) };
+  const problem = findInputProblem(given, 2);
+  if (problem) throw new BadInputError(inputProblemMessage(problem, 2), { argument: problem.at });
+  for (const [name, value] of Object.entries(given as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === 'string' && item.length > MAX_PARAMETER_LENGTH) {
+        throw new BadInputError(
+          `\`${name}\` is ${item.length} characters long; no export parameter takes more than ${MAX_PARAMETER_LENGTH}.`,
+          { argument: name },
+        );
+      }
+    }
   }
 }
 
@@ -207,29 +236,45 @@ function paramsOf(query: URLSearchParams): Record<string, string | string[]> {
   return params;
 }
 
-/** Sends a generator's chunks with backpressure; a client that disconnects aborts the work. */
-function stream(
+/**
+ * Sends a generator's chunks with backpressure; a client that disconnects aborts the work. The
+ * first chunk is produced before the headers go out, so a failure before it (a database that
+ * cannot be reached) is answered as an error (503), not as a 200 cut short.
+ */
+async function stream(
   request: FastifyRequest,
   reply: FastifyReply,
   produce: (signal: AbortSignal) => AsyncGenerator<string>,
   headers: Record<string, string>,
-): void {
+): Promise<void> {
   if (request.method === 'HEAD') {
     // Fastify answers HEAD with the GET handler and drains the body: do not run the export.
     void reply.headers(headers).send();
     return;
   }
   const abort = new AbortController();
-  const body = Readable.from(produce(abort.signal), { objectMode: false, highWaterMark: 1 });
+  request.raw.on('aborted', () => abort.abort());
+  const chunks = produce(abort.signal);
+  const first = await chunks.next();
+  const body = Readable.from(withFirst(first, chunks), { objectMode: false, highWaterMark: 1 });
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) {
       abort.abort();
       body.destroy();
     }
   });
-  request.raw.on('aborted', () => abort.abort());
   body.on('error', () => abort.abort());
   void reply.headers(headers).send(body);
+}
+
+/** The chunks of a generator whose first result was taken already. */
+async function* withFirst(
+  first: IteratorResult<string>,
+  rest: AsyncGenerator<string>,
+): AsyncGenerator<string> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
 }
 
 /**
@@ -241,19 +286,17 @@ async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): 
   reply.header('cache-control', 'no-store');
   try {
     await work();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      const status = STATUS[error.code] ?? 400;
-      if (status === 401) reply.header('www-authenticate', 'Bearer');
-      if (error instanceof RateLimitedError) {
-        reply.header('retry-after', String(error.retryAfterSeconds));
-      }
-      await reply
-        .code(status)
-        .send({ statusCode: status, code: error.code, message: error.message });
-      return;
+  } catch (thrown) {
+    const error = asDomainError(thrown);
+    if (!error || reply.sent) throw thrown;
+    const status = STATUS[error.code] ?? 400;
+    const body = { statusCode: status, code: error.code, message: error.message };
+    if (status === 401) reply.header('www-authenticate', 'Bearer');
+    if (error instanceof RateLimitedError || error instanceof ServiceUnavailableError) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
     }
-    throw error;
+    if (error instanceof ServiceUnavailableError) Object.assign(body, error.extensions);
+    await reply.code(status).send(body);
   }
 }
 

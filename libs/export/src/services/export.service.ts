@@ -3,6 +3,8 @@ import {
   APP_CONFIG,
   AppConfig,
   BadInputError,
+  InvalidDateTime,
+  parseDateTime,
   holdHeapGrowth,
   keyOf,
   NotFoundError,
@@ -99,12 +101,11 @@ export class ExportService {
     }
     let since: Date | null = null;
     if (given.since) {
-      since = new Date(given.since);
-      if (Number.isNaN(since.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(given.since)) {
-        throw new BadInputError(
-          `\`since\` must be an ISO 8601 date or date-time (got "${given.since}").`,
-          { argument: 'since' },
-        );
+      try {
+        since = parseDateTime(given.since);
+      } catch (error) {
+        if (!(error instanceof InvalidDateTime)) throw error;
+        throw new BadInputError(`\`since\`: ${error.message}`, { argument: 'since' });
       }
     }
     const statuses = (

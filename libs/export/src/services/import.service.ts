@@ -182,14 +182,14 @@ export class ImportService {
     const missing = [...names].filter(([name]) => !this.actorIds.has(key(name)));
     if (missing.length === 0) return;
     if (this.actorIds.size + missing.length > NAME_CACHE) this.actorIds.clear();
-    const ids = await this.db.transaction(async (tx) => {
-      const found: [string, string][] = [];
-      for (const [name, kind] of missing) {
-        found.push([key(name), await this.actors.findOrCreateByName(tx, name, kind, by)]);
-      }
-      return found;
-    });
-    for (const [name, id] of ids) this.actorIds.set(name, id);
+    const ids = await this.db.transaction((tx) =>
+      this.actors.findOrCreateByNames(
+        tx,
+        missing.map(([name, kind]) => ({ name, kind })),
+        by,
+      ),
+    );
+    for (const [i, [name]] of missing.entries()) this.actorIds.set(key(name), ids[i]);
   }
 }
 
