@@ -2,7 +2,7 @@ import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
 import { fieldWeights } from './field-weights';
-import { operationCost } from './query-limits';
+import { coercedVariables, operationCost } from './query-limits';
 import { checkTextInputs } from './text-input';
 import { CostRateLimiter } from './rate-limiter';
 
@@ -67,8 +67,11 @@ export function queryLimitsPlugin(
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo answers a missing operation itself
           checkTextInputs(document, request.variables);
+          // costed with the values execution will use: a variable's default counts as if sent
+          const variables = coercedVariables(schema, operation, request.variables);
+          if (!variables) return; // execution answers the coercion error; nothing runs
           const { cost, largestPage } = operationCost(schema, document, operation, {
-            variables: request.variables,
+            variables,
             weights,
           });
           checkOperation(config, limiter, contextValue.clientKey ?? 'anonymous', cost, largestPage);
