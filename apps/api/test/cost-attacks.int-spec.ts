@@ -9,6 +9,13 @@ describe('cost model under attack', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
+    // one article with 60 passages: a few quotes each of a long interview's answers
+    await t.db.query(`
+      INSERT INTO articles (url, title, text, content_hash)
+        VALUES ('https://example.org/interview', 'Interview', repeat('Someone said something. ', 400), md5('i'));
+      INSERT INTO passages (article_id, start, "end", exact, prefix, suffix)
+        SELECT (SELECT id FROM articles), i, i + 14, 'said something', '', ''
+        FROM generate_series(1, 60) i;`);
   });
   afterAll(() => t.close());
 
@@ -22,5 +29,39 @@ describe('cost model under attack', () => {
     expect(result.errors?.[0].message).toMatch(
       /^The query would cost 3040301; the limit is 100000\./,
     );
+  });
+
+  it('stops a query whose lists without `first` hold more than its cost counted', async () => {
+    // costed 9 (each list once), it built 60³ = 216,000 passages: 7 s and 15 MB of answer, and
+    // 25 aliases of the innermost list took 180 s and 373 MB, all anonymous
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        query: `{ articles(first: 1) { edges { node {
+          passages { article { passages { article { passages { id } } } } } } } } }`,
+      }),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      errors: [
+        {
+          message: expect.stringMatching(
+            /^The query did more work than the limit of 100000 allows/,
+          ),
+          extensions: { code: 'QUERY_TOO_COSTLY', max: 100_000 },
+        },
+      ],
+    });
+  });
+
+  it('answers the same lists when they stay within the limit', async () => {
+    const data = await t.ok(
+      `{ articles(first: 1) { edges { node { passages { id article { passages { exact } } } } } } }`,
+    );
+    const passages = data.articles.edges[0].node.passages;
+    expect(passages).toHaveLength(60);
+    expect(passages[59].article.passages).toHaveLength(60);
   });
 });

@@ -7,6 +7,8 @@ import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
 import { authenticateConnection, AuthenticatedPrincipal, TokensService } from '@claimtrace/auth';
 import { errorLogPlugin } from './error-log.plugin';
 import { formatError } from './format-error';
+import { meterFields } from './limits/execution-meter';
+import { fieldWeights } from './limits/field-weights';
 import { queryLimitsPlugin } from './limits/limits.plugin';
 import { queryLimitRules } from './limits/query-limits';
 import { CostRateLimiter } from './limits/rate-limiter';
@@ -68,6 +70,8 @@ export function graphqlOptions(
     // in flight then, or kept-alive sockets, were cut, and resolvers ran on into a closed pool.
     stopOnApplicationShutdown: true,
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
+    // every field spends its weight from the request's execution meter (limits.plugin.ts)
+    transformSchema: (schema: GraphQLSchema) => meterFields(schema, fieldWeights(config)),
     includeStacktraceInErrorResponses: false,
     introspection,
     // No "Did you mean …?" in validation errors unless introspection is on anyway.

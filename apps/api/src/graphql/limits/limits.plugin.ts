@@ -1,13 +1,14 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
+import { ExecutionMeter } from './execution-meter';
 import { fieldWeights } from './field-weights';
+import { QUERY_TOO_COSTLY, RATE_LIMITED } from './limit-codes';
 import { coercedVariables, operationCost } from './query-limits';
 import { checkTextInputs } from './text-input';
 import { CostRateLimiter } from './rate-limiter';
 
-export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
-export const RATE_LIMITED = 'RATE_LIMITED';
+export { QUERY_TOO_COSTLY, RATE_LIMITED };
 
 /** Cost and page-size limits, then rate limiting by cost; all before anything executes. */
 export function checkOperation(
@@ -55,15 +56,38 @@ export function checkOperation(
   }
 }
 
-/** The Apollo plugin that checks text inputs, then applies `checkOperation`, to every HTTP operation. */
+/**
+ * The Apollo plugin that checks text inputs, then applies `checkOperation`, to every HTTP operation;
+ * then meters its execution (ExecutionMeter, through the fields `meterFields` wrapped): an
+ * operation whose fields spend more than QUERY_MAX_COST is stopped and answered QUERY_TOO_COSTLY,
+ * and whatever it spent beyond its cost is taken from its client's rate budget too.
+ */
 export function queryLimitsPlugin(
   config: AppConfig,
   limiter: CostRateLimiter,
 ): ApolloServerPlugin<RequestContext> {
   const weights = fieldWeights(config);
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      let charged = 0;
+      const meter = new ExecutionMeter(config.QUERY_MAX_COST);
+      contextValue.meter = meter;
       return {
+        async willSendResponse({ response, operation }) {
+          if (meter.total > charged) {
+            limiter.drain(contextValue.clientKey ?? 'anonymous', meter.total - charged);
+          }
+          if (!meter.exceeded || response.body.kind !== 'single') return;
+          const { singleResult } = response.body;
+          const errors = ExecutionMeter.oneCostError(singleResult.errors);
+          // a stopped query answers only why; a stopped mutation keeps what it wrote
+          if (operation?.operation === 'mutation') {
+            response.body.singleResult = { ...singleResult, errors };
+          } else {
+            response.body.singleResult = { errors };
+            response.http.status = 400;
+          }
+        },
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo answers a missing operation itself
           checkTextInputs(document, request.variables);
@@ -75,6 +99,7 @@ export function queryLimitsPlugin(
             weights,
           });
           checkOperation(config, limiter, contextValue.clientKey ?? 'anonymous', cost, largestPage);
+          charged = Math.max(1, cost);
         },
       };
     },

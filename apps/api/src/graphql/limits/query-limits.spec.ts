@@ -190,6 +190,19 @@ describe('rate limiting by cost', () => {
     expect(limiter.take('a', 200)).toBe(0);
   });
 
+  it('drains what work already done spent beyond what was taken, down to empty', () => {
+    let now = 0;
+    const limiter = new CostRateLimiter(
+      () => 600,
+      () => now,
+    );
+    limiter.drain('a', 450);
+    expect(limiter.take('a', 200)).toBe(5); // 150 left: 50 missing at 10 per second
+    limiter.drain('a', 10_000); // no debt beyond an empty bucket
+    now += 60_000;
+    expect(limiter.take('a', 600)).toBe(0);
+  });
+
   it('is off at a rate of 0', () => {
     const limiter = new CostRateLimiter(() => 0);
     for (let i = 0; i < 100; i += 1) expect(limiter.take('a', 1e9)).toBe(0);
