@@ -65,3 +65,59 @@ describe('cost model under attack', () => {
     expect(passages[59].article.passages).toHaveLength(60);
   });
 });
+
+/**
+ * Rate budgets an outside client could dodge. A fresh database: a graph export costs its minimum,
+ * 1,000, so two fit in the anonymous 2,500 a minute and the third is refused (the bucket refills
+ * far slower than these requests come).
+ */
+describe('rate budgets under attack', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '2500' });
+  });
+  afterAll(() => t.close());
+
+  const from = (remoteAddress: string, method: 'GET' | 'HEAD', url: string) =>
+    t.app.inject({ method, url, remoteAddress });
+
+  it('counts every address of an IPv6 /64 as one client', async () => {
+    // one IPv6 host commonly holds a /64: keyed by address, each of 2⁶⁴ had a budget of its own
+    const statuses: number[] = [];
+    for (const address of ['2001:db8:7:7::1', '2001:db8:7:7::2', '2001:db8:7:7:ffff:ffff:ffff:3']) {
+      statuses.push((await from(address, 'GET', '/exports/graph?format=json')).statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    const query = await t.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      remoteAddress: '2001:db8:7:7:abcd::4',
+      headers: { 'content-type': 'application/json' },
+      // costs 901: more than the 500 left
+      payload: JSON.stringify({
+        query:
+          '{ claims(first: 100) { edges { node { id text status tags version updatedAt language } } } }',
+      }),
+    });
+    expect(query.json().errors?.[0].extensions.code).toBe('RATE_LIMITED');
+    // another /64 is another client
+    expect((await from('2001:db8:7:8::1', 'GET', '/exports/graph?format=json')).statusCode).toBe(
+      200,
+    );
+  });
+
+  it("charges a HEAD of one record's export as its GET: it builds the record all the same", async () => {
+    const { createClaim } = await t.ok(
+      `mutation { createClaim(input: { text: "A claim" }) { id } }`,
+    );
+    const url = `/claims/${createClaim.id}/claimreview.jsonld`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 26; i += 1)
+      statuses.push((await from('198.51.100.9', 'HEAD', url)).statusCode);
+    // 25 of 100 each fit in 2,500 (404s: the claim has no review, which takes its lookups all the
+    // same); charged 1 each, all 26 (and 2,500 of them) were answered
+    expect(new Set(statuses.slice(0, 25))).toEqual(new Set([404]));
+    expect(statuses[25]).toBe(429);
+  });
+});

@@ -3,7 +3,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { DocumentNode, GraphQLSchema, specifiedRules, validate } from 'graphql';
 import { FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
-import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
+import { AppConfig, clientKeyOf, RequestContext, RequestLoaders } from '@claimtrace/core';
 import { authenticateConnection, AuthenticatedPrincipal, TokensService } from '@claimtrace/auth';
 import { errorLogPlugin } from './error-log.plugin';
 import { formatError } from './format-error';
@@ -121,7 +121,7 @@ export function graphqlOptions(
         principal: null,
         role: null,
         authError: null,
-        clientKey: `ip:${(ws ? ws.request?.socket?.remoteAddress : req?.ip) ?? 'unknown'}`,
+        clientKey: clientKeyOf(null, ws ? ws.request?.socket?.remoteAddress : req?.ip),
       };
       try {
         const principal = ws
@@ -130,7 +130,7 @@ export function graphqlOptions(
         if (principal) {
           context.principal = principal.name;
           context.role = principal.role;
-          context.clientKey = `token:${principal.id}`;
+          context.clientKey = clientKeyOf(principal.id, undefined);
         }
       } catch (error) {
         context.authError = error as Error;
