@@ -121,3 +121,28 @@ describe('rate budgets under attack', () => {
     expect(statuses[25]).toBe(429);
   });
 });
+
+describe('export charges on a database never analysed', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '12000' });
+    // as right after a bulk import, before autovacuum's ANALYZE: pg_class.reltuples is still -1
+    await t.db.query(
+      `INSERT INTO claims (text) SELECT 'claim ' || i FROM generate_series(1, 20000) i`,
+    );
+  });
+  afterAll(() => t.close());
+
+  it('charges a whole export for the rows it streams, not the minimum', async () => {
+    const [{ reltuples }] = await t.db.query<{ reltuples: number }>(
+      `SELECT reltuples FROM pg_class WHERE relname = 'claims'`,
+    );
+    expect(reltuples).toBe(-1);
+    const get = () => t.app.inject({ method: 'GET', url: '/exports/graph?format=json' });
+    // charged 1,000 (as for an empty database), twelve 4 MB exports of 20,000 claims fitted in a
+    // budget of 12,000 a minute; charged about 20,000, one takes the whole budget
+    expect((await get()).statusCode).toBe(200);
+    expect((await get()).statusCode).toBe(429);
+  });
+});
