@@ -7,11 +7,11 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # The whole context (see .dockerignore): `npm ci` runs the package's postinstall, which generates the
-# Prisma client into libs/database/src/generated and compiles apps/ and libs/ into dist/, so the
-# schema, the build scripts and the sources must already be here.
+# Prisma client into libs/database/src/generated (and nothing else), so the schema and the scripts
+# must already be here.
 COPY . .
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
-# Explicit, so the image never ships a stale dist/ even if postinstall changes.
+# Compiles apps/, libs/ and bench/ into dist/ and bundles the dashboard into dist/apps/web.
 RUN npm run build
 # Keep only the production dependencies; the generated Prisma client is compiled into dist/ and
 # needs only @prisma/client at run time. --ignore-scripts: prune must not rerun postinstall.

@@ -4,6 +4,35 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// Apps depend on libs, never the reverse; a feature on other features, data access and utilities;
+// data access on utilities; utilities on nothing of the domain; only tests on the test fixtures.
+// The web page (scope:web) shares no code with the server (scope:server): it speaks GraphQL.
+const DEP_CONSTRAINTS = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'],
+  },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'],
+  },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
+  { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server'] },
+];
+
+const BOUNDARIES = {
+  allow: [],
+  depConstraints: DEP_CONSTRAINTS,
+  // a test helper (apps/api/test/live-client.ts) imports libraries lazily in a child process; that
+  // makes none of them a lazy-loaded library of the API
+  checkDynamicDependenciesExceptions: ['@claimtrace/*'],
+  // the database's own integration tests use the shared harness, which starts a database
+  ignoredCircularDependencies: [['database', 'testing']],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -34,15 +63,22 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
+      '@nx/enforce-module-boundaries': ['error', BOUNDARIES],
+    },
+  },
+  {
+    // tests may use the shared test fixtures (libs/testing) wherever they are
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/test/**/*.ts'],
+    rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-          ],
+          ...BOUNDARIES,
+          depConstraints: DEP_CONSTRAINTS.map((c) =>
+            c.sourceTag.startsWith('type:')
+              ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] }
+              : c,
+          ),
         },
       ],
     },

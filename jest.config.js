@@ -20,7 +20,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.spec.ts'],
     },
     {
       ...common,
@@ -30,6 +30,14 @@ module.exports = {
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/integration-setup.ts'],
+    },
+    {
+      // checks against material outside the repository (the public contract, the annotated corpus
+      // beside it); not part
+      // of `npm test`, `.ci/run` runs them when that material is there
+      ...common,
+      displayName: 'external',
+      testMatch: ['<rootDir>/{apps,libs,tools,bench}/**/*.external-spec.ts'],
     },
     {
       // the web dashboard in a real Chromium, served by the real API on the integration tier's

@@ -31,7 +31,8 @@ import { Client } from 'pg';
 import { loadConfig } from '@claimtrace/core';
 import { EmbeddedPostgres, migrate } from '@claimtrace/database';
 import { AppModule, AppOptions } from '../../apps/api/src/app.module';
-import { bodyLimitFor, configureApp, createApp } from '../../apps/api/src/bootstrap/create-app';
+import { bodyLimitFor } from '../../apps/api/src/bootstrap/body-limit';
+import { configureApp, createApp } from '../../apps/api/src/bootstrap/create-app';
 
 type AdapterName = 'fastify' | 'express';
 

@@ -33,7 +33,6 @@
  * per request, PostgreSQL's backend CPU per request (when the server runs on this machine), the
  * ratio real/memory, and the SQL statements that one real query sends.
  */
-import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +40,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { EmbeddedPostgres, migrate } from '@claimtrace/database';
+import type { ServerName, Variant } from './bench-messages';
+import { ask, type Server, startServer, stopServer } from './bench-processes';
 import { generate } from './generate';
 import { CpuProfile, formatSummary, summarise } from './profile-summary';
 
@@ -75,138 +76,6 @@ const CONNECTIONS = setting('BENCH_CONNECTIONS', 16);
 const ROUNDS = setting('BENCH_ROUNDS', 2);
 const PAGES = setting('BENCH_PAGES', 50);
 const PROFILE = process.env.BENCH_PROFILE === '1';
-
-type ServerName = 'real' | 'memory';
-type Variant = 'same' | 'pages';
-
-type ParentMessage =
-  | { type: 'cpu' }
-  | { type: 'sql-start' }
-  | { type: 'sql-stop' }
-  | { type: 'profile-start' }
-  | { type: 'profile-stop'; file: string };
-type ChildMessage =
-  | { type: 'listening'; port: number }
-  | { type: 'cpu'; ms: number }
-  | { type: 'sql'; statements: string[]; ms: number[] }
-  | { type: 'profile'; ok: boolean };
-
-// =============================================================================================
-// Servers (child processes): `--serve real|memory`
-
-async function serve(name: ServerName): Promise<void> {
-  const send = (message: ChildMessage) => process.send?.(message);
-  let sqlHooks: { start(): void; stop(): { statements: string[]; ms: number[] } } | null = null;
-  let app: { close(): Promise<void>; getHttpServer(): { address(): unknown } };
-  if (name === 'real') {
-    // Imported here, not at the top: the API's object types must not reach the memory server.
-    const { createApp } = await import('../../apps/api/src/bootstrap/create-app');
-    const { loadConfig } = await import('@claimtrace/core');
-    const { Database } = await import('@claimtrace/database');
-    const databaseUrl = process.env.BENCH_DATABASE_URL as string;
-    const config = loadConfig({
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      DEMO_DATA: 'false',
-      // the load is anonymous reads from one address: the limiter is not what is measured
-      RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '1000000000',
-    });
-    const real = await createApp({ config, databaseUrl });
-    await real.listen(0, '127.0.0.1');
-    const database = real.get(Database);
-    sqlHooks = recordSql(database);
-    app = real;
-  } else {
-    const { createMemoryApp } = await import('./memory-app');
-    const memory = await createMemoryApp(process.env.BENCH_CAPTURED as string);
-    await memory.listen(0, '127.0.0.1');
-    app = memory;
-  }
-  const profiler = PROFILE ? await openProfiler() : null;
-  process.on('message', (message: ParentMessage) => {
-    void (async () => {
-      if (message.type === 'cpu') {
-        const { user, system } = process.cpuUsage();
-        send({ type: 'cpu', ms: (user + system) / 1000 });
-      } else if (message.type === 'sql-start') {
-        sqlHooks?.start();
-      } else if (message.type === 'sql-stop') {
-        send({ type: 'sql', ...(sqlHooks?.stop() ?? { statements: [], ms: [] }) });
-      } else if (message.type === 'profile-start') {
-        await profiler?.start();
-      } else if (message.type === 'profile-stop') {
-        send({ type: 'profile', ok: (await profiler?.stop(message.file)) ?? false });
-      }
-    })();
-  });
-  process.once('disconnect', () => {
-    void app.close().finally(() => process.exit(0));
-  });
-  const { port } = app.getHttpServer().address() as { port: number };
-  send({ type: 'listening', port });
-}
-
-/**
- * Records the SQL statements the real server sends (Database.onQuery) and, in profile mode, the
- * wall time of each pool query (pool wait + network + PostgreSQL + row parsing), by wrapping the
- * pool's `query` of this process only. The API code is not changed.
- */
-function recordSql(database: {
-  onQuery(listener: (sql: string) => void): () => void;
-  pool: { query: (...args: unknown[]) => unknown };
-}) {
-  let statements: string[] | null = null;
-  let times: number[] = [];
-  database.onQuery((sql) => statements?.push(sql));
-  if (PROFILE) {
-    const query = database.pool.query.bind(database.pool);
-    database.pool.query = (...args: unknown[]) => {
-      const started = process.hrtime.bigint();
-      const result = query(...args);
-      if (result instanceof Promise) {
-        void result.then(
-          () => times.push(Number(process.hrtime.bigint() - started) / 1e6),
-          () => undefined,
-        );
-      }
-      return result;
-    };
-  }
-  return {
-    start() {
-      statements = [];
-      times = [];
-    },
-    stop() {
-      const recorded = { statements: statements ?? [], ms: times };
-      statements = null;
-      times = [];
-      return recorded;
-    },
-  };
-}
-
-/** The V8 profiler of this process, started and stopped on request (only the measured runs). */
-async function openProfiler() {
-  const { Session } = await import('node:inspector');
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) =>
-      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
-    );
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 200 });
-  return {
-    start: () => post('Profiler.start'),
-    async stop(file: string) {
-      const { profile } = (await post('Profiler.stop')) as { profile: CpuProfile };
-      writeFileSync(file, JSON.stringify(profile));
-      return true;
-    },
-  };
-}
 
 // =============================================================================================
 // The driver: database, data, servers, load.
@@ -264,57 +133,6 @@ async function openDatabase(): Promise<BenchDatabase> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-interface Server {
-  name: ServerName;
-  child: ChildProcess;
-  url: string;
-}
-
-function startServer(name: ServerName, env: Record<string, string>): Promise<Server> {
-  const child = fork(__filename, ['--serve', name], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-  });
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`the ${name} server exited (${code})`));
-    child.once('exit', onExit);
-    child.once('message', (message: ChildMessage) => {
-      if (message.type !== 'listening') return;
-      child.off('exit', onExit);
-      resolve({ name, child, url: `http://127.0.0.1:${message.port}/graphql` });
-    });
-  });
-}
-
-function ask<T extends ChildMessage['type']>(
-  server: Server,
-  message: ParentMessage,
-  reply: T,
-): Promise<Extract<ChildMessage, { type: T }>> {
-  return new Promise((resolve) => {
-    const listener = (answer: ChildMessage) => {
-      if (answer.type !== reply) return;
-      server.child.off('message', listener);
-      resolve(answer as Extract<ChildMessage, { type: T }>);
-    };
-    server.child.on('message', listener);
-    server.child.send(message);
-  });
-}
-
-function stopServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (server.child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-    server.child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.child.disconnect();
-  });
 }
 
 /** One request body per request of a variant. */
@@ -626,8 +444,4 @@ const failed = (error: unknown) => {
   console.error(error instanceof Error ? error.stack : error);
   process.exit(1);
 };
-if (process.argv[2] === '--serve') {
-  serve(process.argv[3] as ServerName).catch(failed);
-} else {
-  main().catch(failed);
-}
+main().catch(failed);

@@ -19,6 +19,20 @@
  */
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { insert, prng, textArray, uuid } from './rows';
+import {
+  KINDS,
+  STATUSES,
+  STANCES,
+  TAGS,
+  FIRST,
+  LAST,
+  SUBJECTS,
+  VERBS,
+  CONTENTS,
+  CLOSERS,
+  WORDS,
+} from './vocabulary';
 
 export interface GenerateOptions {
   actors?: number;
@@ -44,208 +58,6 @@ export interface GeneratedData {
   articleBytes: number;
   milliseconds: number;
 }
-
-const KINDS: [kind: string, share: number][] = [
-  ['PERSON', 0.5],
-  ['ORGANIZATION', 0.1],
-  ['GOVERNMENT_BODY', 0.12],
-  ['MEDIA_OUTLET', 0.12],
-  ['ANONYMOUS_SOURCE', 0.08],
-  ['SOCIAL_MEDIA_ACCOUNT', 0.08],
-];
-const STATUSES: [string, number][] = [
-  ['UNVERIFIED', 0.4],
-  ['CONTESTED', 0.2],
-  ['CORROBORATED', 0.15],
-  ['CONFIRMED', 0.1],
-  ['REFUTED', 0.1],
-  ['RETRACTED', 0.05],
-];
-const STANCES: [string, number][] = [
-  ['ASSERTS', 0.3],
-  ['REPORTS', 0.2],
-  ['CONFIRMS', 0.12],
-  ['DENIES', 0.12],
-  ['DISPUTES', 0.08],
-  ['QUESTIONS', 0.08],
-  ['DECLINES_TO_COMMENT', 0.07],
-  ['RETRACTS', 0.03],
-];
-const TAGS = [
-  'deportations',
-  'migration',
-  'elections',
-  'economy',
-  'inflation',
-  'trade',
-  'health',
-  'vaccines',
-  'climate',
-  'energy',
-  'security',
-  'diplomacy',
-  'justice',
-  'corruption',
-  'education',
-  'labour',
-  'housing',
-  'technology',
-  'media',
-  'human-rights',
-];
-const FIRST = [
-  'Javier',
-  'María',
-  'José',
-  'Ana',
-  'Luis',
-  'Sofía',
-  'Martín',
-  'Lucía',
-  'Diego',
-  'Valentina',
-  'Carlos',
-  'Camila',
-  'Jorge',
-  'Paula',
-  'Andrés',
-  'Inés',
-];
-const LAST = [
-  'García',
-  'Fernández',
-  'López',
-  'Martínez',
-  'Pérez',
-  'Gómez',
-  'Díaz',
-  'Romero',
-  'Sánchez',
-  'Álvarez',
-  'Torres',
-  'Ruiz',
-  'Suárez',
-  'Castro',
-  'Núñez',
-  'Ortiz',
-];
-const SUBJECTS = [
-  'The government',
-  'A senior official',
-  'The ministry',
-  'Opposition lawmakers',
-  'The central bank',
-  'Union leaders',
-  'The foreign ministry',
-  'Local prosecutors',
-  'A spokesperson for the presidency',
-  'Analysts in Buenos Aires',
-  'Officials in Córdoba',
-  'The State Department',
-  'Two people familiar with the matter',
-  'The company',
-  'Researchers at the university',
-  'The embassy',
-];
-const VERBS = [
-  'said that',
-  'denied that',
-  'confirmed that',
-  'questioned whether',
-  'told reporters that',
-  'wrote on social media that',
-  'declined to say whether',
-  'insisted that',
-  'acknowledged that',
-  'warned that',
-];
-const CONTENTS = [
-  'talks on a migration agreement were at an advanced stage',
-  'no deal had been closed but negotiations were moving quickly',
-  'the report was “100 percent false”',
-  'inflation would fall below 2% by the end of the quarter',
-  'the contract had been awarded without a public tender',
-  'the new rules would take effect next month',
-  'the figures published last week were accurate',
-  'the meeting had been postponed until after the elections',
-  'the programme’s budget would be cut by a third',
-  'the agency had received no formal request',
-  'the vaccine shipment would arrive before the winter',
-  'exports had grown for the sixth consecutive month',
-  'the minister’s statement had been taken out of context',
-  'the investigation was still at a preliminary stage',
-  'the accord included a “safe third country” clause',
-  'the plant would reopen — with fewer workers — in March',
-  'the data had been shared with foreign partners',
-  'the court had not yet ruled on the appeal',
-  'about 12,000 people had been affected 🌊 by the floods',
-  'the subsidy would be extended for another year',
-];
-const CLOSERS = [
-  'according to documents seen by the newspaper.',
-  'in an interview on Tuesday.',
-  'though no details were given.',
-  'a claim that could not be independently verified.',
-  'in a statement released late on Friday.',
-  'citing internal estimates.',
-  'without offering evidence.',
-  'during a press conference in the capital.',
-];
-const WORDS =
-  'agreement budget ministry report policy election border trade court vote deal negotiations official sources statement inquiry figures accord'.split(
-    ' ',
-  );
-
-/** mulberry32: a small, fast, seeded PRNG (same seed, same sequence). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A deterministic UUID for the i-th row of a kind. */
-function uuid(kind: string, i: number): string {
-  const h = createHash('md5').update(`claimtrace-bench:${kind}:${i}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-interface Column {
-  name: string;
-  /** the array type of the parameter, e.g. `uuid[]` */
-  type: string;
-  /** the value inserted, from the unnested `v` (e.g. `v::stance`); `v` by default */
-  expr?: (v: string) => string;
-}
-
-/** `INSERT INTO table (…) SELECT … FROM unnest($1::t1[], $2::t2[], …)`, `chunk` rows at a time. */
-async function insert(
-  client: Client,
-  table: string,
-  columns: Column[],
-  rows: unknown[][],
-  chunk = 5000,
-): Promise<void> {
-  const names = columns.map((c) => `"${c.name}"`).join(', ');
-  const values = columns.map((c, i) => (c.expr ? c.expr(`u.c${i}`) : `u.c${i}`)).join(', ');
-  const params = columns.map((c, i) => `$${i + 1}::${c.type}`).join(', ');
-  const aliases = columns.map((_, i) => `c${i}`).join(', ');
-  const text = `INSERT INTO ${table} (${names}) SELECT ${values} FROM unnest(${params}) AS u(${aliases})`;
-  for (let offset = 0; offset < rows.length; offset += chunk) {
-    const slice = rows.slice(offset, offset + chunk);
-    await client.query(
-      text,
-      columns.map((_, i) => slice.map((row) => row[i])),
-    );
-  }
-}
-
-const textArray = (v: string) =>
-  `CASE WHEN ${v} = '' THEN ARRAY[]::text[] ELSE string_to_array(${v}, '|') END`;
 
 /**
  * Fills a freshly migrated, empty database at `url` with the generated data set (see the file

@@ -11,8 +11,8 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { extractAttributions } from '@claimtrace/extraction';
-import { loadCorpus } from '../../libs/extraction/src/evaluation/corpus';
-import { spansMatch } from '../../libs/extraction/src/evaluation/score';
+import { loadCorpus } from './training/corpus';
+import { spansMatch } from './training/score';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const corpusDir = path.resolve(repoRoot, '../shared/data/polnear-dev');

@@ -8,9 +8,9 @@
  */
 import * as path from 'node:path';
 import { extractAttributions } from '@claimtrace/extraction';
-import { loadCorpus } from '../../libs/extraction/src/evaluation/corpus';
-import { spansMatch } from '../../libs/extraction/src/evaluation/score';
-import type { GoldAttribution, GoldSpan } from '../../libs/extraction/src/evaluation/brat';
+import { loadCorpus } from './training/corpus';
+import { spansMatch } from './training/score';
+import type { GoldAttribution, GoldSpan } from './training/brat';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const corpusDir = path.resolve(repoRoot, '../shared/data/polnear-dev');

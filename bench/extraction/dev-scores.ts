@@ -6,9 +6,9 @@
  */
 import * as path from 'node:path';
 import { extractAttributions } from '@claimtrace/extraction';
-import { loadCorpus } from '../../libs/extraction/src/evaluation/corpus';
-import { scoreTexts } from '../../libs/extraction/src/evaluation/evaluate';
-import { prf } from '../../libs/extraction/src/evaluation/score';
+import { loadCorpus } from './training/corpus';
+import { scoreTexts } from './training/evaluate';
+import { prf } from './training/score';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const corpusDir = path.resolve(repoRoot, '../shared/data/polnear-dev');

@@ -9,8 +9,8 @@
  */
 import * as path from 'node:path';
 import { extractAttributions } from '@claimtrace/extraction';
-import { loadCorpus } from '../../libs/extraction/src/evaluation/corpus';
-import { evaluateCorpus } from '../../libs/extraction/src/evaluation/evaluate';
+import { loadCorpus } from './training/corpus';
+import { evaluateCorpus } from './training/evaluate';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const defaultCorpus = path.resolve(repoRoot, '../shared/data/polnear-dev');
@@ -26,7 +26,7 @@ console.log(
   'overlap: a predicted span counts when it shares at least half of the shorter span with a gold span of the same role (one-to-one)\n',
 );
 console.log(
-  'note: the learned cue model (libs/extraction/src/cue-model-weights.ts) is trained on the dev part,\n' +
+  'note: the learned cue model (libs/extraction/data/cue-model.json) is trained on the dev part,\n' +
     'so dev scores are in-sample; held-out is the honest number (see train-cue-model.ts --cv)\n',
 );
 console.log(evaluateCorpus(corpus, (text) => extractAttributions(text)));

@@ -21,7 +21,7 @@ import { createApp } from '../../apps/api/src/bootstrap/create-app';
 const repoRoot = path.resolve(__dirname, '../../..');
 const corpusDir = process.argv[2] ?? path.resolve(repoRoot, '../shared/data/polnear-dev');
 const PERFIL = fs.readFileSync(
-  path.join(repoRoot, 'prisma/demo/perfil-2026-milei-deportee-talks.txt'),
+  path.join(repoRoot, 'libs/demo/data/perfil-2026-milei-deportee-talks.txt'),
   'utf8',
 );
 

@@ -8,8 +8,13 @@
 // dashboard in a real Chromium against the real API; skipped, and counted so, without Chromium).
 //
 //   npm test                          everything
-//   npm test -- --tier integration    one tier (unit | integration | web | e2e)
+//   npm test -- --tier integration    one tier (unit | integration | web | e2e | external)
+//
+// The external tier (*.external-spec.ts: the public contract, the annotated corpus) is not part of
+// `npm test`, so that a clone alone passes; `.ci/run` runs it as its own step when the material is
+// there.
 //   npm test -- --no-lint             skip the static checks
+//   npm test -- --tier external --path apps/api/test/contract   only the test files matching a path
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -19,6 +24,7 @@ const root = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
 const tierArg = args.includes('--tier') ? args[args.indexOf('--tier') + 1] : 'all';
 const tiers = tierArg === 'all' ? ['unit', 'integration', 'web', 'e2e'] : [tierArg];
+const paths = args.includes('--path') ? [args[args.indexOf('--path') + 1]] : [];
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 
@@ -65,6 +71,18 @@ function count(out, status) {
   ).length;
 }
 
+// The integration tier starts the built server (crash, shutdown, several instances) and serves the
+// built dashboard; the e2e tier drives that dashboard. Build what they run, as the sources are now
+// (installing only generates the Prisma client).
+if (tiers.includes('integration') || tiers.includes('e2e')) {
+  process.stdout.write('\n== build (npm run build)\n');
+  const build = spawnSync(process.execPath, ['tools/scripts/build.js'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) failed += 1;
+}
+
 for (const tier of tiers) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimtrace-test-')), `${tier}.json`);
   process.stdout.write(`\n== ${tier === 'web' ? 'vitest' : 'jest'} ${tier}\n`);
@@ -73,14 +91,6 @@ for (const tier of tiers) {
       `No Chromium at ${chromium}: the browser tests are skipped. ` +
         '`apt-get install chromium` (Debian) enables them; .ci/run installs it.\n',
     );
-  } else if (tier === 'e2e') {
-    // the browser must see the page as the sources are now
-    const build = spawnSync(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.mjs'],
-      { cwd: root, stdio: 'inherit' },
-    );
-    if (build.status !== 0) failed += 1;
   }
   const result =
     tier === 'web'
@@ -98,7 +108,14 @@ for (const tier of tiers) {
         )
       : spawnSync(
           bin('jest'),
-          ['--selectProjects', tier, '--json', `--outputFile=${out}`, '--passWithNoTests'],
+          [
+            ...paths,
+            '--selectProjects',
+            tier,
+            '--json',
+            `--outputFile=${out}`,
+            '--passWithNoTests',
+          ],
           { cwd: root, stdio: 'inherit' },
         );
   count(out, result.status);

@@ -3,24 +3,28 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
-import type { Logger as PinoRoot } from 'pino';
+import { stdSerializers, type Logger as PinoRoot } from 'pino';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
 import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
-import { AppConfig, CoreModule, RATE_BUDGET } from '@claimtrace/core';
-import { DatabaseModule } from '@claimtrace/database';
+import { AppConfig, CoreModule } from '@claimtrace/core';
+import { DatabaseModule, ServerHealth } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
 import { EventsModule, LiveEventsModule } from '@claimtrace/events';
 import { ExportModule } from '@claimtrace/export';
 import { GraphModule } from '@claimtrace/graph';
 import { SearchModule } from '@claimtrace/search';
+import { isClientDisconnect } from './bootstrap/client-disconnect';
 import { createRootLogger } from './bootstrap/logging/root-logger';
 import { graphqlOptions } from './graphql/graphql-options';
-import { CostRateLimiter } from './graphql/limits/rate-limiter';
 import { RateLimiterModule } from './graphql/limits/rate-limiter.module';
-import { LiveSockets, LiveSocketsModule } from './graphql/live-sockets';
+import { GraphqlWsServer } from './graphql/graphql-ws.server';
+import { OperationGuardsModule } from './graphql/guards/guards.module';
+import { OperationGuards } from './graphql/guards/operation-guards';
+import { LiveSocketsModule } from './graphql/live-sockets';
+import { SocketSessionsModule } from './graphql/socket-sessions';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 
@@ -29,11 +33,13 @@ export interface AppOptions {
   databaseUrl: string;
   /** the process's logger (main.ts logs through it before the app exists); else one from config */
   logger?: PinoRoot;
+  /** the embedded PostgreSQL's supervisor, when this process runs one */
+  databaseServer?: ServerHealth;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, logger }: AppOptions): DynamicModule {
+  static forRoot({ config, databaseUrl, logger, databaseServer }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -44,6 +50,11 @@ export class AppModule {
             genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
             autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
             serializers: {
+              // a client that went away is no server failure: its code, not a stack trace
+              err: (error: Error) =>
+                isClientDisconnect(error)
+                  ? { type: 'ClientDisconnect', code: (error as NodeJS.ErrnoException).code }
+                  : stdSerializers.err(error),
               req: (req: { url?: string }) => {
                 if (req.url) req.url = redactTicket(req.url);
                 return req;
@@ -56,6 +67,7 @@ export class AppModule {
           url: databaseUrl,
           poolSize: config.DB_POOL_SIZE,
           statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+          server: databaseServer,
         }),
         EventsModule,
         AuthGuardModule,
@@ -63,11 +75,15 @@ export class AppModule {
         LiveEventsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule, LiveSocketsModule],
-          inject: [TokensService, LiveSockets, RATE_BUDGET],
-          useFactory: (tokens: TokensService, sockets: LiveSockets, limiter: CostRateLimiter) =>
-            graphqlOptions(config, tokens, sockets, limiter),
+          imports: [AuthModule, OperationGuardsModule],
+          inject: [TokensService, OperationGuards],
+          useFactory: (tokens: TokensService, guards: OperationGuards) =>
+            graphqlOptions(tokens, guards),
         }),
+        AuthModule,
+        OperationGuardsModule,
+        LiveSocketsModule,
+        SocketSessionsModule,
         ActorsModule,
         ArticlesModule,
         ClaimsModule,
@@ -78,7 +94,7 @@ export class AppModule {
         ExportModule,
       ],
       controllers: [HealthController],
-      providers: [ReadinessService],
+      providers: [ReadinessService, GraphqlWsServer],
     };
   }
 }

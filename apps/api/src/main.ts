@@ -5,7 +5,7 @@ import { ConfigError, forgetRunningApi, loadConfig, recordRunningApi } from '@cl
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ensureFirstAdminToken, TokensService } from '@claimtrace/auth';
-import { dataDirOf, resolveDatabase } from '@claimtrace/database';
+import { dataDirOf, EmbeddedSupervisor, resolveDatabase } from '@claimtrace/database';
 import { DemoLoader } from '@claimtrace/demo';
 import { createApp } from './bootstrap/create-app';
 import { QuietBootstrapLogger } from './bootstrap/logging/quiet-bootstrap.logger';
@@ -33,28 +33,56 @@ async function main(): Promise<void> {
     GRAPHQL_INTROSPECTION: loaded.GRAPHQL_INTROSPECTION ?? database.embedded !== null,
   };
 
-  const app = await createApp({ config, databaseUrl: database.url, logger: root }).catch(
-    async (error) => {
-      await database.embedded?.stop();
-      throw error;
-    },
-  );
+  // Set when the embedded PostgreSQL dies and every restart fails: stop, and say so with the code.
+  let giveUp: (message: string) => void = () => undefined;
+  const supervisor = database.embedded?.owned
+    ? new EmbeddedSupervisor(
+        database.embedded,
+        {
+          retries: config.EMBEDDED_PG_RESTART_RETRIES,
+          firstDelayMs: config.EMBEDDED_PG_RESTART_DELAY_MS,
+          maxDelayMs: config.EMBEDDED_PG_RESTART_MAX_DELAY_MS,
+        },
+        {
+          log: (line) => logger.log(line),
+          warn: (line) => logger.warn(line),
+          giveUp: (message) => giveUp(message),
+        },
+      )
+    : null;
+  const app = await createApp({
+    config,
+    databaseUrl: database.url,
+    logger: root,
+    databaseServer: supervisor ?? undefined,
+  }).catch(async (error) => {
+    await supervisor?.stop();
+    await database.embedded?.stop();
+    throw error;
+  });
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: finishing in-flight requests, then stopping`);
+    logger.log(`${reason}: finishing in-flight requests, then stopping`);
     const force = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
     try {
+      await supervisor?.stop();
       await app.close();
       await database.embedded?.stop();
     } finally {
       clearTimeout(force);
-      process.exit(0);
+      process.exit(code);
     }
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  giveUp = (message) => {
+    logger.fatal(
+      `${message} The cluster and its WAL are intact on disk: start Claimtrace again, or set DATABASE_URL to use another PostgreSQL.`,
+    );
+    void stop('the embedded PostgreSQL is gone', 1);
+  };
+  process.once('SIGINT', () => void stop('SIGINT received'));
+  process.once('SIGTERM', () => void stop('SIGTERM received'));
 
   await app.init();
   const demo = app.get(DemoLoader);

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { WORKED_EXAMPLE_FILE } from '@claimtrace/demo';
 import { startTestApp, TestApp } from './test-app';
 
-const PERFIL = readFileSync(
-  resolve(__dirname, '../../../../shared/data/perfil-2026-milei-deportee-talks.txt'),
-  'utf8',
-);
+const PERFIL = readFileSync(WORKED_EXAMPLE_FILE, 'utf8');
 
 describe('claims, articles and attributions over GraphQL', () => {
   let t: TestApp;

@@ -1,10 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Database } from '@claimtrace/database';
 import { invariantViolations } from './support/invariants';
-import { freePort } from './support/free-port';
+import { BuiltServer, ServerHarness, sleep } from './support/built-server';
 
 // Crash safety: the built server (`node dist/apps/api/src/main.js`, embedded PostgreSQL) is
 // SIGKILLed in the middle of a bulk import and of a burst of mutations, then started again on the
@@ -12,63 +10,18 @@ import { freePort } from './support/free-port';
 // itself; every write a client saw acknowledged is there; no article or attribution is partial;
 // every committed change has its event; a reader resumes from its cursor without missing one.
 
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
-
 jest.setTimeout(240_000);
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  log: () => string;
-}
-
 describe('crash safety (SIGKILL, then restart)', () => {
-  let dataDir: string;
-  let apiPort: number;
-  let pgPort: number;
-  let server: Server | null = null;
+  let harness: ServerHarness;
+  let server: BuiltServer | null = null;
   let token: string;
 
-  const start = async (): Promise<Server> => {
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        CLAIMTRACE_DATA_DIR: dataDir,
-        PORT: String(apiPort),
-        HOST: '127.0.0.1',
-        EMBEDDED_PG_PORT: String(pgPort),
-        DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_COST_PER_MINUTE: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
-    child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
-    const url = `http://127.0.0.1:${apiPort}`;
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-      try {
-        if ((await fetch(`${url}/health/ready`)).ok) return { child, url, log: () => output };
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
-    throw new Error(`the server did not get ready:\n${output}`);
-  };
+  const start = () => harness.start();
 
-  const kill = async (target: Server) => {
-    const exited = new Promise((done) => target.child.once('exit', done));
+  const kill = async (target: BuiltServer) => {
     target.child.kill('SIGKILL');
-    await exited;
+    await target.exited;
   };
 
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -85,9 +38,9 @@ describe('crash safety (SIGKILL, then restart)', () => {
 
   /** The database of the running embedded server, for checks the API does not expose. */
   const withDb = async <T>(work: (db: Database) => Promise<T>): Promise<T> => {
-    const password = readFileSync(join(dataDir, 'postgres', 'pg-password'), 'utf8').trim();
+    const password = readFileSync(join(harness.dataDir, 'postgres', 'pg-password'), 'utf8').trim();
     const db = new Database({
-      url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/claimtrace`,
+      url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${harness.pgPort}/claimtrace`,
       poolSize: 2,
     });
     try {
@@ -130,41 +83,13 @@ describe('crash safety (SIGKILL, then restart)', () => {
     return acknowledged;
   };
 
-  const postmasterPid = (): number | null => {
-    const file = join(dataDir, 'postgres', 'pgdata', 'postmaster.pid');
-    return existsSync(file) ? Number(readFileSync(file, 'utf8').split('\n')[0]) : null;
-  };
-
   beforeAll(async () => {
-    // The test runs the built server; build it from the current sources (SWC, seconds).
-    execFileSync(process.execPath, [join(ROOT, 'tools/scripts/build.js')], { cwd: ROOT });
-    dataDir = mkdtempSync(join(tmpdir(), 'claimtrace-crash-'));
-    chmodSync(dataDir, 0o711); // enterable by the postgres OS user when the tests run as root
-    apiPort = await freePort();
-    pgPort = await freePort();
+    harness = await ServerHarness.create('claimtrace-crash-');
     server = await start();
-    token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
+    token = harness.adminToken();
   });
 
-  afterAll(async () => {
-    if (server && server.child.exitCode === null && server.child.signalCode === null) {
-      const exited = new Promise((done) => server!.child.once('exit', done));
-      server.child.kill('SIGTERM'); // stops the embedded PostgreSQL too
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((done) => (timer = setTimeout(done, 20_000)))]);
-      clearTimeout(timer);
-    }
-    const pid = postmasterPid();
-    if (pid) {
-      try {
-        process.kill(pid, 'SIGQUIT'); // a PostgreSQL this test started, left by a failure
-      } catch {
-        // already gone
-      }
-      await sleep(500);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => harness.dispose());
 
   it('keeps every acknowledged article of a bulk import, whole, across a SIGKILL', async () => {
     const sentence =
@@ -189,7 +114,7 @@ describe('crash safety (SIGKILL, then restart)', () => {
       12,
     );
     expect(acknowledged.length).toBeGreaterThanOrEqual(12);
-    const leftBehind = postmasterPid();
+    const leftBehind = harness.postmasterPid();
     expect(leftBehind).not.toBeNull(); // the killed server's PostgreSQL is still running
 
     server = await start(); // recovers the orphaned PostgreSQL by itself

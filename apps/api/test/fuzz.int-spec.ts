@@ -4,6 +4,8 @@ import { toGlobalId } from '@claimtrace/core';
 import { DemoLoader } from '@claimtrace/demo';
 import { fuzzOperations, FuzzOperation, FuzzPools } from './support/fuzz-arbitraries';
 import { invariantViolations } from './support/invariants';
+import { RawSocket } from './support/raw-socket';
+import { listen } from './live-client';
 import { startTestApp, TestApp } from './test-app';
 
 // Property-based fuzzing of every query and mutation argument (fast-check): random and malformed
@@ -21,9 +23,26 @@ const params = (runs: number): fc.Parameters<unknown> => ({
 
 jest.setTimeout(Math.max(120_000, RUNS * 2_000));
 
+/** The operations' documents with a random cut and insertion, or any string at all. */
+function mangledDocuments(operations: FuzzOperation[]): fc.Arbitrary<string> {
+  const mangled = fc
+    .tuple(
+      fc.constantFrom(...operations.map((o) => o.query)),
+      fc.nat(),
+      fc.nat({ max: 20 }),
+      fc.string({ unit: 'binary', maxLength: 10 }),
+    )
+    .map(([doc, at, cut, insert]) => {
+      const i = at % (doc.length + 1);
+      return doc.slice(0, i) + insert + doc.slice(i + cut);
+    });
+  return fc.oneof(mangled, fc.string({ unit: 'binary' }));
+}
+
 describe('fuzzing every argument', () => {
   let t: TestApp;
   let operations: FuzzOperation[];
+  let socket: RawSocket;
 
   /** Sends and answers a description of a server failure, or null when the answer is sound. */
   const failure = async (query: string, variables: unknown): Promise<string | null> => {
@@ -37,6 +56,14 @@ describe('fuzzing every argument', () => {
     const body = response.json() as { errors?: { extensions?: { code?: string } }[] };
     const internal = body.errors?.find((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
     return internal ? JSON.stringify(body.errors) : null;
+  };
+
+  /** The same over graphql-ws: the operation's first answer, and the socket must stay open. */
+  const socketFailure = async (query: string, variables: unknown): Promise<string | null> => {
+    const answer = await socket.request(query, variables as Record<string, unknown>);
+    if (answer.closeCode !== undefined) return `socket closed ${answer.closeCode}`;
+    const internal = answer.errors?.find((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');
+    return internal ? JSON.stringify(answer.errors) : null;
   };
 
   beforeAll(async () => {
@@ -63,8 +90,12 @@ describe('fuzzing every argument', () => {
     ];
     const pools: FuzzPools = { ids, quotes };
     operations = fuzzOperations(t.app.get(GraphQLSchemaHost).schema, pools);
+    socket = await RawSocket.open(await listen(t.app), t.adminToken);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    socket.close();
+    await t.close();
+  });
 
   it('covers every query and mutation of the schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
@@ -103,22 +134,32 @@ describe('fuzzing every argument', () => {
   });
 
   it('sends mangled documents: never a server error', async () => {
-    const documents = operations.map((o) => o.query);
-    const mangled = fc
-      .tuple(
-        fc.constantFrom(...documents),
-        fc.nat(),
-        fc.nat({ max: 20 }),
-        fc.string({ unit: 'binary', maxLength: 10 }),
-      )
-      .map(([doc, at, cut, insert]) => {
-        const i = at % (doc.length + 1);
-        return doc.slice(0, i) + insert + doc.slice(i + cut);
-      });
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mangled, fc.string({ unit: 'binary' })), async (query) => {
+      fc.asyncProperty(mangledDocuments(operations), async (query) => {
         const failed = await failure(query, {});
         if (failed) throw new Error(`${JSON.stringify(query)}: ${failed}`);
+      }),
+      params(RUNS),
+    );
+  });
+
+  it(`sends ${RUNS} typed random inputs, malformed variables and mangled documents over graphql-ws: never a server error`, async () => {
+    for (const operation of operations) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(operation.variables, fc.dictionary(fc.string(), fc.jsonValue())),
+          async (variables) => {
+            const failed = await socketFailure(operation.query, variables);
+            if (failed) throw new Error(`${operation.name} over graphql-ws: ${failed}`);
+          },
+        ),
+        params(RUNS / 2),
+      );
+    }
+    await fc.assert(
+      fc.asyncProperty(mangledDocuments(operations), async (query) => {
+        const failed = await socketFailure(query, {});
+        if (failed) throw new Error(`${JSON.stringify(query)} over graphql-ws: ${failed}`);
       }),
       params(RUNS),
     );

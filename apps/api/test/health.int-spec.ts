@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:net';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '@claimtrace/core';
+import { createTestDatabase } from '@claimtrace/testing';
 import { createApp } from '../src/bootstrap/create-app';
 import { UNREACHABLE_DATABASE } from '../src/schema/print-schema';
 import { startTestApp, TestApp } from './test-app';
@@ -72,6 +73,35 @@ describe('health', () => {
       const ready = await get({ app }, '/health/ready');
       expect(ready.status).toBe(503);
       expect(ready.body).toMatchObject({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is not ready while the embedded PostgreSQL is being restarted, and says why', async () => {
+    let problem: string | null = null;
+    const app = await createApp({
+      config: loadConfig({ LOG_LEVEL: 'silent' }),
+      databaseUrl: await createTestDatabase(),
+      databaseServer: { problem: () => problem },
+    });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    try {
+      expect((await get({ app }, '/health/ready')).status).toBe(200);
+      problem = 'the embedded PostgreSQL (pid 42) was killed by SIGKILL; restart attempt 1 of 5';
+      expect(await get({ app }, '/health/ready')).toEqual({
+        status: 503,
+        body: {
+          status: 'unavailable',
+          database: `unavailable: ${problem}`,
+          migrations: 'unknown (database unreachable)',
+          redis: 'not configured',
+        },
+      });
+      expect((await get({ app }, '/health/live')).status).toBe(200);
+      problem = null;
+      expect((await get({ app }, '/health/ready')).status).toBe(200);
     } finally {
       await app.close();
     }

@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { Client as PgClient } from 'pg';
 import WebSocket from 'ws';
 import { Client } from 'graphql-ws';
-import { EventLogRepository, LogTailer } from '@claimtrace/events';
+import { EventLogService, LogTailer } from '@claimtrace/events';
 import { ClaimEventKind } from '@claimtrace/database';
 import { startTestApp, TestApp } from './test-app';
 import { listen, LiveEvent, subscribe, wsClient } from './live-client';
@@ -196,7 +196,7 @@ describe('live updates (graphql-ws, one instance)', () => {
   it('never delivers an event whose transaction rolled back', async () => {
     const start = await lastCursorAfter((await allEvents()).length);
     const sub = subscribe(client(), { after: start });
-    const log = t.app.get(EventLogRepository);
+    const log = t.app.get(EventLogService);
     await expect(
       t.db.transaction(async (tx) => {
         await log.append(tx, { kind: ClaimEventKind.ACTOR_CREATED, by: null, payload: { n: 1 } });

@@ -8,7 +8,7 @@ import { createApp } from '../src/bootstrap/create-app';
 import { startTestApp, TestApp } from './test-app';
 
 const PERFIL = readFileSync(
-  resolve(__dirname, '../../../prisma/demo/perfil-2026-milei-deportee-talks.txt'),
+  resolve(__dirname, '../../../libs/demo/data/perfil-2026-milei-deportee-talks.txt'),
   'utf8',
 );
 

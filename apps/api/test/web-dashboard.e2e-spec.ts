@@ -4,12 +4,11 @@
 //
 // They need Debian's Chromium at /usr/bin/chromium (or CHROMIUM_PATH) and the built page
 // (`npm run build`); without Chromium every test is reported as skipped (`apt-get install
-// chromium` enables them). Tests of the live feed skip while the schema has no
-// `Subscription.claimEvents` (it lands with the events issue); they run as soon as it does.
+// chromium` enables them). The server runs as in production, with introspection off: the page
+// needs none, and the walk-through test checks that it sends no request that fails.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { buildSchema } from 'graphql';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, chromium, Page } from 'playwright-core';
 import { loadConfig } from '@claimtrace/core';
@@ -25,12 +24,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const SHOTS = join(root, 'artifacts/screenshots');
 
-/** What the committed schema (= what the server introspects to, checked by schema.spec.ts) has. */
-const committed = buildSchema(readFileSync(join(root, 'schema.gql'), 'utf8'));
-const hasLiveFeed = Boolean(committed.getSubscriptionType()?.getFields().claimEvents);
-
 const browserDescribe = hasChromium ? describe : describe.skip;
-const liveTest = hasLiveFeed ? test : test.skip;
 
 const LAUNCH_ARGS = [
   '--headless',
@@ -43,14 +37,11 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-/**
- * The server's settings. Introspection is asked for explicitly: the page reads the schema with it,
- * and servers with access control (issue 6) turn it off unless enabled.
- */
+/** The server's settings: production's, introspection off. */
 function testConfig() {
   return loadConfig({
     LOG_LEVEL: process.env.E2E_DEBUG ? 'error' : 'silent',
-    GRAPHQL_INTROSPECTION: 'true',
+    GRAPHQL_INTROSPECTION: 'false',
   });
 }
 
@@ -145,13 +136,6 @@ browserDescribe('web dashboard in Chromium', () => {
     base = `http://127.0.0.1:${port}`;
     await app.get(DemoLoader).load();
     token = await editorToken(app);
-    const introspected = await gql<{ __type: { fields: { name: string }[] } | null }>(
-      `{ __type(name: "Subscription") { fields { name } } }`,
-    );
-    // the skip decision above reads schema.gql; the running server must agree with it
-    expect(Boolean(introspected.__type?.fields.some((f) => f.name === 'claimEvents'))).toBe(
-      hasLiveFeed,
-    );
     const { claims } = await gql<{ claims: { edges: { node: DemoClaim }[] } }>(
       `{ claims(first: 100) { edges { node { id text status version } } } }`,
     );
@@ -199,7 +183,7 @@ browserDescribe('web dashboard in Chromium', () => {
     }
   });
 
-  test('the board filters by status and searches on the page', async () => {
+  test('the board filters by status and searches on the server', async () => {
     const { page, errors } = await openPage();
     await page.goto(`${base}/`);
     await page.waitForSelector('[data-claim-id]');
@@ -212,6 +196,54 @@ browserDescribe('web dashboard in Chromium', () => {
       const cards = document.querySelectorAll('[data-claim-id] .claim-text');
       return cards.length === 1 && Boolean(cards[0].textContent?.includes('expulsion'));
     });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('clicking through the pages sends no request that fails and logs no console error', async () => {
+    const { page, errors } = await openPage();
+    const failed: string[] = [];
+    const checked: Promise<void>[] = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin !== base) return;
+      if (response.status() >= 400) failed.push(`${response.status()} ${url.pathname}`);
+      if (url.pathname !== '/graphql' || response.request().method() !== 'POST') return;
+      checked.push(
+        response.json().then((body: { errors?: unknown[] }) => {
+          if (body.errors) failed.push(JSON.stringify(body.errors));
+        }),
+      );
+    });
+    /** resolves when the page has the answer to its `operation` (by the document's name) */
+    const answered = (operation: string) =>
+      page.waitForResponse(
+        (r) => r.url().endsWith('/graphql') && Boolean(r.request().postData()?.includes(operation)),
+      );
+    const { actors } = await gql<{ actors: { edges: { node: { id: string } }[] } }>(
+      `{ actors(search: "Milei", first: 1) { edges { node { id } } } }`,
+    );
+    const milei = actors.edges[0].node.id;
+    await page.goto(`${base}/`);
+    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
+    await page.selectOption('#f-status', 'CONTESTED');
+    await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 1);
+    await page.selectOption('#f-status', '');
+    await page.fill('#f-search', 'deportees');
+    await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length > 0);
+    await page.click(`[data-claim-id="${talks.id}"] .claim-text`);
+    await page.waitForSelector('mark.passage');
+    for (const open of [
+      () => page.click('nav >> text=Graph'),
+      () => page.goto(`${base}/#/graph?actor=${encodeURIComponent(milei)}&depth=1`),
+      () => page.goto(`${base}/#/graph`),
+    ]) {
+      const graph = answered('query ClaimGraph');
+      await open();
+      await graph;
+    }
+    await Promise.all(checked);
+    expect(failed).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -372,117 +404,109 @@ browserDescribe('web dashboard in Chromium', () => {
     await page.close();
   });
 
-  liveTest(
-    'a status change made through the API appears on an open board without reload',
-    async () => {
-      const { page } = await openPage();
-      await page.goto(`${base}/`);
-      await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
-      await page.evaluate(() => ((window as any).__notReloaded = true));
-      const { claim } = await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, {
-        id: talks.id,
-      });
-      const next = claim.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
-      await gql(CHANGE, {
-        input: {
-          claimId: talks.id,
-          status: next,
-          rationale: 'Live board test',
-          expectedVersion: claim.version,
-        },
-      });
-      await page.waitForFunction(
-        ([id, label]) =>
-          document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent ===
-          label,
-        [talks.id, next.charAt(0) + next.slice(1).toLowerCase()],
-      );
-      expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
-      await shot(page, 'board-live-1280');
-      await page.close();
-    },
-  );
+  test('a status change made through the API appears on an open board without reload', async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
+    await page.evaluate(() => ((window as any).__notReloaded = true));
+    const { claim } = await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, {
+      id: talks.id,
+    });
+    const next = claim.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
+    await gql(CHANGE, {
+      input: {
+        claimId: talks.id,
+        status: next,
+        rationale: 'Live board test',
+        expectedVersion: claim.version,
+      },
+    });
+    await page.waitForFunction(
+      ([id, label]) =>
+        document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent ===
+        label,
+      [talks.id, next.charAt(0) + next.slice(1).toLowerCase()],
+    );
+    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
+    await shot(page, 'board-live-1280');
+    await page.close();
+  });
 
-  liveTest(
-    'after the server restarts the board reconnects and shows what changed meanwhile',
-    async () => {
-      const { page } = await openPage();
-      await page.goto(`${base}/`);
-      await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
-      await page.evaluate(() => ((window as any).__notReloaded = true));
-      const read = async (id: string) =>
-        (await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, { id })).claim;
-      // one event first, so the board holds a cursor to resume from
-      const before = await read(talks.id);
-      const first = before.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
-      await gql(CHANGE, {
-        input: {
-          claimId: talks.id,
-          status: first,
-          rationale: 'Before the restart',
-          expectedVersion: before.version,
-        },
-      });
-      const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
-      await page.waitForFunction(
-        ([id, l]) =>
-          document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent ===
-          l,
-        [talks.id, label(first)],
-      );
+  test('after the server restarts the board reconnects and shows what changed meanwhile', async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/`);
+    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
+    await page.evaluate(() => ((window as any).__notReloaded = true));
+    const read = async (id: string) =>
+      (await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, { id })).claim;
+    // one event first, so the board holds a cursor to resume from
+    const before = await read(talks.id);
+    const first = before.status === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
+    await gql(CHANGE, {
+      input: {
+        claimId: talks.id,
+        status: first,
+        rationale: 'Before the restart',
+        expectedVersion: before.version,
+      },
+    });
+    const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+    await page.waitForFunction(
+      ([id, l]) =>
+        document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent === l,
+      [talks.id, label(first)],
+    );
 
-      // the server goes away: the board says so
-      await app.close();
-      await page.waitForSelector('[data-testid="live-indicator"][data-status="offline"]');
-      expect(await page.textContent('[data-testid="live-indicator"]')).toContain('offline');
+    // the server goes away: the board says so
+    await app.close();
+    await page.waitForSelector('[data-testid="live-indicator"][data-status="offline"]');
+    expect(await page.textContent('[data-testid="live-indicator"]')).toContain('offline');
 
-      // meanwhile (before the new server listens) the claim changes and a claim is created
-      app = await createApp({ config: testConfig(), databaseUrl });
-      await app.init();
-      const inject = async (query: string, variables: Record<string, unknown>) =>
-        (
-          await app.inject({
-            method: 'POST',
-            url: '/graphql',
-            headers: { 'content-type': 'application/json', ...auth() },
-            payload: JSON.stringify({ query, variables }),
-          })
-        ).json();
-      const meanwhile = first === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
-      const changed = await inject(CHANGE, {
-        input: {
-          claimId: talks.id,
-          status: meanwhile,
-          rationale: 'While the board was offline',
-          expectedVersion: before.version + 1,
-        },
-      });
-      expect(changed.errors).toBeUndefined();
-      const created = await inject(
-        `mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id } }`,
-        {
-          input: { text: 'A claim made while the board was offline', tags: ['e2e'] },
-        },
-      );
-      expect(created.errors).toBeUndefined();
+    // meanwhile (before the new server listens) the claim changes and a claim is created
+    app = await createApp({ config: testConfig(), databaseUrl });
+    await app.init();
+    const inject = async (query: string, variables: Record<string, unknown>) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: { 'content-type': 'application/json', ...auth() },
+          payload: JSON.stringify({ query, variables }),
+        })
+      ).json();
+    const meanwhile = first === 'CONTESTED' ? 'CORROBORATED' : 'CONTESTED';
+    const changed = await inject(CHANGE, {
+      input: {
+        claimId: talks.id,
+        status: meanwhile,
+        rationale: 'While the board was offline',
+        expectedVersion: before.version + 1,
+      },
+    });
+    expect(changed.errors).toBeUndefined();
+    const created = await inject(
+      `mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id } }`,
+      {
+        input: { text: 'A claim made while the board was offline', tags: ['e2e'] },
+      },
+    );
+    expect(created.errors).toBeUndefined();
 
-      // the server is back on the same address: the board reconnects with its cursor and catches up
-      await app.listen({ port, host: '127.0.0.1' });
-      await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]', {
-        timeout: 30_000,
-      });
-      await page.waitForFunction(
-        ([id, l]) =>
-          document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent ===
-          l,
-        [talks.id, label(meanwhile)],
-      );
-      await page.waitForSelector(`[data-claim-id="${created.data.createClaim.id}"]`);
-      expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
-      await shot(page, 'board-reconnected-1280');
-      await page.close();
-    },
-  );
+    // the server is back on the same address: the board reconnects with its cursor and catches up
+    await app.listen({ port, host: '127.0.0.1' });
+    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]', {
+      timeout: 30_000,
+    });
+    await page.waitForFunction(
+      ([id, l]) =>
+        document.querySelector(`[data-claim-id="${id}"] [data-testid="status"]`)?.textContent === l,
+      [talks.id, label(meanwhile)],
+    );
+    await page.waitForSelector(`[data-claim-id="${created.data.createClaim.id}"]`);
+    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
+    await shot(page, 'board-reconnected-1280');
+    await page.close();
+  });
 });
 
 if (!hasChromium) {

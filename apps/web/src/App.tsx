@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { SessionProvider, useLiveStatus, useSession } from './api/context';
-import { detectFeatures, NO_FEATURES, type Features } from './api/features';
 import { LiveFeed } from './api/live';
 import { LiveIndicator } from './components/LiveIndicator';
 import { TokenBox } from './components/TokenBox';
@@ -10,18 +9,13 @@ import { GraphView } from './pages/GraphView';
 import { href, useRoute } from './lib/router';
 
 export function App() {
-  const [features, setFeatures] = useState<Features | null>(null);
   const [feed] = useState(() => new LiveFeed());
   useEffect(() => {
-    detectFeatures()
-      .then(setFeatures)
-      .catch(() => setFeatures(NO_FEATURES));
     feed.start();
     return () => feed.stop();
   }, [feed]);
-  if (!features) return <p className="muted page">Loading…</p>;
   return (
-    <SessionProvider features={features} feed={feed}>
+    <SessionProvider feed={feed}>
       <Shell />
     </SessionProvider>
   );

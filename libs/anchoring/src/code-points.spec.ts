@@ -80,3 +80,48 @@ describe('CodePointIndex', () => {
     expect(text.slice(last)).toBe('c');
   });
 });
+
+describe('lone surrogates at both ends of a text', () => {
+  // a low surrogate with no high one before it, then a pair, then a high one with nothing after
+  const text = '\udc4dab👍c\ud83d';
+  const points = Array.from(text);
+
+  it('counts each as one code point, as Array.from does', () => {
+    expect(points).toHaveLength(6);
+    expect(codePointLength(text)).toBe(6);
+    expect(codePointLength('\udc4d')).toBe(1);
+    expect(codePointLength('\ud83d')).toBe(1);
+  });
+
+  it('maps every offset both ways', () => {
+    const index = new CodePointIndex(text);
+    expect(index.length).toBe(6);
+    for (let cp = 0; cp <= points.length; cp++) {
+      const unit = index.toUnit(cp);
+      expect(text.slice(0, unit)).toBe(points.slice(0, cp).join(''));
+      expect(index.toCodePoint(unit)).toBe(cp);
+    }
+    expect(index.toCodePoint(4)).toBe(3); // inside the pair: the pair's own offset
+  });
+
+  it('slices the first and the last one alone', () => {
+    expect(sliceCodePoints(text, 0, 1)).toBe('\udc4d');
+    expect(sliceCodePoints(text, 5)).toBe('\ud83d');
+    expect(new CodePointIndex(text).slice(3, 6)).toBe('👍c\ud83d');
+  });
+
+  it('tells them from the halves of the pair', () => {
+    expect(isLoneSurrogateAt(text, 0)).toBe(true);
+    expect(isLoneSurrogateAt(text, 3)).toBe(false);
+    expect(isLoneSurrogateAt(text, 4)).toBe(false);
+    expect(isLoneSurrogateAt(text, text.length - 1)).toBe(true);
+  });
+
+  it('takes a text of lone surrogates only as it is (one unit, one code point)', () => {
+    const lone = '\ud83dx\udc4d';
+    const index = new CodePointIndex(lone);
+    expect(index.length).toBe(Array.from(lone).length);
+    expect(index.toUnit(2)).toBe(2);
+    expect(index.toCodePoint(3)).toBe(3);
+  });
+});

@@ -1,6 +1,7 @@
 // Offsets in Claimtrace are Unicode code points, while JavaScript strings index UTF-16 code units.
 // These helpers convert between the two in linear time. A lone (unpaired) surrogate counts as one
-// code point, as `Array.from(text)` counts it.
+// code point, as `Array.from(text)` counts it. They are the project's one implementation: the
+// anchoring, the extraction (libs/extraction) and the web page (apps/web) all use them.
 
 const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;

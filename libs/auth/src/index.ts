@@ -5,6 +5,7 @@ export * from './dtos/principal.dto';
 export * from './guards/roles.decorator';
 export * from './guards/roles.guard';
 export * from './services/first-admin-token';
+export * from './services/token-revocations.service';
 export * from './services/tokens.service';
 export * from './tokens/download-link';
 export * from './tokens/token';

@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { ActorsService } from '@claimtrace/actors';
 import { ArticlesService } from '@claimtrace/articles';
 import { AttributionsService } from '@claimtrace/attributions';
 import { ClaimsService } from '@claimtrace/claims';
 import { ClaimLinksService } from '@claimtrace/claims';
-import {
-  ActorKind,
-  ClaimRelationKind,
-  ClaimStatus,
-  Database,
-  prismaDir,
-  Stance,
-} from '@claimtrace/database';
+import { ActorKind, ClaimRelationKind, ClaimStatus, Database, Stance } from '@claimtrace/database';
 import {
   DEMO_ACTORS,
   DEMO_ARTICLE,
   DEMO_CLAIMS,
   DEMO_RELATIONS,
   DEMO_TAG,
+  WORKED_EXAMPLE_FILE,
 } from './perfil-demo.data';
 
 export interface DemoReport {
@@ -85,7 +78,7 @@ export class DemoLoader {
       actorIds.set(actor.ref, created.id);
     }
 
-    const text = readFileSync(join(prismaDir(), 'demo', DEMO_ARTICLE.file), 'utf8');
+    const text = readFileSync(WORKED_EXAMPLE_FILE, 'utf8');
     const { article } = await this.articles.ingest(
       {
         url: DEMO_ARTICLE.url,

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
+
 /**
- * The worked example of ../shared/data/perfil-2026-milei-deportee-talks.txt, modelled faithfully to
+ * The worked example of libs/demo/data/perfil-2026-milei-deportee-talks.txt, modelled faithfully to
  * its text: who said what, with which stance, evidenced by which passage, relayed by whom. Quotes
  * are copied from the article (whitespace and quote marks are matched tolerantly); a prefix picks
  * a quote that occurs more than once.
@@ -11,6 +13,12 @@ export const DEMO_ARTICLE = {
   language: 'en',
   file: 'perfil-2026-milei-deportee-talks.txt',
 } as const;
+
+/**
+ * The article's text: the repository's one copy, which the build copies beside the compiled code
+ * (dist/libs/demo/data) so that the demo loader finds it in both.
+ */
+export const WORKED_EXAMPLE_FILE = join(__dirname, '..', 'data', DEMO_ARTICLE.file);
 
 export const DEMO_TAG = 'demo:perfil-deportee-talks';
 

@@ -2,12 +2,16 @@ import { Global, Module } from '@nestjs/common';
 import { EventLogRepository } from './repositories/event-log.repository';
 import { EventsResolver } from './resolvers/events.resolver';
 import { EventNotifier } from './services/event-notifier.service';
+import { EventLogService } from './services/event-log.service';
 import { EventsService } from './services/events.service';
 import { LogTailer } from './services/log-tailer.service';
 
 /** The change log. Global: every feature that writes appends to it (the API and the CLI). */
 @Global()
-@Module({ providers: [EventLogRepository], exports: [EventLogRepository] })
+@Module({
+  providers: [EventLogRepository, EventLogService],
+  exports: [EventLogRepository, EventLogService],
+})
 export class EventsModule {}
 
 /**

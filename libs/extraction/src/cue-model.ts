@@ -3,8 +3,8 @@
  * rules left alone ("lifted", "has pooh-poohed", "discussed") from hand-designed features of the
  * word and its neighbours (stem, suffix, lexicon class, neighbouring words, quotes, "that").
  *
- * Weights live in cue-model-weights.ts, trained on the dev part of the corpus only by
- * bench/extraction/train-cue-model.ts (see bench/extraction/NOTES.md for how to retrain).
+ * Weights live in libs/extraction/data/cue-model.json (read by model/cue-model-file.ts), trained on
+ * the dev part of the corpus only by bench/extraction/train-cue-model.ts (docs/extraction.md).
  */
 import { cueFormsStartingWith } from './lexicon/cue-verbs';
 import { DETERMINERS, PREPOSITIONS, SUBJECT_PRONOUNS, VERB_GROUP_WORDS } from './lexicon/words';

@@ -3,27 +3,34 @@
  * "according to", "declined to comment", "reposting a message … describing the information as").
  */
 import {
-  formOf,
-  modelCueHeads,
-  vetoKeeps,
-  prepareModel,
-  stemOf,
   type CueModel,
   type ReadyModel,
+  formOf,
+  modelCueHeads,
+  prepareModel,
+  stemOf,
+  vetoKeeps,
 } from './cue-model';
-import { CUE_MODEL } from './cue-model-weights';
-import { cueFormsStartingWith, type CueClass } from './lexicon/cue-verbs';
-import { attitudePredicateAt, evidentialAdverbAt, seemAt, type PredicateSpan } from './predicates';
-import {
-  DETERMINERS,
-  EVIDENCE_NOUNS,
-  NEGATIONS,
-  PREPOSITIONS,
-  SUBJECT_PRONOUNS,
-  VERB_GROUP_WORDS,
-} from './lexicon/words';
+import { CUE_MODEL } from './model/cue-model-file';
+import { type CueClass, cueFormsStartingWith } from './lexicon/cue-verbs';
+import { type PredicateSpan, attitudePredicateAt, evidentialAdverbAt, seemAt } from './predicates';
+import { NEGATIONS, VERB_GROUP_WORDS } from './lexicon/words';
 import type { Token } from './text/tokens';
 import type { Stance } from './types';
+import {
+  ATTITUDE_NOUNS,
+  BE_FORMS,
+  DECLINES,
+  HEADLINE_VERBS,
+  RELAY,
+  RELAY_STARTS,
+  SOURCELESS,
+  isPossessive,
+  raisedForm,
+  raisingVerb,
+  relayStance,
+} from './cue-words';
+import { plausibleVerb } from './verb-frames';
 
 export type CueKind =
   /** "X said …", "… , said X", "X, saying …" */
@@ -58,71 +65,6 @@ export interface CueMatch {
   learned?: boolean;
 }
 
-/** Opinion verbs that take an infinitive ("wants to", "plans to"). */
-const TAKES_INFINITIVE = new Set(
-  'want hope plan intend seek expect decide wish prefer offer refuse decline aim'.split(' '),
-);
-/** "refused to release", "aims to cut": only with an infinitive ("stocks declined 5%"). */
-const INFINITIVE_ONLY = new Set(['refuse', 'decline', 'aim']);
-/** "Some believe …", "many of whom say …": a quantifier standing alone as the subject. */
-const QUANTIFIERS = new Set('some many most few several others both all'.split(' '));
-/** Perception verbs that report a view only as "see X as Y" or "see that …". */
-const AS_FRAMED = new Set(['see', 'view', 'regard']);
-/** "The Post has learned." / "learned that": not "learned to swim". */
-const FRAME_ONLY = new Set(['learn']);
-
-const QUOTE_MARKS = new Set(['"', '“', '‘', "'", '”', '’']);
-const OPENING_QUOTES = new Set(['"', '“', '‘']);
-const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'being', 'be']);
-const BASE_FORM_SUBJECTS = new Set([
-  ...SUBJECT_PRONOUNS,
-  'will',
-  'would',
-  'could',
-  'should',
-  'may',
-  'might',
-  'can',
-  'did',
-  'do',
-  'does',
-  'not',
-  "n't",
-  'to',
-  'also',
-  'often',
-  'never',
-  'still',
-  'people',
-  'critics',
-]);
-
-const DECLINES =
-  /^(?:(?:declined|declines|declining|refused|refuses|refusing)\s+to\s+(?:comment|discuss|elaborate|confirm|say|answer|respond|address|speculate|provide|specify|give|disclose|identify)|(?:did|does|would|could)\s+not\s+(?:immediately\s+)?(?:respond|return|reply|comment|confirm|answer)(?:\s+to)?(?:\s+(?:a|an|multiple|several|repeated|emailed|written))?(?:\s+requests?\s+for\s+comment|\s+messages?|\s+calls?)?|(?:could\s+not|couldn't)\s+be\s+reached(?:\s+for\s+comment)?|had\s+no\s+(?:immediate\s+)?comment|(?:did|does|would)\s+not\s+(?:immediately\s+)?(?:comment|say))/i;
-
-const RELAY =
-  /^(?:published|publishes|ran|runs|released|issued|posted|posting|reposted|reposting|shared|sharing|retweeted|retweeting|tweeted|tweeting)\s+(?:an?|its|his|her|their|the)\s+[^.,;:"“”]{0,80}?\b(suggesting|saying|claiming|alleging|reporting|stating|describing|calling|arguing|accusing|asserting|warning|denying|showing|indicating)\b(?:\s+([^.,;:"“”]{1,60}?)\s+as\b)?/i;
-
-const NOUN_HOMOGRAPHS =
-  /^(?:rules|plans|protests|offers|views|wishes|supports|debates|details|outlines|references|documents|highlights|echoes|brands|states|questions|attacks|challenges|remarks|calls|reports|claims|charges|posts|comments|estimates|projects|doubts|fears|hopes|demands|promises|pledges|vows|praises|counters|notes|tweets|records|reads|holds|signals|concerns|blames|cites|quotes|shows|finds)$/;
-
-/** Verbs that headlines use to attribute, recognised even when capitalised in a title. */
-const HEADLINE_VERBS =
-  /^(?:says|said|tells|told|calls|claims|warns|urges|slams|blasts|rips|denies|admits|vows|predicts|insists|accuses|blames|praises|defends|questions|argues|suggests|thinks|believes|wants|hopes|fears|reveals|confirms|rejects|dismisses|mocks|attacks|criticizes|knocks|shows|finds)$/;
-
-const POSSESSIVE = /^(?:\p{Lu}[\p{L}.-]*[’']s?)$/u;
-/** "the company’s claim": a lower-case possessor too, but not a contraction ("it’s", "that’s"). */
-const LOWER_POSSESSIVE = /^\p{Ll}+[’']s$/u;
-const CONTRACTIONS = /^(?:it|that|he|she|there|here|what|who|let|where|how|this)[’']s$/;
-const isPossessive = (token: Token): boolean =>
-  /^(?:his|her|their|its)$/.test(token.lower) ||
-  ((POSSESSIVE.test(token.text) || LOWER_POSSESSIVE.test(token.text)) &&
-    !CONTRACTIONS.test(token.lower));
-
-/** Nouns of saying and believing that take a "that" clause ("the claim that …"). */
-const ATTITUDE_NOUNS =
-  /^(?:claims?|assertions?|allegations?|arguments?|belief|view|promises?|pledges?|warnings?|suggestion|insistence|contention|accusations?|charges?|complaints?|predictions?|hopes?|fears?|concerns?|demands?|vows?|threats?|admission|denials?|statements?|announcement|assurances?|conviction|theory|boast)$/;
-
 /** "Smith’s claim that …", "his earlier warning that …": possessor, optional adjective, noun, "that". */
 function nominalAt(tokens: Token[], i: number): CueMatch | undefined {
   for (let noun = i + 1; noun <= i + 2; noun++) {
@@ -135,38 +77,6 @@ function nominalAt(tokens: Token[], i: number): CueMatch | undefined {
   return undefined;
 }
 
-/** Base forms that are more often nouns; as verbs they follow a subject or an auxiliary. */
-const NOUN_BASES =
-  /^(?:state|question|report|estimate|demand|contest|support|rule|plan|protest|offer|comment|claim|call|challenge|doubt|fear|hope|promise|pledge|vow|praise|counter|note|tweet|post|record|signal|concern|blame|quote|show|find|project|dispute|attack|charge|hold|read|repeat|remark|view|wish|welcome|reference|detail|outline|highlight|document|reflect|echo|brand|paint|debate|answer|reply|respond|request|warning|point|deal|need|favor)$/;
-
-/** Words before a gerund cue that keep a speaker's frame ("…, seeking", "while seeking"). */
-const GERUND_LEADS = new Set(
-  'by and while after before when without also who still even instead'.split(' '),
-);
-
-function canPrecedeBaseForm(previous: Token): boolean {
-  return (
-    BASE_FORM_SUBJECTS.has(previous.lower) ||
-    VERB_GROUP_WORDS.has(previous.lower) ||
-    previous.lower === 'who' ||
-    /^[a-z]+ly$/.test(previous.text) ||
-    /[^s]s$/.test(previous.lower)
-  );
-}
-
-const RELAY_STARTS =
-  /^(?:published|publishes|ran|runs|released|issued|posted|posting|reposted|reposting|shared|sharing|retweeted|retweeting|tweeted|tweeting)$/;
-
-const SOURCELESS =
-  /^(?:is|are|was|were)\s+(?:also\s+|not\s+|widely\s+|generally\s+)?(?:said|reported|believed|thought|understood|alleged|rumou?red|expected)\s+to\b|^(?:is|are|was|were)\s+(?:also\s+|not\s+|widely\s+|generally\s+)?(?:viewed|regarded|seen|perceived)\s+as\b|^(?:it\s+)?(?:is|was|has\s+been)\s+(?:widely\s+)?(?:reported|said|alleged|believed|understood)\s+that\b/i;
-
-function relayStance(participle: string): Stance {
-  const lower = participle.toLowerCase();
-  if (lower === 'denying') return 'DENIES';
-  if (lower === 'reporting') return 'REPORTS';
-  return 'ASSERTS';
-}
-
 /** The token index whose start is the first at or after `offset`. */
 function tokenAt(tokens: Token[], from: number, offset: number): number {
   let i = from;
@@ -175,29 +85,6 @@ function tokenAt(tokens: Token[], from: number, offset: number): number {
 }
 
 /** Extends a cue leftwards over auxiliaries, modals and adverbs ("has also said"). */
-/** Verbs that pass their subject to an infinitive: "appeared to suggest", "went on to discuss". */
-const RAISING =
-  /^(?:appears?|appeared|seems?|seemed|continues?|continued|began|begins?|go|goes|going|went)$/;
-
-/** The token of "appeared" in "appeared to suggest" (of "went" in "went on to say"), if any. */
-function raisingVerb(tokens: Token[], head: number): number | undefined {
-  if (tokens[head - 1]?.lower !== 'to') return undefined;
-  const on = tokens[head - 2]?.lower === 'on';
-  const verb = on ? head - 3 : head - 2;
-  const lower = tokens[verb]?.lower ?? '';
-  if (!RAISING.test(lower) || /^(?:go|goes|going|went)$/.test(lower) !== on) return undefined;
-  // "wanted to go on to say": an infinitive chain, not a finite verb group.
-  return tokens[verb - 1]?.lower === 'to' ? undefined : verb;
-}
-
-/** The form of a raising verb stands for the group's: "going on to say" acts as a gerund. */
-function raisedForm(tokens: Token[], head: number): number | undefined {
-  const verb = raisingVerb(tokens, head);
-  if (verb === undefined) return undefined;
-  const lower = tokens[verb].lower;
-  return /ing$/.test(lower) ? 4 : /[^s]s$/.test(lower) ? 1 : 2;
-}
-
 function verbGroupStart(tokens: Token[], head: number): { first: number; negated: boolean } {
   let first = raisingVerb(tokens, head) ?? head;
   let negated = false;
@@ -472,249 +359,4 @@ function fixed(
     negated: false,
     passiveAgent: false,
   };
-}
-
-/** "called him a liar", "what she called a rant": "call" naming something. */
-function namingFrame(tokens: Token[], head: number, last: number): boolean {
-  if (!/^call/.test(tokens[head].lower) || last !== head) return false;
-  const next = tokens[last + 1];
-  const before = tokens[head - 2];
-  if (before?.lower === 'what' || tokens[head - 1]?.lower === 'what') return true;
-  if (
-    next !== undefined &&
-    /^(?:him|her|it|them|himself|herself|themselves|itself)$/.test(next.lower)
-  )
-    return true;
-  // "has called climate change a hoax": an object, then "a"/"an" or a quote naming it.
-  for (let k = last + 2; k <= last + 5 && k < tokens.length; k++) {
-    const token = tokens[k];
-    if (token.lower === 'a' || token.lower === 'an' || OPENING_QUOTES.has(token.text)) return true;
-    if (!token.isWord || PREPOSITIONS.has(token.lower) || /^(?:for|that|and|or)$/.test(token.lower))
-      return false;
-  }
-  return false;
-}
-
-/** "…, she said." closing the sentence: a subject of up to three words, a speech verb, the end. */
-function trailingFrame(tokens: Token[], from: number): boolean {
-  for (let verb = from + 1; verb <= from + 3 && verb < tokens.length; verb++) {
-    const form = cueFormsStartingWith(tokens[verb].lower).find(
-      (candidate) =>
-        candidate.words.length === 1 &&
-        (candidate.cueClass === 'speech' || candidate.cueClass === 'strict'),
-    );
-    if (!form) continue;
-    const after = tokens[verb + 1];
-    return after === undefined || (!after.isWord && after.text !== ',');
-  }
-  return false;
-}
-
-/**
- * "Trump attacked Clinton for …", "the nominee also outlined his plan": a strict verb in the past
- * with a named or pronoun subject and an object is a report of what someone said or did in words.
- */
-function finiteWithObject(tokens: Token[], head: number, last: number, formIndex: number): boolean {
-  if (formIndex !== 2 && formIndex !== 3) return false;
-  const lemma = cueFormsStartingWith(tokens[head].lower).find(
-    (form) => form.words.length === 1,
-  )?.lemma;
-  if (lemma === undefined || !OBJECT_REPORTING.has(lemma)) return false;
-  let subjectAt = head - 1;
-  while (subjectAt >= 0 && VERB_GROUP_WORDS.has(tokens[subjectAt].lower)) subjectAt--;
-  const subject = tokens[subjectAt];
-  if (!subject?.isWord || !(subject.isCapitalized || SUBJECT_PRONOUNS.has(subject.lower)))
-    return false;
-  const object = tokens[last + 1];
-  if (object === undefined || !object.isWord) return false;
-  const person = object.isCapitalized || /^(?:him|her|them)$/.test(object.lower);
-  // "attacked Clinton", not "attacked the embassy".
-  return person || (lemma !== 'attack' && DETERMINERS.has(object.lower));
-}
-
-/** Strict verbs that report speech when they take an object ("outlined his plan"). */
-const OBJECT_REPORTING = new Set(
-  (
-    'attack discuss outline highlight underscore defend compare tout recommend advise unveil ' +
-    'detail label counter reference paint'
-  ).split(' '),
-);
-
-/** Rejects noun uses ("the report", "a claim") and reporting verbs without a reporting frame. */
-function plausibleVerb(
-  tokens: Token[],
-  head: number,
-  last: number,
-  formIndex: number,
-  cueClass: CueClass,
-): boolean {
-  const previous = tokens[head - 1];
-  const next = tokens[last + 1];
-  const quantifierSubject =
-    previous !== undefined &&
-    QUANTIFIERS.has(previous.lower) &&
-    formIndex <= 2 &&
-    (head === 1 || !tokens[head - 2].isWord || tokens[head - 2].lower === 'whom');
-  if (
-    previous &&
-    !quantifierSubject &&
-    (DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower)) &&
-    raisingVerb(tokens, head) === undefined
-  ) {
-    // "to say" is an infinitive; "by saying" keeps its frame.
-    if (!(previous.lower === 'by' && formIndex === 4)) return false;
-  }
-  if (previous && /^(?:\p{L}+’s|\p{L}+'s)$/u.test(previous.text) && formIndex <= 1) return false;
-  if (
-    formIndex === 0 &&
-    previous &&
-    !previous.isWord &&
-    previous.text !== ',' &&
-    !QUOTE_MARKS.has(previous.text)
-  ) {
-    return false;
-  }
-  if (
-    formIndex === 0 &&
-    previous &&
-    /^(?:[a-z]+(?:ive|al|ous|ful|ic|ary|ent|ant))$/.test(previous.text) &&
-    !BASE_FORM_SUBJECTS.has(previous.lower)
-  ) {
-    return false;
-  }
-  if (
-    formIndex === 0 &&
-    previous?.isWord &&
-    NOUN_BASES.test(tokens[head].lower) &&
-    !canPrecedeBaseForm(previous)
-  ) {
-    // "1995 state income tax", "Republican support", "a close contest": nouns.
-    return false;
-  }
-  if (
-    formIndex === 1 &&
-    cueClass !== 'evidence' &&
-    NOUN_HOMOGRAPHS.test(tokens[head].lower) &&
-    previous?.isWord &&
-    !previous.isCapitalized &&
-    /[^s]s$/.test(previous.lower) &&
-    !VERB_GROUP_WORDS.has(previous.lower) &&
-    !SUBJECT_PRONOUNS.has(previous.lower)
-  ) {
-    // "emissions rules", "swing states": a noun after a plural noun.
-    return false;
-  }
-  if (
-    formIndex === 4 &&
-    cueClass === 'cognitive' &&
-    previous?.isWord &&
-    !BE_FORMS.has(previous.lower) &&
-    !GERUND_LEADS.has(previous.lower)
-  ) {
-    // "lawsuits seeking information": a noun's modifier, not a speaker's frame.
-    return false;
-  }
-  if (formIndex === 1 && cueClass !== 'evidence' && NOUN_HOMOGRAPHS.test(tokens[head].lower)) {
-    // "swing states", "legislative attacks": a noun unless a subject or a reporting frame is near.
-    const subjectLike =
-      previous !== undefined &&
-      (SUBJECT_PRONOUNS.has(previous.lower) ||
-        previous.isCapitalized ||
-        VERB_GROUP_WORDS.has(previous.lower) ||
-        /ly$/.test(previous.lower));
-    const frame =
-      next !== undefined &&
-      (next.lower === 'that' || OPENING_QUOTES.has(next.text) || next.text === ':');
-    if (!subjectLike && !frame) return false;
-    if (
-      previous &&
-      previous.isCapitalized &&
-      !frame &&
-      !/^(?:he|she|it)$/.test(previous.lower) &&
-      next &&
-      !next.isWord
-    )
-      return false;
-  }
-  if (formIndex === 4 && previous && previous.isWord && !BE_FORMS.has(previous.lower)) {
-    // "a statement saying" (a noun before) or "by saying"; not "the saying".
-    if (previous.lower !== 'by' && /(?:ly|ed)$/.test(previous.lower)) return false;
-  }
-  const nextIsFrame =
-    next === undefined ||
-    next.lower === 'that' ||
-    next.text === ':' ||
-    next.text === ',' ||
-    next.text === '.' ||
-    OPENING_QUOTES.has(next.text) ||
-    QUOTE_MARKS.has(next.text);
-  const quoteSoon = tokens
-    .slice(last + 1, last + 7)
-    .some((token) => OPENING_QUOTES.has(token.text));
-  const quoteBefore = tokens
-    .slice(Math.max(0, head - 6), head)
-    .some((token) => token.text === '”' || token.text === '"' || token.text === '’');
-  switch (cueClass) {
-    case 'speech':
-      return true;
-    case 'strict':
-      if (next?.text === ',' && !quoteSoon && !quoteBefore && trailingFrame(tokens, last + 2))
-        return false;
-      return (
-        nextIsFrame ||
-        quoteSoon ||
-        quoteBefore ||
-        namingFrame(tokens, head, last) ||
-        finiteWithObject(tokens, head, last, formIndex)
-      );
-    case 'cognitive': {
-      const lemma = cueFormsStartingWith(tokens[head].lower).find(
-        (form) => form.formIndex === formIndex,
-      )?.lemma;
-      if (lemma && AS_FRAMED.has(lemma)) {
-        // "critics see the plan as a giveaway": only with "as" or "that".
-        if (!tokens.slice(last + 1, last + 12).some((t) => t.lower === 'as' || t.lower === 'that'))
-          return false;
-      }
-      if (lemma && FRAME_ONLY.has(lemma) && !nextIsFrame) return false;
-      if (lemma && INFINITIVE_ONLY.has(lemma) && next?.lower !== 'to') return false;
-      const complement =
-        next !== undefined &&
-        (OPENING_QUOTES.has(next.text) ||
-          (next.isWord &&
-            next.lower !== 'so' &&
-            (!PREPOSITIONS.has(next.lower) ||
-              (next.lower === 'to' && lemma !== undefined && TAKES_INFINITIVE.has(lemma)))));
-      // "they actually believe", "Schultz generally supported": look past adverbs.
-      let subjectAt = head - 1;
-      while (subjectAt > 0 && /^[a-z]+ly$/.test(tokens[subjectAt].text)) subjectAt--;
-      const subject = tokens[subjectAt];
-      return (
-        complement &&
-        previous !== undefined &&
-        (quantifierSubject ||
-          SUBJECT_PRONOUNS.has(subject.lower) ||
-          subject.lower === 'who' ||
-          subject.isCapitalized ||
-          // "The governor wants": a singular noun after a determiner, for finite forms.
-          ((formIndex === 1 || formIndex === 2) &&
-            DETERMINERS.has(tokens[head - 2]?.lower ?? '')) ||
-          /s$/.test(previous.lower) ||
-          VERB_GROUP_WORDS.has(previous.lower))
-      );
-    }
-    case 'evidence': {
-      if (next?.lower === 'that') return true;
-      // "A USA Today analysis of campaign-finance reports shows": an evidential noun heads the
-      // subject, possibly followed by a prepositional phrase.
-      for (let k = head - 1; k >= Math.max(0, head - 14); k--) {
-        const token = tokens[k];
-        if (EVIDENCE_NOUNS.has(token.lower)) return true;
-        if (token.lower === 'it' && k === head - 1) return true;
-        if (!token.isWord && token.text !== '–' && token.text !== '—' && token.text !== ',') break;
-        if (/^(?:that|which|who|and|but|because|if|when)$/.test(token.lower)) break;
-      }
-      return false;
-    }
-  }
 }

@@ -2,10 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractAttributions, type ExtractedAttribution } from './index';
 
-const PERFIL = path.resolve(
-  __dirname,
-  '../../../../shared/data/perfil-2026-milei-deportee-talks.txt',
-);
+/** The worked example: the repository's one copy, in libs/demo/data. */
+const PERFIL = path.resolve(__dirname, '../../demo/data/perfil-2026-milei-deportee-talks.txt');
 
 function find(list: ExtractedAttribution[], cue: RegExp, source?: RegExp): ExtractedAttribution {
   const found = list.find(

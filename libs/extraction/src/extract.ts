@@ -2,6 +2,7 @@
  * The extraction pipeline: sentences → tokens → cues → source and content → stance → pronoun
  * resolution → nesting. All offsets are UTF-16 inside and code points outside.
  */
+import { CodePointIndex } from '@claimtrace/anchoring';
 import {
   contentAroundCue,
   contentOfAccording,
@@ -10,7 +11,7 @@ import {
   type ContentContext,
 } from './content';
 import type { CueModel } from './cue-model';
-import { CUE_MODEL } from './cue-model-weights';
+import { CUE_MODEL } from './model/cue-model-file';
 import { findCues, type CueMatch } from './cues';
 import { findLayoutAttributions } from './layout';
 import { findReportedVia } from './nesting';
@@ -24,7 +25,6 @@ import {
 } from './sources';
 import { PREPOSITIONS, TIME_WORDS } from './lexicon/words';
 import { decideStance, isMedium } from './stance';
-import { codePointOffsets } from './text/code-points';
 import { findQuotes, quoteContaining } from './text/quotes';
 import { splitSentences, type Sentence } from './text/sentences';
 import { tokenize, type Token } from './text/tokens';
@@ -394,10 +394,10 @@ export function extractAttributions(
     quotes,
     options.cueModel === undefined ? CUE_MODEL : options.cueModel,
   );
-  const toCodePoint = codePointOffsets(text);
+  const codePoints = new CodePointIndex(text);
   const span = (range: Range): Span => ({
-    start: toCodePoint(range.start),
-    end: toCodePoint(range.end),
+    start: codePoints.toCodePoint(range.start),
+    end: codePoints.toCodePoint(range.end),
     text: text.slice(range.start, range.end),
   });
 

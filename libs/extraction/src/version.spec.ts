@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { EXTRACTION_RULES_REVISION, EXTRACTOR_VERSION, extractAttributions } from './index';
 
 const PERFIL = fs.readFileSync(
-  path.resolve(__dirname, '../../../prisma/demo/perfil-2026-milei-deportee-talks.txt'),
+  path.resolve(__dirname, '../../demo/data/perfil-2026-milei-deportee-talks.txt'),
   'utf8',
 );
 

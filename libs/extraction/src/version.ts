@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CUE_MODEL } from './cue-model-weights';
+import { CUE_MODEL } from './model/cue-model-file';
 
 /**
  * The revision of the rules. Bump it with any change that changes what `extractAttributions`

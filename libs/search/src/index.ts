@@ -2,5 +2,5 @@ export * from './search.module';
 export * from './dtos/search-hit.object';
 export * from './services/search.service';
 export * from './snippets/snippet';
-export * from './repositories/search.repository';
-export * from './repositories/search.sql';
+// the search's cost bound, which the search tests pin
+export { PROBE_ROWS } from './repositories/search.sql';

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from '../app.module';
 import { PassThroughFilter } from '../graphql/pass-through.filter';
 import { serveWebPage } from '../dashboard/web-page';
+import { bodyLimitFor } from './body-limit';
 import { QuietBootstrapLogger } from './logging/quiet-bootstrap.logger';
 
 /**
@@ -17,6 +18,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
     bodyLimit: bodyLimitFor(options.config.ARTICLE_MAX_CHARS),
     requestIdHeader: false,
     trustProxy: options.config.TRUST_PROXY,
+    keepAliveTimeout: options.config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     genReqId: (req: { headers: Record<string, unknown> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
@@ -39,7 +41,7 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
  * Once closing has begun, a response also closes its connection (`Connection: close`). Node's
  * `server.close()` closes the connections idle at that moment only; a kept-alive connection whose
  * request was still in flight would stay open after its answer, and hold the close up until its
- * keep-alive timeout (72 s), past SHUTDOWN_TIMEOUT_MS.
+ * keep-alive timeout (HTTP_KEEP_ALIVE_TIMEOUT_MS, 72 s), past SHUTDOWN_TIMEOUT_MS.
  */
 function closeConnectionsWhenDone(adapter: FastifyAdapter): void {
   const fastify = adapter.getInstance();
@@ -65,13 +67,4 @@ export function configureApp<T extends INestApplication>(app: T): T {
     new ValidationPipe({ transform: false, forbidUnknownValues: false, stopAtFirstError: false }),
   );
   return app;
-}
-
-/**
- * The HTTP body limit: room for the largest allowed article (4 bytes a character at worst, JSON
- * escaping aside) plus the rest of the request, so an oversized article is refused with a GraphQL
- * error by validation, not with a bare 413 by the HTTP layer.
- */
-export function bodyLimitFor(articleMaxChars: number): number {
-  return articleMaxChars * 6 + 1024 * 1024;
 }

@@ -1,100 +1,172 @@
-import { GraphQLError } from 'graphql';
-import { Context, ServerOptions } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ExecutionArgs, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { Context, ServerOptions, SubscribePayload } from 'graphql-ws';
 import { AuthenticatedPrincipal } from '@claimtrace/auth';
-import { AppConfig, RequestContext, RequestLoaders } from '@claimtrace/core';
+import {
+  AppConfig,
+  clientKeyOf,
+  DomainError,
+  RequestContext,
+  RequestLoaders,
+} from '@claimtrace/core';
 import { ErrorLogger, formatError } from './format-error';
+import { OperationGuards } from './guards/operation-guards';
 import { ClosableSocket, LiveSockets } from './live-sockets';
 import { sharedSubscribe } from './shared-subscribe';
+import { FORBIDDEN_CLOSE, SocketSessions } from './socket-sessions';
 
-/** The GraphQL context of an operation on a socket: what `connectionParams` authenticated. */
+/** What graphql-ws's `ws` adapter puts in `ctx.extra`: the socket and its upgrade request. */
 export interface SocketExtra {
-  /** set by `onConnect` from `connectionParams` */
-  principal?: AuthenticatedPrincipal | null;
-  /** the socket itself (graphql-ws's `ws` adapter puts it there) */
   socket?: ClosableSocket;
+  request?: Pick<IncomingMessage, 'headers'> & { socket?: { remoteAddress?: string } };
 }
 
 /**
- * The seam for socket authentication: called once per socket with the client's
- * `connectionParams` (e.g. `{ authorization: 'Bearer …' }`). Answer the principal's name (or null
- * for an anonymous reader), or `false` to refuse the socket (closed with 4403 Forbidden). Today
- * every socket is an anonymous reader.
+ * The seam for socket authentication, called with the client's `connectionParams` (e.g.
+ * `{ authorization: 'Bearer …' }`) at `connection_init` and again before every operation: the
+ * principal, null for an anonymous reader, or a thrown DomainError (UNAUTHENTICATED) when the
+ * token does not work (any more).
  */
 export type SocketAuthenticator = (
   connectionParams: Readonly<Record<string, unknown>> | undefined,
-) => Promise<AuthenticatedPrincipal | null | false> | AuthenticatedPrincipal | null | false;
+) => Promise<AuthenticatedPrincipal | null>;
 
-export const anonymousSockets: SocketAuthenticator = () => null;
+export const anonymousSockets: SocketAuthenticator = async () => null;
 
-type WsOptions = Partial<ServerOptions<Record<string, unknown>, SocketExtra>> & { path: string };
+export interface SocketDependencies {
+  config: AppConfig;
+  guards: OperationGuards;
+  schema: GraphQLSchema;
+  logUnexpected: ErrorLogger;
+  authenticate?: SocketAuthenticator;
+  sockets?: LiveSockets;
+  sessions?: SocketSessions;
+}
+
+type WsContext = Context<Record<string, unknown>, SocketExtra>;
+type WsOptions = ServerOptions<Record<string, unknown>, SocketExtra>;
 
 /**
- * graphql-ws on the HTTP server's port, path /graphql: connection_init within
- * WS_CONNECTION_INIT_TIMEOUT_MS (else close 4408), at most WS_MAX_SUBSCRIPTIONS_PER_SOCKET
- * subscriptions per socket, errors formatted like HTTP ones. graphql-ws pings every socket every
- * 12 s and terminates one that does not answer; closing a socket ends its subscriptions (their
- * iterators' `return()`), which unregisters them from the log tailer.
+ * graphql-ws on the HTTP server's port, path /graphql, guarded like HTTP: the socket's token is
+ * checked at `connection_init` (refused: 4403) and again before every operation (refused: an
+ * UNAUTHENTICATED error, then 4403); every operation — query, mutation or subscription — is
+ * parsed, validated and checked by the same OperationGuards as an HTTP request (parse limit,
+ * introspection and suggestions, text inputs, cost, page size, rate limit sharing the HTTP budget)
+ * before anything executes. Also: connection_init within WS_CONNECTION_INIT_TIMEOUT_MS (else
+ * 4408), at most WS_MAX_SUBSCRIPTIONS_PER_SOCKET subscriptions per socket, errors formatted like
+ * HTTP ones. graphql-ws pings every socket every 12 s and terminates one that does not answer;
+ * closing a socket ends its subscriptions (their iterators' `return()`).
  */
-export function subscriptionOptions(
-  config: AppConfig,
-  logUnexpected: ErrorLogger,
-  authenticate: SocketAuthenticator = anonymousSockets,
-  sockets?: LiveSockets,
-): WsOptions {
-  const principals = new WeakMap<object, AuthenticatedPrincipal | null>();
+export function subscriptionOptions({
+  config,
+  guards,
+  schema,
+  logUnexpected,
+  authenticate = anonymousSockets,
+  sockets,
+  sessions,
+}: SocketDependencies): WsOptions {
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => withoutHttp(formatError(error.toJSON(), error, logUnexpected)));
   return {
-    path: '/graphql',
+    schema,
     connectionInitWaitTimeout: config.WS_CONNECTION_INIT_TIMEOUT_MS,
     // each event is executed once per distinct operation, not once per subscriber
     subscribe: sharedSubscribe(),
-    onConnect: async (ctx: Context<Record<string, unknown>, SocketExtra>) => {
-      if (sockets && ctx.extra.socket && !sockets.track(ctx.extra.socket)) return false;
-      const principal = await authenticate(ctx.connectionParams);
-      if (principal === false) return false;
-      principals.set(ctx, principal);
+    onConnect: async (ctx: WsContext) => {
+      const socket = ctx.extra.socket;
+      if (sockets && socket && !sockets.track(socket)) return false;
+      try {
+        const principal = await authenticate(ctx.connectionParams);
+        if (principal && socket) sessions?.add(socket, principal);
+      } catch (error) {
+        if (error instanceof DomainError) return false;
+        throw error;
+      }
       return true;
     },
-    onSubscribe: (ctx) => {
+    onSubscribe: async (ctx: WsContext, id: string, payload: SubscribePayload) => {
       // graphql-ws has already reserved this operation's slot in ctx.subscriptions.
-      const open = Object.keys(ctx.subscriptions).length;
-      if (open > config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
-        return [
-          new GraphQLError(
-            `This socket already has ${config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET} subscriptions, the most allowed; complete one, or open another socket.`,
-            {
-              extensions: {
-                code: 'TOO_MANY_SUBSCRIPTIONS',
-                limit: config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
-              },
-            },
-          ),
-        ];
+      if (Object.keys(ctx.subscriptions).length > config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET) {
+        return [tooManySubscriptions(config.WS_MAX_SUBSCRIPTIONS_PER_SOCKET)];
       }
-      return undefined;
-    },
-    context: (ctx): RequestContext => {
-      const principal = principals.get(ctx) ?? null;
-      return {
+      let principal: AuthenticatedPrincipal | null;
+      try {
+        principal = await authenticate(ctx.connectionParams);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // The error is sent first (graphql-ws does, in this turn), then the socket closes.
+        setImmediate(() => ctx.extra.socket?.close(FORBIDDEN_CLOSE, 'Forbidden'));
+        return [new GraphQLError(error.message, { extensions: { code: error.code } })];
+      }
+      const prepared = guards.prepare(schema, payload.query, payload.operationName);
+      if (!('document' in prepared)) return [...prepared];
+      const { document, operation } = prepared;
+      const variables = payload.variables ?? undefined;
+      const badVariables = guards.coerceVariables(schema, operation, variables);
+      if (badVariables.length > 0) return [...badVariables];
+      const contextValue: RequestContext = {
         loaders: new RequestLoaders(),
-        requestId: '',
+        requestId: randomUUID(),
         principal: principal?.name ?? null,
         role: principal?.role ?? null,
         authError: null,
-        clientKey: principal ? `token:${principal.id}` : 'ip:socket',
+        clientKey: clientKeyOf(principal?.id, clientAddress(ctx.extra, config)),
       };
+      try {
+        guards.check({
+          schema,
+          document,
+          operation,
+          variables,
+          clientKey: contextValue.clientKey!,
+        });
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+      // A query or mutation executes once: its fields spend from a meter, as over HTTP. A
+      // subscription executes once per event, shared by its subscribers (not metered).
+      if (operation.operation !== 'subscription') contextValue.meter = guards.meter();
+      const args: ExecutionArgs = {
+        schema,
+        document,
+        operationName: payload.operationName,
+        variableValues: variables,
+        contextValue,
+      };
+      return args;
     },
     onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors
-        ? {
-            ...result,
-            errors: result.errors.map((error) => formatError(error.toJSON(), error, logUnexpected)),
-          }
-        : undefined,
-    // Errors graphql-ws made itself (validation, the cap) are the client's and pass as they are;
-    // errors a resolver or the event stream threw go through the one formatter.
+      result.errors ? { ...result, errors: format(result.errors) } : undefined,
+    // Errors made here (the guards', the cap) are the client's and pass as they are; errors a
+    // resolver or the event stream threw go through the one formatter.
     onError: (_ctx, _id, _payload, errors) =>
       errors.map((error) =>
-        error.originalError ? formatError(error.toJSON(), error, logUnexpected) : error.toJSON(),
+        error.originalError ? format([error])[0] : withoutHttp(error.toJSON()),
       ),
   };
+}
+
+/** The client's address, for the anonymous rate limit: as Fastify finds it for HTTP requests. */
+function clientAddress(extra: SocketExtra, config: Pick<AppConfig, 'TRUST_PROXY'>): string {
+  const forwarded = extra.request?.headers?.['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  if (config.TRUST_PROXY && first) return first;
+  return extra.request?.socket?.remoteAddress ?? 'unknown';
+}
+
+function tooManySubscriptions(limit: number): GraphQLError {
+  return new GraphQLError(
+    `This socket already has ${limit} subscriptions, the most allowed; complete one, or open another socket.`,
+    { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit } },
+  );
+}
+
+/** `extensions.http` tells Apollo the HTTP status; a socket has none to set. */
+function withoutHttp(error: GraphQLFormattedError): GraphQLFormattedError {
+  if (!error.extensions || !('http' in error.extensions)) return error;
+  const { http: _http, ...extensions } = error.extensions;
+  return { ...error, extensions };
 }

@@ -25,7 +25,9 @@ function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
 
 /**
  * What a load balancer asks before sending traffic: the database answers, every migration of this
- * build is applied, and Redis answers when REDIS_URL is set. Each check gives up after 2 s.
+ * build is applied, and Redis answers when REDIS_URL is set. Each check gives up after 2 s. While
+ * the embedded PostgreSQL is being restarted (libs/database supervisor.ts) the database check says
+ * so without asking it.
  */
 @Injectable()
 export class ReadinessService {
@@ -48,6 +50,8 @@ export class ReadinessService {
   }
 
   private async database(): Promise<CheckResult> {
+    const problem = this.db.serverProblem();
+    if (problem) return `unavailable: ${problem}`;
     try {
       await withTimeout(this.db.query('SELECT 1'), 'the database');
       return 'ok';
@@ -57,6 +61,7 @@ export class ReadinessService {
   }
 
   private async migrations(): Promise<CheckResult> {
+    if (this.db.serverProblem()) return 'unknown (database unreachable)';
     try {
       const rows = await withTimeout(
         this.db.query<{ name: string }>(

@@ -1,4 +1,6 @@
 // The page's only way to the API: POST /graphql with the editor's token when one is set.
+import type { TadaDocumentNode } from 'gql.tada';
+import { print, type DocumentNode } from 'graphql';
 
 const TOKEN_KEY = 'claimtrace.token';
 
@@ -57,9 +59,24 @@ async function postJson(url: string, body: unknown): Promise<Response> {
   }
 }
 
-export async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await postJson('/graphql', { query, variables });
-  let body: { data?: T; errors?: GraphQLErrorShape[] };
+/** The text of a document, printed once. */
+const texts = new WeakMap<DocumentNode, string>();
+function textOf(document: DocumentNode): string {
+  let text = texts.get(document);
+  if (text === undefined) texts.set(document, (text = print(document)));
+  return text;
+}
+
+/**
+ * Sends one of the page's documents (queries.ts); the answer's type is the document's result type.
+ * A document without required variables may be sent without them.
+ */
+export async function gql<Result, Variables>(
+  document: TadaDocumentNode<Result, Variables>,
+  ...[variables]: Record<string, never> extends Variables ? [Variables?] : [Variables]
+): Promise<Result> {
+  const response = await postJson('/graphql', { query: textOf(document), variables });
+  let body: { data?: Result; errors?: GraphQLErrorShape[] };
   try {
     body = await response.json();
   } catch {

@@ -1,11 +1,9 @@
-// What every view shares: the schema's features, the live feed and the editor's token.
+// What every view shares: the live feed and the editor's token.
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { getToken, setToken } from './client';
-import { NO_FEATURES, type Features } from './features';
 import type { LiveFeed, LiveListener, LiveStatus } from './live';
 
 export interface Session {
-  features: Features;
   feed: LiveFeed | null;
   token: string | null;
   signIn(token: string): void;
@@ -13,7 +11,6 @@ export interface Session {
 }
 
 const SessionContext = createContext<Session>({
-  features: NO_FEATURES,
   feed: null,
   token: null,
   signIn: () => undefined,
@@ -21,17 +18,14 @@ const SessionContext = createContext<Session>({
 });
 
 export function SessionProvider({
-  features,
   feed,
   children,
 }: {
-  features: Features;
   feed: LiveFeed | null;
   children: ReactNode;
 }) {
   const [token, setTokenState] = useState<string | null>(() => getToken());
   const session: Session = {
-    features,
     feed,
     token,
     signIn(next) {

@@ -30,11 +30,7 @@ describe('LiveFeed', () => {
   it('goes live, resumes after a drop with the last cursor, and reports its state', async () => {
     vi.useFakeTimers();
     const { subs, connected, create } = fakeClients();
-    const feed = new LiveFeed({
-      url: 'ws://x/graphql',
-      createClient: create,
-      hasLiveEvents: async () => true,
-    });
+    const feed = new LiveFeed({ url: 'ws://x/graphql', createClient: create });
     const statuses: string[] = [];
     const events: string[] = [];
     feed.onStatus((s) => statuses.push(s));
@@ -60,28 +56,10 @@ describe('LiveFeed', () => {
     vi.useRealTimers();
   });
 
-  it('stays offline and looks again when the server has no live feed', async () => {
-    vi.useFakeTimers();
-    const check = vi.fn(async () => false);
-    const feed = new LiveFeed({ hasLiveEvents: check, recheckMs: 1000 });
-    feed.start();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(feed.status).toBe('offline');
-    expect(feed.reason).toContain('no live feed');
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(check).toHaveBeenCalledTimes(2);
-    feed.stop();
-    vi.useRealTimers();
-  });
-
   it('asks for a full reload when it reconnects without a cursor', async () => {
     vi.useFakeTimers();
     const { subs, connected, create } = fakeClients();
-    const feed = new LiveFeed({
-      url: 'ws://x',
-      createClient: create,
-      hasLiveEvents: async () => true,
-    });
+    const feed = new LiveFeed({ url: 'ws://x', createClient: create });
     const resync = vi.fn();
     feed.listen({ onResync: resync });
     feed.start();

@@ -2,18 +2,13 @@
 // the last event seen, so a dropped connection misses nothing. The page shows its state.
 import { createClient, type Client } from 'graphql-ws';
 import { getToken } from './client';
-import { detectFeatures } from './features';
+import { CLAIM_EVENTS } from './queries';
+import type { ResultOf } from './graphql';
+import { print } from 'graphql';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
-export interface ClaimEventMessage {
-  id: string;
-  cursor: string;
-  kind: string;
-  at: string;
-  by: string | null;
-  claim: { id: string } | null;
-}
+export type ClaimEventMessage = ResultOf<typeof CLAIM_EVENTS>['claimEvents'];
 
 export interface LiveListener {
   /** one event, in order (replayed ones first after a reconnect) */
@@ -22,16 +17,11 @@ export interface LiveListener {
   onResync?(): void;
 }
 
-const SUBSCRIPTION = `subscription ($after: String) {
-  claimEvents(after: $after) { id cursor kind at by claim { id } }
-}`;
+const SUBSCRIPTION = print(CLAIM_EVENTS);
 
 export interface LiveFeedOptions {
   url?: string;
-  /** when the server has no claimEvents yet, how often to look again (ms) */
-  recheckMs?: number;
   createClient?: typeof createClient;
-  hasLiveEvents?: () => Promise<boolean>;
 }
 
 function defaultUrl(): string {
@@ -68,7 +58,7 @@ export class LiveFeed {
 
   start(): void {
     this.stopped = false;
-    void this.connect();
+    this.connect();
   }
 
   stop(): void {
@@ -84,22 +74,8 @@ export class LiveFeed {
     for (const listener of this.statusListeners) listener(status);
   }
 
-  private async connect(): Promise<void> {
+  private connect(): void {
     if (this.stopped) return;
-    let supported: boolean;
-    try {
-      supported = await (this.options.hasLiveEvents ?? defaultHasLiveEvents)();
-    } catch {
-      this.setStatus('offline', 'the server cannot be reached');
-      this.retry();
-      return;
-    }
-    if (this.stopped) return;
-    if (!supported) {
-      this.setStatus('offline', 'this server has no live feed yet');
-      this.retry(this.options.recheckMs ?? 15_000);
-      return;
-    }
     const make = this.options.createClient ?? createClient;
     const token = getToken();
     const client = make({
@@ -140,12 +116,12 @@ export class LiveFeed {
     this.retry();
   }
 
-  private retry(delay?: number): void {
+  private retry(): void {
     if (this.stopped) return;
     this.attempt += 1;
-    const wait = delay ?? Math.min(500 * 2 ** (this.attempt - 1), 5_000);
+    const wait = Math.min(500 * 2 ** (this.attempt - 1), 5_000);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.connect(), wait);
+    this.timer = setTimeout(() => this.connect(), wait);
   }
 
   private teardown(): void {
@@ -155,8 +131,4 @@ export class LiveFeed {
     this.unsubscribe = null;
     void client?.dispose();
   }
-}
-
-async function defaultHasLiveEvents(): Promise<boolean> {
-  return (await detectFeatures()).liveEvents;
 }

@@ -1,126 +1,19 @@
-// The shapes of the documents in queries.ts.
+// The shapes of the answers to the documents in queries.ts, named for the components that show
+// them. All are derived from the documents (and so from schema.gql); none is written by hand.
+import type { ResultOf, VariablesOf } from './graphql';
+import type { ACTORS, ARTICLE, BOARD, BOARD_CLAIM, CLAIM_DETAIL, CLAIM_GRAPH } from './queries';
 
-export interface StanceCountT {
-  stance: string;
-  count: number;
-}
+type Detail = NonNullable<ResultOf<typeof CLAIM_DETAIL>['claim']>;
 
-export interface BoardClaim {
-  id: string;
-  text: string;
-  status: string;
-  version: number;
-  tags: string[];
-  updatedAt: string;
-  firstSeenAt: string | null;
-  stanceSummary: { counts: StanceCountT[]; distinctActors: number };
-  attributions: { edges: { node: { id: string; stance: string; actor: ActorRef } }[] };
-}
-
-export interface ActorRef {
-  id: string;
-  name: string;
-  kind?: string;
-}
-
-export interface PassageT {
-  id: string;
-  start: number;
-  end: number;
-  exact: string;
-  article: { id: string; title: string; url: string; publisher: ActorRef | null };
-}
-
-export interface AttributionT {
-  id: string;
-  stance: string;
-  statedAt: string | null;
-  confidence: number | null;
-  actor: ActorRef;
-  passage: PassageT;
-  chain: { id: string; stance: string; actor: ActorRef }[];
-}
-
-export interface StatusChangeT {
-  from: string;
-  to: string;
-  rationale: string;
-  at: string;
-  by: string | null;
-  evidence: { id: string; exact: string }[];
-}
-
-export interface ReviewT {
-  id: string;
-  rating: string;
-  ratingValue: number | null;
-  bestRating: number | null;
-  worstRating: number | null;
-  summary: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  reviewer: ActorRef;
-}
-
-export interface ClaimRef {
-  id: string;
-  text: string;
-  status?: string;
-}
-
-export interface ClaimDetailT {
-  id: string;
-  text: string;
-  status: string;
-  version: number;
-  tags: string[];
-  firstSeenAt: string | null;
-  updatedAt: string;
-  mergedInto: ClaimRef | null;
-  stanceSummary: { counts: StanceCountT[]; distinctActors: number };
-  attributions: { totalCount: number; edges: { node: AttributionT }[] };
-  statusHistory: StatusChangeT[];
-  reviews: ReviewT[];
-  relations: { relation: string; from: ClaimRef; to: ClaimRef }[];
-}
-
-export interface SuggestionT {
-  index: number;
-  reportedViaIndex: number | null;
-  sourceText: string;
-  cue: string;
-  content: string;
-  stance: string;
-  contentStart: number;
-  contentEnd: number;
-  actor: ActorRef | null;
-}
-
-export interface ArticleT {
-  id: string;
-  title: string;
-  url: string;
-  text: string;
-  publishedAt: string | null;
-  publisher: ActorRef | null;
-  suggestedAttributions: SuggestionT[];
-}
-
-export interface GraphNodeT {
-  id: string;
-  type: 'CLAIM' | 'ACTOR' | 'ARTICLE';
-  label: string;
-}
-
-export interface GraphEdgeT {
-  source: string;
-  target: string;
-  type: string;
-  stance: string | null;
-  relation: string | null;
-}
-
-export interface GraphT {
-  nodes: GraphNodeT[];
-  edges: GraphEdgeT[];
-}
+export type BoardClaim = ResultOf<typeof BOARD_CLAIM>;
+export type ClaimStatus = BoardClaim['status'];
+export type ClaimFilter = NonNullable<VariablesOf<typeof BOARD>['filter']>;
+export type ActorRef = ResultOf<typeof ACTORS>['actors']['edges'][number]['node'];
+export type ClaimDetailT = Detail;
+export type AttributionT = Detail['attributions']['edges'][number]['node'];
+export type Stance = AttributionT['stance'];
+export type ArticleT = NonNullable<ResultOf<typeof ARTICLE>['article']>;
+export type SuggestionT = ArticleT['suggestedAttributions'][number];
+export type GraphT = ResultOf<typeof CLAIM_GRAPH>['claimGraph'];
+export type GraphNodeT = GraphT['nodes'][number];
+export type GraphEdgeT = GraphT['edges'][number];

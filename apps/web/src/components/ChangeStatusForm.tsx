@@ -25,7 +25,7 @@ export function ChangeStatusForm({ claimId, status, version, onChanged }: Change
   const [conflict, setConflict] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const target = targets.includes(to as ClaimStatus) ? to : (targets[0] ?? '');
+  const target = targets.includes(to as ClaimStatus) ? (to as ClaimStatus) : targets[0];
 
   if (!targets.length) {
     return <p className="muted">{humanize(status)} is final: its status cannot change.</p>;

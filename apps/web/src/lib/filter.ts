@@ -1,6 +1,5 @@
-// The board's filters. Status, actor and tag go to the server (ClaimFilter); the search box does
-// too when the server has full-text search, else it filters the loaded claims here.
-import type { BoardClaim } from '../api/types';
+// The board's filters, sent to the server as a ClaimFilter (the search box as its full-text search).
+import type { BoardClaim, ClaimFilter, ClaimStatus } from '../api/types';
 
 export interface BoardFilter {
   status: string;
@@ -11,30 +10,14 @@ export interface BoardFilter {
 
 export const EMPTY_FILTER: BoardFilter = { status: '', actorId: '', tag: '', search: '' };
 
-/** The ClaimFilter input for the server; `search` only when the server supports it. */
-export function toClaimFilter(filter: BoardFilter, serverSearch: boolean): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  if (filter.status) input.status = [filter.status];
+/** The ClaimFilter input for the server: only the filters that are set. */
+export function toClaimFilter(filter: BoardFilter): ClaimFilter {
+  const input: ClaimFilter = {};
+  if (filter.status) input.status = [filter.status as ClaimStatus];
   if (filter.actorId) input.actorId = filter.actorId;
   if (filter.tag) input.tag = filter.tag;
-  if (serverSearch && filter.search.trim()) input.search = filter.search.trim();
+  if (filter.search.trim()) input.search = filter.search.trim();
   return input;
-}
-
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Client-side search: every word of the query occurs in the claim's text, tags or actors. */
-export function matchesSearch(claim: BoardClaim, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const haystack = fold(
-    [claim.text, ...claim.tags, ...claim.attributions.edges.map((e) => e.node.actor.name)].join(
-      ' ',
-    ),
-  );
-  return words.every((word) => haystack.includes(word));
 }
 
 /** Every tag of the loaded claims, sorted, for the tag filter. */

@@ -1,4 +1,8 @@
-// How the page words the API's enums and counts.
+// How the page words the API's enums and counts. The enums' values are the schema's (types.ts);
+// the lists give them the page's order.
+import type { ClaimStatus, Stance } from '../api/types';
+
+export type { ClaimStatus, Stance };
 
 export const STATUSES = [
   'UNVERIFIED',
@@ -7,8 +11,7 @@ export const STATUSES = [
   'CONFIRMED',
   'REFUTED',
   'RETRACTED',
-] as const;
-export type ClaimStatus = (typeof STATUSES)[number];
+] as const satisfies readonly ClaimStatus[];
 
 export const STANCES = [
   'ASSERTS',
@@ -19,8 +22,7 @@ export const STANCES = [
   'QUESTIONS',
   'DECLINES_TO_COMMENT',
   'RETRACTS',
-] as const;
-export type Stance = (typeof STANCES)[number];
+] as const satisfies readonly Stance[];
 
 /** The status workflow (libs/claims/src/status/transitions.ts): where each status may go. */
 export const TRANSITIONS: Record<ClaimStatus, ClaimStatus[]> = {

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointToUtf16, segmentText, sliceCodePoints, utf16ToCodePoint } from './text';
-
-describe('code-point offsets', () => {
-  const text = 'a😀b “quoted” c';
-
-  it('converts code points to UTF-16 indexes past astral characters', () => {
-    expect(codePointToUtf16(text, 1)).toBe(1);
-    expect(codePointToUtf16(text, 2)).toBe(3);
-    expect(sliceCodePoints(text, 1, 3)).toBe('😀b');
-    expect(sliceCodePoints(text, 4, 12)).toBe('“quoted”');
-  });
-
-  it('converts back', () => {
-    expect(utf16ToCodePoint(text, 3)).toBe(2);
-  });
-});
+import { segmentText } from './text';
 
 describe('segmentText', () => {
   it('marks each span and splits overlapping ones', () => {
@@ -28,6 +13,15 @@ describe('segmentText', () => {
       ['45', ['a', 'b']],
       ['67', ['b']],
       ['89', []],
+    ]);
+  });
+
+  it('counts code points past astral characters and lone surrogates', () => {
+    const segments = segmentText('\udc4da😀b “quoted” c\ud83d', [{ id: 'q', start: 5, end: 13 }]);
+    expect(segments.map((s) => [s.text, s.start, s.spanIds])).toEqual([
+      ['\udc4da😀b ', 0, []],
+      ['“quoted”', 5, ['q']],
+      [' c\ud83d', 13, []],
     ]);
   });
 

@@ -1,27 +1,7 @@
 // Passage offsets count Unicode code points (0-based, end exclusive); JavaScript strings index
-// UTF-16 units. These helpers convert between the two and cut an article into highlight segments.
-
-/** The UTF-16 index of code point `cp` in `text` (clamped to the text's length). */
-export function codePointToUtf16(text: string, cp: number): number {
-  let units = 0;
-  let points = 0;
-  while (points < cp && units < text.length) {
-    const code = text.charCodeAt(units);
-    units += code >= 0xd800 && code <= 0xdbff && units + 1 < text.length ? 2 : 1;
-    points += 1;
-  }
-  return units;
-}
-
-/** The number of code points in the first `units` UTF-16 units of `text`. */
-export function utf16ToCodePoint(text: string, units: number): number {
-  return Array.from(text.slice(0, units)).length;
-}
-
-/** The passage text between code points `start` and `end`. */
-export function sliceCodePoints(text: string, start: number, end: number): string {
-  return text.slice(codePointToUtf16(text, start), codePointToUtf16(text, end));
-}
+// UTF-16 units. The conversion is the anchoring library's (one implementation for the API and the
+// page); this file cuts an article into highlight segments.
+import { CodePointIndex } from '@claimtrace/anchoring';
 
 export interface Span {
   id: string;
@@ -42,7 +22,8 @@ export interface Segment {
  * segment lists the spans that cover it. Spans out of range are clamped; empty ones are ignored.
  */
 export function segmentText(text: string, spans: Span[]): Segment[] {
-  const length = Array.from(text).length;
+  const codePoints = new CodePointIndex(text);
+  const length = codePoints.length;
   const valid = spans
     .map((s) => ({ ...s, start: Math.max(0, s.start), end: Math.min(length, s.end) }))
     .filter((s) => s.end > s.start);
@@ -57,7 +38,7 @@ export function segmentText(text: string, spans: Span[]): Segment[] {
     const start = sorted[i];
     const end = sorted[i + 1];
     segments.push({
-      text: sliceCodePoints(text, start, end),
+      text: codePoints.slice(start, end),
       start,
       spanIds: valid.filter((s) => s.start <= start && s.end >= end).map((s) => s.id),
     });

@@ -2,7 +2,6 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setFetcher } from '../api/client';
 import { SessionProvider } from '../api/context';
-import { NO_FEATURES } from '../api/features';
 import { Board } from './Board';
 
 const claim = (id: string, text: string, status: string, tags: string[]) => ({
@@ -26,32 +25,26 @@ const claim = (id: string, text: string, status: string, tags: string[]) => ({
 });
 
 describe('Board', () => {
-  it('lists claims with status, stance summary and tags, and filters by search on the page', async () => {
+  it('lists claims with status, stance summary and tags, and sends the search to the server', async () => {
     const variables: any[] = [];
     setFetcher((_url, init) => {
       const body = JSON.parse(String(init?.body));
       variables.push(body.variables);
+      const search: string = body.variables?.filter?.search ?? '';
+      const edges = [
+        {
+          cursor: '1',
+          node: claim('c1', 'Advanced talks with the US', 'CONTESTED', ['deportations']),
+        },
+        { cursor: '2', node: claim('c2', 'Record expulsion figures', 'UNVERIFIED', ['migration']) },
+      ].filter((e) => e.node.text.toLowerCase().includes(search));
       const data = body.query.includes('actors(')
         ? { actors: { edges: [{ node: { id: 'm', name: 'Javier Milei', kind: 'PERSON' } }] } }
-        : {
-            claims: {
-              totalCount: 2,
-              edges: [
-                {
-                  cursor: '1',
-                  node: claim('c1', 'Advanced talks with the US', 'CONTESTED', ['deportations']),
-                },
-                {
-                  cursor: '2',
-                  node: claim('c2', 'Record expulsion figures', 'UNVERIFIED', ['migration']),
-                },
-              ],
-            },
-          };
+        : { claims: { totalCount: edges.length, edges } };
       return Promise.resolve(new Response(JSON.stringify({ data })));
     });
     render(
-      <SessionProvider features={NO_FEATURES} feed={null}>
+      <SessionProvider feed={null}>
         <Board />
       </SessionProvider>,
     );
@@ -66,8 +59,7 @@ describe('Board', () => {
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'expulsion' } });
     await waitFor(() => expect(screen.queryByText('Advanced talks with the US')).toBeNull());
     expect(screen.getByText('Record expulsion figures')).toBeTruthy();
-    // the server has no full-text search here: the search stays on the page
-    expect(variables.every((v) => !v?.filter?.search)).toBe(true);
+    expect(variables.some((v) => v?.filter?.search === 'expulsion')).toBe(true);
 
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'CONTESTED' } });
     await waitFor(() =>

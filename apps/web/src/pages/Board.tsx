@@ -1,17 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, gql } from '../api/client';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { gql } from '../api/client';
 import { useLiveEvents, useSession } from '../api/context';
 import { ACTORS, BOARD, CREATE_CLAIM } from '../api/queries';
 import type { ActorRef, BoardClaim } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import {
-  allTags,
-  EMPTY_FILTER,
-  matchesSearch,
-  toClaimFilter,
-  type BoardFilter,
-} from '../lib/filter';
+import { allTags, EMPTY_FILTER, toClaimFilter, type BoardFilter } from '../lib/filter';
 import {
   STATUSES,
   formatDateTime,
@@ -22,13 +16,9 @@ import {
 } from '../lib/format';
 import { href } from '../lib/router';
 
-interface BoardData {
-  claims: { totalCount: number; edges: { node: BoardClaim }[] };
-}
-
 /** All claims, filtered, kept current by the live feed without reloading the page. */
 export function Board() {
-  const { features, token } = useSession();
+  const { token } = useSession();
   const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
   const [search, setSearch] = useState('');
   const [claims, setClaims] = useState<BoardClaim[] | null>(null);
@@ -38,14 +28,10 @@ export function Board() {
   const [changed, setChanged] = useState<Set<string>>(new Set());
   // bumped to reload the current view (live events, a new claim)
   const [reloads, setReloads] = useState(0);
-  // full-text search on the server, unless it is missing or refused the search once
-  const [searchFailed, setSearchFailed] = useState(false);
-  const serverSearch = features.claimSearch && !searchFailed;
 
   useEffect(() => {
     let stale = false;
-    const searching = serverSearch && Boolean(filter.search.trim());
-    gql<BoardData>(BOARD, { filter: toClaimFilter(filter, serverSearch), first: 100 })
+    gql(BOARD, { filter: toClaimFilter(filter), first: 100 })
       .then((data) => {
         if (stale) return;
         const list = data.claims.edges.map((e) => e.node);
@@ -54,17 +40,15 @@ export function Board() {
         setError(null);
       })
       .catch((e: unknown) => {
-        if (stale) return;
-        if (searching && e instanceof ApiError && e.code !== 'NETWORK') setSearchFailed(true);
-        else setError(e);
+        if (!stale) setError(e);
       });
     return () => {
       stale = true;
     };
-  }, [filter, serverSearch, reloads]);
+  }, [filter, reloads]);
 
   useEffect(() => {
-    gql<{ actors: { edges: { node: ActorRef }[] } }>(ACTORS)
+    gql(ACTORS)
       .then((d) => setActors(d.actors.edges.map((e) => e.node)))
       .catch(() => setActors([]));
   }, []);
@@ -101,21 +85,13 @@ export function Board() {
     onResync: refresh,
   });
 
-  const shown = useMemo(
-    () =>
-      (claims ?? []).filter(
-        (c) => serverSearch || !filter.search || matchesSearch(c, filter.search),
-      ),
-    [claims, serverSearch, filter.search],
-  );
-
   const set = (patch: Partial<BoardFilter>) => setFilter((f) => ({ ...f, ...patch }));
   return (
     <section aria-labelledby="board-title">
       <div className="page-head">
         <h1 id="board-title">Claims</h1>
         <p className="muted" data-testid="claim-count">
-          {claims ? `${shown.length} shown` : 'Loading…'}
+          {claims ? `${claims.length} shown` : 'Loading…'}
         </p>
       </div>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -171,15 +147,10 @@ export function Board() {
           </select>
         </div>
       </form>
-      {!serverSearch && filter.search && (
-        <p className="muted small">
-          Searching the claims shown here (the server has no full-text search yet).
-        </p>
-      )}
       <ErrorNote error={error} />
       {token && <NewClaimForm onCreated={refresh} />}
       <ul className="claim-list" data-testid="claim-list">
-        {shown.map((claim) => (
+        {(claims ?? []).map((claim) => (
           <li
             key={claim.id}
             className={changed.has(claim.id) ? 'claim-card changed' : 'claim-card'}
@@ -215,7 +186,7 @@ export function Board() {
           </li>
         ))}
       </ul>
-      {claims && shown.length === 0 && <p className="muted">No claim matches these filters.</p>}
+      {claims && claims.length === 0 && <p className="muted">No claim matches these filters.</p>}
     </section>
   );
 }
@@ -236,7 +207,7 @@ function NewClaimForm({ onCreated }: { onCreated(): void }) {
           .map((t) => t.trim())
           .filter(Boolean),
       };
-      const { createClaim } = await gql<{ createClaim: { id: string } }>(CREATE_CLAIM, { input });
+      const { createClaim } = await gql(CREATE_CLAIM, { input });
       setText('');
       setTags('');
       setError(null);

@@ -1,25 +1,21 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { gql } from '../api/client';
 import { useLiveEvents, useSession } from '../api/context';
-import { ACTORS, ARTICLE, ARTICLES, ATTRIBUTE, CLAIM_DETAIL } from '../api/queries';
-import type { ActorRef, ArticleT, AttributionT, ClaimDetailT, SuggestionT } from '../api/types';
-import { ArticleText } from '../components/ArticleText';
+import { ARTICLE, CLAIM_DETAIL } from '../api/queries';
+import type { ArticleT, ClaimDetailT } from '../api/types';
 import { ChangeStatusForm } from '../components/ChangeStatusForm';
+import { ArticlePanel, type Selection } from '../components/claim/ArticlePanel';
+import { ArticlePicker } from '../components/claim/ArticlePicker';
+import { AttributeForm } from '../components/claim/AttributeForm';
+import { AttributionItem } from '../components/claim/AttributionItem';
+import { Suggestions } from '../components/claim/Suggestions';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, humanize, plural, STANCES, summarizeStances } from '../lib/format';
 import { href } from '../lib/router';
-import { utf16ToCodePoint } from '../lib/text';
-
-interface Selection {
-  articleId: string;
-  start: number;
-  end: number;
-  exact: string;
-}
 
 async function fetchClaim(id: string): Promise<ClaimDetailT> {
-  const data = await gql<{ claim: ClaimDetailT | null }>(CLAIM_DETAIL, { id });
+  const data = await gql(CLAIM_DETAIL, { id });
   if (!data.claim) throw new Error('There is no claim with this id.');
   return data.claim;
 }
@@ -71,9 +67,7 @@ export function ClaimDetail({ id }: { id: string }) {
     const missing = articleIds.filter((a) => !articles[a]);
     if (!missing.length) return;
     let cancelled = false;
-    void Promise.all(
-      missing.map((articleId) => gql<{ article: ArticleT | null }>(ARTICLE, { id: articleId })),
-    )
+    void Promise.all(missing.map((articleId) => gql(ARTICLE, { id: articleId })))
       .then((results) => {
         if (cancelled) return;
         setArticles((known) => {
@@ -305,284 +299,5 @@ export function ClaimDetail({ id }: { id: string }) {
         </aside>
       </div>
     </article>
-  );
-}
-
-function AttributionItem({
-  attribution: a,
-  active,
-  onJump,
-}: {
-  attribution: AttributionT;
-  active: boolean;
-  onJump(): void;
-}) {
-  // the chain starts with this attribution; the relays follow, then the article's publisher
-  const relays = a.chain.slice(1).map((hop) => hop.actor.name);
-  const publisher = a.passage.article.publisher?.name;
-  const path = [a.actor.name, ...relays, ...(publisher ? [publisher] : [])];
-  return (
-    <li className={active ? 'attribution active' : 'attribution'} data-attribution-id={a.id}>
-      <p className="chain" aria-label="Relay chain">
-        {path.map((name, i) => (
-          <span key={`${name}-${i}`}>
-            {i > 0 && <span aria-hidden="true"> → </span>}
-            <span className={i === 0 ? 'actor' : 'relay'}>{name}</span>
-            {i === path.length - 1 && publisher && i > 0 && (
-              <span className="muted small"> (publisher)</span>
-            )}
-          </span>
-        ))}
-      </p>
-      <button
-        type="button"
-        className="quote"
-        onClick={onJump}
-        data-passage-id={a.passage.id}
-        aria-label={`Show in the article: ${a.passage.exact}`}
-      >
-        “{a.passage.exact}”
-      </button>
-      <p className="muted small">
-        {a.passage.article.title}
-        {a.statedAt ? ` · ${formatDateTime(a.statedAt)}` : ''}
-        {a.confidence != null ? ` · confidence ${a.confidence}` : ''}
-      </p>
-    </li>
-  );
-}
-
-function ArticlePanel({
-  article,
-  attributions,
-  activeId,
-  onSelectSpan,
-  canEdit,
-  onSelectText,
-  children,
-}: {
-  article: ArticleT;
-  attributions: AttributionT[];
-  activeId: string | null;
-  onSelectSpan(id: string): void;
-  canEdit: boolean;
-  onSelectText(selection: Selection | null): void;
-  children?: React.ReactNode;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  const spans = attributions
-    .filter((a) => a.passage.article.id === article.id)
-    .map((a) => ({ id: a.passage.id, start: a.passage.start, end: a.passage.end }));
-
-  const readSelection = () => {
-    if (!canEdit || !ref.current) return;
-    const selection = window.getSelection();
-    if (!selection || selection.isCollapsed || !selection.rangeCount) return;
-    const range = selection.getRangeAt(0);
-    const box = ref.current;
-    if (!box.contains(range.startContainer) || !box.contains(range.endContainer)) return;
-    const before = document.createRange();
-    before.selectNodeContents(box);
-    before.setEnd(range.startContainer, range.startOffset);
-    const startUnits = before.toString().length;
-    const exact = range.toString();
-    if (!exact.trim()) return;
-    const start = utf16ToCodePoint(article.text, startUnits);
-    onSelectText({ articleId: article.id, start, end: start + Array.from(exact).length, exact });
-  };
-
-  return (
-    <section className="article" aria-label={`Article: ${article.title}`}>
-      <h3>
-        <a href={article.url} rel="noreferrer">
-          {article.title}
-        </a>
-      </h3>
-      <p className="muted small">
-        {[article.publisher?.name, article.publishedAt && formatDateTime(article.publishedAt)]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
-      {canEdit && (
-        <p className="muted small">Select words in the text to attribute them to an actor.</p>
-      )}
-      <div onMouseUp={readSelection} onKeyUp={readSelection}>
-        <ArticleText
-          ref={ref}
-          text={article.text}
-          spans={spans}
-          activeId={activeId}
-          onSelectSpan={onSelectSpan}
-        />
-      </div>
-      {children}
-    </section>
-  );
-}
-
-function useActors(): ActorRef[] {
-  const [actors, setActors] = useState<ActorRef[]>([]);
-  useEffect(() => {
-    gql<{ actors: { edges: { node: ActorRef }[] } }>(ACTORS)
-      .then((d) => setActors(d.actors.edges.map((e) => e.node)))
-      .catch(() => setActors([]));
-  }, []);
-  return actors;
-}
-
-function ArticlePicker({
-  onPick,
-  exclude,
-  value,
-}: {
-  onPick(id: string): void;
-  exclude: string[];
-  value: string;
-}) {
-  const [list, setList] = useState<{ id: string; title: string }[]>([]);
-  useEffect(() => {
-    gql<{ articles: { edges: { node: { id: string; title: string } }[] } }>(ARTICLES)
-      .then((d) => setList(d.articles.edges.map((e) => e.node)))
-      .catch(() => setList([]));
-  }, []);
-  const options = list.filter((a) => a.id === value || !exclude.includes(a.id));
-  if (!options.length) return null;
-  return (
-    <div className="field">
-      <label htmlFor="article-pick">Show another article</label>
-      <select id="article-pick" value={value} onChange={(e) => onPick(e.target.value)}>
-        <option value="">—</option>
-        {options.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.title}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function AttributeForm({
-  claimId,
-  selection,
-  onDone,
-}: {
-  claimId: string;
-  selection: Selection;
-  onDone(): void;
-}) {
-  const actors = useActors();
-  const [actorId, setActorId] = useState('');
-  const [stance, setStance] = useState('ASSERTS');
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await gql(ATTRIBUTE, {
-        input: {
-          claimId,
-          actorId,
-          stance,
-          articleId: selection.articleId,
-          position: { start: selection.start, end: selection.end },
-        },
-      });
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <form
-      className="panel stack"
-      onSubmit={(e) => void submit(e)}
-      aria-label="Attribute the selection"
-    >
-      <p>
-        Selected: <q>{selection.exact}</q>
-      </p>
-      <label htmlFor="attr-actor">Actor</label>
-      <select id="attr-actor" required value={actorId} onChange={(e) => setActorId(e.target.value)}>
-        <option value="">Choose an actor</option>
-        {actors.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="attr-stance">Stance</label>
-      <select id="attr-stance" value={stance} onChange={(e) => setStance(e.target.value)}>
-        {STANCES.map((s) => (
-          <option key={s} value={s}>
-            {humanize(s)}
-          </option>
-        ))}
-      </select>
-      <ErrorNote error={error} />
-      <div>
-        <button type="submit" disabled={!actorId}>
-          Attribute
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function Suggestions({
-  article,
-  claimId,
-  onAccepted,
-}: {
-  article: ArticleT;
-  claimId: string;
-  onAccepted(): Promise<void>;
-}) {
-  const [accepted, setAccepted] = useState<Set<number>>(new Set());
-  const [error, setError] = useState<unknown>(null);
-  if (!article.suggestedAttributions.length) return null;
-  const accept = async (s: SuggestionT) => {
-    if (!s.actor) return;
-    try {
-      await gql(ATTRIBUTE, {
-        input: {
-          claimId,
-          actorId: s.actor.id,
-          stance: s.stance,
-          articleId: article.id,
-          position: { start: s.contentStart, end: s.contentEnd },
-        },
-      });
-      setAccepted((set) => new Set(set).add(s.index));
-      await onAccepted();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  return (
-    <details className="panel">
-      <summary>Suggested attributions ({article.suggestedAttributions.length})</summary>
-      <ErrorNote error={error} />
-      <ul className="plain">
-        {article.suggestedAttributions.map((s) => (
-          <li key={s.index} className="suggestion">
-            <p>
-              <strong>{s.actor?.name ?? s.sourceText}</strong> {humanize(s.stance).toLowerCase()}{' '}
-              <span className="muted">({s.cue})</span>: “{s.content}”
-            </p>
-            {accepted.has(s.index) ? (
-              <span className="success">Accepted</span>
-            ) : s.actor ? (
-              <button type="button" className="secondary" onClick={() => void accept(s)}>
-                Accept for this claim
-              </button>
-            ) : (
-              <span className="muted small">
-                No matching actor: select the words to attribute them.
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
-    </details>
   );
 }

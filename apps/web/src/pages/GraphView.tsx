@@ -2,16 +2,10 @@ import cytoscape from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { downloadLink, gql } from '../api/client';
 import { useSession } from '../api/context';
-import { BOARD, CLAIM_GRAPH, GRAPH_ACTOR, GRAPH_CLAIM } from '../api/queries';
-import type { BoardClaim, GraphNodeT, GraphT } from '../api/types';
+import { BOARD, CLAIM_GRAPH } from '../api/queries';
+import type { GraphNodeT, GraphT } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
-import {
-  graphFromActor,
-  graphFromClaim,
-  stanceColor,
-  type ActorForGraph,
-  type ClaimForGraph,
-} from '../lib/graph';
+import { stanceColor } from '../lib/graph';
 import { humanize } from '../lib/format';
 import { href } from '../lib/router';
 
@@ -47,32 +41,12 @@ function startDownload(url: string): void {
   link.remove();
 }
 
-/** The claim graph as computed by the server, else built here from the claim's attributions. */
-export async function loadGraph(
+/** The claim graph around a claim or an actor, as the server computes it. */
+async function loadGraph(
   target: { claimId?: string; actorId?: string },
   depth: number,
-  serverGraph: boolean,
-): Promise<{ graph: GraphT; source: 'server' | 'page' }> {
-  if (serverGraph) {
-    try {
-      const { claimGraph } = await gql<{ claimGraph: GraphT }>(CLAIM_GRAPH, { ...target, depth });
-      return { graph: claimGraph, source: 'server' };
-    } catch {
-      // fall through to the page's own graph
-    }
-  }
-  if (target.actorId) {
-    const { actor } = await gql<{ actor: ActorForGraph | null }>(GRAPH_ACTOR, {
-      id: target.actorId,
-    });
-    if (!actor) throw new Error('There is no actor with this id.');
-    return { graph: graphFromActor(actor), source: 'page' };
-  }
-  const { claim } = await gql<{ claim: ClaimForGraph | null }>(GRAPH_CLAIM, {
-    id: target.claimId,
-  });
-  if (!claim) throw new Error('There is no claim with this id.');
-  return { graph: graphFromClaim(claim), source: 'page' };
+): Promise<GraphT> {
+  return (await gql(CLAIM_GRAPH, { ...target, depth })).claimGraph;
 }
 
 export function GraphView({
@@ -84,9 +58,8 @@ export function GraphView({
   actorId?: string;
   depth: number;
 }) {
-  const { features, token } = useSession();
+  const { token } = useSession();
   const [graph, setGraph] = useState<GraphT | null>(null);
-  const [source, setSource] = useState<'server' | 'page'>('page');
   const [error, setError] = useState<unknown>(null);
   const [firstClaim, setFirstClaim] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -97,7 +70,7 @@ export function GraphView({
   // Without a claim or actor, start from the most recently changed claim.
   useEffect(() => {
     if (claimId || actorId) return;
-    gql<{ claims: { edges: { node: BoardClaim }[] } }>(BOARD, { first: 1 })
+    gql(BOARD, { first: 1 })
       .then((d) => setFirstClaim(d.claims.edges[0]?.node.id ?? null))
       .catch(setError);
   }, [claimId, actorId]);
@@ -105,18 +78,17 @@ export function GraphView({
   useEffect(() => {
     if (!centreClaim && !actorId) return;
     let cancelled = false;
-    loadGraph({ claimId: centreClaim, actorId }, depth, features.claimGraph)
-      .then((r) => {
+    loadGraph({ claimId: centreClaim, actorId }, depth)
+      .then((loaded) => {
         if (cancelled) return;
-        setGraph(r.graph);
-        setSource(r.source);
+        setGraph(loaded);
         setError(null);
       })
       .catch((e: unknown) => !cancelled && setError(e));
     return () => {
       cancelled = true;
     };
-  }, [centreClaim, actorId, depth, features.claimGraph]);
+  }, [centreClaim, actorId, depth]);
 
   useEffect(() => {
     if (!graph || !box.current) return;
@@ -254,11 +226,6 @@ export function GraphView({
           </div>
         </div>
       </div>
-      {source === 'page' && graph && (
-        <p className="muted small">
-          Built from the claim&apos;s attributions (the server has no claim graph yet); depth 1.
-        </p>
-      )}
       <ErrorNote error={error} />
       <ul className="legend" aria-label="Legend">
         {Object.values(NODE_STYLE).map((s) => (

@@ -1,21 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId } from '@claimtrace/core';
-import { ActorKind } from '@claimtrace/database';
+import { ActorKind, ActorRow } from '@claimtrace/database';
 
 registerEnumType(ActorKind, { name: 'ActorKind' });
 
 /** The database shape of an actor, as repositories answer it. */
-export interface ActorRecord {
-  id: string;
-  name: string;
-  kind: ActorKind;
-  aliases: string[] | null;
-  affiliationId: string | null;
-  wikidataId: string | null;
-  mergedIntoId: string | null;
-  createdAt?: Date;
-  updatedAt?: Date;
-}
+export type ActorRecord = Pick<
+  ActorRow,
+  'id' | 'name' | 'kind' | 'aliases' | 'affiliationId' | 'wikidataId' | 'mergedIntoId'
+>;
 
 @ObjectType('Actor', { implements: () => [NodeInterface] })
 export class ActorObject implements NodeInterface {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ColumnSpec, selectColumns } from '@claimtrace/core';
-import { ActorKind, Database, Tx } from '@claimtrace/database';
+import { ActorKind, ActorRow, Database, Tx } from '@claimtrace/database';
 import { ActorRecord } from '../dtos/actor.object';
 
 export interface ActorPageQuery {
@@ -11,16 +11,10 @@ export interface ActorPageQuery {
   after: [string, string] | null;
 }
 
-export interface NewActor {
-  name: string;
-  kind: ActorKind;
-  aliases: string[];
-  affiliationId: string | null;
-  wikidataId: string | null;
-}
+export type NewActor = Pick<ActorRow, 'name' | 'kind' | 'aliases' | 'affiliationId' | 'wikidataId'>;
 
 /** The actors table's columns, for queries of other features that join actors. */
-export const ACTOR_COLUMNS: ColumnSpec<ActorRecord> = [
+export const ACTOR_COLUMNS: ColumnSpec<ActorRow, ActorRecord> = [
   ['id', 'id'],
   ['name', 'name'],
   ['kind', 'kind'],
@@ -30,6 +24,22 @@ export const ACTOR_COLUMNS: ColumnSpec<ActorRecord> = [
   ['merged_into_id', 'mergedIntoId'],
 ];
 const COLUMNS = selectColumns(ACTOR_COLUMNS, 'actors');
+
+/** The columns `update` may set, and their PostgreSQL types (for the parameters' casts). */
+const WRITABLE_COLUMNS: ColumnSpec<ActorRow, NewActor> = [
+  ['name', 'name'],
+  ['kind', 'kind'],
+  ['aliases', 'aliases'],
+  ['affiliation_id', 'affiliationId'],
+  ['wikidata_id', 'wikidataId'],
+];
+const COLUMN_TYPES: Record<(typeof WRITABLE_COLUMNS)[number][0], string> = {
+  name: 'text',
+  kind: 'actor_kind',
+  aliases: 'text[]',
+  affiliation_id: 'uuid',
+  wikidata_id: 'text',
+};
 
 /** All SQL about actors. */
 @Injectable()
@@ -44,12 +54,13 @@ export class ActorsRepository {
   }
 
   async exists(tx: Tx, id: string): Promise<boolean> {
-    return (await tx.actor.count({ where: { id } })) > 0;
+    const rows = await tx.$queryRaw<unknown[]>`SELECT 1 FROM actors WHERE id = ${id}::uuid`;
+    return rows.length > 0;
   }
 
   /** The actor (not merged away) whose name or an alias is `name`, ignoring case. */
   async findByName(tx: Tx, name: string): Promise<string | null> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    const rows = await tx.$queryRaw<Pick<ActorRow, 'id'>[]>`
       SELECT id::text AS id FROM actors
       WHERE merged_into_id IS NULL
         AND (lower(name) = lower(${name})
@@ -66,7 +77,7 @@ export class ActorsRepository {
   async matchNames(
     names: readonly string[],
     threshold = 0.45,
-  ): Promise<{ name: string; actorId: string }[]> {
+  ): Promise<(Pick<ActorRow, 'name'> & { actorId: ActorRow['id'] })[]> {
     if (names.length === 0) return [];
     return this.db.query(
       `SELECT q.name, m.id AS "actorId"
@@ -138,11 +149,33 @@ export class ActorsRepository {
   }
 
   async create(tx: Tx, actor: NewActor): Promise<ActorRecord> {
-    return tx.actor.create({ data: actor });
+    const rows = await tx.$queryRawUnsafe<ActorRecord[]>(
+      `INSERT INTO actors (name, kind, aliases, affiliation_id, wikidata_id, created_at, updated_at)
+       VALUES ($1, $2::actor_kind, $3::text[], $4::uuid, $5, $6::timestamptz, $6::timestamptz)
+       RETURNING ${COLUMNS}`,
+      actor.name,
+      actor.kind,
+      actor.aliases,
+      actor.affiliationId,
+      actor.wikidataId,
+      new Date(),
+    );
+    return rows[0];
   }
 
   async update(tx: Tx, id: string, changes: Partial<NewActor>): Promise<ActorRecord> {
-    return tx.actor.update({ where: { id }, data: { ...changes, updatedAt: new Date() } });
+    const params: unknown[] = [id, new Date()];
+    const set = ['updated_at = $2'];
+    for (const [column, key] of WRITABLE_COLUMNS) {
+      if (changes[key] === undefined) continue;
+      params.push(changes[key]);
+      set.push(`${column} = $${params.length}::${COLUMN_TYPES[column]}`);
+    }
+    const rows = await tx.$queryRawUnsafe<ActorRecord[]>(
+      `UPDATE actors SET ${set.join(', ')} WHERE id = $1::uuid RETURNING ${COLUMNS}`,
+      ...params,
+    );
+    return rows[0];
   }
 
   async lock(tx: Tx, id: string): Promise<ActorRecord | null> {
@@ -178,15 +211,13 @@ export class ActorsRepository {
   }
 
   async markMerged(tx: Tx, mergeId: string, keepId: string): Promise<void> {
-    await tx.actor.update({
-      where: { id: mergeId },
-      data: { mergedIntoId: keepId, updatedAt: new Date() },
-    });
+    await tx.$executeRaw`UPDATE actors SET merged_into_id = ${keepId}::uuid, updated_at = ${new Date()}
+      WHERE id = ${mergeId}::uuid`;
   }
 
   /** The affiliation chain above an actor (to refuse cycles). */
   async affiliationAncestors(tx: Tx, id: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    const rows = await tx.$queryRaw<Pick<ActorRow, 'id'>[]>`
       WITH RECURSIVE up(id, depth) AS (
         SELECT affiliation_id, 1 FROM actors WHERE id = ${id}::uuid AND affiliation_id IS NOT NULL
         UNION ALL

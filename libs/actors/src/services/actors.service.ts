@@ -15,7 +15,7 @@ import {
   toPage,
 } from '@claimtrace/core';
 import { ActorKind, ClaimEventKind, Database, Tx } from '@claimtrace/database';
-import { EventLogRepository } from '@claimtrace/events';
+import { EventLogService } from '@claimtrace/events';
 import { AffiliationCycle, BlankActorName } from '../actors.errors';
 import { ActorObject, ActorRecord } from '../dtos/actor.object';
 import { ActorsArgs } from '../dtos/actors.args';
@@ -29,7 +29,7 @@ export class ActorsService {
   constructor(
     private readonly db: Database,
     private readonly actors: ActorsRepository,
-    private readonly events: EventLogRepository,
+    private readonly events: EventLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The worked example of DESIGN.md: Perfil's article on Milei and the deportee talks (curly quotes). */
+/**
+ * The worked example of DESIGN.md: Perfil's article on Milei and the deportee talks (curly quotes),
+ * read from the repository's one copy in libs/demo/data.
+ */
 export const workedExample = readFileSync(
-  join(__dirname, 'perfil-2026-milei-deportee-talks.txt'),
+  join(__dirname, '../../../demo/data/perfil-2026-milei-deportee-talks.txt'),
   'utf8',
 );
 

@@ -1,22 +1,24 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
+import { ArticleRow } from '@claimtrace/database';
 import { IngestOutcome } from './ingest-outcome';
 
 registerEnumType(IngestOutcome, { name: 'IngestOutcome' });
 
 /** An article's row without its text (texts are loaded only when asked for). */
-export interface ArticleRecord {
-  id: string;
-  url: string;
-  title: string;
-  publisherId: string | null;
-  publishedAt: Date | null;
-  language: string | null;
-  contentHash: string;
-  previousVersionId: string | null;
+export type ArticleRecord = Pick<
+  ArticleRow,
+  | 'id'
+  | 'url'
+  | 'title'
+  | 'publisherId'
+  | 'publishedAt'
+  | 'language'
+  | 'contentHash'
+  | 'previousVersionId'
+> &
   /** only selected where articles are paged (the page cursor); not in joins */
-  createdAt?: Date;
-}
+  Partial<Pick<ArticleRow, 'createdAt'>>;
 
 @ObjectType('Article', { implements: () => [NodeInterface] })
 export class ArticleObject implements NodeInterface {

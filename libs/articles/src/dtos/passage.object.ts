@@ -1,19 +1,14 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { JSONScalar, NodeInterface, toGlobalId } from '@claimtrace/core';
-import { AnchorStatus } from '@claimtrace/database';
+import { AnchorStatus, PassageRow, ReanchoredPassageRow } from '@claimtrace/database';
 import { ArticleObject } from './article.object';
 
 registerEnumType(AnchorStatus, { name: 'AnchorStatus' });
 
-export interface PassageRecord {
-  id: string;
-  articleId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+export type PassageRecord = Pick<
+  PassageRow,
+  'id' | 'articleId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix'
+>;
 
 @ObjectType('Passage', { implements: () => [NodeInterface] })
 export class PassageObject implements NodeInterface {
@@ -69,13 +64,10 @@ export class PassageObject implements NodeInterface {
   }
 }
 
-export interface ReanchoredRecord {
-  fromPassageId: string;
-  toPassageId: string | null;
-  status: AnchorStatus;
-  score: number;
-  reason: string | null;
-}
+export type ReanchoredRecord = Pick<
+  ReanchoredPassageRow,
+  'fromPassageId' | 'toPassageId' | 'status' | 'score' | 'reason'
+>;
 
 @ObjectType('ReanchoredPassage', {
   description: "A passage of an article's previous version, re-found in the new text (or not).",

@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AnchorStatus, Database, Tx } from '@claimtrace/database';
+import {
+  ArticleAuthorRow,
+  ArticleRow,
+  Database,
+  PassageRow,
+  ReanchoredPassageRow,
+  Tx,
+} from '@claimtrace/database';
 import { ColumnSpec, columnPicker, selectColumns } from '@claimtrace/core';
 import { ArticleObject, ArticleRecord } from '../dtos/article.object';
 import { PassageObject, PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
 
 /** The articles table's columns without the text (texts are loaded only when asked for). */
-export const ARTICLE_RECORD_COLUMNS: ColumnSpec<ArticleRecord> = [
+export const ARTICLE_RECORD_COLUMNS: ColumnSpec<ArticleRow, ArticleRecord> = [
   ['id', 'id'],
   ['url', 'url'],
   ['title', 'title'],
@@ -15,7 +22,7 @@ export const ARTICLE_RECORD_COLUMNS: ColumnSpec<ArticleRecord> = [
   ['content_hash', 'contentHash'],
   ['previous_version_id', 'previousVersionId'],
 ];
-export const PASSAGE_RECORD_COLUMNS: ColumnSpec<PassageRecord> = [
+export const PASSAGE_RECORD_COLUMNS: ColumnSpec<PassageRow, PassageRecord> = [
   ['id', 'id'],
   ['article_id', 'articleId'],
   ['start', 'start'],
@@ -49,26 +56,22 @@ const ARTICLE_COLUMNS = `${selectColumns(ARTICLE_RECORD_COLUMNS, 'articles')}, a
 const PASSAGE_COLUMNS = selectColumns(PASSAGE_RECORD_COLUMNS, 'passages');
 const PASSAGE_JOINED = `${passageWithArticleColumns('p', 'a')} FROM passages p JOIN articles a ON a.id = p.article_id`;
 
-export interface NewArticle {
-  url: string;
-  title: string;
-  text: string;
-  contentHash: string;
-  publisherId: string | null;
-  publishedAt: Date | null;
-  language: string | null;
-  previousVersionId: string | null;
-}
+export type NewArticle = Pick<
+  ArticleRow,
+  | 'url'
+  | 'title'
+  | 'text'
+  | 'contentHash'
+  | 'publisherId'
+  | 'publishedAt'
+  | 'language'
+  | 'previousVersionId'
+>;
 
-export interface NewPassage {
-  articleId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  language: string | null;
-}
+export type NewPassage = Pick<
+  PassageRow,
+  'articleId' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'language'
+>;
 
 /** All SQL about articles and their passages. */
 @Injectable()
@@ -82,7 +85,7 @@ export class ArticlesRepository {
     );
   }
 
-  textsByIds(ids: readonly string[]): Promise<{ id: string; text: string }[]> {
+  textsByIds(ids: readonly string[]): Promise<Pick<ArticleRow, 'id' | 'text'>[]> {
     return this.db.query(`SELECT id, text FROM articles WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
@@ -122,8 +125,11 @@ export class ArticlesRepository {
   }
 
   /** The newest version of a URL: the one no other version replaced. */
-  async latestVersion(tx: Tx, url: string): Promise<(ArticleRecord & { text: string }) | null> {
-    const rows = await tx.$queryRawUnsafe<(ArticleRecord & { text: string })[]>(
+  async latestVersion(
+    tx: Tx,
+    url: string,
+  ): Promise<(ArticleRecord & Pick<ArticleRow, 'text'>) | null> {
+    const rows = await tx.$queryRawUnsafe<(ArticleRecord & Pick<ArticleRow, 'text'>)[]>(
       `SELECT ${ARTICLE_COLUMNS}, text FROM articles WHERE url = $1
          AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = articles.id)
        ORDER BY created_at DESC LIMIT 1`,
@@ -133,19 +139,36 @@ export class ArticlesRepository {
   }
 
   async create(tx: Tx, article: NewArticle): Promise<ArticleRecord> {
-    const row = await tx.article.create({ data: article, omit: { text: true } });
-    return row;
+    const rows = await tx.$queryRawUnsafe<ArticleRecord[]>(
+      `INSERT INTO articles (url, title, text, content_hash, publisher_id, published_at, language,
+                             previous_version_id, created_at)
+       VALUES ($1, $2, $3, $4, $5::uuid, $6::timestamptz, $7, $8::uuid, $9::timestamptz)
+       RETURNING ${ARTICLE_COLUMNS}`,
+      article.url,
+      article.title,
+      article.text,
+      article.contentHash,
+      article.publisherId,
+      article.publishedAt,
+      article.language,
+      article.previousVersionId,
+      new Date(),
+    );
+    return rows[0];
   }
 
   async setAuthors(tx: Tx, articleId: string, actorIds: string[]): Promise<void> {
     if (actorIds.length === 0) return;
-    await tx.articleAuthor.createMany({
-      data: actorIds.map((actorId, position) => ({ articleId, actorId, position })),
-      skipDuplicates: true,
-    });
+    await tx.$executeRaw`
+      INSERT INTO article_authors (article_id, actor_id, position)
+      SELECT ${articleId}::uuid, x.actor_id, x.n::int - 1
+      FROM unnest(${actorIds}::uuid[]) WITH ORDINALITY AS x(actor_id, n)
+      ON CONFLICT DO NOTHING`;
   }
 
-  authorsOf(articleIds: readonly string[]): Promise<{ articleId: string; actorId: string }[]> {
+  authorsOf(
+    articleIds: readonly string[],
+  ): Promise<Pick<ArticleAuthorRow, 'articleId' | 'actorId'>[]> {
     return this.db.query(
       `SELECT article_id AS "articleId", actor_id AS "actorId" FROM article_authors
        WHERE article_id = ANY($1::uuid[]) ORDER BY position`,
@@ -177,12 +200,15 @@ export class ArticlesRepository {
   }
 
   async passagesExist(tx: Tx, ids: string[]): Promise<string[]> {
-    const rows = await tx.passage.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    const rows = await tx.$queryRaw<Pick<PassageRow, 'id'>[]>`
+      SELECT id::text AS id FROM passages WHERE id = ANY(${ids}::uuid[])`;
     return rows.map((row) => row.id);
   }
 
-  async articleText(tx: Tx, id: string): Promise<{ text: string; language: string | null } | null> {
-    return tx.article.findUnique({ where: { id }, select: { text: true, language: true } });
+  async articleText(tx: Tx, id: string): Promise<Pick<ArticleRow, 'text' | 'language'> | null> {
+    const rows = await tx.$queryRaw<Pick<ArticleRow, 'text' | 'language'>[]>`
+      SELECT text, language FROM articles WHERE id = ${id}::uuid`;
+    return rows[0] ?? null;
   }
 
   /** The passage with this span, created when it does not exist yet. */
@@ -211,16 +237,20 @@ export class ArticlesRepository {
   async recordReanchoring(
     tx: Tx,
     articleId: string,
-    rows: {
-      fromPassageId: string;
-      toPassageId: string | null;
-      status: AnchorStatus;
-      score: number;
-      reason: string | null;
-    }[],
+    rows: Pick<
+      ReanchoredPassageRow,
+      'fromPassageId' | 'toPassageId' | 'status' | 'score' | 'reason'
+    >[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    await tx.reanchoredPassage.createMany({ data: rows.map((row) => ({ articleId, ...row })) });
+    await tx.$executeRaw`
+      INSERT INTO reanchored_passages (article_id, from_passage_id, to_passage_id, status, score, reason)
+      SELECT ${articleId}::uuid, x.from_id, x.to_id, x.status, x.score, x.reason
+      FROM unnest(${rows.map((row) => row.fromPassageId)}::uuid[],
+                  ${rows.map((row) => row.toPassageId)}::uuid[],
+                  ${rows.map((row) => row.status)}::anchor_status[],
+                  ${rows.map((row) => row.score)}::float8[],
+                  ${rows.map((row) => row.reason)}::text[]) AS x(from_id, to_id, status, score, reason)`;
   }
 
   reanchoredOf(

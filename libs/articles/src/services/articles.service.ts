@@ -21,7 +21,7 @@ import {
   toPage,
 } from '@claimtrace/core';
 import { ActorKind, AnchorStatus, ClaimEventKind, Database, Tx } from '@claimtrace/database';
-import { EventLogRepository } from '@claimtrace/events';
+import { EventLogService } from '@claimtrace/events';
 import {
   ArticleTooLarge,
   ConflictingPublisher,
@@ -52,7 +52,7 @@ export class ArticlesService {
     private readonly db: Database,
     private readonly articles: ArticlesRepository,
     private readonly actors: ActorsService,
-    private readonly events: EventLogRepository,
+    private readonly events: EventLogService,
     private readonly suggestions: SuggestionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

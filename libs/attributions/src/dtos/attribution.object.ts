@@ -2,20 +2,21 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
 import { ActorObject } from '@claimtrace/actors';
 import { PassageObject } from '@claimtrace/articles';
-import { Stance } from '@claimtrace/database';
+import { AttributionRow, Stance } from '@claimtrace/database';
 
-export interface AttributionRecord {
-  id: string;
-  claimId: string;
-  actorId: string;
-  stance: Stance;
-  passageId: string;
-  statedAt: Date | null;
-  reportedViaId: string | null;
-  confidence: number | null;
-  createdAt: Date;
-  removedAt: Date | null;
-}
+export type AttributionRecord = Pick<
+  AttributionRow,
+  | 'id'
+  | 'claimId'
+  | 'actorId'
+  | 'stance'
+  | 'passageId'
+  | 'statedAt'
+  | 'reportedViaId'
+  | 'confidence'
+  | 'createdAt'
+  | 'removedAt'
+>;
 
 @ObjectType('Attribution', { implements: () => [NodeInterface] })
 export class AttributionObject implements NodeInterface {

@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { ACTOR_COLUMNS } from '@claimtrace/actors';
 import { passageWithArticleColumns } from '@claimtrace/articles';
-import { selectColumns } from '@claimtrace/core';
-import { Database, Stance, Tx } from '@claimtrace/database';
+import { ColumnSpec, columnList, selectColumns } from '@claimtrace/core';
+import { ArticleRow, AttributionRow, Database, PassageRow, Stance, Tx } from '@claimtrace/database';
 import { AttributionRecord } from '../dtos/attribution.object';
 
-const COLUMNS = `a.id, a.claim_id AS "claimId", a.actor_id AS "actorId", a.stance,
-  a.passage_id AS "passageId", a.stated_at AS "statedAt", a.reported_via_id AS "reportedViaId",
-  a.confidence, a.created_at AS "createdAt", a.removed_at AS "removedAt"`;
+const ATTRIBUTION_COLUMNS: ColumnSpec<AttributionRow, AttributionRecord> = [
+  ['id', 'id'],
+  ['claim_id', 'claimId'],
+  ['actor_id', 'actorId'],
+  ['stance', 'stance'],
+  ['passage_id', 'passageId'],
+  ['stated_at', 'statedAt'],
+  ['reported_via_id', 'reportedViaId'],
+  ['confidence', 'confidence'],
+  ['created_at', 'createdAt'],
+  ['removed_at', 'removedAt'],
+];
+const COLUMNS = columnList(ATTRIBUTION_COLUMNS, 'a');
 
 /** An attribution row with its actor (prefix `actor_`) and passage and article (prefix `passage_`). */
 export type JoinedAttributionRow = AttributionRecord & Record<string, unknown>;
@@ -57,16 +67,8 @@ export function existingAt(n: number | null): string {
     : `a.created_at <= $${n}::timestamptz AND (a.removed_at IS NULL OR a.removed_at > $${n}::timestamptz)`;
 }
 
-export interface NewAttribution {
-  claimId: string;
-  actorId: string;
-  stance: Stance;
-  passageId: string;
-  statedAt: Date | null;
-  reportedViaId: string | null;
-  confidence: number | null;
-  createdBy: string | null;
-}
+export type NewAttribution = Omit<AttributionRecord, 'id' | 'createdAt' | 'removedAt'> &
+  Pick<AttributionRow, 'createdBy'>;
 
 /** All SQL about attributions. */
 @Injectable()
@@ -180,7 +182,14 @@ export class AttributionsRepository {
   stanceSummaries(
     claimIds: readonly string[],
     asOf: string | null = null,
-  ): Promise<{ claimId: string; stance: Stance | null; count: number; actors: number }[]> {
+  ): Promise<
+    (Pick<AttributionRow, 'claimId'> & {
+      /** null on the claim's row of all stances */
+      stance: Stance | null;
+      count: number;
+      actors: number;
+    })[]
+  > {
     return this.db.query(
       `SELECT a.claim_id AS "claimId", a.stance, count(*)::int AS count,
               count(DISTINCT a.actor_id)::int AS actors
@@ -190,8 +199,11 @@ export class AttributionsRepository {
     );
   }
 
-  async lock(tx: Tx, id: string): Promise<(AttributionRecord & { articleId: string }) | null> {
-    const rows = await tx.$queryRawUnsafe<(AttributionRecord & { articleId: string })[]>(
+  async lock(
+    tx: Tx,
+    id: string,
+  ): Promise<(AttributionRecord & Pick<PassageRow, 'articleId'>) | null> {
+    const rows = await tx.$queryRawUnsafe<(AttributionRecord & Pick<PassageRow, 'articleId'>)[]>(
       `SELECT ${COLUMNS}, p.article_id AS "articleId"
        FROM attributions a JOIN passages p ON p.id = a.passage_id
        WHERE a.id = $1::uuid FOR UPDATE OF a`,
@@ -201,26 +213,48 @@ export class AttributionsRepository {
   }
 
   async activeRelaysOf(tx: Tx, id: string): Promise<number> {
-    return tx.attribution.count({ where: { reportedViaId: id, removedAt: null } });
+    const [{ count }] = await tx.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM attributions
+      WHERE reported_via_id = ${id}::uuid AND removed_at IS NULL`;
+    return count;
   }
 
   async create(tx: Tx, attribution: NewAttribution): Promise<AttributionRecord> {
-    return tx.attribution.create({ data: attribution });
+    const rows = await tx.$queryRawUnsafe<AttributionRecord[]>(
+      `INSERT INTO attributions AS a (claim_id, actor_id, stance, passage_id, stated_at,
+                                      reported_via_id, confidence, created_by, created_at)
+       VALUES ($1::uuid, $2::uuid, $3::stance, $4::uuid, $5::timestamptz, $6::uuid, $7::float8, $8,
+               $9::timestamptz)
+       RETURNING ${COLUMNS}`,
+      attribution.claimId,
+      attribution.actorId,
+      attribution.stance,
+      attribution.passageId,
+      attribution.statedAt,
+      attribution.reportedViaId,
+      attribution.confidence,
+      attribution.createdBy,
+      new Date(),
+    );
+    return rows[0];
   }
 
   async remove(tx: Tx, id: string, by: string | null, reason: string): Promise<AttributionRecord> {
-    return tx.attribution.update({
-      where: { id },
-      data: { removedAt: new Date(), removedBy: by, removedReason: reason },
-    });
+    const rows = await tx.$queryRawUnsafe<AttributionRecord[]>(
+      `UPDATE attributions a SET removed_at = $2::timestamptz, removed_by = $3, removed_reason = $4
+       WHERE a.id = $1::uuid RETURNING ${COLUMNS}`,
+      id,
+      new Date(),
+      by,
+      reason,
+    );
+    return rows[0];
   }
 
   /** When the cited article says it was published, the claim was seen then at the latest. */
   async articlePublishedAt(tx: Tx, articleId: string): Promise<Date | null> {
-    const row = await tx.article.findUnique({
-      where: { id: articleId },
-      select: { publishedAt: true },
-    });
-    return row?.publishedAt ?? null;
+    const rows = await tx.$queryRaw<Pick<ArticleRow, 'publishedAt'>[]>`
+      SELECT published_at AS "publishedAt" FROM articles WHERE id = ${articleId}::uuid`;
+    return rows[0]?.publishedAt ?? null;
   }
 }

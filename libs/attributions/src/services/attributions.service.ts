@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ActorsService } from '@claimtrace/actors';
 import { ArticlesService } from '@claimtrace/articles';
-import { ClaimsRepository, ClaimsService } from '@claimtrace/claims';
+import { ClaimsService } from '@claimtrace/claims';
 import {
   APP_CONFIG,
   AppConfig,
@@ -14,7 +14,7 @@ import {
   toGlobalId,
 } from '@claimtrace/core';
 import { ClaimEventKind, Database, Stance } from '@claimtrace/database';
-import { EventLogRepository } from '@claimtrace/events';
+import { EventLogService } from '@claimtrace/events';
 import {
   AttributionAlreadyRemoved,
   AttributionStillRelayed,
@@ -49,8 +49,7 @@ export class AttributionsService {
     private readonly articles: ArticlesService,
     private readonly actors: ActorsService,
     private readonly claims: ClaimsService,
-    private readonly claimRows: ClaimsRepository,
-    private readonly events: EventLogRepository,
+    private readonly events: EventLogService,
     private readonly hydrator: AttributionHydrator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -103,7 +102,7 @@ export class AttributionsService {
         createdBy: by,
       });
       const seen = input.statedAt ?? (await this.attributions.articlePublishedAt(tx, articleKey));
-      if (seen) await this.claimRows.noteSeenAt(tx, claimKey, seen);
+      if (seen) await this.claims.noteSeenAt(tx, claimKey, seen);
       await this.events.append(tx, {
         kind: ClaimEventKind.ATTRIBUTION_ADDED,
         claimId: claimKey,

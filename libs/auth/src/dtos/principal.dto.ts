@@ -1,22 +1,20 @@
 import type { PrincipalRole } from '@claimtrace/core';
+import type { ApiPrincipalRow } from '@claimtrace/database';
 
 /** Who a valid token belongs to; what a request runs as. */
 export interface AuthenticatedPrincipal {
   id: string;
   name: string;
   role: PrincipalRole;
+  /** when the token stops working (null: never); open sockets are closed then */
+  expiresAt?: Date | null;
 }
 
 /** A token as `claimtrace token list` shows it: everything but the secret, which is never stored. */
-export interface PrincipalSummary {
-  id: string;
-  name: string;
-  role: PrincipalRole;
-  createdAt: Date;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-}
+export type PrincipalSummary = Pick<
+  ApiPrincipalRow,
+  'id' | 'name' | 'createdAt' | 'expiresAt' | 'revokedAt' | 'lastUsedAt'
+> & { role: PrincipalRole };
 
 /** A token just created: the only moment its secret exists outside the client. */
 export interface CreatedToken {

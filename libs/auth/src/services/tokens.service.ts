@@ -136,7 +136,7 @@ export class TokensService {
       throw new UnauthenticatedError(`${what} expired at ${row.expiresAt.toISOString()}.`);
     }
     await this.principals.touch(row.id);
-    return { id: row.id, name: row.name, role: row.role };
+    return { id: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt };
   }
 
   /**

@@ -1,23 +1,32 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
-import { ClaimRelationKind, ClaimStatus, Stance } from '@claimtrace/database';
+import {
+  ClaimRelationKind,
+  ClaimRelationRow,
+  ClaimRow,
+  ClaimStatus,
+  ReviewRow,
+  Stance,
+  StatusChangeRow,
+} from '@claimtrace/database';
 
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
 registerEnumType(ClaimRelationKind, { name: 'ClaimRelationKind' });
 registerEnumType(Stance, { name: 'Stance' });
 
-export interface ClaimRecord {
-  id: string;
-  text: string;
-  status: ClaimStatus;
-  version: number;
-  tags: string[] | null;
-  language: string | null;
-  firstSeenAt: Date;
-  mergedIntoId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type ClaimRecord = Pick<
+  ClaimRow,
+  | 'id'
+  | 'text'
+  | 'status'
+  | 'version'
+  | 'tags'
+  | 'language'
+  | 'firstSeenAt'
+  | 'mergedIntoId'
+  | 'createdAt'
+  | 'updatedAt'
+>;
 
 @ObjectType('Claim', { implements: () => [NodeInterface] })
 export class ClaimObject implements NodeInterface {
@@ -76,16 +85,13 @@ export const { Edge: ClaimEdge, Connection: ClaimConnection } = connectionTypes(
   { totalCount: true },
 );
 
-export interface StatusChangeRecord {
-  id: string;
-  claimId: string;
-  fromStatus: ClaimStatus;
-  toStatus: ClaimStatus;
-  rationale: string;
-  by: string | null;
-  at: Date;
+export type StatusChangeRecord = Pick<
+  StatusChangeRow,
+  'id' | 'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'by' | 'at'
+> & {
+  /** the evidence passages' ids, in order */
   evidence: string[];
-}
+};
 
 @ObjectType('StatusChange')
 export class StatusChangeObject {
@@ -118,11 +124,7 @@ export class StatusChangeObject {
   }
 }
 
-export interface ClaimRelationRecord {
-  fromClaimId: string;
-  toClaimId: string;
-  relation: ClaimRelationKind;
-}
+export type ClaimRelationRecord = Pick<ClaimRelationRow, 'fromClaimId' | 'toClaimId' | 'relation'>;
 
 @ObjectType('ClaimRelation')
 export class ClaimRelationObject {
@@ -141,18 +143,19 @@ export class ClaimRelationObject {
   }
 }
 
-export interface ReviewRecord {
-  id: string;
-  claimId: string;
-  rating: string;
-  ratingValue: number | null;
-  bestRating: number | null;
-  worstRating: number | null;
-  reviewerId: string;
-  summary: string | null;
-  url: string | null;
-  publishedAt: Date | null;
-}
+export type ReviewRecord = Pick<
+  ReviewRow,
+  | 'id'
+  | 'claimId'
+  | 'rating'
+  | 'ratingValue'
+  | 'bestRating'
+  | 'worstRating'
+  | 'reviewerId'
+  | 'summary'
+  | 'url'
+  | 'publishedAt'
+>;
 
 @ObjectType('Review', { implements: () => [NodeInterface] })
 export class ReviewObject implements NodeInterface {

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { textQuerySql } from '@claimtrace/core';
-import { ClaimRelationKind, ClaimStatus, Database, Stance, Tx } from '@claimtrace/database';
+import { ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
+import {
+  ClaimEventRow,
+  ClaimRelationKind,
+  ClaimRow,
+  ClaimStatus,
+  Database,
+  PassageRow,
+  ReviewRow,
+  Stance,
+  StatusChangeRow,
+  Tx,
+} from '@claimtrace/database';
 import {
   ClaimRecord,
   ClaimRelationRecord,
@@ -8,9 +19,50 @@ import {
   StatusChangeRecord,
 } from '../dtos/claim.object';
 
-export const CLAIM_COLUMNS = `c.id, c.text, c.status, c.version, c.tags, c.language,
-  c.first_seen_at AS "firstSeenAt", c.merged_into_id AS "mergedIntoId",
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+const CLAIM_RECORD_COLUMNS: ColumnSpec<ClaimRow, ClaimRecord> = [
+  ['id', 'id'],
+  ['text', 'text'],
+  ['status', 'status'],
+  ['version', 'version'],
+  ['tags', 'tags'],
+  ['language', 'language'],
+  ['first_seen_at', 'firstSeenAt'],
+  ['merged_into_id', 'mergedIntoId'],
+  ['created_at', 'createdAt'],
+  ['updated_at', 'updatedAt'],
+];
+export const CLAIM_COLUMNS = columnList(CLAIM_RECORD_COLUMNS, 'c');
+
+/** The columns `update` may set, and their PostgreSQL types (for the parameters' casts). */
+const CHANGEABLE_COLUMNS: ColumnSpec<ClaimRow, Required<ClaimChanges>> = [
+  ['text', 'text'],
+  ['tags', 'tags'],
+  ['status', 'status'],
+  ['merged_into_id', 'mergedIntoId'],
+];
+const COLUMN_TYPES: Record<(typeof CHANGEABLE_COLUMNS)[number][0], string> = {
+  text: 'text',
+  tags: 'text[]',
+  status: 'claim_status',
+  merged_into_id: 'uuid',
+};
+
+const REVIEW_RECORD_COLUMNS: ColumnSpec<ReviewRow, ReviewRecord> = [
+  ['id', 'id'],
+  ['claim_id', 'claimId'],
+  ['rating', 'rating'],
+  ['rating_value', 'ratingValue'],
+  ['best_rating', 'bestRating'],
+  ['worst_rating', 'worstRating'],
+  ['reviewer_id', 'reviewerId'],
+  ['summary', 'summary'],
+  ['url', 'url'],
+  ['published_at', 'publishedAt'],
+];
+const REVIEW_COLUMNS = columnList(REVIEW_RECORD_COLUMNS);
+
+/** What `update` may change of a claim (besides the version and update time it always sets). */
+export type ClaimChanges = Partial<Pick<ClaimRow, 'text' | 'tags' | 'status' | 'mergedIntoId'>>;
 
 export type ClaimSort = 'first_seen' | 'updated' | 'relevance';
 
@@ -29,18 +81,7 @@ export interface ClaimPageQuery {
   after: [string, string] | null;
 }
 
-export interface NewReview {
-  claimId: string;
-  rating: string;
-  ratingValue: number | null;
-  bestRating: number | null;
-  worstRating: number | null;
-  reviewerId: string;
-  summary: string | null;
-  url: string | null;
-  publishedAt: Date | null;
-  createdBy: string | null;
-}
+export type NewReview = Omit<ReviewRecord, 'id'> & Pick<ReviewRow, 'createdBy'>;
 
 const SORT_COLUMN: Record<Exclude<ClaimSort, 'relevance'>, string> = {
   first_seen: 'c.first_seen_at',
@@ -56,7 +97,7 @@ export class ClaimsRepository {
   historyUntil(
     id: string,
     asOf: Date,
-  ): Promise<{ kind: string; payload: Record<string, unknown>; at: Date }[]> {
+  ): Promise<(Pick<ClaimEventRow, 'kind' | 'at'> & { payload: Record<string, unknown> })[]> {
     return this.db.query(
       `SELECT e.kind, e.payload, e.at FROM claim_events e
        WHERE e.claim_id = $1::uuid AND e.at <= $2 ORDER BY e.tx_id, e.id`,
@@ -167,11 +208,17 @@ export class ClaimsRepository {
     return { rows, totalCount: rows.length ? rows[0].totalCount : await count() };
   }
 
-  async create(
-    tx: Tx,
-    claim: { text: string; tags: string[]; language: string | null },
-  ): Promise<ClaimRecord> {
-    return tx.claim.create({ data: { ...claim, firstSeenAt: new Date() } });
+  async create(tx: Tx, claim: Pick<ClaimRow, 'text' | 'tags' | 'language'>): Promise<ClaimRecord> {
+    const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
+      `INSERT INTO claims AS c (text, tags, language, first_seen_at, created_at, updated_at)
+       VALUES ($1, $2::text[], $3, $4::timestamptz, $4::timestamptz, $4::timestamptz)
+       RETURNING ${CLAIM_COLUMNS}`,
+      claim.text,
+      claim.tags,
+      claim.language,
+      new Date(),
+    );
+    return rows[0];
   }
 
   /** Locks the claim row for the rest of the transaction and answers it. */
@@ -184,15 +231,19 @@ export class ClaimsRepository {
   }
 
   /** Applies changes and bumps the version. */
-  async update(
-    tx: Tx,
-    id: string,
-    changes: { text?: string; tags?: string[]; status?: ClaimStatus; mergedIntoId?: string },
-  ): Promise<ClaimRecord> {
-    return tx.claim.update({
-      where: { id },
-      data: { ...changes, version: { increment: 1 }, updatedAt: new Date() },
-    });
+  async update(tx: Tx, id: string, changes: ClaimChanges): Promise<ClaimRecord> {
+    const params: unknown[] = [id, new Date()];
+    const set = ['version = c.version + 1', 'updated_at = $2'];
+    for (const [column, key] of CHANGEABLE_COLUMNS) {
+      if (changes[key] === undefined) continue;
+      params.push(changes[key]);
+      set.push(`${column} = $${params.length}::${COLUMN_TYPES[column]}`);
+    }
+    const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
+      `UPDATE claims c SET ${set.join(', ')} WHERE c.id = $1::uuid RETURNING ${CLAIM_COLUMNS}`,
+      ...params,
+    );
+    return rows[0];
   }
 
   /** Moves firstSeenAt back when evidence shows the claim was made earlier. */
@@ -203,32 +254,27 @@ export class ClaimsRepository {
 
   async addStatusChange(
     tx: Tx,
-    change: {
-      claimId: string;
-      fromStatus: ClaimStatus;
-      toStatus: ClaimStatus;
-      rationale: string;
-      version: number;
-      by: string | null;
-      evidence: string[];
-    },
+    change: Pick<
+      StatusChangeRow,
+      'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'version' | 'by'
+    > & { evidence: string[] },
   ): Promise<void> {
-    const { evidence, ...row } = change;
-    const created = await tx.statusChange.create({ data: row, select: { id: true } });
-    if (evidence.length) {
-      await tx.statusChangeEvidence.createMany({
-        data: evidence.map((passageId, position) => ({
-          statusChangeId: created.id,
-          passageId,
-          position,
-        })),
-      });
-    }
+    await tx.$executeRaw`
+      WITH change AS (
+        INSERT INTO status_changes (claim_id, from_status, to_status, rationale, version, by, at)
+        VALUES (${change.claimId}::uuid, ${change.fromStatus}::claim_status,
+                ${change.toStatus}::claim_status, ${change.rationale}, ${change.version}::int,
+                ${change.by}, ${new Date()}::timestamptz)
+        RETURNING id)
+      INSERT INTO status_change_evidence (status_change_id, passage_id, position)
+      SELECT change.id, x.passage_id, x.n::int - 1
+      FROM change, unnest(${change.evidence}::uuid[]) WITH ORDINALITY AS x(passage_id, n)`;
   }
 
   async existingPassages(tx: Tx, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await tx.passage.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    const rows = await tx.$queryRaw<Pick<PassageRow, 'id'>[]>`
+      SELECT id::text AS id FROM passages WHERE id = ANY(${ids}::uuid[])`;
     return rows.map((row) => row.id);
   }
 
@@ -276,25 +322,37 @@ export class ClaimsRepository {
   }
 
   async addReview(tx: Tx, review: NewReview): Promise<ReviewRecord> {
-    return tx.review.create({ data: review });
+    const rows = await tx.$queryRawUnsafe<ReviewRecord[]>(
+      `INSERT INTO reviews (claim_id, rating, rating_value, best_rating, worst_rating, reviewer_id,
+                            summary, url, published_at, created_by, created_at)
+       VALUES ($1::uuid, $2, $3::float8, $4::float8, $5::float8, $6::uuid, $7, $8, $9::timestamptz,
+               $10, $11::timestamptz)
+       RETURNING ${REVIEW_COLUMNS}`,
+      review.claimId,
+      review.rating,
+      review.ratingValue,
+      review.bestRating,
+      review.worstRating,
+      review.reviewerId,
+      review.summary,
+      review.url,
+      review.publishedAt,
+      review.createdBy,
+      new Date(),
+    );
+    return rows[0];
   }
 
   reviewsOf(claimIds: readonly string[]): Promise<ReviewRecord[]> {
     return this.db.query<ReviewRecord>(
-      `SELECT id, claim_id AS "claimId", rating, rating_value AS "ratingValue",
-              best_rating AS "bestRating", worst_rating AS "worstRating", reviewer_id AS "reviewerId",
-              summary, url, published_at AS "publishedAt"
-       FROM reviews WHERE claim_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE claim_id = ANY($1::uuid[]) ORDER BY created_at, id`,
       [claimIds],
     );
   }
 
   reviewsByIds(ids: readonly string[]): Promise<ReviewRecord[]> {
     return this.db.query<ReviewRecord>(
-      `SELECT id, claim_id AS "claimId", rating, rating_value AS "ratingValue",
-              best_rating AS "bestRating", worst_rating AS "worstRating", reviewer_id AS "reviewerId",
-              summary, url, published_at AS "publishedAt"
-       FROM reviews WHERE id = ANY($1::uuid[])`,
+      `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE id = ANY($1::uuid[])`,
       [ids],
     );
   }

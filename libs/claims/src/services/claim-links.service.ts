@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ActorsService } from '@claimtrace/actors';
 import { AlreadyMerged, keyOf, NotFoundError, SelfMerge, toGlobalId } from '@claimtrace/core';
 import { ClaimEventKind, Database } from '@claimtrace/database';
-import { EventLogRepository } from '@claimtrace/events';
+import { EventLogService } from '@claimtrace/events';
 import { DuplicateLink, SelfLink } from '../claims.errors';
 import { AddReviewInput, LinkClaimsInput } from '../dtos/claim.inputs';
 import { ClaimObject, ClaimRelationObject, ReviewObject } from '../dtos/claim.object';
@@ -18,7 +18,7 @@ export class ClaimLinksService {
     private readonly claims: ClaimsRepository,
     private readonly claimsService: ClaimsService,
     private readonly actors: ActorsService,
-    private readonly events: EventLogRepository,
+    private readonly events: EventLogService,
   ) {}
 
   async link(input: LinkClaimsInput, by: string | null): Promise<ClaimRelationObject> {

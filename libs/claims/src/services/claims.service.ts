@@ -14,7 +14,7 @@ import {
   toPage,
 } from '@claimtrace/core';
 import { ClaimEventKind, ClaimStatus, Database, Tx } from '@claimtrace/database';
-import { EventLogRepository } from '@claimtrace/events';
+import { EventLogService } from '@claimtrace/events';
 import { BlankText, ClaimNotYetCreated, InvalidTransition, StaleVersion } from '../claims.errors';
 import { ClaimObject, ClaimRecord } from '../dtos/claim.object';
 import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../dtos/claim.inputs';
@@ -28,7 +28,7 @@ export class ClaimsService {
   constructor(
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
-    private readonly events: EventLogRepository,
+    private readonly events: EventLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -177,6 +177,11 @@ export class ClaimsService {
       });
       return ClaimObject.from(row);
     });
+  }
+
+  /** Moves the claim's firstSeenAt back to `at` when that is earlier (evidence of an older claim). */
+  noteSeenAt(tx: Tx, key: string, at: Date): Promise<void> {
+    return this.claims.noteSeenAt(tx, key, at);
   }
 
   /** Locks the claim, checking it exists, is not merged away and is at the expected version. */

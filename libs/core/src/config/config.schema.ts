@@ -16,6 +16,31 @@ const url = (protocols: string[]) =>
       `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
     );
 
+/**
+ * The public address of the service: an absolute http(s) URL, perhaps with a path, without
+ * credentials, query or fragment; normalised without its trailing slash.
+ */
+const baseUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (
+        ['http:', 'https:'].includes(url.protocol) &&
+        !url.username &&
+        !url.password &&
+        !/[?#]/.test(value)
+      );
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http:// or https:// URL without credentials, query (?) or fragment (#), e.g. https://claims.example.org')
+  .transform((value) => {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  });
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const bool = z
@@ -30,6 +55,13 @@ export const configSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   CLAIMTRACE_DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: int(1, 65535).optional(),
+  /** restarts of an embedded PostgreSQL that died, before the process exits; 0: exit at once */
+  EMBEDDED_PG_RESTART_RETRIES: int(0, 100).default(5),
+  /** wait before the first restart; each next one doubles, up to the MAX */
+  EMBEDDED_PG_RESTART_DELAY_MS: int(0, 600_000).default(500),
+  EMBEDDED_PG_RESTART_MAX_DELAY_MS: int(0, 3_600_000).default(8_000),
+  /** where clients reach the service: the base of the absolute URLs in exports (never the Host header) */
+  PUBLIC_BASE_URL: baseUrl.optional(),
   DEMO_DATA: bool.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` (readable lines) or `json` (one object a line); unset: pretty on a terminal, else JSON */
@@ -38,6 +70,8 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: int(1, 1000).default(100),
   ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  /** how long an idle keep-alive HTTP connection stays open (Fastify's keepAliveTimeout) */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 3_600_000).default(72_000),
   /** while an export streams, how far V8's old generation may grow past its live size; 0: V8's own */
   EXPORT_HEAP_GROWING_PERCENT: int(0, 1000).default(50),
 
@@ -71,6 +105,14 @@ export const configSchema = z.object({
   WS_CONNECTION_INIT_TIMEOUT_MS: int(100, 600_000).default(10_000),
   /** graphql-ws: the most subscriptions one socket may hold at once */
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(50),
+  /** graphql-ws: the largest message (bytes) a socket may send; unset: the HTTP body limit */
+  WS_MAX_PAYLOAD_BYTES: int(1024, 1_000_000_000).optional(),
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+/** The settings, with the defaults that depend on other settings (PUBLIC_BASE_URL on PORT). */
+export const appConfigSchema = configSchema.transform((config) => ({
+  ...config,
+  PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+}));
+
+export type AppConfig = z.output<typeof appConfigSchema>;

@@ -30,3 +30,34 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('PUBLIC_BASE_URL', () => {
+  it('defaults to localhost on the configured port', () => {
+    expect(loadConfig({}).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+  });
+
+  it('keeps a path and drops the trailing slash', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://Claims.Example.org/' }).PUBLIC_BASE_URL).toBe(
+      'https://claims.example.org',
+    );
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://example.org/fact/check/' }).PUBLIC_BASE_URL).toBe(
+      'https://example.org/fact/check',
+    );
+  });
+
+  it.each([
+    'example.org',
+    '/claims',
+    'ftp://example.org',
+    'javascript:alert(1)',
+    'https://example.org/?x=1',
+    'https://example.org/?',
+    'https://example.org/#top',
+    'https://user:secret@example.org',
+  ])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ PUBLIC_BASE_URL: value })).toThrow(
+      /PUBLIC_BASE_URL: must be an absolute http:\/\/ or https:\/\/ URL/,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { AppConfig, configSchema } from './config.schema';
+import { AppConfig, appConfigSchema } from './config.schema';
 
 /** A configuration value that failed validation; the message names the variable. */
 export class ConfigError extends Error {
@@ -16,7 +16,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = configSchema.safeParse(present);
+  const parsed = appConfigSchema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {

@@ -5,6 +5,10 @@ import { ExtraObjects, parseExtraObjects } from './extra-objects';
 import { parsePrismaSchema } from './prisma-schema';
 
 const SCHEMA = `
+datasource db {
+  provider = "postgresql"
+}
+
 enum Status {
   OPEN
   CLOSED

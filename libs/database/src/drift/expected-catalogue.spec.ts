@@ -1,7 +1,8 @@
 import { expectedCatalogue, indexName } from './expected-catalogue';
 import { parsePrismaSchema, PrismaSchemaError } from './prisma-schema';
 
-const expected = (text: string) => expectedCatalogue(parsePrismaSchema(text));
+const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}\n';
+const expected = (text: string) => expectedCatalogue(parsePrismaSchema(DATASOURCE + text));
 
 describe('expectedCatalogue', () => {
   const catalogue = expected(`
@@ -19,7 +20,7 @@ model Claim {
   score      Float?
   firstSeen  DateTime? @map("first_seen") @db.Timestamptz(3)
   parentId   String?   @map("parent_id") @db.Uuid
-  ownerId    String    @map("owner_id") @db.Uuid
+  ownerId    BigInt    @map("owner_id")
   slug       String    @unique
   createdAt  DateTime  @default(now())
 
@@ -60,7 +61,7 @@ model Owner {
         hasDefault: false,
       },
       parent_id: { name: 'parent_id', type: 'uuid', nullable: true, hasDefault: false },
-      owner_id: { name: 'owner_id', type: 'uuid', nullable: false, hasDefault: false },
+      owner_id: { name: 'owner_id', type: 'bigint', nullable: false, hasDefault: false },
       slug: { name: 'slug', type: 'text', nullable: false, hasDefault: false },
       createdAt: {
         name: 'createdAt',
@@ -149,8 +150,8 @@ model Owner {
   });
 
   it('refuses a native type or a default it does not know', () => {
-    expect(() => expected('model M {\n  id Int @id\n  a String @db.Money\n}')).toThrow(
-      /line 3: M\.a: the drift check does not know the type @db\.Money/,
+    expect(() => expected('model M {\n  id Int @id\n  a Decimal @db.Money\n}')).toThrow(
+      /M\.a: the drift check does not know the type @db\.Money/,
     );
     expect(() => expected('model M {\n  id String @id @default(cuid2())\n}')).toThrow(
       PrismaSchemaError,

@@ -8,7 +8,6 @@ import {
   ReferentialAction,
 } from './catalogue';
 import {
-  Expression,
   isScalarType,
   PrismaField,
   PrismaIndex,
@@ -114,10 +113,7 @@ export function expectedCatalogue(schema: PrismaSchema): Catalogue {
     for (const index of model.indexes) indexes.push(toIndex(model, index));
     for (const index of indexes) {
       if (table.indexes[index.name]) {
-        throw new PrismaSchemaError(
-          model.line,
-          `two indexes of ${model.name} are named ${index.name}`,
-        );
+        throw new PrismaSchemaError(`two indexes of ${model.name} are named ${index.name}`);
       }
       table.indexes[index.name] = index;
     }
@@ -138,7 +134,6 @@ function column(model: PrismaModel, field: PrismaField, enumType: string | undef
   if (enumType) {
     if (field.nativeType) {
       throw new PrismaSchemaError(
-        field.line,
         `${where}: an enum field cannot have @db.${field.nativeType.name}`,
       );
     }
@@ -147,7 +142,6 @@ function column(model: PrismaModel, field: PrismaField, enumType: string | undef
     const native = NATIVE_TYPES[field.nativeType.name];
     if (!native) {
       throw new PrismaSchemaError(
-        field.line,
         `${where}: the drift check does not know the type @db.${field.nativeType.name}`,
       );
     }
@@ -155,17 +149,17 @@ function column(model: PrismaModel, field: PrismaField, enumType: string | undef
   } else if (isScalarType(field.type)) {
     type = SCALAR_TYPES[field.type];
   } else {
-    throw new PrismaSchemaError(field.line, `${where} has the unknown type ${field.type}`);
+    throw new PrismaSchemaError(`${where} has the unknown type ${field.type}`);
   }
 
   let hasDefault = false;
   if (field.default) {
-    hasDefault = defaultIsInDatabase(field.default, field.line, where);
+    hasDefault = defaultIsInDatabase(field.default, where);
     if (
       isCall(field.default, 'autoincrement') &&
       !['integer', 'bigint', 'smallint'].includes(type)
     ) {
-      throw new PrismaSchemaError(field.line, `${where}: autoincrement() on a ${type} column`);
+      throw new PrismaSchemaError(`${where}: autoincrement() on a ${type} column`);
     }
   }
   return {
@@ -177,17 +171,16 @@ function column(model: PrismaModel, field: PrismaField, enumType: string | undef
   };
 }
 
-function defaultIsInDatabase(value: Expression, line: number, where: string): boolean {
+function defaultIsInDatabase(value: NonNullable<PrismaField['default']>, where: string): boolean {
   if (value.kind !== 'call') return true; // a literal: 'x', 1, true, an enum value, []
   if (CLIENT_DEFAULTS.has(value.name)) return false;
   if (['now', 'dbgenerated', 'autoincrement'].includes(value.name)) return true;
   throw new PrismaSchemaError(
-    line,
     `${where}: the drift check does not understand @default(${value.name}(...))`,
   );
 }
 
-function isCall(value: Expression, name: string): boolean {
+function isCall(value: NonNullable<PrismaField['default']>, name: string): boolean {
   return value.kind === 'call' && value.name === name;
 }
 
@@ -220,7 +213,7 @@ function foreignKey(model: PrismaModel, field: PrismaField, target: PrismaModel)
     (name) => model.fields.find((f) => f.name === name)?.optional,
   );
   return {
-    name: relation.map ?? indexName(model.dbName, columns, '_fkey'),
+    name: indexName(model.dbName, columns, '_fkey'),
     columns,
     referencedTable: target.dbName,
     referencedColumns,
@@ -232,7 +225,7 @@ function foreignKey(model: PrismaModel, field: PrismaField, target: PrismaModel)
 
 function columnOf(model: PrismaModel, fieldName: string): string {
   const field = model.fields.find((f) => f.name === fieldName);
-  if (!field) throw new PrismaSchemaError(model.line, `${model.name} has no field ${fieldName}`);
+  if (!field) throw new PrismaSchemaError(`${model.name} has no field ${fieldName}`);
   return field.columnName;
 }
 

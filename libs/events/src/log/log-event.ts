@@ -1,4 +1,4 @@
-import { ClaimEventKind } from '@claimtrace/database';
+import { ClaimEventKind, ClaimEventRow } from '@claimtrace/database';
 import { encodeLogCursor, LogPosition } from './log-position';
 
 /** One entry of the change log as readers hand it out: immutable, shared by every subscriber. */
@@ -12,17 +12,15 @@ export interface LogEvent extends LogPosition {
   readonly payload: Record<string, unknown>;
 }
 
-/** A claim_events row as the repository selects it (ids as text: xid8 and bigint). */
-export interface LogEventRow {
+/**
+ * A claim_events row as the repository selects it: ids as text (xid8 and bigint; tx_id is a column
+ * the migrations add, see prisma/extra-objects.json), the payload an object.
+ */
+export type LogEventRow = Pick<ClaimEventRow, 'kind' | 'claimId' | 'actorIds' | 'at' | 'by'> & {
   id: string;
   txId: string;
-  kind: ClaimEventKind;
-  claimId: string | null;
-  actorIds: string[] | null;
-  at: Date;
-  by: string | null;
   payload: Record<string, unknown> | null;
-}
+};
 
 export function toLogEvent(row: LogEventRow): LogEvent {
   const txId = BigInt(row.txId);

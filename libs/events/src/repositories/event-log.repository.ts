@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
-import { ClaimEventKind, Database, Prisma, Tx } from '@claimtrace/database';
+import { ClaimEventKind, ClaimEventRow, Database, Tx } from '@claimtrace/database';
 import { EventFilter } from '../live/event-filter';
 import { LogEvent, LogEventRow, toLogEvent } from '../log/log-event';
 import { LogPosition } from '../log/log-position';
@@ -43,16 +43,12 @@ export class EventLogRepository implements OnApplicationShutdown {
   }
 
   async append(tx: Tx, event: NewClaimEvent): Promise<bigint> {
-    const row = await tx.claimEvent.create({
-      data: {
-        kind: event.kind,
-        claimId: event.claimId ?? null,
-        actorIds: event.actorIds ?? [],
-        by: event.by,
-        payload: event.payload as Prisma.InputJsonValue,
-      },
-      select: { id: true },
-    });
+    const [row] = await tx.$queryRaw<Pick<ClaimEventRow, 'id'>[]>`
+      INSERT INTO claim_events (kind, claim_id, actor_ids, at, by, payload)
+      VALUES (${event.kind}::claim_event_kind, ${event.claimId ?? null}::uuid,
+              ${event.actorIds ?? []}::uuid[], ${new Date()}::timestamptz, ${event.by},
+              ${JSON.stringify(event.payload)}::jsonb)
+      RETURNING id`;
     return row.id;
   }
 

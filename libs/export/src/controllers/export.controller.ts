@@ -74,7 +74,7 @@ export class ExportController {
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.respond(request, reply, ExportKind.REVIEWS, async () => {
-      stream(request, reply, (signal) => this.service.claimReviews(baseUrl(request), signal), {
+      stream(request, reply, (signal) => this.service.claimReviews(signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
       });
@@ -88,7 +88,7 @@ export class ExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
-      const document = await this.service.claimReview(id, baseUrl(request));
+      const document = await this.service.claimReview(id);
       await sendJson(reply, 'application/ld+json; charset=utf-8', document);
     });
   }
@@ -166,7 +166,7 @@ export class ExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
-      const document = await this.service.annotations(id, baseUrl(request));
+      const document = await this.service.annotations(id);
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
   }
@@ -234,7 +234,13 @@ function stream(
   void reply.headers(headers).send(body);
 }
 
+/**
+ * Every export answer, its errors and the download links are `no-store`: they are live data (a
+ * cached copy is stale at the next write), often opened with a token or a ticket, and a shared or
+ * browser cache must not keep them for the next user of the machine or proxy.
+ */
 async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): Promise<void> {
+  reply.header('cache-control', 'no-store');
   try {
     await work();
   } catch (error) {
@@ -262,8 +268,4 @@ async function sendJson(
   document: unknown,
 ): Promise<void> {
   await reply.header('content-type', contentType).send(JSON.stringify(document));
-}
-
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@claimtrace/database';
+import { ArticleRow, Database } from '@claimtrace/database';
 import { ExportEdge, ExportNode } from '../writers/graph-model';
 import { AnnotatedPassageRecord } from '../writers/annotation';
 import { ReviewedClaimRecord } from '../writers/claimreview';
@@ -103,8 +103,8 @@ export class ExportRepository {
     return rows.length > 0;
   }
 
-  async article(articleKey: string): Promise<{ url: string; title: string } | null> {
-    const [row] = await this.db.query<{ url: string; title: string }>(
+  async article(articleKey: string): Promise<Pick<ArticleRow, 'url' | 'title'> | null> {
+    const [row] = await this.db.query<Pick<ArticleRow, 'url' | 'title'>>(
       'SELECT url, title FROM articles WHERE id = $1::uuid',
       [articleKey],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@claimtrace/database';
+import { ArticleRow, ClaimRow, Database } from '@claimtrace/database';
 import { ImportArticle } from '../import/import-line';
 
 export interface ArticleBatchRow {
@@ -121,7 +121,7 @@ export class ImportRepository {
 
   /** The id of the article with this URL and text. */
   async articleId(url: string, contentHash: string): Promise<string | null> {
-    const [row] = await this.db.query<{ id: string }>(
+    const [row] = await this.db.query<Pick<ArticleRow, 'id'>>(
       'SELECT id::text AS id FROM articles WHERE url = $1 AND content_hash = $2',
       [url, contentHash],
     );
@@ -130,7 +130,7 @@ export class ImportRepository {
 
   /** A current claim with this text (ignoring case), so that re-importing does not duplicate it. */
   async claimByText(text: string): Promise<string | null> {
-    const [row] = await this.db.query<{ id: string }>(
+    const [row] = await this.db.query<Pick<ClaimRow, 'id'>>(
       `SELECT id::text AS id FROM claims WHERE merged_into_id IS NULL AND lower(text) = lower($1)
        ORDER BY created_at LIMIT 1`,
       [text],

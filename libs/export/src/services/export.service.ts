@@ -184,13 +184,13 @@ export class ExportService {
   }
 
   /** Every review of every current claim as one ClaimReview a line (JSON Lines). */
-  claimReviews(baseUrl: string, signal?: AbortSignal): AsyncGenerator<string> {
+  claimReviews(signal?: AbortSignal): AsyncGenerator<string> {
     return chunked(
       this.withCursor(
         signal,
         async function* (this: ExportService, cursor: ExportCursor) {
           for await (const record of this.repository.reviewedClaims(cursor, null)) {
-            yield `${JSON.stringify(toClaimReview(record, claimUrl(baseUrl, record.claimId)))}\n`;
+            yield `${JSON.stringify(toClaimReview(record, this.claimUrl(record.claimId)))}\n`;
           }
         }.bind(this),
       ),
@@ -198,14 +198,14 @@ export class ExportService {
   }
 
   /** The ClaimReview of one claim (an @graph of them when it has several reviews). */
-  async claimReview(claimId: string, baseUrl: string): Promise<Record<string, unknown>> {
+  async claimReview(claimId: string): Promise<Record<string, unknown>> {
     const key = keyOf(claimId, 'Claim', 'id');
     if (!(await this.repository.claimExists(key))) throw new NotFoundError('Claim', claimId);
     const reviews: Record<string, unknown>[] = [];
     const cursor = await this.repository.open();
     try {
       for await (const record of this.repository.reviewedClaims(cursor, key)) {
-        reviews.push(toClaimReview(record, claimUrl(baseUrl, record.claimId)));
+        reviews.push(toClaimReview(record, this.claimUrl(record.claimId)));
       }
     } finally {
       await cursor.close();
@@ -221,7 +221,8 @@ export class ExportService {
   }
 
   /** The passages of an article as a W3C Web Annotation collection. */
-  async annotations(articleId: string, baseUrl: string): Promise<Record<string, unknown>> {
+  async annotations(articleId: string): Promise<Record<string, unknown>> {
+    const baseUrl = this.config.PUBLIC_BASE_URL;
     const key = keyOf(articleId, 'Article', 'id');
     const article = await this.repository.article(key);
     if (!article) throw new NotFoundError('Article', articleId);
@@ -232,7 +233,7 @@ export class ExportService {
         items.push(
           toWebAnnotation(record, article.url, {
             passage: `${baseUrl}/passages/${toGlobalId('Passage', record.passageId)}`,
-            claim: (claimKey) => claimUrl(baseUrl, claimKey),
+            claim: (claimKey) => this.claimUrl(claimKey),
           }),
         );
       }
@@ -244,6 +245,15 @@ export class ExportService {
       article.title,
       items,
     );
+  }
+
+  /**
+   * A claim's address on PUBLIC_BASE_URL, the `@id` base of its ClaimReview. Absolute URLs come
+   * from the configuration only: a request's Host or X-Forwarded-Host header is the client's to
+   * choose, and would put an attacker's host into documents others publish.
+   */
+  private claimUrl(claimKey: string): string {
+    return `${this.config.PUBLIC_BASE_URL}/claims/${toGlobalId('Claim', claimKey)}`;
   }
 
   /** Runs `parts` on a fresh cursor; closes it at the end, cancels it on abort or error. */
@@ -264,10 +274,6 @@ export class ExportService {
       else await cursor.cancel();
     }
   }
-}
-
-function claimUrl(baseUrl: string, claimKey: string): string {
-  return `${baseUrl}/claims/${toGlobalId('Claim', claimKey)}`;
 }
 
 function writerFor(format: Exclude<GraphFormat, 'csv'> | GraphFormat): GraphWriter {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClaimRelationKind, Database, Stance } from '@claimtrace/database';
+import { AttributionRow, ClaimRelationRow, Database } from '@claimtrace/database';
 import { GraphNodeType } from '../dtos/graph.object';
 
 export interface GraphNodeRow {
@@ -15,8 +15,8 @@ export interface GraphEdgeRow {
   source: string;
   targetType: GraphNodeType;
   target: string;
-  stance: Stance | null;
-  relation: ClaimRelationKind | null;
+  stance: AttributionRow['stance'] | null;
+  relation: ClaimRelationRow['relation'] | null;
 }
 
 /** The most nodes a graph query answers; a start next to a hub could otherwise reach everything. */

@@ -1,11 +1,9 @@
 import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
+import type { OperationGuards } from '../guards/operation-guards';
 import { ExecutionMeter } from './execution-meter';
-import { fieldWeights } from './field-weights';
 import { QUERY_TOO_COSTLY, RATE_LIMITED } from './limit-codes';
-import { coercedVariables, operationCost } from './query-limits';
-import { checkTextInputs } from './text-input';
 import { CostRateLimiter } from './rate-limiter';
 
 export { QUERY_TOO_COSTLY, RATE_LIMITED };
@@ -57,26 +55,34 @@ export function checkOperation(
 }
 
 /**
- * The Apollo plugin that checks text inputs, then applies `checkOperation`, to every HTTP operation;
- * then meters its execution (ExecutionMeter, through the fields `meterFields` wrapped): an
- * operation whose fields spend more than QUERY_MAX_COST is stopped and answered QUERY_TOO_COSTLY,
- * and whatever it spent beyond its cost is taken from its client's rate budget too.
+ * The Apollo plugin that applies the operation guards (see OperationGuards) to every HTTP
+ * operation, and cleans schema suggestions out of its errors when introspection is off; then
+ * meters its execution (ExecutionMeter): an operation whose fields spend more than QUERY_MAX_COST
+ * is stopped and answered with that one QUERY_TOO_COSTLY, and whatever it spent beyond its cost is
+ * taken from its client's rate budget too.
  */
-export function queryLimitsPlugin(
-  config: AppConfig,
-  limiter: CostRateLimiter,
-): ApolloServerPlugin<RequestContext> {
-  const weights = fieldWeights(config);
+export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       let charged = 0;
-      const meter = new ExecutionMeter(config.QUERY_MAX_COST);
+      const meter = guards.meter();
       contextValue.meter = meter;
       return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return; // Apollo answers a missing operation itself
+          charged = guards.check({
+            schema,
+            document,
+            operation,
+            variables: request.variables,
+            clientKey: contextValue.clientKey ?? 'anonymous',
+          });
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = guards.clientMessage(error.message);
+        },
         async willSendResponse({ response, operation }) {
-          if (meter.total > charged) {
-            limiter.drain(contextValue.clientKey ?? 'anonymous', meter.total - charged);
-          }
+          guards.settle(contextValue.clientKey ?? 'anonymous', charged, meter);
           if (!meter.exceeded || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
           const errors = ExecutionMeter.oneCostError(singleResult.errors);
@@ -87,19 +93,6 @@ export function queryLimitsPlugin(
             response.body.singleResult = { errors };
             response.http.status = 400;
           }
-        },
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return; // Apollo answers a missing operation itself
-          checkTextInputs(document, request.variables);
-          // costed with the values execution will use: a variable's default counts as if sent
-          const variables = coercedVariables(schema, operation, request.variables);
-          if (!variables) return; // execution answers the coercion error; nothing runs
-          const { cost, largestPage } = operationCost(schema, document, operation, {
-            variables,
-            weights,
-          });
-          checkOperation(config, limiter, contextValue.clientKey ?? 'anonymous', cost, largestPage);
-          charged = Math.max(1, cost);
         },
       };
     },

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, RATE_BUDGET } from '@claimtrace/core';
-import { createRateLimiter } from '../graphql-options';
+import { createRateLimiter } from '../guards/operation-guards';
 
 /**
  * The process's one rate limiter (`RATE_BUDGET`): GraphQL operations spend their cost from it and

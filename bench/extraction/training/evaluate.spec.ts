@@ -1,6 +1,6 @@
 import type { AnnotatedText } from './corpus';
 import { formatTable, scoreTexts } from './evaluate';
-import { extractAttributions } from '../index';
+import { extractAttributions } from '@claimtrace/extraction';
 
 describe('scoreTexts', () => {
   it('scores a perfect extraction as 1.0', () => {

@@ -1,6 +1,6 @@
 import type { AnnotatedText } from './corpus';
 import { cueStems, examplesOf, trainCueModel, trainPerceptron } from './train-cue-model';
-import { extractAttributions } from '../extract';
+import { extractAttributions } from '@claimtrace/extraction';
 
 /** An invented text whose gold marks "pondered" and "mulled" as cues. */
 function doc(): AnnotatedText {

@@ -3,13 +3,18 @@
  * alone is an example, labelled by whether it lies inside a gold cue; an averaged perceptron
  * learns the weights. Deterministic: same texts, same weights.
  */
-import { candidateFeatures, isCandidate, stemOf, type CueModel } from '../cue-model';
-import { findCues } from '../cues';
-import { findQuotes, quoteContaining } from '../text/quotes';
-import { splitSentences } from '../text/sentences';
-import { tokenize, type Token } from '../text/tokens';
-import { codePointOffsets } from '../text/code-points';
-import { VERB_GROUP_WORDS } from '../lexicon/words';
+import { CodePointIndex } from '@claimtrace/anchoring';
+import {
+  candidateFeatures,
+  isCandidate,
+  stemOf,
+  type CueModel,
+} from '../../../libs/extraction/src/cue-model';
+import { findCues } from '../../../libs/extraction/src/cues';
+import { findQuotes, quoteContaining } from '../../../libs/extraction/src/text/quotes';
+import { splitSentences } from '../../../libs/extraction/src/text/sentences';
+import { tokenize, type Token } from '../../../libs/extraction/src/text/tokens';
+import { VERB_GROUP_WORDS } from '../../../libs/extraction/src/lexicon/words';
 import type { AnnotatedText } from './corpus';
 
 export interface Example {
@@ -29,7 +34,7 @@ interface SentenceView {
 
 function* sentencesOf(doc: AnnotatedText): Generator<SentenceView> {
   const { text } = doc;
-  const toCodePoint = codePointOffsets(text);
+  const codePoints = new CodePointIndex(text);
   const quotes = findQuotes(text);
   const isQuoted = (offset: number) => quoteContaining(quotes, offset) !== undefined;
   for (const sentence of splitSentences(text)) {
@@ -45,7 +50,7 @@ function* sentencesOf(doc: AnnotatedText): Generator<SentenceView> {
     for (const g of doc.gold) {
       let head = true;
       tokens.forEach((token, i) => {
-        const at = toCodePoint(token.start);
+        const at = codePoints.toCodePoint(token.start);
         if (at < g.cue.start || at >= g.cue.end) return;
         const content = token.isWord && !VERB_GROUP_WORDS.has(token.lower);
         if (content && head) {

@@ -1,7 +1,7 @@
 /**
  * Scores an extractor against an annotated corpus and renders the result as a plain-text table.
  */
-import type { ExtractedAttribution } from '../types';
+import type { ExtractedAttribution } from '@claimtrace/extraction';
 import type { AnnotatedText, Part } from './corpus';
 import {
   addCounts,

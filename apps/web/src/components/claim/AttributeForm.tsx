@@ -1,0 +1,84 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { gql } from '../../api/client';
+import { ACTORS, ATTRIBUTE } from '../../api/queries';
+import type { ActorRef } from '../../api/types';
+import { humanize, STANCES, type Stance } from '../../lib/format';
+import { ErrorNote } from '../ErrorNote';
+import type { Selection } from './ArticlePanel';
+
+function useActors(): ActorRef[] {
+  const [actors, setActors] = useState<ActorRef[]>([]);
+  useEffect(() => {
+    gql(ACTORS)
+      .then((d) => setActors(d.actors.edges.map((e) => e.node)))
+      .catch(() => setActors([]));
+  }, []);
+  return actors;
+}
+
+/** Attributes the selected words to an actor with a stance. */
+export function AttributeForm({
+  claimId,
+  selection,
+  onDone,
+}: {
+  claimId: string;
+  selection: Selection;
+  onDone(): void;
+}) {
+  const actors = useActors();
+  const [actorId, setActorId] = useState('');
+  const [stance, setStance] = useState<Stance>('ASSERTS');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await gql(ATTRIBUTE, {
+        input: {
+          claimId,
+          actorId,
+          stance,
+          articleId: selection.articleId,
+          position: { start: selection.start, end: selection.end },
+        },
+      });
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <form
+      className="panel stack"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Attribute the selection"
+    >
+      <p>
+        Selected: <q>{selection.exact}</q>
+      </p>
+      <label htmlFor="attr-actor">Actor</label>
+      <select id="attr-actor" required value={actorId} onChange={(e) => setActorId(e.target.value)}>
+        <option value="">Choose an actor</option>
+        {actors.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="attr-stance">Stance</label>
+      <select id="attr-stance" value={stance} onChange={(e) => setStance(e.target.value as Stance)}>
+        {STANCES.map((s) => (
+          <option key={s} value={s}>
+            {humanize(s)}
+          </option>
+        ))}
+      </select>
+      <ErrorNote error={error} />
+      <div>
+        <button type="submit" disabled={!actorId}>
+          Attribute
+        </button>
+      </div>
+    </form>
+  );
+}
