@@ -54,6 +54,14 @@ export function checkOperation(
   }
 }
 
+/** A subscription sent over HTTP, whose resolver only works on a socket (it failed internally). */
+function subscriptionOverHttp(): GraphQLError {
+  return new GraphQLError(
+    'Subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) on /graphql, not over HTTP.',
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
+}
+
 /**
  * The Apollo plugin that applies the operation guards (see OperationGuards) to every HTTP
  * operation, and cleans schema suggestions out of its errors when introspection is off; then
@@ -70,6 +78,7 @@ export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<R
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo answers a missing operation itself
+          if (operation.operation === 'subscription') throw subscriptionOverHttp();
           charged = guards.check({
             schema,
             document,
