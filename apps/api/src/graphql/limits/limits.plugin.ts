@@ -78,7 +78,6 @@ export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<R
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo answers a missing operation itself
-          if (operation.operation === 'subscription') throw subscriptionOverHttp();
           charged = guards.check({
             schema,
             document,
@@ -86,6 +85,8 @@ export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<R
             variables: request.variables,
             clientKey: contextValue.clientKey ?? 'anonymous',
           });
+          // after the guards, so that a hostile subscription gets their answer on both transports
+          if (operation.operation === 'subscription') throw subscriptionOverHttp();
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) error.message = guards.clientMessage(error.message);
