@@ -107,6 +107,19 @@ describe('security: attacks and their answers', () => {
     expect(sql).toEqual([]);
   });
 
+  it('refuses a subscription over HTTP with a coded 400, not an internal error', async () => {
+    const response = await post(JSON.stringify({ query: 'subscription { claimEvents { id } }' }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      errors: [
+        {
+          message: expect.stringMatching(/^Subscriptions are served over WebSocket/),
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
+
   it('rejects an array of operations (no HTTP batching)', async () => {
     const before = await counts();
     const op = {

@@ -113,6 +113,20 @@ const CASES: HostileCase[] = [
     code: 'GRAPHQL_PARSE_FAILED',
   },
   {
+    name: 'a page size given as a variable default, costed as if sent',
+    // 461 had the default been ignored (pages of 20), as it was
+    query: `query($n: Int = 100) { claims(first: $n) { edges { node { attributions(first: $n) { totalCount } } } } }`,
+    code: 'QUERY_TOO_COSTLY',
+    message: /^The query would cost 10301; the limit is 1000\./,
+  },
+  {
+    name: 'lists without `first` that hold more than the cost counted (the execution meter)',
+    // the seeded article's 60 passages, each passage's article's 60: 3,600 passages for a cost of 7
+    query: `{ articles(first: 1) { edges { node { passages { article { passages { id } } } } } } }`,
+    code: 'QUERY_TOO_COSTLY',
+    message: /^The query did more work than the limit of 1000 allows/,
+  },
+  {
     name: 'a query nested past QUERY_MAX_DEPTH',
     query: `{ claims(first: 1) { edges { node { attributions(first: 1) { edges { node { actor {
       affiliation { affiliation { affiliation { affiliation { name } } } } } } } } } } } }`,
@@ -135,6 +149,12 @@ describe('guards on every transport: the same hostile operation over HTTP and gr
 
   beforeAll(async () => {
     t = await startTestApp({ QUERY_MAX_COST: '1000', ARTICLE_MAX_CHARS: '2000' });
+    await t.db.query(`
+      INSERT INTO articles (url, title, text, content_hash)
+        VALUES ('https://example.org/interview', 'Interview', repeat('Someone said something. ', 40), md5('i'));
+      INSERT INTO passages (article_id, start, "end", exact, prefix, suffix)
+        SELECT (SELECT id FROM articles), i, i + 14, 'said something', '', ''
+        FROM generate_series(1, 60) i;`);
     url = await listen(t.app);
     anonymous = await RawSocket.open(url);
     admin = await RawSocket.open(url, t.adminToken);

@@ -1,11 +1,13 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
-import { RequestContext, RequestLoaders } from '@claimtrace/core';
+import { GraphQLSchema } from 'graphql';
+import { clientKeyOf, RequestContext, RequestLoaders } from '@claimtrace/core';
 import { TokensService } from '@claimtrace/auth';
 import { errorLogPlugin } from './error-log.plugin';
 import { formatError } from './format-error';
 import { OperationGuards } from './guards/operation-guards';
+import { meterFields } from './limits/execution-meter';
 import { queryLimitsPlugin } from './limits/limits.plugin';
 import { noStorePlugins } from './no-store.plugin';
 import { retryAfterPlugin } from './retry-after.plugin';
@@ -27,6 +29,8 @@ export function graphqlOptions(tokens: TokensService, guards: OperationGuards): 
     // in flight then, or kept-alive sockets, were cut, and resolvers ran on into a closed pool.
     stopOnApplicationShutdown: true,
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
+    // every field spends its weight from the operation's execution meter (execution-meter.ts)
+    transformSchema: (schema: GraphQLSchema) => meterFields(schema, guards.weights),
     includeStacktraceInErrorResponses: false,
     // Apollo's own introspection rule stays out: the guards' rule refuses introspection when it
     // is off, with the same answer on both transports.
@@ -61,14 +65,14 @@ export function graphqlOptions(tokens: TokensService, guards: OperationGuards): 
         principal: null,
         role: null,
         authError: null,
-        clientKey: `ip:${req?.ip ?? 'unknown'}`,
+        clientKey: clientKeyOf(null, req?.ip),
       };
       try {
         const principal = await tokens.fromAuthorization(req?.headers?.authorization);
         if (principal) {
           context.principal = principal.name;
           context.role = principal.role;
-          context.clientKey = `token:${principal.id}`;
+          context.clientKey = clientKeyOf(principal.id, undefined);
         }
       } catch (error) {
         context.authError = error as Error;

@@ -3,7 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { ExecutionArgs, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Context, ServerOptions, SubscribePayload } from 'graphql-ws';
 import { AuthenticatedPrincipal } from '@claimtrace/auth';
-import { AppConfig, DomainError, RequestContext, RequestLoaders } from '@claimtrace/core';
+import {
+  AppConfig,
+  clientKeyOf,
+  DomainError,
+  RequestContext,
+  RequestLoaders,
+} from '@claimtrace/core';
 import { ErrorLogger, formatError } from './format-error';
 import { OperationGuards } from './guards/operation-guards';
 import { ClosableSocket, LiveSockets } from './live-sockets';
@@ -106,7 +112,7 @@ export function subscriptionOptions({
         principal: principal?.name ?? null,
         role: principal?.role ?? null,
         authError: null,
-        clientKey: principal ? `token:${principal.id}` : `ip:${clientAddress(ctx.extra, config)}`,
+        clientKey: clientKeyOf(principal?.id, clientAddress(ctx.extra, config)),
       };
       try {
         guards.check({
@@ -120,6 +126,9 @@ export function subscriptionOptions({
         if (error instanceof GraphQLError) return [error];
         throw error;
       }
+      // A query or mutation executes once: its fields spend from a meter, as over HTTP. A
+      // subscription executes once per event, shared by its subscribers (not metered).
+      if (operation.operation !== 'subscription') contextValue.meter = guards.meter();
       const args: ExecutionArgs = {
         schema,
         document,

@@ -26,6 +26,12 @@ export class RequestLoaders {
 /** The roles a token can have, each including the ones before it. */
 export type PrincipalRole = 'VIEWER' | 'EDITOR' | 'ADMIN';
 
+/** The work an executing operation may still do (apps/api's ExecutionMeter). */
+export interface ExecutionBudget {
+  /** Spends the weight of one resolved field; throws once the operation has done too much. */
+  spend(weight: number): void;
+}
+
 /** What every resolver finds in the GraphQL context. */
 export interface RequestContext {
   loaders: RequestLoaders;
@@ -38,4 +44,6 @@ export interface RequestContext {
   authError?: Error | null;
   /** whom rate limiting counts against: `token:<id>`, else `ip:<address>` */
   clientKey?: string;
+  /** what every resolved field spends from (HTTP operations; see ExecutionBudget) */
+  meter?: ExecutionBudget;
 }

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../errors/domain.errors';
+import { clientAddressKey } from './client-address';
 
 /**
  * A per-client cost budget: what GraphQL operations spend their cost from, and the HTTP exports
@@ -12,12 +13,15 @@ export interface RateBudget {
 
 export const RATE_BUDGET = Symbol('RATE_BUDGET');
 
-/** The budget a request spends from: its token's, else its client IP's (as in the GraphQL context). */
+/**
+ * The budget a request spends from, over HTTP and graphql-ws alike: its token's, else its client
+ * address's (an IPv6 client's /64, see clientAddressKey).
+ */
 export function clientKeyOf(
   principalId: string | null | undefined,
   ip: string | undefined,
 ): string {
-  return principalId ? `token:${principalId}` : `ip:${ip ?? 'unknown'}`;
+  return principalId ? `token:${principalId}` : `ip:${clientAddressKey(ip ?? 'unknown')}`;
 }
 
 /** Over budget: HTTP 429 with `Retry-After`. */

@@ -156,8 +156,10 @@ export class ExportController {
     kind: ExportKind,
   ): Promise<void> {
     if (!this.budget) return;
-    // a HEAD answers the headers and runs nothing (see `stream`)
-    const cost = request.method === 'HEAD' ? 1 : await this.service.charge(kind);
+    // a HEAD of a whole export answers the headers and streams nothing (see `stream`); one of a
+    // single record's builds the record as a GET does, and costs as much
+    const whole = kind === ExportKind.GRAPH || kind === ExportKind.REVIEWS;
+    const cost = request.method === 'HEAD' && whole ? 1 : await this.service.charge(kind);
     const wait = this.budget.take(clientKeyOf(principal?.id, request.ip), cost);
     if (wait > 0) throw new RateLimitedError(wait);
   }

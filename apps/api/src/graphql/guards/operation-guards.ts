@@ -13,7 +13,8 @@ import {
 import { AppConfig } from '@claimtrace/core';
 import { FieldWeights, fieldWeights } from '../limits/field-weights';
 import { checkOperation } from '../limits/limits.plugin';
-import { operationCost, queryLimitRules } from '../limits/query-limits';
+import { ExecutionMeter } from '../limits/execution-meter';
+import { coercedVariables, operationCost, queryLimitRules } from '../limits/query-limits';
 import { CostRateLimiter } from '../limits/rate-limiter';
 import { checkTextInputs } from '../limits/text-input';
 import { noIntrospectionRule } from './no-introspection.rule';
@@ -69,7 +70,8 @@ export class OperationGuards {
   readonly validationRules: readonly ValidationRule[];
   private readonly limiter: CostRateLimiter;
   private readonly showSchema: boolean;
-  private readonly weights: FieldWeights;
+  /** what one instance of each weighed field costs, before and during execution */
+  readonly weights: FieldWeights;
 
   constructor(
     private readonly config: AppConfig,
@@ -166,15 +168,31 @@ export class OperationGuards {
 
   /**
    * The guards that need the operation and its variables: text inputs, page size, cost, then the
-   * rate limit (spent only by an operation that passed the others). Throws the GraphQLError to send.
+   * rate limit (spent only by an operation that passed the others). Throws the GraphQLError to send;
+   * answers the cost taken from the rate budget. `first: $n` is costed with the value execution
+   * will use (a default counts); variables that cannot be coerced are not costed: execution
+   * refuses them before any resolver runs.
    */
-  check({ schema, document, operation, variables, clientKey }: GuardedOperation): void {
+  check({ schema, document, operation, variables, clientKey }: GuardedOperation): number {
     checkTextInputs(document, variables);
+    const coerced = coercedVariables(schema, operation, variables);
+    if (!coerced) return 0;
     const { cost, largestPage } = operationCost(schema, document, operation, {
-      variables: variables ?? {},
+      variables: coerced,
       weights: this.weights,
     });
     checkOperation(this.config, this.limiter, clientKey, cost, largestPage);
+    return Math.max(1, cost);
+  }
+
+  /** A meter for one execution: it stops the operation once its fields spend QUERY_MAX_COST. */
+  meter(): ExecutionMeter {
+    return new ExecutionMeter(this.config.QUERY_MAX_COST);
+  }
+
+  /** Takes from the client's budget what an execution spent beyond the `charged` cost. */
+  settle(clientKey: string, charged: number, meter: ExecutionMeter): void {
+    if (meter.total > charged) this.limiter.drain(clientKey, meter.total - charged);
   }
 }
 

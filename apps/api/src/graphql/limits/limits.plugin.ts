@@ -2,10 +2,11 @@ import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { AppConfig, ErrorCode, RequestContext } from '@claimtrace/core';
 import type { OperationGuards } from '../guards/operation-guards';
+import { ExecutionMeter } from './execution-meter';
+import { QUERY_TOO_COSTLY, RATE_LIMITED } from './limit-codes';
 import { CostRateLimiter } from './rate-limiter';
 
-export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
-export const RATE_LIMITED = 'RATE_LIMITED';
+export { QUERY_TOO_COSTLY, RATE_LIMITED };
 
 /** Cost and page-size limits, then rate limiting by cost; all before anything executes. */
 export function checkOperation(
@@ -53,26 +54,55 @@ export function checkOperation(
   }
 }
 
+/** A subscription sent over HTTP, whose resolver only works on a socket (it failed internally). */
+function subscriptionOverHttp(): GraphQLError {
+  return new GraphQLError(
+    'Subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) on /graphql, not over HTTP.',
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
+}
+
 /**
  * The Apollo plugin that applies the operation guards (see OperationGuards) to every HTTP
- * operation, and cleans schema suggestions out of its errors when introspection is off.
+ * operation, and cleans schema suggestions out of its errors when introspection is off; then
+ * meters its execution (ExecutionMeter): an operation whose fields spend more than QUERY_MAX_COST
+ * is stopped and answered with that one QUERY_TOO_COSTLY, and whatever it spent beyond its cost is
+ * taken from its client's rate budget too.
  */
 export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      let charged = 0;
+      const meter = guards.meter();
+      contextValue.meter = meter;
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+        async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo answers a missing operation itself
-          guards.check({
+          charged = guards.check({
             schema,
             document,
             operation,
             variables: request.variables,
             clientKey: contextValue.clientKey ?? 'anonymous',
           });
+          // after the guards, so that a hostile subscription gets their answer on both transports
+          if (operation.operation === 'subscription') throw subscriptionOverHttp();
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) error.message = guards.clientMessage(error.message);
+        },
+        async willSendResponse({ response, operation }) {
+          guards.settle(contextValue.clientKey ?? 'anonymous', charged, meter);
+          if (!meter.exceeded || response.body.kind !== 'single') return;
+          const { singleResult } = response.body;
+          const errors = ExecutionMeter.oneCostError(singleResult.errors);
+          // a stopped query answers only why; a stopped mutation keeps what it wrote
+          if (operation?.operation === 'mutation') {
+            response.body.singleResult = { ...singleResult, errors };
+          } else {
+            response.body.singleResult = { errors };
+            response.http.status = 400;
+          }
         },
       };
     },

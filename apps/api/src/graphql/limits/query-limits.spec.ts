@@ -1,6 +1,12 @@
 import { buildSchema, Kind, parse, specifiedRules, validate, visit } from 'graphql';
 import { WalkCounter } from './fragment-measures';
-import { depthMeasure, MAX_COST, operationCost, queryLimitRules } from './query-limits';
+import {
+  coercedVariables,
+  depthMeasure,
+  MAX_COST,
+  operationCost,
+  queryLimitRules,
+} from './query-limits';
 import { CostRateLimiter } from './rate-limiter';
 
 const schema = buildSchema(`
@@ -70,6 +76,32 @@ describe('query limits', () => {
     ).toEqual({ cost: 1 + 50 + 50 + 50 + 5_000 * 3, largestPage: 100 });
     // without `first`, a paginated field counts its default page (20)
     expect(cost(`{ claims { edges { node { id } } } }`).cost).toBe(1 + 60);
+  });
+
+  it('costs `first: $n` with the value execution uses, the default of $n when not sent', () => {
+    const costWith = (query: string, sent: Record<string, unknown>) => {
+      const document = parse(query);
+      const operation = document.definitions[0] as never;
+      const variables = coercedVariables(schema, operation, sent);
+      return (
+        variables && operationCost(schema, document, operation, { variables, weights: new Map() })
+      );
+    };
+    const nested = `claims(first: $n) { edges { node { attributions(first: $n) { edges { node { id } } } } } }`;
+    const hundred = 1 + 100 * (1 + 1 + 1 + 100 * 3);
+    expect(costWith(`query ($n: Int = 100) { ${nested} }`, {})).toEqual({
+      cost: hundred,
+      largestPage: 100,
+    });
+    expect(costWith(`query ($n: Int = 100) { ${nested} }`, { n: 100 })?.cost).toBe(hundred);
+    // sent as null, `first` is the default page size, default value or not
+    expect(costWith(`query ($n: Int = 100) { ${nested} }`, { n: null })?.cost).toBe(
+      1 + 20 * (3 + 20 * 3),
+    );
+    // values execution would refuse are not costed: nothing runs
+    for (const n of ['100', 1.5, 1e300, true]) {
+      expect(costWith(`query ($n: Int) { ${nested} }`, { n })).toBeUndefined();
+    }
   });
 });
 
@@ -156,6 +188,19 @@ describe('rate limiting by cost', () => {
     expect(limiter.take('b', 200)).toBe(0); // another client has its own bucket
     now += 10_000;
     expect(limiter.take('a', 200)).toBe(0);
+  });
+
+  it('drains what work already done spent beyond what was taken, down to empty', () => {
+    let now = 0;
+    const limiter = new CostRateLimiter(
+      () => 600,
+      () => now,
+    );
+    limiter.drain('a', 450);
+    expect(limiter.take('a', 200)).toBe(5); // 150 left: 50 missing at 10 per second
+    limiter.drain('a', 10_000); // no debt beyond an empty bucket
+    now += 60_000;
+    expect(limiter.take('a', 600)).toBe(0);
   });
 
   it('is off at a rate of 0', () => {

@@ -7,6 +7,7 @@ import {
   GraphQLNamedType,
   GraphQLSchema,
   getNamedType,
+  getVariableValues,
   isObjectType,
   isInterfaceType,
   Kind,
@@ -199,8 +200,24 @@ const plus = (a: number, b: number): number => Math.min(a + b, MAX_COST);
 const times = (a: number, b: number): number =>
   a === 0 || b === 0 ? 0 : Math.min(a * b, MAX_COST);
 
+/**
+ * The operation's variables as execution will see them: coerced to their declared types, with
+ * the defaults of the variables not sent (`query ($n: Int = 100)`). Undefined when they cannot be
+ * coerced: execution then refuses the operation before any resolver runs.
+ */
+export function coercedVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> | undefined {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, {
+    maxErrors: 1,
+  });
+  return coerced.coerced;
+}
+
 export interface CostOptions {
-  /** the operation's variables, for `first: $n` */
+  /** the operation's variables, coerced (`coercedVariables`), for `first: $n` */
   variables?: Readonly<Record<string, unknown>>;
   /** what one instance of a field costs (field-weights.ts); fields not in it cost 1 */
   weights: FieldWeights;
@@ -221,8 +238,9 @@ function fieldOf(
  * The cost of an operation, an upper bound of the work it can cause: every field costs its weight
  * (1 unless `weights` says more) per instance, and everything inside a paginated field counts
  * `first` times (the default page size when `first` is not given). So `claims(first: 100) { edges
- * { node { id text } } }` costs 1 + 100 × 4 = 401. Variables are resolved; a non-numeric `first`
- * counts as the default page size (coercion rejects it anyway). Each fragment is costed once (its
+ * { node { id text } } }` costs 1 + 100 × 4 = 401. Variables are read from `variables`, coerced
+ * by `coercedVariables` (so a default counts); a null `first` counts as the default page size, as
+ * in the resolvers. Each fragment is costed once (its
  * cost does not depend on where it is spread: its type condition fixes its fields), so this takes
  * time linear in the document; an operation that reaches a cycle of spreads costs MAX_COST.
  */

@@ -16,10 +16,7 @@ export class CostRateLimiter {
   take(key: string, cost: number): number {
     const rate = this.perMinute(key);
     if (rate <= 0) return 0;
-    const now = this.now();
-    const bucket = this.buckets.get(key) ?? { level: rate, at: now };
-    bucket.level = Math.min(rate, bucket.level + ((now - bucket.at) / 60_000) * rate);
-    bucket.at = now;
+    const bucket = this.refilled(key, rate);
     // A single operation larger than the whole bucket would wait forever; let it drain the bucket.
     const spend = Math.min(cost, rate);
     if (bucket.level < spend) {
@@ -29,6 +26,27 @@ export class CostRateLimiter {
     bucket.level -= spend;
     this.remember(key, bucket);
     return 0;
+  }
+
+  /**
+   * Spends up to `cost` from `key`'s bucket, whatever is left of it: for work already done that
+   * cost more than was taken beforehand (an operation whose lists held more than its cost counted).
+   */
+  drain(key: string, cost: number): void {
+    const rate = this.perMinute(key);
+    if (rate <= 0) return;
+    const bucket = this.refilled(key, rate);
+    bucket.level = Math.max(0, bucket.level - cost);
+    this.remember(key, bucket);
+  }
+
+  /** `key`'s bucket as it is now: filled for the time since it was last seen. */
+  private refilled(key: string, rate: number): { level: number; at: number } {
+    const now = this.now();
+    const bucket = this.buckets.get(key) ?? { level: rate, at: now };
+    bucket.level = Math.min(rate, bucket.level + ((now - bucket.at) / 60_000) * rate);
+    bucket.at = now;
+    return bucket;
   }
 
   private remember(key: string, bucket: { level: number; at: number }): void {
