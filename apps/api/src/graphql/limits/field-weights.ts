@@ -53,6 +53,13 @@ export function fieldWeightTable(config: Pick<AppConfig, 'ARTICLE_MAX_CHARS'>): 
         `ARTICLE_MAX_CHARS may yield, one per ${CHARACTERS_PER_SUGGESTION} characters`,
     },
     {
+      field: 'Mutation.ingestArticle',
+      weight: Math.ceil(config.ARTICLE_MAX_CHARS / CHARACTERS_PER_SUGGESTION),
+      reason:
+        'stores the text and runs the extractor on it once (its suggestions are stored with the ' +
+        'version): as Article.suggestedAttributions, so aliases with other texts pay for each run',
+    },
+    {
       field: 'Query.claimGraph',
       weight: MAX_GRAPH_NODES,
       reason: `reads up to ${MAX_GRAPH_NODES} nodes and every edge between them: 1 per node`,
