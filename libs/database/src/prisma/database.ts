@@ -65,14 +65,18 @@ export class Database {
    * the text may hold several statements and runs as a simple query.
    */
   async query<R extends object>(sql: string, params: unknown[] = []): Promise<R[]> {
-    if (params.length === 0) return (await this.pool.query<R>(sql)).rows; // may hold several statements
-    let name = this.statementNames.get(sql);
-    if (name === undefined) {
-      name = `ct_${createHash('sha1').update(sql).digest('base64url')}`;
-      if (this.statementNames.size < 10_000) this.statementNames.set(sql, name);
+    try {
+      if (params.length === 0) return (await this.pool.query<R>(sql)).rows; // may hold several statements
+      let name = this.statementNames.get(sql);
+      if (name === undefined) {
+        name = `ct_${createHash('sha1').update(sql).digest('base64url')}`;
+        if (this.statementNames.size < 10_000) this.statementNames.set(sql, name);
+      }
+      const result = await this.pool.query<R>({ name, text: sql, values: params });
+      return result.rows;
+    } catch (error) {
+      throw ownError(error);
     }
-    const result = await this.pool.query<R>({ name, text: sql, values: params });
-    return result.rows;
   }
 
   /**
@@ -212,4 +216,16 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 export interface TransactionOptions {
   /** Serializable where a read decides a write that a concurrent writer could invalidate */
   serializable?: boolean;
+}
+
+/**
+ * `error` as an Error of this realm. A socket error reaches the pool from Node's own `net`, which
+ * under a sandboxing test runner is another realm's Error: graphql-js would not know it as an Error
+ * and would replace it with "Unexpected error value", losing its code (and its SERVICE_UNAVAILABLE).
+ */
+function ownError(error: unknown): unknown {
+  if (error instanceof Error || !error || typeof error !== 'object') return error;
+  const record = error as Record<string, unknown>;
+  const message = typeof record.message === 'string' ? record.message : String(error);
+  return Object.assign(new Error(message, { cause: error }), record);
 }
