@@ -37,11 +37,15 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-/** The server's settings: production's, introspection off. */
+/**
+ * The server's settings: production's, introspection off; the anonymous rate budget is 10× the
+ * default because every test's browser is one client (127.0.0.1), as if ten readers shared an IP.
+ */
 function testConfig() {
   return loadConfig({
     LOG_LEVEL: process.env.E2E_DEBUG ? 'error' : 'silent',
     GRAPHQL_INTROSPECTION: 'false',
+    RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '2000000',
   });
 }
 
