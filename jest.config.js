@@ -16,10 +16,6 @@ const common = {
 };
 
 module.exports = {
-  // A worker is replaced after each test file (its idle memory is always over 1 MB), so every
-  // integration file starts in a fresh process: Nest's and graphql's module-level state from one
-  // app does not leak into the next file's (seen: "Cannot determine a GraphQL output type").
-  workerIdleMemoryLimit: '1MB',
   projects: [
     {
       ...common,
