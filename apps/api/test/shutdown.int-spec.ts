@@ -2,13 +2,13 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import WebSocket from 'ws';
 import { generateToken, hashToken } from '@claimtrace/auth';
 import { parseGlobalId } from '@claimtrace/core';
 import { Database } from '@claimtrace/database';
 import { createTestDatabase } from '@claimtrace/testing';
 import { freePort } from './support/free-port';
+import { holdTableLock, TableLock, until } from './support/table-lock';
 
 // Graceful shutdown under load: the built server (`node dist/apps/api/src/main.js`, on its own
 // test database) gets SIGTERM while requests are in flight. Requests are held in flight
@@ -27,15 +27,6 @@ const APOLLO_DRAIN_CUT_MS = 10_000;
 jest.setTimeout(60_000);
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Polls `check` every 20 ms until it holds; fails with `what` after `timeoutMs`. */
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 20_000) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
-    if (await check()) return;
-    await sleep(20);
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 /** Whether a new TCP connection to the port is refused (the server stopped listening). */
 function refuses(port: number): Promise<boolean> {
@@ -68,7 +59,7 @@ describe('graceful shutdown (SIGTERM under load)', () => {
   let db: Database;
   let editor: string;
   let server: Server | null = null;
-  let locker: Client | null = null;
+  let lock: TableLock | null = null;
 
   const start = async (
     shutdownTimeoutMs = SHUTDOWN_TIMEOUT_MS,
@@ -119,29 +110,16 @@ describe('graceful shutdown (SIGTERM under load)', () => {
     return answer(response.status, await response.text());
   };
 
-  /** The server's connections waiting for a lock (requests held in flight by `locker`). */
-  const waitingOnLock = async (): Promise<number> => {
-    const [row] = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1`,
-      [(locker as unknown as { processID: number }).processID],
-    );
-    return row.n;
-  };
+  /** The server's requests held in flight by the lock `hold` took. */
+  const waitingOnLock = () => lock!.waiting();
 
   /** Takes `lock` on `table` in a transaction of its own connection; `release()` ends it. */
   const hold = async (table: string, mode: string) => {
-    locker = new Client({ connectionString: databaseUrl });
-    await locker.connect();
-    await locker.query('BEGIN');
-    await locker.query(`LOCK TABLE ${table} IN ${mode} MODE`);
+    lock = await holdTableLock(databaseUrl, table, mode);
   };
   const release = async () => {
-    const client = locker;
-    locker = null;
-    if (!client) return;
-    await client.query('ROLLBACK');
-    await client.end();
+    await lock?.release();
+    lock = null;
   };
 
   const expectCleanExit = async (target: Server) => {

@@ -18,9 +18,6 @@ import { createApp } from '../src/bootstrap/create-app';
 import { findWebRoot } from '../src/dashboard/web-page';
 
 jest.setTimeout(120_000);
-// A restart can wait on a socket that never sent a request until SHUTDOWN_TIMEOUT_MS (the fix is on
-// branch h19-runtime, not merged yet): a browser test that hit it is run again, with its errors logged.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 const root = join(__dirname, '../../..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

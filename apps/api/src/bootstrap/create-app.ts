@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -41,13 +43,26 @@ export async function createApp(options: AppOptions): Promise<NestFastifyApplica
  * Once closing has begun, a response also closes its connection (`Connection: close`). Node's
  * `server.close()` closes the connections idle at that moment only; a kept-alive connection whose
  * request was still in flight would stay open after its answer, and hold the close up until its
- * keep-alive timeout (HTTP_KEEP_ALIVE_TIMEOUT_MS, 72 s), past SHUTDOWN_TIMEOUT_MS.
+ * keep-alive timeout (HTTP_KEEP_ALIVE_TIMEOUT_MS, 72 s), past SHUTDOWN_TIMEOUT_MS. And a
+ * connection that has not sent a request yet is not idle to Node (its headers timeout runs): it
+ * held the close up for a minute. It has nothing in flight, so it is closed when closing begins.
  */
 function closeConnectionsWhenDone(adapter: FastifyAdapter): void {
   const fastify = adapter.getInstance();
+  const server = fastify.server;
+  const silent = new Set<Socket>();
+  const spoke = (socket: Socket) => silent.delete(socket);
+  server.on('connection', (socket: Socket) => {
+    silent.add(socket);
+    socket.once('close', () => spoke(socket));
+  });
+  server.on('request', (request: IncomingMessage) => spoke(request.socket));
+  server.on('upgrade', (request: IncomingMessage) => spoke(request.socket));
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
+    for (const socket of silent) socket.destroy();
+    silent.clear();
   });
   fastify.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');

@@ -94,6 +94,9 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // every socket's queries and mutations have answered (the HTTP server waited for their
+    // sockets); belt and braces, since disposing drops an answer still on its way
+    await this.sockets.settled();
     await this.disposable?.dispose();
     this.disposable = null;
     this.server = null;

@@ -7,6 +7,7 @@ import {
   AppConfig,
   clientKeyOf,
   DomainError,
+  ErrorCode,
   RequestContext,
   RequestLoaders,
 } from '@claimtrace/core';
@@ -128,7 +129,14 @@ export function subscriptionOptions({
       }
       // A query or mutation executes once: its fields spend from a meter, as over HTTP. A
       // subscription executes once per event, shared by its subscribers (not metered).
-      if (operation.operation !== 'subscription') contextValue.meter = guards.meter();
+      // checked after the last await: nothing starts once shutdown has begun
+      if (sockets?.stopping) return [shuttingDown()];
+      if (operation.operation !== 'subscription') {
+        contextValue.meter = guards.meter();
+        // shutdown lets it answer before closing the socket (and the pool)
+        if (sockets && ctx.extra.socket)
+          sockets.started(ctx.extra.socket, id, ctx.extra.request?.socket);
+      }
       const args: ExecutionArgs = {
         schema,
         document,
@@ -137,6 +145,9 @@ export function subscriptionOptions({
         contextValue,
       };
       return args;
+    },
+    onComplete: (ctx: WsContext, id: string) => {
+      if (sockets && ctx.extra.socket) sockets.ended(ctx.extra.socket, id);
     },
     onNext: (_ctx, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: format(result.errors) } : undefined,
@@ -155,6 +166,13 @@ function clientAddress(extra: SocketExtra, config: Pick<AppConfig, 'TRUST_PROXY'
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
   if (config.TRUST_PROXY && first) return first;
   return extra.request?.socket?.remoteAddress ?? 'unknown';
+}
+
+function shuttingDown(): GraphQLError {
+  return new GraphQLError(
+    'The server is shutting down and takes no new operation on this socket; retry on a new connection.',
+    { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, retryAfterSeconds: 1 } },
+  );
 }
 
 function tooManySubscriptions(limit: number): GraphQLError {
