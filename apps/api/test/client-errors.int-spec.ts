@@ -217,7 +217,7 @@ describe('client errors are coded, never internal', () => {
       (value: string) => `/exports/graph?format=json&status=${value}`,
       (value: string) => `/exports/graph?format=${value}`,
       (value: string) => `/exports/graph?format=csv&table=${value}`,
-      (value: string) => `/exports/claimreviews.jsonl?x=${value}`,
+      (value: string) => `/exports/claimreviews.jsonl?ticket=${value}`,
       (value: string) => `/claims/${value}/claimreview.jsonld`,
       (value: string) => `/articles/${value}/annotations.jsonld`,
     ];
@@ -264,6 +264,82 @@ describe('client errors are coded, never internal', () => {
         url: '/exports/graph?format=json&since=0001-01-01',
       });
       expect(ok.statusCode).toBe(200);
+    });
+
+    /** Every export route, each with the parameters it takes and valid values for them. */
+    const EXPORTS = () => [
+      {
+        path: '/exports/graph',
+        given: 'format=json&since=2020-01-01&status=CONTESTED&tag=x',
+        takes: ['format', 'table', 'since', 'status', 'actorId', 'tag'],
+      },
+      { path: '/exports/claimreviews.jsonl', given: '', takes: [] },
+      { path: `/claims/${claimId}/claimreview.jsonld`, given: '', takes: [] },
+      { path: `/articles/${articleId}/annotations.jsonld`, given: '', takes: [] },
+    ];
+    const get = async (url: string) => {
+      const response = await t.app.inject({ method: 'GET', url });
+      // an error is JSON; an export is whatever its format is
+      const status = response.statusCode;
+      return { status, body: status >= 400 ? response.json() : null };
+    };
+
+    /** Asks for a download link to `path`; answers the status, and the error's code and message. */
+    const linkTo = async (path: string) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/exports/links',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+        payload: JSON.stringify({ path }),
+      });
+      const { code, message } = response.json();
+      return { status: response.statusCode, code, message };
+    };
+
+    it('refuses an unknown parameter on every export route, naming it and the ones it takes', async () => {
+      for (const route of EXPORTS()) {
+        const query = route.given ? `${route.given}&stauts=OPEN` : 'stauts=OPEN';
+        const { status, body } = await get(`${route.path}?${query}`);
+        expect({ path: route.path, status, code: body.code }).toEqual({
+          path: route.path,
+          status: 400,
+          code: 'BAD_USER_INPUT',
+        });
+        expect(body.message).toContain('`stauts`');
+        for (const name of route.takes) expect(body.message).toContain(`\`${name}\``);
+        if (route.takes.length === 0) expect(body.message).toMatch(/takes no query parameter/);
+        // the same route with only the parameters it takes is not refused (this claim has no
+        // review yet: its ClaimReview is a 404)
+        const ok = await get(route.given ? `${route.path}?${route.given}` : route.path);
+        expect({ path: route.path, status: ok.status }).toEqual({
+          path: route.path,
+          status: route.path.startsWith('/claims/') ? 404 : 200,
+        });
+      }
+      // a download link for an address with an unknown parameter is refused when it is asked for
+      expect(await linkTo('/exports/graph?format=json&stauts=CONTESTED')).toEqual({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: expect.stringContaining('`stauts`'),
+      });
+    });
+
+    it('refuses an empty value instead of taking it as absent', async () => {
+      for (const name of ['since', 'status', 'tag', 'actorId', 'format', 'table']) {
+        const query = name === 'format' ? 'format=' : `format=csv&table=nodes&${name}=`;
+        const { status, body } = await get(`/exports/graph?${query}`);
+        expect({ name, status, code: body.code }).toEqual({
+          name,
+          status: 400,
+          code: 'BAD_USER_INPUT',
+        });
+        expect(body.message).toContain(`\`${name}\` is empty`);
+      }
+      expect(await linkTo('/exports/graph?format=json&since=')).toEqual({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: expect.stringContaining('`since` is empty'),
+      });
     });
   });
 

@@ -12,7 +12,12 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AuthenticatedPrincipal, TokensService, UnauthenticatedError } from '@claimtrace/auth';
+import {
+  AuthenticatedPrincipal,
+  TICKET_PARAM,
+  TokensService,
+  UnauthenticatedError,
+} from '@claimtrace/auth';
 import {
   APP_CONFIG,
   AppConfig,
@@ -28,7 +33,7 @@ import {
 } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
 import { ExportKind } from '../services/export-charge';
-import { ExportParams, ExportService } from '../services/export.service';
+import { ExportParams, ExportService, GRAPH_PARAMETERS } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -66,7 +71,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, ExportKind.GRAPH, async () => {
+    await this.respond(request, reply, ExportKind.GRAPH, GRAPH_PARAMETERS, async () => {
       const parsed = this.service.parse(params);
       await stream(request, reply, (signal) => this.service.graph(parsed, signal), {
         'content-type': this.service.contentType(parsed),
@@ -77,7 +82,7 @@ export class ExportController {
 
   @Get('exports/claimreviews.jsonl')
   async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.respond(request, reply, ExportKind.REVIEWS, async () => {
+    await this.respond(request, reply, ExportKind.REVIEWS, [], async () => {
       await stream(request, reply, (signal) => this.service.claimReviews(signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
@@ -91,7 +96,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, [], async () => {
       const document = await this.service.claimReview(id);
       await sendJson(reply, 'application/ld+json; charset=utf-8', document);
     });
@@ -117,26 +122,37 @@ export class ExportController {
       }
       await this.charge(request, principal, ExportKind.LINK);
       const { path, query } = exportPath(body);
-      // a graph export's parameters are checked now: a bad one is this answer, not a failed download
-      if (path.startsWith('/exports/graph')) this.service.parse(paramsOf(query));
+      // the parameters are checked now: a bad one is this answer, not a failed download
+      const route = path.split('?')[0];
+      const graph = route === '/exports/graph';
+      checkParameterNames(paramsOf(query), route, graph ? GRAPH_PARAMETERS : [], false);
+      if (graph) this.service.parse(paramsOf(query));
       const link = await this.tokens.downloadLink(principal, path);
       await reply.code(201).send({ url: link.url, expiresAt: link.expiresAt.toISOString() });
     });
   }
 
   /**
-   * Every route: the caller's access first — a bad token, or none when READS_REQUIRE_TOKEN is set,
-   * is a 401 (any role may read) — then its charge, then the work, with domain errors answered as
-   * JSON.
+   * Every route: its parameters first (`takes`: the query parameters it takes, besides a download
+   * link's ticket), then the caller's access — a bad token, or none when READS_REQUIRE_TOKEN is
+   * set, is a 401 (any role may read) — then its charge, then the work, with domain errors
+   * answered as JSON.
    */
   private respond(
     request: FastifyRequest,
     reply: FastifyReply,
     kind: ExportKind,
+    takes: readonly string[],
     work: () => Promise<void>,
   ): Promise<void> {
     return answeringErrors(reply, async () => {
       checkParameters(request);
+      checkParameterNames(
+        request.query as Record<string, unknown>,
+        request.routeOptions.url ?? request.url.split('?')[0],
+        takes,
+        true,
+      );
       const principal = await this.tokens.fromRequest(request.url, request.headers.authorization);
       if (!principal && this.config.READS_REQUIRE_TOKEN) {
         throw new UnauthenticatedError(
@@ -170,7 +186,7 @@ export class ExportController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.respond(request, reply, ExportKind.ONE_OBJECT, async () => {
+    await this.respond(request, reply, ExportKind.ONE_OBJECT, [], async () => {
       const document = await this.service.annotations(id);
       await sendJson(reply, ANNOTATION_TYPE, document);
     });
@@ -197,6 +213,36 @@ function checkParameters(request: FastifyRequest): void {
           { argument: name },
         );
       }
+    }
+  }
+}
+
+/**
+ * Refuses a query parameter the route does not take (a misspelt `stauts=` would otherwise export
+ * everything), naming it and the ones it takes, and an empty value (`since=` is not "no since").
+ */
+function checkParameterNames(
+  query: Record<string, unknown>,
+  route: string,
+  takes: readonly string[],
+  ticket: boolean,
+): void {
+  const names = takes.map((name) => `\`${name}\``).join(', ');
+  for (const [name, value] of Object.entries(query)) {
+    if (!takes.includes(name) && !(ticket && name === TICKET_PARAM)) {
+      const link = ticket ? ` (and \`${TICKET_PARAM}\`, from a download link)` : '';
+      throw new BadInputError(
+        `Unknown parameter \`${name.slice(0, 100)}\`: ${route} takes ${
+          takes.length ? names : 'no query parameter'
+        }${link}.`,
+        { argument: name.slice(0, 100), accepted: [...takes] },
+      );
+    }
+    if ((Array.isArray(value) ? value : [value]).includes('')) {
+      throw new BadInputError(
+        `\`${name}\` is empty: give it a value, or leave the parameter out.`,
+        { argument: name },
+      );
     }
   }
 }

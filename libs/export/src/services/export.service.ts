@@ -42,14 +42,10 @@ export interface ExportRequest {
 }
 
 /** What a client gives as query parameters, before checking. */
-export interface ExportParams {
-  format?: string | string[];
-  table?: string | string[];
-  since?: string | string[];
-  status?: string | string[];
-  actorId?: string | string[];
-  tag?: string | string[];
-}
+/** The query parameters a graph export takes (`GET /exports/graph`, `claimtrace export`). */
+export const GRAPH_PARAMETERS = ['format', 'table', 'since', 'status', 'actorId', 'tag'] as const;
+
+export type ExportParams = Partial<Record<(typeof GRAPH_PARAMETERS)[number], string | string[]>>;
 
 /** A parameter that may be given once; given twice it is a BAD_USER_INPUT naming it. */
 function once(
