@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ExecutionArgs, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import {
+  ExecutionArgs,
+  ExecutionResult,
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  OperationDefinitionNode,
+} from 'graphql';
 import { Context, ServerOptions, SubscribePayload } from 'graphql-ws';
 import { AuthenticatedPrincipal } from '@claimtrace/auth';
 import {
@@ -13,8 +20,9 @@ import {
 } from '@claimtrace/core';
 import { ErrorLogger, formatError } from './format-error';
 import { OperationGuards } from './guards/operation-guards';
+import { ExecutionMeter } from './limits/execution-meter';
 import { ClosableSocket, LiveSockets } from './live-sockets';
-import { sharedSubscribe } from './shared-subscribe';
+import { isAsyncIterable, mapEvents, sharedSubscribe } from './shared-subscribe';
 import { FORBIDDEN_CLOSE, SocketSessions } from './socket-sessions';
 
 /** What graphql-ws's `ws` adapter puts in `ctx.extra`: the socket and its upgrade request. */
@@ -45,6 +53,15 @@ export interface SocketDependencies {
   sessions?: SocketSessions;
 }
 
+/** What an operation was charged before it ran, and by whom. */
+interface Charge {
+  clientKey: string;
+  charged: number;
+  operation: OperationDefinitionNode;
+  /** a query's or mutation's execution meter */
+  meter?: ExecutionMeter;
+}
+
 type WsContext = Context<Record<string, unknown>, SocketExtra>;
 type WsOptions = ServerOptions<Record<string, unknown>, SocketExtra>;
 
@@ -70,11 +87,23 @@ export function subscriptionOptions({
 }: SocketDependencies): WsOptions {
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => withoutHttp(formatError(error.toJSON(), error, logUnexpected)));
+  /** what each operation was charged before it ran, by its context */
+  const charges = new WeakMap<object, Charge>();
+  const shared = sharedSubscribe();
   return {
     schema,
     connectionInitWaitTimeout: config.WS_CONNECTION_INIT_TIMEOUT_MS,
-    // each event is executed once per distinct operation, not once per subscriber
-    subscribe: sharedSubscribe(),
+    // each event is executed once per distinct operation, not once per subscriber, and charged to
+    // each subscriber's budget as that query would be
+    subscribe: async (args) => {
+      const events = await shared(args);
+      const charge = charges.get(args.contextValue as object);
+      if (!charge || !isAsyncIterable(events)) return events;
+      return mapEvents(events, (result) => {
+        guards.chargeEvent(charge.clientKey, charge.charged);
+        return result as ExecutionResult;
+      });
+    },
     onConnect: async (ctx: WsContext) => {
       const socket = ctx.extra.socket;
       if (sockets && socket && !sockets.track(socket)) return false;
@@ -115,8 +144,9 @@ export function subscriptionOptions({
         authError: null,
         clientKey: clientKeyOf(principal?.id, clientAddress(ctx.extra, config)),
       };
+      let charged: number;
       try {
-        guards.check({
+        charged = guards.check({
           schema,
           document,
           operation,
@@ -131,8 +161,10 @@ export function subscriptionOptions({
       // subscription executes once per event, shared by its subscribers (not metered).
       // checked after the last await: nothing starts once shutdown has begun
       if (sockets?.stopping) return [shuttingDown()];
+      const charge: Charge = { clientKey: contextValue.clientKey!, charged, operation };
+      charges.set(contextValue, charge);
       if (operation.operation !== 'subscription') {
-        contextValue.meter = guards.meter();
+        contextValue.meter = charge.meter = guards.meter();
         // shutdown lets it answer before closing the socket (and the pool)
         if (sockets && ctx.extra.socket)
           sockets.started(ctx.extra.socket, id, ctx.extra.request?.socket);
@@ -145,6 +177,16 @@ export function subscriptionOptions({
         contextValue,
       };
       return args;
+    },
+    // a query or mutation pays what it did beyond its cost, as over HTTP
+    onOperation: (_ctx, _id, _payload, args, result) => {
+      const charge = charges.get(args.contextValue as object);
+      if (!charge?.meter || isAsyncIterable(result)) return;
+      guards.settle(charge.clientKey, charge.charged, charge.meter, {
+        document: args.document,
+        operation: charge.operation,
+        data: (result as ExecutionResult).data,
+      });
     },
     onComplete: (ctx: WsContext, id: string) => {
       if (sockets && ctx.extra.socket) sockets.ended(ctx.extra.socket, id);

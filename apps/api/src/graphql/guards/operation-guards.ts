@@ -13,6 +13,8 @@ import {
 import { AppConfig } from '@claimtrace/core';
 import { FieldWeights, fieldWeights } from '../limits/field-weights';
 import { checkOperation } from '../limits/limits.plugin';
+import { introspectionWeight } from '../limits/introspection-weight';
+import { RATE_LIMITED } from '../limits/limit-codes';
 import { ExecutionMeter } from '../limits/execution-meter';
 import { coercedVariables, operationCost, queryLimitRules } from '../limits/query-limits';
 import { CostRateLimiter } from '../limits/rate-limiter';
@@ -190,9 +192,36 @@ export class OperationGuards {
     return new ExecutionMeter(this.config.QUERY_MAX_COST);
   }
 
-  /** Takes from the client's budget what an execution spent beyond the `charged` cost. */
-  settle(clientKey: string, charged: number, meter: ExecutionMeter): void {
+  /**
+   * Takes from the client's budget what an execution spent beyond the `charged` cost: what its
+   * fields spent (the meter) and what its introspection answered (introspectionWeight).
+   */
+  settle(
+    clientKey: string,
+    charged: number,
+    meter: ExecutionMeter,
+    answered?: {
+      document: DocumentNode;
+      operation: OperationDefinitionNode;
+      data: Readonly<Record<string, unknown>> | null | undefined;
+    },
+  ): void {
+    if (answered)
+      meter.add(introspectionWeight(answered.document, answered.operation, answered.data));
     if (meter.total > charged) this.limiter.drain(clientKey, meter.total - charged);
+  }
+
+  /**
+   * Charges one event a subscription delivers its cost (`charged` at subscribe time), as if it
+   * were the same query; throws RATE_LIMITED, which ends the subscription, once the budget is spent.
+   */
+  chargeEvent(clientKey: string, charged: number): void {
+    const wait = this.limiter.take(clientKey, charged);
+    if (wait === 0) return;
+    throw new GraphQLError(
+      `This subscription's events spent the rate budget, so it ends here; subscribe again in ${wait} s with \`after\` set to the last cursor you received.`,
+      { extensions: { code: RATE_LIMITED, retryAfterSeconds: wait } },
+    );
   }
 }
 

@@ -45,6 +45,11 @@ export class ExecutionMeter implements ExecutionBudget {
     }
   }
 
+  /** Counts work done outside the metered fields (an introspection answer), without stopping it. */
+  add(weight: number): void {
+    this.spent += weight;
+  }
+
   /**
    * The errors of a stopped operation, with its QUERY_TOO_COSTLY (one per list that was being
    * completed when the limit was reached) reduced to the first.

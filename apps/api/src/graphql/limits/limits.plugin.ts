@@ -91,8 +91,14 @@ export function queryLimitsPlugin(guards: OperationGuards): ApolloServerPlugin<R
         async didEncounterErrors({ errors }) {
           for (const error of errors) error.message = guards.clientMessage(error.message);
         },
-        async willSendResponse({ response, operation }) {
-          guards.settle(contextValue.clientKey ?? 'anonymous', charged, meter);
+        async willSendResponse({ response, operation, document }) {
+          const data = response.body.kind === 'single' ? response.body.singleResult.data : null;
+          guards.settle(
+            contextValue.clientKey ?? 'anonymous',
+            charged,
+            meter,
+            document && operation ? { document, operation, data } : undefined,
+          );
           if (!meter.exceeded || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
           const errors = ExecutionMeter.oneCostError(singleResult.errors);
