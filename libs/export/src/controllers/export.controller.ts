@@ -28,7 +28,7 @@ import {
 } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
 import { ExportKind } from '../services/export-charge';
-import { ExportParams, ExportService } from '../services/export.service';
+import { ExportParams, ExportService, ReviewFeedParams } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -76,9 +76,13 @@ export class ExportController {
   }
 
   @Get('exports/claimreviews.jsonl')
-  async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async claimReviews(
+    @Query() params: ReviewFeedParams,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.respond(request, reply, ExportKind.REVIEWS, async () => {
-      await stream(request, reply, (signal) => this.service.claimReviews(signal), {
+      await stream(request, reply, (signal) => this.service.claimReviews(params, signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
       });
