@@ -216,11 +216,10 @@ export function ClaimDetail({ id }: { id: string }) {
               ))}
             </ul>
             {token && (
-              <ReviewForm
-                key={claim.reviews.length}
-                claimId={claim.id}
-                onDone={() => void load()}
-              />
+              <details className="panel" key={claim.reviews.length}>
+                <summary>Add a review</summary>
+                <ReviewForm claimId={claim.id} onDone={() => void load()} />
+              </details>
             )}
           </section>
 

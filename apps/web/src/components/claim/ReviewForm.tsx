@@ -85,7 +85,7 @@ export function ReviewForm({
 
   return (
     <form
-      className="panel stack"
+      className={review ? 'panel stack' : 'stack'}
       onSubmit={(e) => void submit(e)}
       aria-label={review ? 'Edit the review' : 'Add a review'}
     >
