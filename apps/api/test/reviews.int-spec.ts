@@ -92,6 +92,13 @@ describe('reviews: add, update and retract, ready to publish', () => {
     ]);
   });
 
+  it('keeps the first and last instants the API takes, to the millisecond', async () => {
+    for (const publishedAt of ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+      const { addReview } = (await add({ rating: 'False', publishedAt })).data!;
+      expect(addReview.publishedAt).toBe(publishedAt);
+    }
+  });
+
   it('builds a path on PUBLIC_BASE_URL', async () => {
     const { addReview } = (await add({ rating: 'False', url: '/reviews/42' })).data!;
     expect(addReview.url).toBe(`${BASE}/reviews/42`);
@@ -110,6 +117,8 @@ describe('reviews: add, update and retract, ready to publish', () => {
     [{ rating: '   ' }, /rating must contain at least one visible character/, null],
     [{ inLanguage: 'Spanish!' }, /inLanguage must be a BCP 47 language tag/, null],
     [{ publishedAt: 'yesterday' }, /publishedAt|DateTime/, null],
+    [{ publishedAt: '10000-01-01T00:00:00Z' }, /with a year from 0001 to 9999/, null],
+    [{ ratingValue: 2e6, bestRating: 3e6, worstRating: 0 }, /ratingValue/, null],
   ])(
     'refuses %j with an actionable BAD_USER_INPUT and writes nothing',
     async (i, message, argument) => {
