@@ -107,6 +107,10 @@ describe('reviews: add, update and retract, ready to publish', () => {
   it.each([
     [{ url: 'http://localhost:3000/claims/x' }, /points at this machine/, 'url'],
     [{ url: 'http://127.0.0.1/x' }, /points at this machine/, 'url'],
+    [{ url: 'http://[::ffff:0.0.0.0]/x' }, /points at this machine/, 'url'],
+    [{ url: 'http://10.0.0.1/reviews/1' }, /or a private network \(10\.0\.0\.1\)/, 'url'],
+    [{ url: 'http://169.254.169.254/latest' }, /points at this machine/, 'url'],
+    [{ url: 'http://[fd00::1]/x' }, /points at this machine/, 'url'],
     [{ url: 'ftp://example.org/x' }, /not an absolute http or https URL/, 'url'],
     [{ url: 'reviews/42' }, /not an absolute http or https URL/, 'url'],
     [{ bestRating: 1, worstRating: 5 }, /bestRating \(1\) must be above worstRating \(5\)/, null],

@@ -3,7 +3,7 @@ import { BadInputError, isLocalUrl } from '@claimtrace/core';
 /**
  * The address a review is published at, as ClaimReview's `url` needs it: an absolute http(s) URL
  * that others can open. A path ("/fact-checks/42") is taken relative to PUBLIC_BASE_URL; a URL on
- * this machine (localhost, 127.0.0.1, …) is refused, and so is a path while PUBLIC_BASE_URL is one.
+ * this machine or a private network (localhost, 127.0.0.1, 10.0.0.1, …) is refused, and so is a path while PUBLIC_BASE_URL is one.
  * Mistakes are BAD_USER_INPUT naming `url` and saying what to send.
  */
 export function reviewUrl(value: string, publicBaseUrl: string): string {
@@ -17,7 +17,7 @@ export function reviewUrl(value: string, publicBaseUrl: string): string {
   const relative = given.startsWith('/') && !given.startsWith('//');
   if (relative && isLocalUrl(publicBaseUrl)) {
     throw new BadInputError(
-      `url "${given}" is a path, and PUBLIC_BASE_URL (${publicBaseUrl}) is this machine: give the absolute address where the review is published, or set PUBLIC_BASE_URL to the public address.`,
+      `url "${given}" is a path, and PUBLIC_BASE_URL (${publicBaseUrl}) is this machine or a private network: give the absolute address where the review is published, or set PUBLIC_BASE_URL to the public address.`,
       { argument: 'url' },
     );
   }
@@ -38,7 +38,7 @@ export function reviewUrl(value: string, publicBaseUrl: string): string {
   }
   if (isLocalUrl(url)) {
     throw new BadInputError(
-      `url "${given}" points at this machine (${url.hostname}), which no reader can open: give the public address where the review is published.`,
+      `url "${given}" points at this machine or a private network (${url.hostname}), which no reader can open: give the public address where the review is published.`,
       { argument: 'url' },
     );
   }

@@ -10,6 +10,18 @@ describe('isLocalUrl', () => {
     'http://[::1]:3000/',
     'http://0.0.0.0/',
     'http://[::ffff:127.0.0.1]/',
+    // the same machine written otherwise, and addresses of a private network: no reader opens them
+    'http://[::ffff:0.0.0.0]/',
+    'http://[::127.0.0.1]/',
+    'http://2130706433/',
+    'http://10.0.0.1/',
+    'http://172.16.5.4/',
+    'http://192.168.1.1/',
+    'http://169.254.169.254/latest/meta-data',
+    'http://100.64.0.1/',
+    'http://[fd00::1]/',
+    'http://[fe80::1]/',
+    'http://[::ffff:10.0.0.1]/',
   ])('finds %s local', (url) => expect(isLocalUrl(url)).toBe(true));
 
   it.each([
@@ -17,6 +29,8 @@ describe('isLocalUrl', () => {
     'https://localhost.example.org/',
     'https://128.0.0.1/',
     'https://[2001:db8::1]/',
+    'https://172.32.0.1/',
+    'https://[2a00:1450::1]/',
     'not a url',
   ])('finds %s not local', (url) => expect(isLocalUrl(url)).toBe(false));
 });
