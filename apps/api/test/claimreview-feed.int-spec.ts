@@ -165,4 +165,45 @@ describe('ClaimReview publishing', () => {
     const history = await call.claim(claim.anonymous);
     expect(history.reviews.map((r: any) => r.id)).toEqual([retractable]);
   });
+
+  it('can be pasted into a <script> of a web page: no markup in the JSON-LD, values intact', async () => {
+    const hostile = 'The talks </script><script>alert(1)</script> & <!-- more \u2028 here';
+    const { id } = await call.createClaim(hostile);
+    await review(id, { ...published(5), summary: hostile, rating: '<b>False</b>' });
+    const one = await get(`/claims/${id}/claimreview.jsonld`);
+    const line = (await get('/exports/claimreviews.jsonl')).body
+      .split('\n')
+      .find((l) => l.includes('/reviews/5'))!;
+    for (const body of [one.body, line]) {
+      expect(body).not.toMatch(/[<>&\u2028]/);
+      const document = JSON.parse(body);
+      expect([document.claimReviewed, document.description]).toEqual([hostile, hostile]);
+      expect(document.reviewRating.alternateName).toBe('<b>False</b>');
+    }
+  });
+
+  it('leaves out appearances on this machine or a private network, which no reader can open', async () => {
+    const { id } = await call.createClaim('The claim seen on a public and a private site');
+    const local = await ingest('http://127.0.0.1:8080/talks', 'Local copy', TEXT);
+    const intranet = await ingest('http://10.1.2.3/talks', 'Intranet copy', TEXT);
+    const urn = await ingest('urn:example:talks', 'Archive copy', TEXT);
+    const open = await ingest('https://open.example/talks', 'Open copy', TEXT);
+    for (const article of [local, intranet, urn, open]) {
+      await call.attribute({
+        claimId: id,
+        actorId: actor.milei,
+        stance: 'ASSERTS',
+        articleId: article.article.id,
+        quote: { exact: 'the talks are advanced' },
+      });
+    }
+    await review(id, { ...published(6), ratingValue: 1, bestRating: 5, worstRating: 1 });
+    const document = (await get(`/claims/${id}/claimreview.jsonld`)).json();
+    expect(await checkClaimReview(document)).toEqual({ errors: [], warnings: [], reviews: 1 });
+    expect(document.itemReviewed.appearance.map((a: any) => a.url)).toEqual([
+      'urn:example:talks',
+      'https://open.example/talks',
+    ]);
+    expect(document.itemReviewed.firstAppearance.url).toBe('urn:example:talks');
+  });
 });

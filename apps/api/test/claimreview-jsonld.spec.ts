@@ -101,7 +101,7 @@ describe('ClaimReview JSON-LD', () => {
     ).toEqual([expect.stringMatching(/^JSON-LD: Dropping property .*"property":"claimReviwed"/)]);
     expect(await errors((doc) => delete doc.url)).toEqual(['url (an http(s) address) is required']);
     expect(await errors((doc) => (doc.url = 'http://localhost:3000/claims/k'))).toEqual([
-      'http://localhost:3000/claims/k is an address on this machine',
+      'http://localhost:3000/claims/k is an address on this machine or a private network',
     ]);
     expect(await errors((doc) => delete doc.reviewRating.alternateName)).toEqual([
       'reviewRating.alternateName (the verdict) is required',

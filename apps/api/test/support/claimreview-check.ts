@@ -63,7 +63,7 @@ export async function checkClaimReview(
       need(!appearances.includes(null), 'every appearance needs a url');
     }
     for (const address of addresses(review)) {
-      need(!isLocalUrl(address), `${address} is an address on this machine`);
+      need(!isLocalUrl(address), `${address} is an address on this machine or a private network`);
     }
   });
   return { errors, warnings, reviews: reviews.length };

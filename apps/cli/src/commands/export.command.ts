@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { ExportParams, ExportService, GRAPH_FORMATS } from '@claimtrace/export';
+import { ExportParams, ExportService, GRAPH_FORMATS, jsonLdText } from '@claimtrace/export';
 import { withServices } from './with-services';
 
 type Table = 'nodes' | 'edges';
@@ -210,9 +210,9 @@ async function fromDatabase(service: ExportService, plan: ExportPlan): Promise<v
   }
 }
 
-/** A JSON-LD document as the API sends it. */
+/** A JSON-LD document as the API sends it (safe to paste into a web page). */
 function jsonOf(document: unknown): Readable {
-  return Readable.from([JSON.stringify(document)]);
+  return Readable.from([jsonLdText(document)]);
 }
 
 /** Streams into the file, or into stdout (left open, and quiet when the reader has gone: `| head`). */

@@ -28,6 +28,7 @@ import {
 } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
 import { ExportKind } from '../services/export-charge';
+import { jsonLdText } from '../writers/json-ld-text';
 import { ExportParams, ExportService, ReviewFeedParams } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
@@ -309,10 +310,11 @@ async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): 
 const ANNOTATION_TYPE =
   'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8';
 
+/** One JSON-LD document, written to be safe to paste into a web page (jsonLdText). */
 async function sendJson(
   reply: FastifyReply,
   contentType: string,
   document: unknown,
 ): Promise<void> {
-  await reply.header('content-type', contentType).send(JSON.stringify(document));
+  await reply.header('content-type', contentType).send(jsonLdText(document));
 }

@@ -19,6 +19,7 @@ import { ExportRepository } from '../repositories/export.repository';
 import { ExportFilter } from '../repositories/graph-export.sql';
 import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
 import { ClaimReviewContext, toClaimReview } from '../writers/claimreview';
+import { jsonLdText } from '../writers/json-ld-text';
 import { NoPublishedReview } from '../export.errors';
 import {
   EDGE_CSV_COLUMNS,
@@ -204,7 +205,7 @@ export class ExportService {
         signal,
         async function* (this: ExportService, cursor: ExportCursor) {
           for await (const record of this.repository.reviewedClaims(cursor, filter)) {
-            yield `${JSON.stringify(toClaimReview(record, this.reviewContext(record.claimId)))}\n`;
+            yield `${jsonLdText(toClaimReview(record, this.reviewContext(record.claimId)))}\n`;
           }
         }.bind(this),
       ),

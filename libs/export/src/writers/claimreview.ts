@@ -1,3 +1,5 @@
+import { isLocalUrl } from '@claimtrace/core';
+
 /** What a ClaimReview is made of, as the repository reads it (one published review of one claim). */
 export interface ReviewedClaimRecord {
   claimId: string;
@@ -91,7 +93,9 @@ export function toClaimReview(
   record: ReviewedClaimRecord,
   context: ClaimReviewContext,
 ): Record<string, unknown> {
-  const first = record.appearances[0];
+  // an article read from this machine or a private network (a local copy) is nowhere a reader can go
+  const appearances = record.appearances.filter((appearance) => !isLocalUrl(appearance.url));
+  const first = appearances[0];
   const claimAuthor =
     record.claimAuthor && NAMED_KINDS.has(record.claimAuthor.kind) ? record.claimAuthor : null;
   return {
@@ -117,7 +121,7 @@ export function toClaimReview(
       ...(claimAuthor ? { author: party(claimAuthor) } : {}),
       ...(record.claimFirstSeenAt ? { datePublished: record.claimFirstSeenAt } : {}),
       ...(record.claimLanguage ? { inLanguage: record.claimLanguage } : {}),
-      appearance: record.appearances.map(creativeWork),
+      appearance: appearances.map(creativeWork),
       ...(first ? { firstAppearance: creativeWork(first) } : {}),
     },
   };
