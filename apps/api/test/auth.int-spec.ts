@@ -32,8 +32,10 @@ const REQUIRED: Record<string, 'EDITOR' | 'ADMIN'> = {
   mergeActors: 'ADMIN',
   mergeClaims: 'ADMIN',
   removeAttribution: 'EDITOR',
+  retractReview: 'EDITOR',
   updateActor: 'EDITOR',
   updateClaim: 'EDITOR',
+  updateReview: 'EDITOR',
 };
 
 const CREATE_CLAIM = `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id version } }`;

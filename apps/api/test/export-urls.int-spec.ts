@@ -27,18 +27,24 @@ describe('export URLs and caching', () => {
       `mutation { createActor(input: { name: "Checkers", kind: ORGANIZATION }) { id } }`,
     );
     await t.ok(`mutation ($i: AddReviewInput!) { addReview(input: $i) { id } }`, {
-      i: { claimId, rating: 'False', reviewerId: createActor.id },
+      i: {
+        claimId,
+        rating: 'False',
+        reviewerId: createActor.id,
+        url: '/reviews/1',
+        publishedAt: '2026-03-01T00:00:00.000Z',
+      },
     });
   });
   afterAll(() => t.close());
 
   const get = (url: string) => t.app.inject({ method: 'GET', url, headers: HOSTILE });
 
-  it('builds ClaimReview @id and url on PUBLIC_BASE_URL, not on the Host header', async () => {
+  it('builds ClaimReview @id and a relative review url on PUBLIC_BASE_URL, not on the Host header', async () => {
     const one = await get(`/claims/${claimId}/claimreview.jsonld`);
     expect(one.statusCode).toBe(200);
     expect(one.json()['@id']).toMatch(new RegExp(`^${BASE}/claims/${claimId}#review-`));
-    expect(one.json().url).toBe(`${BASE}/claims/${claimId}`);
+    expect(one.json().url).toBe(`${BASE}/reviews/1`);
     const all = await get('/exports/claimreviews.jsonl');
     expect(all.body).toContain(`"${BASE}/claims/`);
     for (const response of [one, all]) expect(response.body).not.toContain('evil.example');

@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import Graph from 'graphology';
 import { DemoLoader } from '@claimtrace/demo';
 import { ExportService } from '@claimtrace/export';
+import { checkClaimReview } from './support/claimreview-check';
 import { startTestApp, TestApp } from './test-app';
 
 /**
@@ -222,6 +223,7 @@ describe('graph exports', () => {
       },
     });
     expect(review.itemReviewed.appearance).toHaveLength(1);
+    expect((await checkClaimReview(review)).errors).toEqual([]);
     const unreviewed = await get(
       `/claims/${gid('Claim', '00000000-0000-4000-8000-000000000000')}/claimreview.jsonld`,
     );

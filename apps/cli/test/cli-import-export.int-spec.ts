@@ -180,4 +180,55 @@ describe('claimtrace import and export', () => {
     }) as any[];
     expect(edges.filter((e) => e.type === 'STANCE').map((e) => e.stance)).toEqual(['DENIES']);
   }, 60_000);
+
+  it('exports the published reviews as ClaimReview lines, and an article as annotations', async () => {
+    const gid = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString('base64url');
+    const { rows } = await db.query(
+      `SELECT c.id AS claim, a.id AS actor, ar.id AS article
+       FROM claims c, actors a, articles ar
+       WHERE c.text = 'The report was false' AND a.name = 'Javier Milei'
+         AND ar.url = 'https://example.org/news/1'`,
+    );
+    const [{ claim, actor, article }] = rows;
+    await db.query(
+      `INSERT INTO reviews (claim_id, rating, reviewer_id, url, published_at, in_language)
+       VALUES ($1, 'False', $2, 'https://checks.example/1', '2026-03-01T00:00:00Z', 'en'),
+              ($1, 'Draft', $2, NULL, NULL, 'en'),
+              ($1, 'Spanish', $2, 'https://checks.example/2', '2026-03-02T00:00:00Z', 'es')`,
+      [claim, actor],
+    );
+    const run = (...args: string[]) =>
+      buildCli().parseAsync(['node', 'claimtrace', 'export', ...args]);
+    const feed = join(dir, 'reviews.jsonl');
+    await run('--format', 'claimreview', '--out', feed, '--language', 'en');
+    const lines = readFileSync(feed, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        '@type': 'ClaimReview',
+        url: 'https://checks.example/1',
+        claimReviewed: 'The report was false',
+        inLanguage: 'en',
+        reviewRating: expect.objectContaining({ alternateName: 'False' }),
+      }),
+    ]);
+    const one = join(dir, 'claim.jsonld');
+    await run('--format', 'claimreview', '--claim', gid('Claim', claim), '--out', one);
+    expect(JSON.parse(readFileSync(one, 'utf8'))['@graph']).toHaveLength(2);
+
+    const annotations = join(dir, 'annotations.jsonld');
+    await run(
+      '--format',
+      'annotations',
+      '--article',
+      gid('Article', article),
+      '--out',
+      annotations,
+    );
+    const collection = JSON.parse(readFileSync(annotations, 'utf8'));
+    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    expect(collection.first.items[0].target.source).toBe('https://example.org/news/1');
+  }, 60_000);
 });

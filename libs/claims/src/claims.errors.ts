@@ -56,3 +56,12 @@ export class ClaimNotYetCreated extends DomainError {
     );
   }
 }
+
+export class ReviewRetracted extends ConflictError {
+  constructor(id: string, retractedAt: Date, reason: string | null) {
+    super(
+      `The review "${id}" was retracted at ${retractedAt.toISOString()} (${reason ?? 'no reason given'}); a retracted review stays as it was in history. Add a new review instead.`,
+      { id, retractedAt: retractedAt.toISOString() },
+    );
+  }
+}

@@ -4,6 +4,7 @@ import { ArticlesModule } from '@claimtrace/articles';
 import { NodeRegistry } from '@claimtrace/core';
 import { ClaimsLoaders } from './loaders/claims.loaders';
 import { ClaimsRepository } from './repositories/claims.repository';
+import { ReviewsRepository } from './repositories/reviews.repository';
 import {
   ClaimEventFieldsResolver,
   ClaimFieldsResolver,
@@ -12,24 +13,29 @@ import {
   StatusChangeFieldsResolver,
 } from './resolvers/claim-fields.resolver';
 import { ClaimsResolver } from './resolvers/claims.resolver';
+import { ReviewsResolver } from './resolvers/reviews.resolver';
 import { ClaimLinksService } from './services/claim-links.service';
 import { ClaimsService } from './services/claims.service';
+import { ReviewsService } from './services/reviews.service';
 
 @Module({
   imports: [ActorsModule, ArticlesModule],
   providers: [
     ClaimsRepository,
+    ReviewsRepository,
     ClaimsService,
     ClaimLinksService,
+    ReviewsService,
     ClaimsLoaders,
     ClaimsResolver,
+    ReviewsResolver,
     ClaimFieldsResolver,
     StatusChangeFieldsResolver,
     ClaimRelationFieldsResolver,
     ReviewFieldsResolver,
     ClaimEventFieldsResolver,
   ],
-  exports: [ClaimsService, ClaimLinksService, ClaimsLoaders, ClaimsRepository],
+  exports: [ClaimsService, ClaimLinksService, ReviewsService, ClaimsLoaders, ClaimsRepository],
 })
 export class ClaimsModule implements OnModuleInit {
   constructor(

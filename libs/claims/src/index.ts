@@ -5,3 +5,6 @@ export * from './loaders/claims.loaders';
 export * from './services/claims.service';
 export * from './status/transitions';
 export * from './services/claim-links.service';
+export * from './dtos/review.object';
+export * from './dtos/review.inputs';
+export * from './services/reviews.service';

@@ -3,3 +3,4 @@ export * from './services/export.service';
 export * from './writers';
 export * from './import/import-line';
 export * from './services/import.service';
+export * from './export.errors';

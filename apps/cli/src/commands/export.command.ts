@@ -2,10 +2,13 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { ExportParams, ExportService, GRAPH_FORMATS } from '@claimtrace/export';
+import { ExportParams, ExportService, GRAPH_FORMATS, jsonLdText } from '@claimtrace/export';
 import { withServices } from './with-services';
 
 type Table = 'nodes' | 'edges';
+
+/** Every format: the graph's, then the ClaimReview feed and an article's annotations. */
+export const EXPORT_FORMATS = [...GRAPH_FORMATS, 'claimreview', 'annotations'] as const;
 
 interface ExportOptions {
   format: string;
@@ -15,26 +18,46 @@ interface ExportOptions {
   status?: string;
   actor?: string;
   tag?: string;
+  language?: string;
+  claim?: string;
+  article?: string;
   api?: string;
   token?: string;
 }
 
+/** One file an export writes: where, and the export address it mirrors (with its parameters). */
+export interface ExportFile {
+  path: string;
+  /** the API path that serves the same bytes (`--api`), e.g. `/exports/graph?format=gexf` */
+  address: string;
+}
+
+/** What `claimtrace export` does, worked out from its options before anything runs. */
+export type ExportPlan =
+  | { kind: 'graph'; params: ExportParams; files: (ExportFile & { table?: Table })[] }
+  | { kind: 'claimreviews'; language?: string; file: ExportFile }
+  | { kind: 'claimreview'; claim: string; file: ExportFile }
+  | { kind: 'annotations'; article: string; file: ExportFile };
+
 /** `--out -`: the export goes to stdout, and nothing else does. */
 export const STDOUT = '-';
 
+const GRAPH_FILTERS = ['since', 'status', 'actor', 'tag'] as const;
+
 /**
- * `claimtrace export`: the claim graph to a file or to stdout (`--out -`), streamed (constant
- * memory), straight from the database or from a running API (`--api http://host:3000`). CSV makes
- * two files beside `--out`: `NAME.nodes.csv` and `NAME.edges.csv` (or one, `--table`).
+ * `claimtrace export`: the claim graph, the ClaimReview feed (or one claim's ClaimReview) or an
+ * article's W3C annotations, to a file or to stdout (`--out -`), streamed, straight from the
+ * database or from a running API (`--api http://host:3000`). CSV makes two files beside `--out`:
+ * `NAME.nodes.csv` and `NAME.edges.csv` (or one, `--table`).
  */
 export function exportCommand(): Command {
   return new Command('export')
     .description(
-      'export the claim graph (GraphML, GEXF 1.3, graphology JSON, or CSV as NAME.nodes.csv + NAME.edges.csv)',
+      'export the claim graph (GraphML, GEXF 1.3, graphology JSON, or CSV as NAME.nodes.csv + NAME.edges.csv), the published reviews as ClaimReview JSON Lines, or an article as W3C Web Annotations',
     )
     .addOption(
       new Option('--format <format>', 'file format')
-        .choices([...GRAPH_FORMATS])
+        .choices([...EXPORT_FORMATS])
         .makeOptionMandatory(),
     )
     .requiredOption(
@@ -47,46 +70,97 @@ export function exportCommand(): Command {
         'edges',
       ]),
     )
-    .option('--since <date>', 'only claims first seen at or after this ISO 8601 date')
-    .option('--status <statuses>', 'only claims in these statuses (comma-separated)')
-    .option('--actor <id>', "only this actor's stances (an Actor id) and their claims")
-    .option('--tag <tag>', 'only claims with this tag')
+    .option('--since <date>', 'graph: only claims first seen at or after this ISO 8601 date')
+    .option('--status <statuses>', 'graph: only claims in these statuses (comma-separated)')
+    .option('--actor <id>', "graph: only this actor's stances (an Actor id) and their claims")
+    .option('--tag <tag>', 'graph: only claims with this tag')
+    .option('--language <tag>', 'claimreview: only reviews in this language (BCP 47, e.g. es)')
+    .option('--claim <id>', "claimreview: only this claim's ClaimReview (one JSON-LD document)")
+    .option('--article <id>', 'annotations: the article (an Article id)')
     .option('--api <url>', 'read from a running API instead of the database')
     .option(
       '--token <token>',
       'with --api: the bearer token to send (default: CLAIMTRACE_TOKEN), needed when the API sets READS_REQUIRE_TOKEN',
     )
     .action(async (options: ExportOptions) => {
-      const params: ExportParams = {
-        format: options.format,
-        since: options.since,
-        status: options.status,
-        actorId: options.actor,
-        tag: options.tag,
-      };
-      const files = outputsOf(options);
+      const plan = exportPlan(options);
       const started = Date.now();
+      const files = plan.kind === 'graph' ? plan.files : [plan.file];
       if (options.api) {
-        for (const file of files)
-          await fromApi(
-            options.api,
-            { ...params, table: file.table },
-            file.path,
-            options.token ?? process.env.CLAIMTRACE_TOKEN,
-          );
+        const token = options.token ?? process.env.CLAIMTRACE_TOKEN;
+        for (const file of files) await fromApi(options.api, file, token);
       } else {
-        await withServices(async (app) => {
-          const service = app.get(ExportService);
-          for (const file of files) {
-            const request = service.parse({ ...params, table: file.table });
-            await writeTo(file.path, Readable.from(service.graph(request)));
-          }
-        }, 'reads');
+        await withServices((app) => fromDatabase(app.get(ExportService), plan), 'reads');
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const written = files.map((f) => (f.path === STDOUT ? 'stdout' : f.path)).join(' and ');
       process.stderr.write(`Wrote ${written} in ${seconds} s.\n`);
     });
+}
+
+/** The plan for these options; options that do not go together are an Error saying so. */
+export function exportPlan(options: ExportOptions): ExportPlan {
+  const isGraph = (GRAPH_FORMATS as readonly string[]).includes(options.format);
+  const misplaced = (names: readonly (keyof ExportOptions)[], what: string) => {
+    const given = names.find((name) => options[name] !== undefined);
+    if (given) throw new Error(`--${given} is for ${what}`);
+  };
+  if (options.format !== 'csv') misplaced(['table'], '--format csv');
+  if (!isGraph) misplaced(GRAPH_FILTERS, 'the graph formats (graphml, gexf, json, csv)');
+  if (options.format !== 'claimreview') misplaced(['language', 'claim'], '--format claimreview');
+  if (options.format !== 'annotations') misplaced(['article'], '--format annotations');
+  if (options.format === 'annotations') {
+    if (!options.article) throw new Error('--format annotations needs --article <Article id>');
+    return {
+      kind: 'annotations',
+      article: options.article,
+      file: {
+        path: options.out,
+        address: `/articles/${encodeURIComponent(options.article)}/annotations.jsonld`,
+      },
+    };
+  }
+  if (options.format === 'claimreview') {
+    if (options.claim && options.language) {
+      throw new Error('--language filters the feed of all claims; leave it out with --claim');
+    }
+    if (options.claim) {
+      return {
+        kind: 'claimreview',
+        claim: options.claim,
+        file: {
+          path: options.out,
+          address: `/claims/${encodeURIComponent(options.claim)}/claimreview.jsonld`,
+        },
+      };
+    }
+    const query = options.language
+      ? `?${new URLSearchParams({ inLanguage: options.language })}`
+      : '';
+    return {
+      kind: 'claimreviews',
+      language: options.language,
+      file: { path: options.out, address: `/exports/claimreviews.jsonl${query}` },
+    };
+  }
+  const params: ExportParams = {
+    format: options.format,
+    since: options.since,
+    status: options.status,
+    actorId: options.actor,
+    tag: options.tag,
+  };
+  return {
+    kind: 'graph',
+    params,
+    files: outputsOf(options).map(({ table, path }) => ({
+      table,
+      path,
+      address: `/exports/graph?${new URLSearchParams(
+        Object.entries({ ...params, table }).filter(([, v]) => v) as [string, string][],
+      )}`,
+    })),
+  };
 }
 
 /** The files an export writes: one, or for csv one per table (only one fits on stdout). */
@@ -114,6 +188,33 @@ export function csvPath(out: string, table: Table): string {
   return `${out.replace(/\.csv$/i, '')}.${table}.csv`;
 }
 
+async function fromDatabase(service: ExportService, plan: ExportPlan): Promise<void> {
+  switch (plan.kind) {
+    case 'graph':
+      for (const file of plan.files) {
+        const request = service.parse({ ...plan.params, table: file.table });
+        await writeTo(file.path, Readable.from(service.graph(request)));
+      }
+      return;
+    case 'claimreviews':
+      await writeTo(
+        plan.file.path,
+        Readable.from(service.claimReviews({ inLanguage: plan.language })),
+      );
+      return;
+    case 'claimreview':
+      await writeTo(plan.file.path, jsonOf(await service.claimReview(plan.claim)));
+      return;
+    case 'annotations':
+      await writeTo(plan.file.path, jsonOf(await service.annotations(plan.article)));
+  }
+}
+
+/** A JSON-LD document as the API sends it (safe to paste into a web page). */
+function jsonOf(document: unknown): Readable {
+  return Readable.from([jsonLdText(document)]);
+}
+
 /** Streams into the file, or into stdout (left open, and quiet when the reader has gone: `| head`). */
 async function writeTo(path: string, source: Readable): Promise<void> {
   if (path !== STDOUT) {
@@ -125,16 +226,8 @@ async function writeTo(path: string, source: Readable): Promise<void> {
   });
 }
 
-async function fromApi(
-  api: string,
-  params: ExportParams,
-  path: string,
-  token: string | undefined,
-): Promise<void> {
-  const url = new URL('/exports/graph', api);
-  for (const [name, value] of Object.entries(params)) {
-    if (value) url.searchParams.set(name, String(value));
-  }
+async function fromApi(api: string, file: ExportFile, token: string | undefined): Promise<void> {
+  const url = new URL(file.address, api);
   const response = await fetch(url, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
@@ -142,5 +235,8 @@ async function fromApi(
     const body = await response.text().catch(() => '');
     throw new Error(`the API answered ${response.status}: ${body.slice(0, 500)}`);
   }
-  await writeTo(path, Readable.fromWeb(response.body as import('node:stream/web').ReadableStream));
+  await writeTo(
+    file.path,
+    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+  );
 }

@@ -145,6 +145,10 @@ export const CLAIM_DETAIL = graphql(`
         summary
         url
         publishedAt
+        inLanguage
+        retracted
+        retractedAt
+        retractedReason
         reviewer {
           id
           name
@@ -259,6 +263,31 @@ export const ATTRIBUTE = graphql(`
   }
 `);
 
+export const ADD_REVIEW = graphql(`
+  mutation AddReview($input: AddReviewInput!) {
+    addReview(input: $input) {
+      id
+    }
+  }
+`);
+
+export const UPDATE_REVIEW = graphql(`
+  mutation UpdateReview($input: UpdateReviewInput!) {
+    updateReview(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RETRACT_REVIEW = graphql(`
+  mutation RetractReview($input: RetractReviewInput!) {
+    retractReview(input: $input) {
+      id
+      retracted
+    }
+  }
+`);
+
 export const CLAIM_EVENTS = graphql(`
   subscription ClaimEvents($after: String) {
     claimEvents(after: $after) {
@@ -285,5 +314,8 @@ export const DOCUMENTS = {
   CHANGE_STATUS,
   CREATE_CLAIM,
   ATTRIBUTE,
+  ADD_REVIEW,
+  UPDATE_REVIEW,
+  RETRACT_REVIEW,
   CLAIM_EVENTS,
 };

@@ -12,6 +12,7 @@ export type ActorRef = ResultOf<typeof ACTORS>['actors']['edges'][number]['node'
 export type ClaimDetailT = Detail;
 export type AttributionT = Detail['attributions']['edges'][number]['node'];
 export type Stance = AttributionT['stance'];
+export type ReviewT = Detail['reviews'][number];
 export type ArticleT = NonNullable<ResultOf<typeof ARTICLE>['article']>;
 export type SuggestionT = ArticleT['suggestedAttributions'][number];
 export type GraphT = ResultOf<typeof CLAIM_GRAPH>['claimGraph'];

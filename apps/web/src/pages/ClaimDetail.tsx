@@ -8,6 +8,8 @@ import { ArticlePanel, type Selection } from '../components/claim/ArticlePanel';
 import { ArticlePicker } from '../components/claim/ArticlePicker';
 import { AttributeForm } from '../components/claim/AttributeForm';
 import { AttributionItem } from '../components/claim/AttributionItem';
+import { ReviewForm } from '../components/claim/ReviewForm';
+import { ReviewItem } from '../components/claim/ReviewItem';
 import { Suggestions } from '../components/claim/Suggestions';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
@@ -201,31 +203,23 @@ export function ClaimDetail({ id }: { id: string }) {
 
           <section aria-labelledby="reviews-title">
             <h2 id="reviews-title">Reviews</h2>
-            {claim.reviews.length === 0 ? (
-              <p className="muted">No fact-check review yet.</p>
-            ) : (
-              <ul className="plain">
-                {claim.reviews.map((r) => (
-                  <li key={r.id} className="review">
-                    <strong>{r.rating}</strong>
-                    {r.ratingValue != null && (
-                      <span className="muted">
-                        {' '}
-                        ({r.ratingValue}
-                        {r.bestRating != null ? ` of ${r.bestRating}` : ''})
-                      </span>
-                    )}{' '}
-                    by {r.reviewer.name}
-                    {r.publishedAt ? `, ${formatDateTime(r.publishedAt)}` : ''}
-                    {r.summary && <p>{r.summary}</p>}
-                    {r.url && (
-                      <a href={r.url} rel="noreferrer">
-                        Read the review
-                      </a>
-                    )}
-                  </li>
-                ))}
-              </ul>
+            {claim.reviews.length === 0 && <p className="muted">No fact-check review yet.</p>}
+            <ul className="plain">
+              {claim.reviews.map((r) => (
+                <ReviewItem
+                  key={r.id}
+                  claimId={claim.id}
+                  review={r}
+                  canEdit={Boolean(token)}
+                  onChanged={() => void load()}
+                />
+              ))}
+            </ul>
+            {token && (
+              <details className="panel" key={claim.reviews.length}>
+                <summary>Add a review</summary>
+                <ReviewForm claimId={claim.id} onDone={() => void load()} />
+              </details>
             )}
           </section>
 

@@ -1,11 +1,10 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { DateTimeScalar } from '@claimtrace/core';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { LANGUAGE_TAG, LANGUAGE_TAG_EXAMPLES } from '@claimtrace/core';
 import {
   ArrayMaxSize,
   IsOptional,
   Length,
   Matches,
-  Max,
   MaxLength,
   Min,
   MinLength,
@@ -28,8 +27,8 @@ export class CreateClaimInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-    message: 'language must be a BCP 47 language tag such as en, es or pt-BR',
+  @Matches(LANGUAGE_TAG, {
+    message: `language must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES}`,
   })
   language?: string | null;
 }
@@ -90,45 +89,4 @@ export class LinkClaimsInput {
 
   @Field(() => ClaimRelationKind)
   relation: ClaimRelationKind;
-}
-
-@InputType()
-export class AddReviewInput {
-  @Field(() => ID)
-  claimId: string;
-
-  @Field()
-  @Length(1, 200, { message: 'rating must be 1 to 200 characters long' })
-  rating: string;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  @Min(-1e6)
-  @Max(1e6)
-  ratingValue?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  bestRating?: number | null;
-
-  @Field(() => Float, { nullable: true })
-  @IsOptional()
-  worstRating?: number | null;
-
-  @Field(() => ID)
-  reviewerId: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(10_000, { message: 'summary must be at most 10000 characters long' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
-  url?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  @IsOptional()
-  publishedAt?: Date | null;
 }

@@ -1,11 +1,10 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
 import {
   ClaimRelationKind,
   ClaimRelationRow,
   ClaimRow,
   ClaimStatus,
-  ReviewRow,
   Stance,
   StatusChangeRow,
 } from '@claimtrace/database';
@@ -140,68 +139,5 @@ export class ClaimRelationObject {
     relation.fromKey = record.fromClaimId;
     relation.toKey = record.toClaimId;
     return relation;
-  }
-}
-
-export type ReviewRecord = Pick<
-  ReviewRow,
-  | 'id'
-  | 'claimId'
-  | 'rating'
-  | 'ratingValue'
-  | 'bestRating'
-  | 'worstRating'
-  | 'reviewerId'
-  | 'summary'
-  | 'url'
-  | 'publishedAt'
->;
-
-@ObjectType('Review', { implements: () => [NodeInterface] })
-export class ReviewObject implements NodeInterface {
-  readonly __typename = 'Review';
-
-  @Field(() => ID)
-  id: string;
-
-  key: string;
-  claimKey: string;
-  reviewerKey: string;
-
-  @Field()
-  rating: string;
-
-  @Field(() => Float, { nullable: true })
-  ratingValue: number | null;
-
-  @Field(() => Float, { nullable: true })
-  bestRating: number | null;
-
-  @Field(() => Float, { nullable: true })
-  worstRating: number | null;
-
-  @Field(() => String, { nullable: true })
-  summary: string | null;
-
-  @Field(() => String, { nullable: true })
-  url: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  publishedAt: Date | null;
-
-  static from(record: ReviewRecord): ReviewObject {
-    const review = new ReviewObject();
-    review.id = toGlobalId('Review', record.id);
-    review.key = record.id;
-    review.claimKey = record.claimId;
-    review.reviewerKey = record.reviewerId;
-    review.rating = record.rating;
-    review.ratingValue = record.ratingValue;
-    review.bestRating = record.bestRating;
-    review.worstRating = record.worstRating;
-    review.summary = record.summary;
-    review.url = record.url;
-    review.publishedAt = record.publishedAt;
-    return review;
   }
 }

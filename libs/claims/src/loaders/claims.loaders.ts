@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { groupByKey, LoaderKey } from '@claimtrace/core';
-import {
-  ClaimObject,
-  ClaimRelationObject,
-  ReviewObject,
-  StatusChangeObject,
-} from '../dtos/claim.object';
+import { ClaimObject, ClaimRelationObject, StatusChangeObject } from '../dtos/claim.object';
+import { ReviewObject } from '../dtos/review.object';
 import { ClaimsRepository } from '../repositories/claims.repository';
+import { ReviewsRepository } from '../repositories/reviews.repository';
 
 export interface ClaimLoaders {
   byKey: DataLoader<string, ClaimObject | null>;
@@ -22,7 +19,7 @@ export interface ClaimLoaders {
 export class ClaimsLoaders {
   readonly key: LoaderKey<ClaimLoaders>;
 
-  constructor(repository: ClaimsRepository) {
+  constructor(repository: ClaimsRepository, reviews: ReviewsRepository) {
     this.key = new LoaderKey('claims', () => ({
       byKey: new DataLoader(async (keys: readonly string[]) => {
         const found = new Map(
@@ -47,11 +44,11 @@ export class ClaimsLoaders {
         ),
       ),
       reviews: new DataLoader(async (keys: readonly string[]) =>
-        groupByKey(await repository.reviewsOf(keys), keys, (row) => row.claimId, ReviewObject.from),
+        groupByKey(await reviews.reviewsOf(keys), keys, (row) => row.claimId, ReviewObject.from),
       ),
       reviewByKey: new DataLoader(async (keys: readonly string[]) => {
         const found = new Map(
-          (await repository.reviewsByIds(keys)).map((row) => [row.id, ReviewObject.from(row)]),
+          (await reviews.reviewsByIds(keys)).map((row) => [row.id, ReviewObject.from(row)]),
         );
         return keys.map((key) => found.get(key) ?? null);
       }),

@@ -7,17 +7,11 @@ import {
   ClaimStatus,
   Database,
   PassageRow,
-  ReviewRow,
   Stance,
   StatusChangeRow,
   Tx,
 } from '@claimtrace/database';
-import {
-  ClaimRecord,
-  ClaimRelationRecord,
-  ReviewRecord,
-  StatusChangeRecord,
-} from '../dtos/claim.object';
+import { ClaimRecord, ClaimRelationRecord, StatusChangeRecord } from '../dtos/claim.object';
 
 const CLAIM_RECORD_COLUMNS: ColumnSpec<ClaimRow, ClaimRecord> = [
   ['id', 'id'],
@@ -47,20 +41,6 @@ const COLUMN_TYPES: Record<(typeof CHANGEABLE_COLUMNS)[number][0], string> = {
   merged_into_id: 'uuid',
 };
 
-const REVIEW_RECORD_COLUMNS: ColumnSpec<ReviewRow, ReviewRecord> = [
-  ['id', 'id'],
-  ['claim_id', 'claimId'],
-  ['rating', 'rating'],
-  ['rating_value', 'ratingValue'],
-  ['best_rating', 'bestRating'],
-  ['worst_rating', 'worstRating'],
-  ['reviewer_id', 'reviewerId'],
-  ['summary', 'summary'],
-  ['url', 'url'],
-  ['published_at', 'publishedAt'],
-];
-const REVIEW_COLUMNS = columnList(REVIEW_RECORD_COLUMNS);
-
 /** What `update` may change of a claim (besides the version and update time it always sets). */
 export type ClaimChanges = Partial<Pick<ClaimRow, 'text' | 'tags' | 'status' | 'mergedIntoId'>>;
 
@@ -81,14 +61,12 @@ export interface ClaimPageQuery {
   after: [string, string] | null;
 }
 
-export type NewReview = Omit<ReviewRecord, 'id'> & Pick<ReviewRow, 'createdBy'>;
-
 const SORT_COLUMN: Record<Exclude<ClaimSort, 'relevance'>, string> = {
   first_seen: 'c.first_seen_at',
   updated: 'c.updated_at',
 };
 
-/** All SQL about claims, their status history, relations and reviews. */
+/** All SQL about claims, their status history and relations (reviews: ReviewsRepository). */
 @Injectable()
 export class ClaimsRepository {
   constructor(private readonly db: Database) {}
@@ -318,42 +296,6 @@ export class ClaimsRepository {
        SELECT r.to_claim_id, r.from_claim_id, r.to_claim_id, r.relation
        FROM claim_relations r WHERE r.to_claim_id = ANY($1::uuid[])`,
       [claimIds],
-    );
-  }
-
-  async addReview(tx: Tx, review: NewReview): Promise<ReviewRecord> {
-    const rows = await tx.$queryRawUnsafe<ReviewRecord[]>(
-      `INSERT INTO reviews (claim_id, rating, rating_value, best_rating, worst_rating, reviewer_id,
-                            summary, url, published_at, created_by, created_at)
-       VALUES ($1::uuid, $2, $3::float8, $4::float8, $5::float8, $6::uuid, $7, $8, $9::timestamptz,
-               $10, $11::timestamptz)
-       RETURNING ${REVIEW_COLUMNS}`,
-      review.claimId,
-      review.rating,
-      review.ratingValue,
-      review.bestRating,
-      review.worstRating,
-      review.reviewerId,
-      review.summary,
-      review.url,
-      review.publishedAt,
-      review.createdBy,
-      new Date(),
-    );
-    return rows[0];
-  }
-
-  reviewsOf(claimIds: readonly string[]): Promise<ReviewRecord[]> {
-    return this.db.query<ReviewRecord>(
-      `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE claim_id = ANY($1::uuid[]) ORDER BY created_at, id`,
-      [claimIds],
-    );
-  }
-
-  reviewsByIds(ids: readonly string[]): Promise<ReviewRecord[]> {
-    return this.db.query<ReviewRecord>(
-      `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE id = ANY($1::uuid[])`,
-      [ids],
     );
   }
 

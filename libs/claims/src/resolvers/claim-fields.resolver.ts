@@ -3,12 +3,8 @@ import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
 import { RequestContext } from '@claimtrace/core';
 import { ClaimEventObject } from '@claimtrace/events';
-import {
-  ClaimObject,
-  ClaimRelationObject,
-  ReviewObject,
-  StatusChangeObject,
-} from '../dtos/claim.object';
+import { ClaimObject, ClaimRelationObject, StatusChangeObject } from '../dtos/claim.object';
+import { ReviewObject } from '../dtos/review.object';
 import { ClaimsLoaders } from '../loaders/claims.loaders';
 
 @Resolver(() => ClaimObject)

@@ -1,18 +1,12 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DateTimeScalar, MergeInput, RequestContext } from '@claimtrace/core';
 import {
-  AddReviewInput,
   ChangeClaimStatusInput,
   CreateClaimInput,
   LinkClaimsInput,
   UpdateClaimInput,
 } from '../dtos/claim.inputs';
-import {
-  ClaimConnection,
-  ClaimObject,
-  ClaimRelationObject,
-  ReviewObject,
-} from '../dtos/claim.object';
+import { ClaimConnection, ClaimObject, ClaimRelationObject } from '../dtos/claim.object';
 import { ClaimsArgs } from '../dtos/claims.args';
 import { ClaimLinksService } from '../services/claim-links.service';
 import { ClaimsService } from '../services/claims.service';
@@ -65,12 +59,6 @@ export class ClaimsResolver {
   @Mutation(() => ClaimRelationObject)
   linkClaims(@Args('input') input: LinkClaimsInput, @Context() ctx: RequestContext) {
     return this.links.link(input, ctx.principal);
-  }
-
-  @Roles('EDITOR')
-  @Mutation(() => ReviewObject)
-  addReview(@Args('input') input: AddReviewInput, @Context() ctx: RequestContext) {
-    return this.links.addReview(input, ctx.principal);
   }
 
   @Roles('ADMIN')

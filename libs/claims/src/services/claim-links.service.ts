@@ -1,24 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { ActorsService } from '@claimtrace/actors';
 import { AlreadyMerged, keyOf, NotFoundError, SelfMerge, toGlobalId } from '@claimtrace/core';
 import { ClaimEventKind, Database } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
 import { DuplicateLink, SelfLink } from '../claims.errors';
-import { AddReviewInput, LinkClaimsInput } from '../dtos/claim.inputs';
-import { checkRatingScale } from '../reviews/rating-scale';
-import { ClaimObject, ClaimRelationObject, ReviewObject } from '../dtos/claim.object';
+import { LinkClaimsInput } from '../dtos/claim.inputs';
+import { ClaimObject, ClaimRelationObject } from '../dtos/claim.object';
 import { ClaimsRepository } from '../repositories/claims.repository';
-import { ClaimsService, visible } from './claims.service';
-import { BadInputError, MergeInput } from '@claimtrace/core';
+import { ClaimsService } from './claims.service';
+import { MergeInput } from '@claimtrace/core';
 
-/** Links between claims, reviews of claims, and merging one claim into another. */
+/** Links between claims, and merging one claim into another. */
 @Injectable()
 export class ClaimLinksService {
   constructor(
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
     private readonly claimsService: ClaimsService,
-    private readonly actors: ActorsService,
     private readonly events: EventLogService,
   ) {}
 
@@ -47,41 +44,6 @@ export class ClaimLinksService {
         toClaimId: to,
         relation: input.relation,
       });
-    });
-  }
-
-  async addReview(input: AddReviewInput, by: string | null): Promise<ReviewObject> {
-    const claimKey = keyOf(input.claimId, 'Claim', 'claimId');
-    const reviewerKey = keyOf(input.reviewerId, 'Actor', 'reviewerId');
-    if (input.url != null && !/^https?:\/\/\S+$/i.test(input.url)) {
-      throw new BadInputError('url must be an absolute http or https URL.', { argument: 'url' });
-    }
-    checkRatingScale(input);
-    const { bestRating, worstRating, ratingValue } = input;
-    return this.db.transaction(async (tx) => {
-      await this.claimsService.lockCurrent(tx, claimKey, input.claimId);
-      await this.actors.requireKey(tx, reviewerKey, input.reviewerId);
-      const row = await this.claims.addReview(tx, {
-        claimId: claimKey,
-        rating: visible(input.rating, 'rating'),
-        ratingValue: ratingValue ?? null,
-        bestRating: bestRating ?? null,
-        worstRating: worstRating ?? null,
-        reviewerId: reviewerKey,
-        summary: input.summary ?? null,
-        url: input.url ?? null,
-        publishedAt: input.publishedAt ?? null,
-        createdBy: by,
-      });
-      const review = ReviewObject.from(row);
-      await this.events.append(tx, {
-        kind: ClaimEventKind.REVIEW_ADDED,
-        claimId: claimKey,
-        actorIds: [reviewerKey],
-        by,
-        payload: { claimId: input.claimId, reviewId: review.id, rating: review.rating },
-      });
-      return review;
     });
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOG_FORMATS } from '../logging/log-format';
+import { isLocalUrl } from '../text/public-url';
 
 const url = (protocols: string[]) =>
   z
@@ -41,6 +42,18 @@ const baseUrl = z
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   });
 
+/** An absolute http(s) address that others can open: not this machine (localhost, 127.0.0.1, …). */
+const publicUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol) && !isLocalUrl(value);
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http:// or https:// URL that others can open (not localhost), e.g. https://factchecker.example');
+
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const bool = z
@@ -62,6 +75,9 @@ export const configSchema = z.object({
   EMBEDDED_PG_RESTART_MAX_DELAY_MS: int(0, 3_600_000).default(8_000),
   /** where clients reach the service: the base of the absolute URLs in exports (never the Host header) */
   PUBLIC_BASE_URL: baseUrl.optional(),
+  /** the organisation that publishes the reviews: the `author` of every ClaimReview (docs/guide.md) */
+  REVIEW_ORGANIZATION_NAME: z.string().trim().min(1).max(200).optional(),
+  REVIEW_ORGANIZATION_URL: publicUrl.optional(),
   DEMO_DATA: bool.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `pretty` (readable lines) or `json` (one object a line); unset: pretty on a terminal, else JSON */
@@ -110,9 +126,15 @@ export const configSchema = z.object({
 });
 
 /** The settings, with the defaults that depend on other settings (PUBLIC_BASE_URL on PORT). */
-export const appConfigSchema = configSchema.transform((config) => ({
-  ...config,
-  PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
-}));
+export const appConfigSchema = configSchema
+  .refine((config) => !config.REVIEW_ORGANIZATION_URL || config.REVIEW_ORGANIZATION_NAME, {
+    path: ['REVIEW_ORGANIZATION_NAME'],
+    message:
+      'is needed with REVIEW_ORGANIZATION_URL: name the organisation that publishes the reviews',
+  })
+  .transform((config) => ({
+    ...config,
+    PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+  }));
 
 export type AppConfig = z.output<typeof appConfigSchema>;

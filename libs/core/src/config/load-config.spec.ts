@@ -61,3 +61,29 @@ describe('PUBLIC_BASE_URL', () => {
     );
   });
 });
+
+describe('REVIEW_ORGANIZATION_NAME and _URL', () => {
+  it('names the organisation that publishes the reviews, with its public address', () => {
+    const config = loadConfig({
+      REVIEW_ORGANIZATION_NAME: ' Chequeado ',
+      REVIEW_ORGANIZATION_URL: 'https://chequeado.com',
+    });
+    expect(config.REVIEW_ORGANIZATION_NAME).toBe('Chequeado');
+    expect(config.REVIEW_ORGANIZATION_URL).toBe('https://chequeado.com');
+    expect(loadConfig({}).REVIEW_ORGANIZATION_NAME).toBeUndefined();
+  });
+
+  it('refuses an address on this machine, and an address without a name', () => {
+    expect(() =>
+      loadConfig({
+        REVIEW_ORGANIZATION_NAME: 'X',
+        REVIEW_ORGANIZATION_URL: 'http://localhost:3000',
+      }),
+    ).toThrow(
+      /REVIEW_ORGANIZATION_URL: must be an absolute http:\/\/ or https:\/\/ URL that others can open/,
+    );
+    expect(() => loadConfig({ REVIEW_ORGANIZATION_URL: 'https://chequeado.com' })).toThrow(
+      /REVIEW_ORGANIZATION_NAME: is needed with REVIEW_ORGANIZATION_URL/,
+    );
+  });
+});

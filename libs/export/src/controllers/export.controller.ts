@@ -33,7 +33,14 @@ import {
 } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
 import { ExportKind } from '../services/export-charge';
-import { ExportParams, ExportService, GRAPH_PARAMETERS } from '../services/export.service';
+import { jsonLdText } from '../writers/json-ld-text';
+import {
+  ExportParams,
+  ExportService,
+  GRAPH_PARAMETERS,
+  REVIEW_FEED_PARAMETERS,
+  ReviewFeedParams,
+} from '../services/export.service';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -81,9 +88,13 @@ export class ExportController {
   }
 
   @Get('exports/claimreviews.jsonl')
-  async claimReviews(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.respond(request, reply, ExportKind.REVIEWS, [], async () => {
-      await stream(request, reply, (signal) => this.service.claimReviews(signal), {
+  async claimReviews(
+    @Query() params: ReviewFeedParams,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.respond(request, reply, ExportKind.REVIEWS, REVIEW_FEED_PARAMETERS, async () => {
+      await stream(request, reply, (signal) => this.service.claimReviews(params, signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
       });
@@ -125,7 +136,12 @@ export class ExportController {
       // the parameters are checked now: a bad one is this answer, not a failed download
       const route = path.split('?')[0];
       const graph = route === '/exports/graph';
-      checkParameterNames(paramsOf(query), route, graph ? GRAPH_PARAMETERS : [], false);
+      const takes = graph
+        ? GRAPH_PARAMETERS
+        : route === '/exports/claimreviews.jsonl'
+          ? REVIEW_FEED_PARAMETERS
+          : [];
+      checkParameterNames(paramsOf(query), route, takes, false);
       if (graph) this.service.parse(paramsOf(query));
       const link = await this.tokens.downloadLink(principal, path);
       await reply.code(201).send({ url: link.url, expiresAt: link.expiresAt.toISOString() });
@@ -351,10 +367,11 @@ async function answeringErrors(reply: FastifyReply, work: () => Promise<void>): 
 const ANNOTATION_TYPE =
   'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8';
 
+/** One JSON-LD document, written to be safe to paste into a web page (jsonLdText). */
 async function sendJson(
   reply: FastifyReply,
   contentType: string,
   document: unknown,
 ): Promise<void> {
-  await reply.header('content-type', contentType).send(JSON.stringify(document));
+  await reply.header('content-type', contentType).send(jsonLdText(document));
 }

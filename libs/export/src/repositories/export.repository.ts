@@ -6,6 +6,21 @@ import { ReviewedClaimRecord } from '../writers/claimreview';
 import { ExportCursor } from './export-cursor';
 import { ExportFilter, graphExportSql } from './graph-export.sql';
 
+/** Which published reviews the ClaimReview exports read. */
+export interface ReviewFilter {
+  claimKey?: string | null;
+  /** a BCP 47 tag: the reviews in that language or one of its subtags */
+  inLanguage?: string | null;
+}
+
+/** A claim's reviews counted by state: drafts lack url or publishedAt; retracted left the feed. */
+export interface ReviewStanding {
+  mergedIntoId: string | null;
+  reviews: number;
+  retracted: number;
+  drafts: number;
+}
+
 /** All SQL of the exports; every large read goes through an ExportCursor. */
 @Injectable()
 export class ExportRepository {
@@ -63,44 +78,84 @@ export class ExportRepository {
     return cursor.batches<ExportEdge>(sql.edges, sql.params);
   }
 
-  /** One row per review of a current claim (of one claim when `claimKey` is given). */
+  /**
+   * One row per published review (it has url and publishedAt, and is not retracted) of a current
+   * claim; of one claim when `filter.claimKey` is given, in one language (or its subtags: `es`
+   * takes `es-AR`) when `filter.inLanguage` is. Appearances are one per URL, described by the
+   * URL's latest version and dated by its first publication.
+   */
   async *reviewedClaims(
     cursor: ExportCursor,
-    claimKey: string | null,
+    filter: ReviewFilter,
   ): AsyncGenerator<ReviewedClaimRecord> {
     const party = (alias: string) =>
       `json_build_object('name', ${alias}.name, 'kind', ${alias}.kind, 'wikidataId', ${alias}.wikidata_id)`;
+    const params: unknown[] = [];
+    const where = [
+      'c.merged_into_id IS NULL',
+      'r.url IS NOT NULL',
+      'r.published_at IS NOT NULL',
+      'r.retracted_at IS NULL',
+    ];
+    if (filter.claimKey) {
+      params.push(filter.claimKey);
+      where.push(`c.id = $${params.length}::uuid`);
+    }
+    if (filter.inLanguage) {
+      params.push(filter.inLanguage.toLowerCase());
+      const language = 'lower(coalesce(r.in_language, c.language))';
+      where.push(`(${language} = $${params.length} OR ${language} LIKE $${params.length} || '-%')`);
+    }
     yield* flat(
       cursor.batches<ReviewedClaimRecord>(
         `SELECT c.id AS "claimId", c.text AS "claimText", ${ISO('c.first_seen_at')} AS "claimFirstSeenAt",
+              c.language AS "claimLanguage",
               r.id AS "reviewId", r.rating, r.rating_value AS "ratingValue", r.best_rating AS "bestRating",
               r.worst_rating AS "worstRating", r.summary, r.url, ${ISO('r.published_at')} AS "publishedAt",
+              coalesce(r.in_language, c.language) AS "inLanguage",
               ${party('rv')} AS reviewer,
               (SELECT ${party('au')} FROM attributions a JOIN actors au ON au.id = a.actor_id
                WHERE a.claim_id = c.id AND a.removed_at IS NULL
                  AND a.stance IN ('ASSERTS', 'CONFIRMS', 'REPORTS')
                ORDER BY a.stance = 'ASSERTS' DESC, a.reported_via_id IS NOT NULL,
                         a.stated_at NULLS LAST, a.created_at LIMIT 1) AS "claimAuthor",
-              coalesce((SELECT json_agg(json_build_object('url', ar.url, 'title', ar.title,
-                          'publishedAt', ${ISO('ar.published_at')},
+              coalesce((SELECT json_agg(json_build_object('url', v.url, 'title', v.title,
+                          'publishedAt', ${ISO('v.first_published_at')},
                           'publisher', CASE WHEN pb.id IS NULL THEN NULL ELSE ${party('pb')} END)
-                        ORDER BY ar.published_at NULLS LAST, ar.created_at)
-                        FROM articles ar LEFT JOIN actors pb ON pb.id = ar.publisher_id
-                        WHERE ar.id IN (SELECT p.article_id FROM attributions a
-                                        JOIN passages p ON p.id = a.passage_id
-                                        WHERE a.claim_id = c.id AND a.removed_at IS NULL)),
+                        ORDER BY v.first_published_at NULLS LAST, v.first_created_at, v.url)
+                        FROM (SELECT DISTINCT ON (ar.url) ar.url, ar.title, ar.publisher_id,
+                                     min(ar.published_at) OVER same_url AS first_published_at,
+                                     min(ar.created_at) OVER same_url AS first_created_at
+                              FROM articles ar
+                              WHERE ar.url IN (SELECT sa.url FROM attributions a
+                                               JOIN passages p ON p.id = a.passage_id
+                                               JOIN articles sa ON sa.id = p.article_id
+                                               WHERE a.claim_id = c.id AND a.removed_at IS NULL)
+                              WINDOW same_url AS (PARTITION BY ar.url)
+                              ORDER BY ar.url, ar.created_at DESC, ar.id DESC) v
+                        LEFT JOIN actors pb ON pb.id = v.publisher_id),
                        '[]'::json) AS appearances
        FROM reviews r JOIN claims c ON c.id = r.claim_id JOIN actors rv ON rv.id = r.reviewer_id
-       WHERE c.merged_into_id IS NULL ${claimKey ? 'AND c.id = $1::uuid' : ''}
+       WHERE ${where.join(' AND ')}
        ORDER BY c.id, r.created_at, r.id`,
-        claimKey ? [claimKey] : [],
+        params,
       ),
     );
   }
 
-  async claimExists(claimKey: string): Promise<boolean> {
-    const rows = await this.db.query('SELECT 1 FROM claims WHERE id = $1::uuid', [claimKey]);
-    return rows.length > 0;
+  /** How a claim's reviews stand, to say why it has no ClaimReview (null: no such claim). */
+  async reviewStanding(claimKey: string): Promise<ReviewStanding | null> {
+    const [row] = await this.db.query<ReviewStanding>(
+      `SELECT c.merged_into_id AS "mergedIntoId",
+              count(r.id)::int AS reviews,
+              count(r.id) FILTER (WHERE r.retracted_at IS NOT NULL)::int AS retracted,
+              count(r.id) FILTER (WHERE r.retracted_at IS NULL
+                                    AND (r.url IS NULL OR r.published_at IS NULL))::int AS drafts
+       FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id
+       WHERE c.id = $1::uuid GROUP BY c.id`,
+      [claimKey],
+    );
+    return row ?? null;
   }
 
   async article(articleKey: string): Promise<Pick<ArticleRow, 'url' | 'title'> | null> {

@@ -6,7 +6,10 @@ import {
   InvalidDateTime,
   parseDateTime,
   holdHeapGrowth,
+  isLocalUrl,
   keyOf,
+  LANGUAGE_TAG,
+  LANGUAGE_TAG_EXAMPLES,
   NotFoundError,
   toGlobalId,
 } from '@claimtrace/core';
@@ -15,7 +18,9 @@ import { ExportCursor } from '../repositories/export-cursor';
 import { ExportRepository } from '../repositories/export.repository';
 import { ExportFilter } from '../repositories/graph-export.sql';
 import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
-import { toClaimReview } from '../writers/claimreview';
+import { ClaimReviewContext, toClaimReview } from '../writers/claimreview';
+import { jsonLdText } from '../writers/json-ld-text';
+import { NoPublishedReview } from '../export.errors';
 import {
   EDGE_CSV_COLUMNS,
   csvRecord,
@@ -47,12 +52,20 @@ export const GRAPH_PARAMETERS = ['format', 'table', 'since', 'status', 'actorId'
 
 export type ExportParams = Partial<Record<(typeof GRAPH_PARAMETERS)[number], string | string[]>>;
 
+/** The ClaimReview feed's query parameters. */
+export const REVIEW_FEED_PARAMETERS = ['inLanguage'] as const;
+
+/** The ClaimReview feed's query parameters, before checking. */
+export interface ReviewFeedParams {
+  inLanguage?: string | string[];
+}
+
 /** A parameter that may be given once; given twice it is a BAD_USER_INPUT naming it. */
-function once(
-  params: ExportParams,
-  name: Exclude<keyof ExportParams, 'status'>,
+function once<P extends ExportParams | ReviewFeedParams>(
+  params: P,
+  name: Exclude<keyof P, 'status'> & string,
 ): string | undefined {
-  const value = params[name];
+  const value = params[name] as string | string[] | undefined;
   if (Array.isArray(value)) {
     throw new BadInputError(`Give \`${name}\` once (got ${value.length} values).`, {
       argument: name,
@@ -180,36 +193,42 @@ export class ExportService {
     yield writer.end();
   }
 
-  /** Every review of every current claim as one ClaimReview a line (JSON Lines). */
-  claimReviews(signal?: AbortSignal): AsyncGenerator<string> {
+  /**
+   * Every published review of every current claim as one ClaimReview a line (JSON Lines), in one
+   * language when `inLanguage` is given (checked: a BCP 47 tag).
+   */
+  claimReviews(params: ReviewFeedParams = {}, signal?: AbortSignal): AsyncGenerator<string> {
+    const filter = { inLanguage: this.languageOf(params) };
     return chunked(
       this.withCursor(
         signal,
         async function* (this: ExportService, cursor: ExportCursor) {
-          for await (const record of this.repository.reviewedClaims(cursor, null)) {
-            yield `${JSON.stringify(toClaimReview(record, this.claimUrl(record.claimId)))}\n`;
+          for await (const record of this.repository.reviewedClaims(cursor, filter)) {
+            yield `${jsonLdText(toClaimReview(record, this.reviewContext(record.claimId)))}\n`;
           }
         }.bind(this),
       ),
     );
   }
 
-  /** The ClaimReview of one claim (an @graph of them when it has several reviews). */
+  /**
+   * The ClaimReview of one claim (an @graph of them when it has several published reviews); a
+   * claim without one is a NOT_FOUND that says why (no review, drafts, retracted, merged).
+   */
   async claimReview(claimId: string): Promise<Record<string, unknown>> {
     const key = keyOf(claimId, 'Claim', 'id');
-    if (!(await this.repository.claimExists(key))) throw new NotFoundError('Claim', claimId);
+    const standing = await this.repository.reviewStanding(key);
+    if (!standing) throw new NotFoundError('Claim', claimId);
     const reviews: Record<string, unknown>[] = [];
     const cursor = await this.repository.open();
     try {
-      for await (const record of this.repository.reviewedClaims(cursor, key)) {
-        reviews.push(toClaimReview(record, this.claimUrl(record.claimId)));
+      for await (const record of this.repository.reviewedClaims(cursor, { claimKey: key })) {
+        reviews.push(toClaimReview(record, this.reviewContext(record.claimId)));
       }
     } finally {
       await cursor.close();
     }
-    if (reviews.length === 0) {
-      throw new NotFoundError('ClaimReview', claimId);
-    }
+    if (reviews.length === 0) throw new NoPublishedReview(claimId, standing);
     if (reviews.length === 1) return reviews[0];
     return {
       '@context': 'https://schema.org',
@@ -242,6 +261,28 @@ export class ExportService {
       article.title,
       items,
     );
+  }
+
+  /** What a ClaimReview takes from the configuration: its `@id` base and its author. */
+  private reviewContext(claimKey: string): ClaimReviewContext {
+    const name = this.config.REVIEW_ORGANIZATION_NAME;
+    return {
+      claimUrl: isLocalUrl(this.config.PUBLIC_BASE_URL) ? null : this.claimUrl(claimKey),
+      organization: name ? { name, url: this.config.REVIEW_ORGANIZATION_URL ?? null } : null,
+    };
+  }
+
+  /** The feed's `inLanguage` parameter: a BCP 47 tag given once, or none. */
+  private languageOf(params: ReviewFeedParams): string | null {
+    const value = once(params, 'inLanguage');
+    if (value === undefined || value === '') return null;
+    if (value.length > 35 || !LANGUAGE_TAG.test(value)) {
+      throw new BadInputError(
+        `\`inLanguage\` must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES} (got "${value.slice(0, 40)}").`,
+        { argument: 'inLanguage' },
+      );
+    }
+    return value;
   }
 
   /**

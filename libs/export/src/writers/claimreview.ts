@@ -1,20 +1,27 @@
-/** What a ClaimReview is made of, as the repository reads it (one review of one claim). */
+import { isLocalUrl } from '@claimtrace/core';
+
+/** What a ClaimReview is made of, as the repository reads it (one published review of one claim). */
 export interface ReviewedClaimRecord {
   claimId: string;
   claimText: string;
   claimFirstSeenAt: string | null;
+  /** BCP 47 tag of the claim */
+  claimLanguage: string | null;
   reviewId: string;
   rating: string;
   ratingValue: number | null;
   bestRating: number | null;
   worstRating: number | null;
   summary: string | null;
-  url: string | null;
-  publishedAt: string | null;
+  /** where the review is published (absolute http(s); only published reviews are read) */
+  url: string;
+  publishedAt: string;
+  /** BCP 47 tag of the review (the claim's when the review has none) */
+  inLanguage: string | null;
   reviewer: PartyRecord;
   /** who first made the claim (the earliest ASSERTS, else the earliest stance that relays it) */
   claimAuthor: PartyRecord | null;
-  /** the articles in which a stance on the claim is written, earliest first */
+  /** one per URL (its latest version), by first publication */
   appearances: AppearanceRecord[];
 }
 
@@ -30,6 +37,22 @@ export interface AppearanceRecord {
   publishedAt: string | null;
   publisher: PartyRecord | null;
 }
+
+/** The organisation that publishes the reviews (REVIEW_ORGANIZATION_NAME and _URL). */
+export interface ReviewingOrganization {
+  name: string;
+  url: string | null;
+}
+
+export interface ClaimReviewContext {
+  /** the claim's address on PUBLIC_BASE_URL, the `@id` base; null when that is this machine */
+  claimUrl: string | null;
+  /** the configured organisation, the ClaimReview's `author`; else the review's reviewer */
+  organization: ReviewingOrganization | null;
+}
+
+/** Actor kinds that name a person or an organisation; the others (anonymous sources, accounts) do not. */
+const NAMED_KINDS = new Set(['PERSON', 'ORGANIZATION', 'GOVERNMENT_BODY', 'MEDIA_OUTLET']);
 
 /** schema.org types by actor kind: people are Persons, the rest Organizations. */
 function party(record: PartyRecord): Record<string, unknown> {
@@ -50,37 +73,55 @@ function creativeWork(appearance: AppearanceRecord): Record<string, unknown> {
   };
 }
 
+function author(record: ReviewedClaimRecord, organization: ReviewingOrganization | null) {
+  if (!organization) return party(record.reviewer);
+  return {
+    '@type': 'Organization',
+    name: organization.name,
+    ...(organization.url ? { url: organization.url } : {}),
+  };
+}
+
 /**
- * A schema.org ClaimReview (as Google's fact-check markup reads it) for one review of one claim:
- * the claim reviewed, the rating with its scale and its words, who reviewed it and when, and the
- * claim as a schema.org Claim with its author, every appearance and the first one.
+ * A schema.org ClaimReview with what Google's fact-check markup requires (claimReviewed,
+ * reviewRating with alternateName, url) and recommends (author, datePublished, itemReviewed: a
+ * Claim with its author, date, appearances and first appearance), for one published review. The
+ * claim's author is given only when it is a named person or organisation: an anonymous source is
+ * nobody's name.
  */
 export function toClaimReview(
   record: ReviewedClaimRecord,
-  claimUrl: string,
+  context: ClaimReviewContext,
 ): Record<string, unknown> {
-  const first = record.appearances[0];
+  // an article read from this machine or a private network (a local copy) is nowhere a reader can go
+  const appearances = record.appearances.filter((appearance) => !isLocalUrl(appearance.url));
+  const first = appearances[0];
+  const claimAuthor =
+    record.claimAuthor && NAMED_KINDS.has(record.claimAuthor.kind) ? record.claimAuthor : null;
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    '@id': `${claimUrl}#review-${record.reviewId}`,
-    url: record.url ?? claimUrl,
+    ...(context.claimUrl ? { '@id': `${context.claimUrl}#review-${record.reviewId}` } : {}),
+    url: record.url,
     claimReviewed: record.claimText,
     ...(record.summary ? { description: record.summary } : {}),
     datePublished: record.publishedAt,
-    author: party(record.reviewer),
+    ...(record.inLanguage ? { inLanguage: record.inLanguage } : {}),
+    author: author(record, context.organization),
     reviewRating: {
       '@type': 'Rating',
       alternateName: record.rating,
+      name: record.rating,
       ...(record.ratingValue !== null ? { ratingValue: record.ratingValue } : {}),
       ...(record.bestRating !== null ? { bestRating: record.bestRating } : {}),
       ...(record.worstRating !== null ? { worstRating: record.worstRating } : {}),
     },
     itemReviewed: {
       '@type': 'Claim',
-      ...(record.claimAuthor ? { author: party(record.claimAuthor) } : {}),
+      ...(claimAuthor ? { author: party(claimAuthor) } : {}),
       ...(record.claimFirstSeenAt ? { datePublished: record.claimFirstSeenAt } : {}),
-      appearance: record.appearances.map(creativeWork),
+      ...(record.claimLanguage ? { inLanguage: record.claimLanguage } : {}),
+      appearance: appearances.map(creativeWork),
       ...(first ? { firstAppearance: creativeWork(first) } : {}),
     },
   };

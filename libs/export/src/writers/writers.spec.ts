@@ -1,5 +1,4 @@
 import { toAnnotationCollection, toWebAnnotation } from './annotation';
-import { toClaimReview } from './claimreview';
 import { csvField, csvRecord, edgeCsvRecord, EDGE_CSV_COLUMNS } from './csv.writer';
 import { gexfWriter } from './gexf.writer';
 import { ExportEdge, ExportNode, GraphWriter } from './graph-model';
@@ -77,40 +76,6 @@ describe('export writers', () => {
     expect(csvRecord(['a', null])).toBe('a,\r\n');
     expect(EDGE_CSV_COLUMNS.slice(0, 4)).toEqual(['id', 'source', 'target', 'type']);
     expect(edgeCsvRecord(edges[0])).toBe('e1,a1,c1,STANCE,DENIES,,,0.5,,\r\n');
-  });
-
-  it('builds a ClaimReview with rating, author, appearances', () => {
-    const review = toClaimReview(
-      {
-        claimId: 'k',
-        claimText: 'The claim',
-        claimFirstSeenAt: '2026-01-01T00:00:00.000Z',
-        reviewId: 'r',
-        rating: 'False',
-        ratingValue: 1,
-        bestRating: 5,
-        worstRating: 1,
-        summary: null,
-        url: null,
-        publishedAt: '2026-01-02T00:00:00.000Z',
-        reviewer: { name: 'Checker', kind: 'ORGANIZATION', wikidataId: null },
-        claimAuthor: { name: 'Milei', kind: 'PERSON', wikidataId: 'Q1' },
-        appearances: [{ url: 'https://x/1', title: 'One', publishedAt: null, publisher: null }],
-      },
-      'https://api/claims/k',
-    );
-    expect(review).toMatchObject({
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      url: 'https://api/claims/k',
-      author: { '@type': 'Organization', name: 'Checker' },
-      reviewRating: { alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 },
-      itemReviewed: {
-        '@type': 'Claim',
-        author: { '@type': 'Person', name: 'Milei', sameAs: 'https://www.wikidata.org/wiki/Q1' },
-        firstAppearance: { url: 'https://x/1' },
-      },
-    });
   });
 
   it('builds W3C Web Annotations with quote and position selectors', () => {

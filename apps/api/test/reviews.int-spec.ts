@@ -1,0 +1,274 @@
+import { startTestApp, TestApp } from './test-app';
+import { api, failure, keyOf } from './support/claims-api';
+
+jest.setTimeout(60_000);
+
+const BASE = 'https://factchecks.example.org/news';
+const REVIEW = `id rating ratingValue bestRating worstRating summary url publishedAt inLanguage
+  retracted retractedAt retractedReason reviewer { id }`;
+const ADD = `mutation ($i: AddReviewInput!) { addReview(input: $i) { ${REVIEW} } }`;
+const UPDATE = `mutation ($i: UpdateReviewInput!) { updateReview(input: $i) { ${REVIEW} } }`;
+const RETRACT = `mutation ($i: RetractReviewInput!) { retractReview(input: $i) { ${REVIEW} } }`;
+const REVIEWS = `query ($id: ID!) { claim(id: $id) { reviews { ${REVIEW} } } }`;
+
+describe('reviews: add, update and retract, ready to publish', () => {
+  let t: TestApp;
+  let call: ReturnType<typeof api>;
+  let reviewer: string;
+  let claimId: string;
+
+  const eventsOf = (claim: string) =>
+    t.db.query<{ kind: string; by: string | null; payload: any }>(
+      `SELECT kind, by, payload FROM claim_events WHERE claim_id = $1::uuid ORDER BY id`,
+      [keyOf(claim)],
+    );
+  const counts = async () => ({
+    reviews: await t.count('reviews'),
+    events: await t.count('claim_events'),
+  });
+  const add = (i: Record<string, unknown>) =>
+    t.gql(ADD, { i: { claimId, reviewerId: reviewer, ...i } });
+  const published = {
+    rating: 'False',
+    ratingValue: 1,
+    bestRating: 5,
+    worstRating: 1,
+    summary: 'No agreement exists.',
+    url: 'https://chequeado.example/deportados',
+    publishedAt: '2026-03-03T10:00:00.000Z',
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ PUBLIC_BASE_URL: BASE });
+    call = api(t);
+    reviewer = await call.actor('Chequeado', 'ORGANIZATION');
+    const { createClaim } = await t.ok(
+      `mutation { createClaim(input: { text: "Argentina will take US deportees", language: "es" }) { id } }`,
+    );
+    claimId = createClaim.id;
+  });
+  afterAll(() => t?.close());
+
+  it('adds a review with its publishing fields, in the claim language unless told, and logs it', async () => {
+    const result = await add(published);
+    expect(result.errors).toBeUndefined();
+    const review = result.data!.addReview;
+    expect(review).toEqual({
+      id: expect.any(String),
+      ...published,
+      inLanguage: 'es',
+      retracted: false,
+      retractedAt: null,
+      retractedReason: null,
+      reviewer: { id: reviewer },
+    });
+    const english = (await add({ rating: 'Misleading', inLanguage: 'en-GB' })).data!.addReview;
+    expect(english).toMatchObject({ inLanguage: 'en-GB', url: null, publishedAt: null });
+
+    const events = (await eventsOf(claimId)).filter((e) => e.kind === 'REVIEW_ADDED');
+    expect(events.map((e) => [e.by, e.payload])).toEqual([
+      [
+        'test-admin',
+        {
+          claimId,
+          reviewId: review.id,
+          rating: 'False',
+          url: published.url,
+          publishedAt: published.publishedAt,
+          inLanguage: 'es',
+        },
+      ],
+      [
+        'test-admin',
+        {
+          claimId,
+          reviewId: english.id,
+          rating: 'Misleading',
+          url: null,
+          publishedAt: null,
+          inLanguage: 'en-GB',
+        },
+      ],
+    ]);
+  });
+
+  it('keeps the first and last instants the API takes, to the millisecond', async () => {
+    for (const publishedAt of ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+      const { addReview } = (await add({ rating: 'False', publishedAt })).data!;
+      expect(addReview.publishedAt).toBe(publishedAt);
+    }
+  });
+
+  it('builds a path on PUBLIC_BASE_URL', async () => {
+    const { addReview } = (await add({ rating: 'False', url: '/reviews/42' })).data!;
+    expect(addReview.url).toBe(`${BASE}/reviews/42`);
+  });
+
+  it.each([
+    [{ url: 'http://localhost:3000/claims/x' }, /points at this machine/, 'url'],
+    [{ url: 'http://127.0.0.1/x' }, /points at this machine/, 'url'],
+    [{ url: 'http://[::ffff:0.0.0.0]/x' }, /points at this machine/, 'url'],
+    [{ url: 'http://10.0.0.1/reviews/1' }, /or a private network \(10\.0\.0\.1\)/, 'url'],
+    [{ url: 'http://169.254.169.254/latest' }, /points at this machine/, 'url'],
+    [{ url: 'http://[fd00::1]/x' }, /points at this machine/, 'url'],
+    [{ url: 'ftp://example.org/x' }, /not an absolute http or https URL/, 'url'],
+    [{ url: 'reviews/42' }, /not an absolute http or https URL/, 'url'],
+    [{ bestRating: 1, worstRating: 5 }, /bestRating \(1\) must be above worstRating \(5\)/, null],
+    [{ bestRating: 5, worstRating: 5 }, /must be above worstRating/, null],
+    [{ ratingValue: 3 }, /ratingValue needs its scale/, null],
+    [{ ratingValue: 9, bestRating: 5, worstRating: 1 }, /ratingValue 9 is outside the scale/, null],
+    [{ bestRating: 5 }, /bestRating needs worstRating/, null],
+    [{ rating: '   ' }, /rating must contain at least one visible character/, null],
+    [{ inLanguage: 'Spanish!' }, /inLanguage must be a BCP 47 language tag/, null],
+    [{ publishedAt: 'yesterday' }, /publishedAt|DateTime/, null],
+    [{ publishedAt: '10000-01-01T00:00:00Z' }, /with a year from 0001 to 9999/, null],
+    [{ ratingValue: 2e6, bestRating: 3e6, worstRating: 0 }, /ratingValue/, null],
+  ])(
+    'refuses %j with an actionable BAD_USER_INPUT and writes nothing',
+    async (i, message, argument) => {
+      const before = await counts();
+      const error = failure(await add({ rating: 'False', ...i }), 'BAD_USER_INPUT');
+      expect(error.message).toMatch(message);
+      if (argument) expect(error.extensions.argument).toBe(argument);
+      expect(await counts()).toEqual(before);
+    },
+  );
+
+  it('updates the fields given, checks the review as it ends up, and logs before and after', async () => {
+    const { id } = (
+      await add({ rating: 'Unproven', ratingValue: 2, bestRating: 5, worstRating: 1 })
+    ).data!.addReview;
+    const updated = await t.ok(UPDATE, {
+      i: { reviewId: id, ...published, summary: 'Checked.' },
+    });
+    expect(updated.updateReview).toMatchObject({ ...published, summary: 'Checked.' });
+
+    // omitted fields stay, null clears one
+    const cleared = await t.ok(UPDATE, { i: { reviewId: id, summary: null } });
+    expect(cleared.updateReview).toMatchObject({
+      rating: 'False',
+      summary: null,
+      url: published.url,
+    });
+
+    // the scale is checked on the merged review: bestRating 0 is below the stored worstRating 1
+    const before = await counts();
+    const low = failure(
+      await t.gql(UPDATE, { i: { reviewId: id, bestRating: 0 } }),
+      'BAD_USER_INPUT',
+    );
+    expect(low.message).toMatch(/bestRating \(0\) must be above worstRating \(1\)/);
+    failure(await t.gql(UPDATE, { i: { reviewId: id, rating: null } }), 'BAD_USER_INPUT');
+    failure(await t.gql(UPDATE, { i: { reviewId: id, url: 'http://[::1]/x' } }), 'BAD_USER_INPUT');
+    // nothing changed: no event
+    await t.ok(UPDATE, { i: { reviewId: id, rating: 'False' } });
+    expect(await counts()).toEqual(before);
+
+    const events = (await eventsOf(claimId)).filter((e) => e.kind === 'REVIEW_UPDATED');
+    expect(events.map((e) => e.payload)).toEqual([
+      {
+        claimId,
+        reviewId: id,
+        before: {
+          rating: 'Unproven',
+          ratingValue: 2,
+          summary: null,
+          url: null,
+          publishedAt: null,
+        },
+        after: {
+          rating: 'False',
+          ratingValue: 1,
+          summary: 'Checked.',
+          url: published.url,
+          publishedAt: published.publishedAt,
+        },
+      },
+      { claimId, reviewId: id, before: { summary: 'Checked.' }, after: { summary: null } },
+    ]);
+    const missing = failure(
+      await t.gql(UPDATE, {
+        i: {
+          reviewId: Buffer.from('Review:00000000-0000-4000-8000-000000000000').toString(
+            'base64url',
+          ),
+          rating: 'x',
+        },
+      }),
+      'NOT_FOUND',
+    );
+    expect(missing.message).toMatch(/No Review has the id/);
+  });
+
+  it('retracts a review once: it stays in history with its reason, and is closed to edits', async () => {
+    const { id } = (await add(published)).data!.addReview;
+    failure(await t.gql(RETRACT, { i: { reviewId: id, reason: '  ' } }), 'BAD_USER_INPUT');
+    const { retractReview } = await t.ok(RETRACT, {
+      i: { reviewId: id, reason: 'Published on the wrong claim' },
+    });
+    expect(retractReview).toMatchObject({
+      id,
+      retracted: true,
+      retractedReason: 'Published on the wrong claim',
+      retractedAt: expect.any(String),
+    });
+    const { claim } = await t.ok(REVIEWS, { id: claimId });
+    expect(claim.reviews.find((r: any) => r.id === id)).toEqual(retractReview);
+
+    const before = await counts();
+    const again = failure(
+      await t.gql(RETRACT, { i: { reviewId: id, reason: 'again' } }),
+      'CONFLICT',
+    );
+    expect(again.message).toMatch(
+      /was retracted at .* \(Published on the wrong claim\).*Add a new review/,
+    );
+    failure(await t.gql(UPDATE, { i: { reviewId: id, rating: 'True' } }), 'CONFLICT');
+    expect(await counts()).toEqual(before);
+
+    const [event] = (await eventsOf(claimId)).filter((e) => e.kind === 'REVIEW_RETRACTED');
+    expect(event.payload).toEqual({
+      claimId,
+      reviewId: id,
+      reason: 'Published on the wrong claim',
+    });
+  });
+
+  it('lets one of many racing retractions win; the others are CONFLICT', async () => {
+    const { id } = (await add(published)).data!.addReview;
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        t.gql(n % 2 ? RETRACT : UPDATE, {
+          i: n % 2 ? { reviewId: id, reason: `race ${n}` } : { reviewId: id, summary: `edit ${n}` },
+        }),
+      ),
+    );
+    const retracted = results.filter((r, n) => n % 2 && !r.errors);
+    expect(retracted).toHaveLength(1);
+    for (const r of results.filter((r) => r.errors)) failure(r, 'CONFLICT');
+    const events = await t.db.query<{ kind: string }>(
+      `SELECT kind FROM claim_events WHERE payload->>'reviewId' = $1 ORDER BY id`,
+      [id],
+    );
+    // every update that won came before the retraction, and each success has its one event
+    expect(events.map((e) => e.kind).at(-1)).toBe('REVIEW_RETRACTED');
+    expect(events.filter((e) => e.kind === 'REVIEW_RETRACTED')).toHaveLength(1);
+    expect(events.length).toBe(1 + results.filter((r) => !r.errors).length);
+  });
+
+  it('leaves reviews to editors: a VIEWER may read them and change none', async () => {
+    const viewer = await t.token('VIEWER');
+    const { id } = (await add(published)).data!.addReview;
+    const before = await counts();
+    for (const [query, i] of [
+      [ADD, { claimId, reviewerId: reviewer, rating: 'False' }],
+      [UPDATE, { reviewId: id, rating: 'True' }],
+      [RETRACT, { reviewId: id, reason: 'no' }],
+    ] as const) {
+      failure(await t.gqlAs(viewer, query, { i }), 'FORBIDDEN');
+    }
+    expect(await counts()).toEqual(before);
+    const read = await t.gqlAs(viewer, REVIEWS, { id: claimId });
+    expect(read.data!.claim.reviews.length).toBeGreaterThan(0);
+  });
+});
