@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { ChildMessage, ParentMessage, ServerName } from './bench-messages';
 
 export interface Server {
-  name: ServerName;
+  name: string;
   child: ChildProcess;
   url: string;
+  /** a bench-server.ts child, which answers CPU, SQL and profile requests over IPC */
+  ipc: boolean;
 }
 
 export function startServer(name: ServerName, env: Record<string, string>): Promise<Server> {
@@ -21,7 +23,7 @@ export function startServer(name: ServerName, env: Record<string, string>): Prom
     child.once('message', (message: ChildMessage) => {
       if (message.type !== 'listening') return;
       child.off('exit', onExit);
-      resolve({ name, child, url: `http://127.0.0.1:${message.port}/graphql` });
+      resolve({ name, child, url: `http://127.0.0.1:${message.port}/graphql`, ipc: true });
     });
   });
 }

@@ -7,6 +7,7 @@ import {
   ReanchoredPassageRow,
   Tx,
 } from '@claimtrace/database';
+import { ACTOR_COLUMNS, ActorObject } from '@claimtrace/actors';
 import { ColumnSpec, columnPicker, selectColumns } from '@claimtrace/core';
 import { ArticleObject, ArticleRecord } from '../dtos/article.object';
 import { PassageObject, PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
@@ -34,20 +35,50 @@ export const PASSAGE_RECORD_COLUMNS: ColumnSpec<PassageRow, PassageRecord> = [
 /** Prefix of the article columns selected beside a passage's. */
 export const PASSAGE_ARTICLE_PREFIX = 'article_';
 
-/** `SELECT` list of a passage (alias `p`) with its article (alias `a`), for `passageReader`. */
-export function passageWithArticleColumns(p = 'p', a = 'a', prefix = ''): string {
-  return `${selectColumns(PASSAGE_RECORD_COLUMNS, p, prefix)}, ${selectColumns(
+/** Prefix of the publisher columns selected beside an article's. */
+const PUBLISHER_PREFIX = 'publisher_';
+
+/**
+ * `SELECT` list of a passage (alias `p`) with its article (alias `a`), for `passageReader`; with
+ * `publisher`, also the article's publisher (that alias, joined by `publisherJoin`), so that
+ * `Article.publisher` reads a property instead of loading the actor.
+ */
+export function passageWithArticleColumns(p = 'p', a = 'a', prefix = '', publisher = ''): string {
+  const columns = `${selectColumns(PASSAGE_RECORD_COLUMNS, p, prefix)}, ${selectColumns(
     ARTICLE_RECORD_COLUMNS,
     a,
     prefix + PASSAGE_ARTICLE_PREFIX,
   )}`;
+  return publisher
+    ? `${columns}, ${selectColumns(ACTOR_COLUMNS, publisher, prefix + PASSAGE_ARTICLE_PREFIX + PUBLISHER_PREFIX)}`
+    : columns;
 }
 
-/** A reader of the passage (with its article) of rows selected with `passageWithArticleColumns`. */
-export function passageReader(prefix = ''): (row: Record<string, unknown>) => PassageObject {
+/** The join of an article's publisher (alias `publisher`) to its article (alias `a`). */
+export function publisherJoin(a: string, publisher: string): string {
+  return `LEFT JOIN actors ${publisher} ON ${publisher}.id = ${a}.publisher_id`;
+}
+
+/**
+ * A reader of the passage (with its article) of rows selected with `passageWithArticleColumns`;
+ * `withPublisher` when they were selected with the publisher too.
+ */
+export function passageReader(
+  prefix = '',
+  withPublisher = false,
+): (row: Record<string, unknown>) => PassageObject {
   const passage = columnPicker(PASSAGE_RECORD_COLUMNS, prefix);
   const article = columnPicker(ARTICLE_RECORD_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX);
-  return (row) => PassageObject.from(passage(row), ArticleObject.from(article(row)));
+  if (!withPublisher) {
+    return (row) => PassageObject.from(passage(row), ArticleObject.from(article(row)));
+  }
+  const publisher = columnPicker(ACTOR_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX + PUBLISHER_PREFIX);
+  return (row) => {
+    const record = article(row);
+    const read = ArticleObject.from(record);
+    read.publisher = record.publisherId ? ActorObject.from(publisher(row)) : null;
+    return PassageObject.from(passage(row), read);
+  };
 }
 
 const readPassage = passageReader();

@@ -6,7 +6,7 @@ import { AttributionObject, AttributionRecord } from '../dtos/attribution.object
 import { AttributionsRepository, ChainRow, JoinedAttributionRow } from './attributions.repository';
 
 const readActor = columnPicker(ACTOR_COLUMNS, 'actor_');
-const readPassage = passageReader('passage_');
+const readPassage = passageReader('passage_', true);
 
 /** The attribution of a joined row, with its actor and passage (and the passage's article). */
 export function attributionFromRow(row: JoinedAttributionRow): AttributionObject {

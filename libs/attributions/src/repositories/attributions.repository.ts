@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACTOR_COLUMNS } from '@claimtrace/actors';
-import { passageWithArticleColumns } from '@claimtrace/articles';
+import { passageWithArticleColumns, publisherJoin } from '@claimtrace/articles';
 import { ColumnSpec, columnList, selectColumns } from '@claimtrace/core';
 import { ArticleRow, AttributionRow, Database, PassageRow, Stance, Tx } from '@claimtrace/database';
 import { AttributionRecord } from '../dtos/attribution.object';
@@ -22,11 +22,26 @@ const COLUMNS = columnList(ATTRIBUTION_COLUMNS, 'a');
 /** An attribution row with its actor (prefix `actor_`) and passage and article (prefix `passage_`). */
 export type JoinedAttributionRow = AttributionRecord & Record<string, unknown>;
 
-/** The attribution (alias a), its actor (ac), passage (p) and the passage's article (ar). */
-const JOINED_COLUMNS = `${COLUMNS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
-  ${passageWithArticleColumns('p', 'ar', 'passage_')}`;
+/** An attribution's actor (alias ac), passage (p), its article (ar) and the publisher (pub). */
+const RELATED_COLUMNS = `${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
+  ${passageWithArticleColumns('p', 'ar', 'passage_', 'pub')}`;
+/**
+ * The attribution (alias a) with its related rows: every field of the page's attributions but the
+ * lists reads a property.
+ */
+const JOINED_COLUMNS = `${COLUMNS}, ${RELATED_COLUMNS}`;
 const JOINS = `JOIN actors ac ON ac.id = a.actor_id
-  JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id`;
+  JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
+  ${publisherJoin('ar', 'pub')}`;
+/**
+ * The related rows of each attribution `a` already read (alias r), looked up by primary key: a
+ * LATERAL subquery with LIMIT 1 is never flattened into a join, so the planner cannot hash a whole
+ * table to keep a few of its rows (which it did for the passages when the tables were small).
+ */
+const RELATED = `CROSS JOIN LATERAL (
+    SELECT ${RELATED_COLUMNS} FROM actors ac, passages p
+      JOIN articles ar ON ar.id = p.article_id ${publisherJoin('ar', 'pub')}
+    WHERE ac.id = a.actor_id AND p.id = a.passage_id LIMIT 1) r`;
 
 /**
  * A hop of a relay chain: the attribution it starts from, the hop's id, and the hop's joined row,
@@ -35,17 +50,30 @@ const JOINS = `JOIN actors ac ON ac.id = a.actor_id
 export type ChainRow = JoinedAttributionRow & { startId: string; hopId: string };
 
 /**
- * The recursive CTE `hops(start_id, id, depth)`: every hop of the relay chains of the attributions
- * whose ids `starts` gives (a subquery, or with `array` an array parameter), 64 deep at most.
+ * The recursive CTE `hops(start_id, id, depth)`: every hop of the relay chains that `seed` starts
+ * (a `SELECT start_id, id, 1`: each relayed attribution with the id it was reported via), 64 deep
+ * at most. Each step looks its hop up by primary key in a LATERAL subquery with LIMIT 1, which the
+ * planner cannot flatten into a join: the statement reads the hops and nothing else, whatever the
+ * table sizes (a plain join let it hash every relayed attribution when the tables were small).
  */
-function hopsOf(starts: string, array = false): string {
+function hopsOf(seed: string): string {
   return `hops(start_id, id, depth) AS (
-    SELECT a.id, a.reported_via_id, 1 FROM attributions a
-    WHERE a.id ${array ? `= ANY(${starts})` : `IN (${starts})`} AND a.reported_via_id IS NOT NULL
+    ${seed}
     UNION ALL
-    SELECT h.start_id, a.reported_via_id, h.depth + 1
-    FROM hops h JOIN attributions a ON a.id = h.id
-    WHERE a.reported_via_id IS NOT NULL AND h.depth < 64)`;
+    SELECT h.start_id, next.reported_via_id, h.depth + 1
+    FROM hops h CROSS JOIN LATERAL (
+      SELECT a.reported_via_id FROM attributions a WHERE a.id = h.id LIMIT 1) next
+    WHERE next.reported_via_id IS NOT NULL AND h.depth < 64)`;
+}
+
+/**
+ * Each hop of `hops` with its joined row, looked up by primary key (LATERAL, LIMIT 1: never a hash
+ * of the tables), or with nulls where `known` (a condition on `h.id`) says the caller has it.
+ */
+function hopRows(known: string): string {
+  return `hops h LEFT JOIN LATERAL (
+      SELECT ${JOINED_COLUMNS} FROM attributions a ${JOINS}
+      WHERE a.id = h.id AND NOT (${known}) LIMIT 1) j ON true`;
 }
 
 export type AttributionOwner = 'claim_id' | 'actor_id';
@@ -115,22 +143,23 @@ export class AttributionsRepository {
     }
     // The page rows first (part 0, by owner and rank), then the hops of their chains (part 1, by
     // start and depth): a hop in the page comes back as its id alone, like `chains` with `known`.
+    // The page's attributions (with all their columns, so they are read once) numbered per owner,
+    // then the hops of their chains, seeded from the page itself.
     const pageSql = (after: string, total: string) =>
       `WITH RECURSIVE page AS (
-         SELECT numbered.id, numbered.owner, numbered.rn, numbered.total FROM (
-           SELECT a.id, a.${query.owner} AS owner,
+         SELECT numbered.* FROM (
+           SELECT a.*, a.${query.owner} AS owner,
                   row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn,
                   ${total} AS total
            FROM attributions a WHERE ${filter} ${after}) numbered
          WHERE numbered.rn <= $2),
-       ${hopsOf('SELECT page.id FROM page')}
-       SELECT 0 AS part, page.owner AS "sortKey", page.rn::int AS n, page.owner, page.total,
-              NULL::uuid AS "startId", NULL::uuid AS "hopId", ${JOINED_COLUMNS}
-       FROM page JOIN attributions a ON a.id = page.id ${JOINS}
+       ${hopsOf('SELECT page.id, page.reported_via_id, 1 FROM page WHERE page.reported_via_id IS NOT NULL')}
+       SELECT 0 AS part, a.owner AS "sortKey", a.rn::int AS n, a.owner, a.total,
+              NULL::uuid AS "startId", NULL::uuid AS "hopId", ${COLUMNS}, r.*
+       FROM page a ${RELATED}
        UNION ALL
-       SELECT 1, h.start_id, h.depth, NULL, NULL, h.start_id, h.id, ${JOINED_COLUMNS}
-       FROM hops h LEFT JOIN (attributions a ${JOINS})
-         ON a.id = h.id AND h.id NOT IN (SELECT page.id FROM page)
+       SELECT 1, h.start_id, h.depth, NULL, NULL, h.start_id, h.id, j.*
+       FROM ${hopRows('h.id IN (SELECT page.id FROM page)')}
        ORDER BY part, "sortKey", n`;
     type PageRow = JoinedAttributionRow & ChainRow & { part: number; owner: string; total: number };
     const split = (all: PageRow[]) => {
@@ -171,9 +200,12 @@ export class AttributionsRepository {
    */
   chains(ids: readonly string[], known: readonly string[] = []): Promise<ChainRow[]> {
     return this.db.query(
-      `WITH RECURSIVE ${hopsOf('$1::uuid[]', true)}
-       SELECT h.start_id AS "startId", h.id AS "hopId", ${JOINED_COLUMNS}
-       FROM hops h LEFT JOIN (attributions a ${JOINS}) ON a.id = h.id AND h.id <> ALL($2::uuid[])
+      `WITH RECURSIVE ${hopsOf(
+        `SELECT a.id, a.reported_via_id, 1 FROM attributions a
+         WHERE a.id = ANY($1::uuid[]) AND a.reported_via_id IS NOT NULL`,
+      )}
+       SELECT h.start_id AS "startId", h.id AS "hopId", j.*
+       FROM ${hopRows('h.id = ANY($2::uuid[])')}
        ORDER BY h.start_id, h.depth`,
       [ids, known],
     );
