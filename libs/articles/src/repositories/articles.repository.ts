@@ -61,22 +61,30 @@ export function publisherJoin(a: string, publisher: string): string {
 
 /**
  * A reader of the passage (with its article) of rows selected with `passageWithArticleColumns`;
- * `withPublisher` when they were selected with the publisher too.
+ * `withPublisher` when they were selected with the publisher too. Given `articles`, each article is
+ * built once per map (a page's passages share a few articles; the objects are read-only).
  */
 export function passageReader(
   prefix = '',
   withPublisher = false,
-): (row: Record<string, unknown>) => PassageObject {
+): (row: Record<string, unknown>, articles?: Map<string, ArticleObject>) => PassageObject {
   const passage = columnPicker(PASSAGE_RECORD_COLUMNS, prefix);
   const article = columnPicker(ARTICLE_RECORD_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX);
-  if (!withPublisher) {
-    return (row) => PassageObject.from(passage(row), ArticleObject.from(article(row)));
-  }
   const publisher = columnPicker(ACTOR_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX + PUBLISHER_PREFIX);
-  return (row) => {
+  const readArticle = (row: Record<string, unknown>) => {
     const record = article(row);
     const read = ArticleObject.from(record);
-    read.publisher = record.publisherId ? ActorObject.from(publisher(row)) : null;
+    if (withPublisher)
+      read.publisher = record.publisherId ? ActorObject.from(publisher(row)) : null;
+    return read;
+  };
+  const articleKey = `${prefix}${PASSAGE_ARTICLE_PREFIX}id`;
+  return (row, articles) => {
+    let read = articles?.get(row[articleKey] as string);
+    if (!read) {
+      read = readArticle(row);
+      articles?.set(read.key, read);
+    }
     return PassageObject.from(passage(row), read);
   };
 }
@@ -212,7 +220,7 @@ export class ArticlesRepository {
       `SELECT ${PASSAGE_JOINED} WHERE p.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map(readPassage);
+    return rows.map((row) => readPassage(row));
   }
 
   async passagesOf(articleIds: readonly string[]): Promise<PassageObject[]> {
@@ -220,7 +228,7 @@ export class ArticlesRepository {
       `SELECT ${PASSAGE_JOINED} WHERE p.article_id = ANY($1::uuid[]) ORDER BY p.start, p."end"`,
       [articleIds],
     );
-    return rows.map(readPassage);
+    return rows.map((row) => readPassage(row));
   }
 
   async passagesOfTx(tx: Tx, articleId: string): Promise<PassageRecord[]> {
