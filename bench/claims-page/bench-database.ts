@@ -20,7 +20,8 @@ export async function sql<R extends object = object>(
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<R>(text, params)).rows;
+    // without parameters, a simple query: the text may hold several statements
+    return (await (params.length ? client.query<R>(text, params) : client.query<R>(text))).rows;
   } finally {
     await client.end();
   }

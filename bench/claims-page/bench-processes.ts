@@ -11,10 +11,16 @@ export interface Server {
   ipc: boolean;
 }
 
-export function startServer(name: ServerName, env: Record<string, string>): Promise<Server> {
+/** A bench-server.ts child (`real` or `memory`), on `execPath` (this process's Node.js by default). */
+export function startServer(
+  name: ServerName,
+  env: Record<string, string>,
+  execPath = process.execPath,
+): Promise<Server> {
   const child = fork(join(__dirname, 'bench-server.js'), [name], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...env },
+    execPath,
   });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) =>
@@ -52,6 +58,7 @@ export function stopServer(server: Server): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    server.child.disconnect();
+    if (server.ipc) server.child.disconnect();
+    else server.child.kill('SIGTERM');
   });
 }

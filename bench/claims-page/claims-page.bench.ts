@@ -45,7 +45,18 @@ import type { Variant } from './bench-messages';
 import { openDatabase, sql } from './bench-database';
 import { ask, type Server, startServer, stopServer } from './bench-processes';
 import { generate } from './generate';
-import { measure, PAGES, PROFILE, ROUNDS, type Run, CONNECTIONS, SECONDS, WARMUP } from './load';
+import {
+  closeDataSet,
+  measure,
+  PAGES,
+  PROFILE,
+  ROUNDS,
+  type Run,
+  runMain,
+  CONNECTIONS,
+  SECONDS,
+  WARMUP,
+} from './load';
 import { capturePages, type Captured } from './pages';
 import { chosenShapes, type Shape } from './shapes';
 
@@ -207,8 +218,7 @@ async function main(): Promise<void> {
           }
         }
       } finally {
-        for (const server of servers) await stopServer(server);
-        await database.dispose();
+        await closeDataSet(servers, database);
       }
     }
     console.log('');
@@ -237,7 +247,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exit(1);
-});
+runMain(main);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { postgresCpuMs } from './bench-database';
-import { ask, type Server } from './bench-processes';
+import { ask, type Server, stopServer } from './bench-processes';
 import type { Variant } from './bench-messages';
 import { formatSummary, summarise, type CpuProfile } from './profile-summary';
 
@@ -117,4 +117,30 @@ export async function cpuMs(server: Server): Promise<number> {
   const stat = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ
+}
+
+/** A table row: each cell padded to its width (negative: left-aligned), separated by spaces. */
+export function tableRow(cells: [value: string | number, width: number][]): string {
+  return cells
+    .map(([value, width]) =>
+      width < 0 ? String(value).padEnd(-width) : String(value).padStart(width),
+    )
+    .join(' ');
+}
+
+/** Stops the servers of a data set, then drops its database. */
+export async function closeDataSet(
+  servers: Server[],
+  database: { dispose(): Promise<void> },
+): Promise<void> {
+  for (const server of servers) await stopServer(server);
+  await database.dispose();
+}
+
+/** Runs a bench's main function; a failure prints its stack and exits with 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  });
 }
