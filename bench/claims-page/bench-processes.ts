@@ -11,6 +11,12 @@ export interface Server {
   ipc: boolean;
 }
 
+/**
+ * The Node.js flags the API runs with (the Dockerfile's CMD and `npm start`): the real server of
+ * every bench gets them, as deployed; the baselines run with Node's defaults.
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** A bench-server.ts child (`real` or `memory`), on `execPath` (this process's Node.js by default). */
 export function startServer(
   name: ServerName,
@@ -21,6 +27,7 @@ export function startServer(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...env },
     execPath,
+    execArgv: name === 'real' ? API_NODE_FLAGS : [],
   });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) =>

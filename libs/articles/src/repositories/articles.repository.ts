@@ -8,7 +8,7 @@ import {
   Tx,
 } from '@claimtrace/database';
 import { ACTOR_COLUMNS, ActorObject } from '@claimtrace/actors';
-import { ColumnSpec, columnPicker, selectColumns } from '@claimtrace/core';
+import { ColumnSpec, columnPicker, nullColumns, selectColumns } from '@claimtrace/core';
 import { ArticleObject, ArticleRecord } from '../dtos/article.object';
 import { PassageObject, PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
 
@@ -44,7 +44,7 @@ const PUBLISHER_PREFIX = 'publisher_';
  * `Article.publisher` reads a property instead of loading the actor.
  */
 export function passageWithArticleColumns(p = 'p', a = 'a', prefix = '', publisher = ''): string {
-  const columns = `${selectColumns(PASSAGE_RECORD_COLUMNS, p, prefix)}, ${selectColumns(
+  const columns = `${passageColumns(p, prefix)}, ${selectColumns(
     ARTICLE_RECORD_COLUMNS,
     a,
     prefix + PASSAGE_ARTICLE_PREFIX,
@@ -52,6 +52,40 @@ export function passageWithArticleColumns(p = 'p', a = 'a', prefix = '', publish
   return publisher
     ? `${columns}, ${selectColumns(ACTOR_COLUMNS, publisher, prefix + PASSAGE_ARTICLE_PREFIX + PUBLISHER_PREFIX)}`
     : columns;
+}
+
+/** A passage's own columns (alias `p`), as `passageReader(prefix)` reads them; typed NULLs without `p`. */
+export function passageColumns(p: string | null, prefix = ''): string {
+  return p
+    ? selectColumns(PASSAGE_RECORD_COLUMNS, p, prefix)
+    : nullColumns(PASSAGE_RECORD_COLUMNS, 'passages', prefix);
+}
+
+/**
+ * An article's columns (alias `a`) with its publisher's (alias `publisher`), as `passageReader(prefix,
+ * true)` reads them beside a passage, and `articleReader(prefix)` alone; typed NULLs without `a`.
+ */
+export function articleWithPublisherColumns(
+  a: string | null,
+  publisher: string | null,
+  prefix = '',
+): string {
+  const article = prefix + PASSAGE_ARTICLE_PREFIX;
+  return a && publisher
+    ? `${selectColumns(ARTICLE_RECORD_COLUMNS, a, article)}, ${selectColumns(ACTOR_COLUMNS, publisher, article + PUBLISHER_PREFIX)}`
+    : `${nullColumns(ARTICLE_RECORD_COLUMNS, 'articles', article)}, ${nullColumns(ACTOR_COLUMNS, 'actors', article + PUBLISHER_PREFIX)}`;
+}
+
+/** A reader of the article (with its publisher) of rows selected with `articleWithPublisherColumns`. */
+export function articleReader(prefix = ''): (row: Record<string, unknown>) => ArticleObject {
+  const article = columnPicker(ARTICLE_RECORD_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX);
+  const publisher = columnPicker(ACTOR_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX + PUBLISHER_PREFIX);
+  return (row) => {
+    const record = article(row);
+    const read = ArticleObject.from(record);
+    read.publisher = record.publisherId ? ActorObject.from(publisher(row)) : null;
+    return read;
+  };
 }
 
 /** The join of an article's publisher (alias `publisher`) to its article (alias `a`). */
@@ -70,22 +104,17 @@ export function passageReader(
 ): (row: Record<string, unknown>, articles?: Map<string, ArticleObject>) => PassageObject {
   const passage = columnPicker(PASSAGE_RECORD_COLUMNS, prefix);
   const article = columnPicker(ARTICLE_RECORD_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX);
-  const publisher = columnPicker(ACTOR_COLUMNS, prefix + PASSAGE_ARTICLE_PREFIX + PUBLISHER_PREFIX);
-  const readArticle = (row: Record<string, unknown>) => {
-    const record = article(row);
-    const read = ArticleObject.from(record);
-    if (withPublisher)
-      read.publisher = record.publisherId ? ActorObject.from(publisher(row)) : null;
-    return read;
-  };
-  const articleKey = `${prefix}${PASSAGE_ARTICLE_PREFIX}id`;
+  const readArticle = withPublisher
+    ? articleReader(prefix)
+    : (row: Record<string, unknown>) => ArticleObject.from(article(row));
   return (row, articles) => {
-    let read = articles?.get(row[articleKey] as string);
+    const record = passage(row);
+    let read = articles?.get(record.articleId);
     if (!read) {
       read = readArticle(row);
       articles?.set(read.key, read);
     }
-    return PassageObject.from(passage(row), read);
+    return PassageObject.from(record, read);
   };
 }
 

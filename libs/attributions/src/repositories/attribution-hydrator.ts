@@ -1,22 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { ACTOR_COLUMNS, ActorObject } from '@claimtrace/actors';
-import { ArticleObject, passageReader } from '@claimtrace/articles';
+import { ArticleObject, articleReader, passageReader } from '@claimtrace/articles';
 import { columnPicker } from '@claimtrace/core';
 import { AttributionObject, AttributionRecord } from '../dtos/attribution.object';
 import { AttributionsRepository, ChainRow, JoinedAttributionRow } from './attributions.repository';
 
 const readActor = columnPicker(ACTOR_COLUMNS, 'actor_');
 const readPassage = passageReader('passage_', true);
+const readArticle = articleReader('passage_');
 
 /**
  * A reader of joined rows: the attribution of each, with its actor and passage (and the passage's
  * article and publisher). Each actor and article is built once per reader and shared by the
  * attributions that cite it (read-only objects): a page of a thousand attributions names a few
- * hundred actors and a few dozen articles.
+ * hundred actors and a few dozen articles. The actors and articles may come as rows of their own
+ * (AttributionsRepository.pages sends each once); else each is read from the first row citing it.
  */
-export function rowReader(): (row: JoinedAttributionRow) => AttributionObject {
+export function rowReader(
+  actorRows: Record<string, unknown>[] = [],
+  articleRows: Record<string, unknown>[] = [],
+): (row: JoinedAttributionRow) => AttributionObject {
   const actors = new Map<string, ActorObject>();
+  for (const row of actorRows) {
+    const actor = ActorObject.from(readActor(row));
+    actors.set(actor.key, actor);
+  }
   const articles = new Map<string, ArticleObject>();
+  for (const row of articleRows) {
+    const article = readArticle(row);
+    articles.set(article.key, article);
+  }
   return (row) => {
     let actor = actors.get(row.actorId);
     if (!actor) {
@@ -102,9 +115,17 @@ export class AttributionHydrator {
     return linkChains(attributions, chains, read);
   }
 
-  /** The attributions of rows read with their chains (AttributionsRepository.pages). */
-  withChains(rows: JoinedAttributionRow[], chains: ChainRow[]): AttributionObject[] {
-    const read = rowReader();
+  /**
+   * The attributions of rows read with their chains, and the actors and articles they cite
+   * (AttributionsRepository.pages).
+   */
+  withChains(
+    rows: JoinedAttributionRow[],
+    chains: ChainRow[],
+    actors: Record<string, unknown>[],
+    articles: Record<string, unknown>[],
+  ): AttributionObject[] {
+    const read = rowReader(actors, articles);
     return linkChains(rows.map(read), chains, read);
   }
 }

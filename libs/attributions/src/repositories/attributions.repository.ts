@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ACTOR_COLUMNS } from '@claimtrace/actors';
-import { passageWithArticleColumns, publisherJoin } from '@claimtrace/articles';
-import { ColumnSpec, columnList, selectColumns } from '@claimtrace/core';
+import {
+  articleWithPublisherColumns,
+  passageColumns,
+  passageWithArticleColumns,
+  publisherJoin,
+} from '@claimtrace/articles';
+import { ColumnSpec, columnList, nullColumns, selectColumns } from '@claimtrace/core';
 import { ArticleRow, AttributionRow, Database, PassageRow, Stance, Tx } from '@claimtrace/database';
 import { AttributionRecord } from '../dtos/attribution.object';
 
@@ -22,26 +27,27 @@ const COLUMNS = columnList(ATTRIBUTION_COLUMNS, 'a');
 /** An attribution row with its actor (prefix `actor_`) and passage and article (prefix `passage_`). */
 export type JoinedAttributionRow = AttributionRecord & Record<string, unknown>;
 
-/** An attribution's actor (alias ac), passage (p), its article (ar) and the publisher (pub). */
-const RELATED_COLUMNS = `${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
-  ${passageWithArticleColumns('p', 'ar', 'passage_', 'pub')}`;
 /**
- * The attribution (alias a) with its related rows: every field of the page's attributions but the
- * lists reads a property.
+ * The attribution (alias a) with its actor (ac), passage (p), the passage's article (ar) and the
+ * article's publisher (pub): every field of an attribution but the lists reads a property.
  */
-const JOINED_COLUMNS = `${COLUMNS}, ${RELATED_COLUMNS}`;
+const JOINED_COLUMNS = `${COLUMNS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
+  ${passageWithArticleColumns('p', 'ar', 'passage_', 'pub')}`;
 const JOINS = `JOIN actors ac ON ac.id = a.actor_id
   JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
   ${publisherJoin('ar', 'pub')}`;
+
+/** An attribution's own columns (alias a) and its passage's (p, joined by PASSAGE_OF). */
+const OWN_COLUMNS = `${COLUMNS}, ${passageColumns('p', 'passage_')}`;
+const OWN_NULLS = `${nullColumns(ATTRIBUTION_COLUMNS, 'attributions')}, ${passageColumns(null, 'passage_')}`;
+const ACTOR_NULLS = nullColumns(ACTOR_COLUMNS, 'actors', 'actor_');
 /**
- * The related rows of each attribution `a` already read (alias r), looked up by primary key: a
- * LATERAL subquery with LIMIT 1 is never flattened into a join, so the planner cannot hash a whole
- * table to keep a few of its rows (which it did for the passages when the tables were small).
+ * The passage of each attribution `a` already read, by primary key: a LATERAL subquery with LIMIT 1
+ * is never flattened into a join, so the planner cannot hash a whole table to keep a few of its
+ * rows (which it did for the passages when the tables were small).
  */
-const RELATED = `CROSS JOIN LATERAL (
-    SELECT ${RELATED_COLUMNS} FROM actors ac, passages p
-      JOIN articles ar ON ar.id = p.article_id ${publisherJoin('ar', 'pub')}
-    WHERE ac.id = a.actor_id AND p.id = a.passage_id LIMIT 1) r`;
+const PASSAGE_OF = `CROSS JOIN LATERAL (
+    SELECT * FROM passages p WHERE p.id = a.passage_id LIMIT 1) p`;
 
 /**
  * A hop of a relay chain: the attribution it starts from, the hop's id, and the hop's joined row,
@@ -120,6 +126,9 @@ export class AttributionsRepository {
   async pages(query: AttributionPageQuery): Promise<{
     rows: (JoinedAttributionRow & { owner: string })[];
     chains: ChainRow[];
+    /** the actors and the articles (with publishers) that the rows and chains cite, once each */
+    actors: Record<string, unknown>[];
+    articles: Record<string, unknown>[];
     totals: Map<string, number>;
   }> {
     const params: unknown[] = [query.keys, query.limit + 1];
@@ -141,10 +150,11 @@ export class AttributionsRepository {
       filter += ` AND a.stance = $${params.length}::stance`;
       countFilter += ` AND a.stance = $${countParams.length}::stance`;
     }
-    // The page rows first (part 0, by owner and rank), then the hops of their chains (part 1, by
-    // start and depth): a hop in the page comes back as its id alone, like `chains` with `known`.
-    // The page's attributions (with all their columns, so they are read once) numbered per owner,
-    // then the hops of their chains, seeded from the page itself.
+    // Part 0: the page's attributions (with all their columns, so they are read once), numbered
+    // per owner; part 1: the hops of their chains (seeded from the page), a hop in the page as its
+    // id alone, like `chains` with `known`; both with their passages. Then, once each, the actors
+    // (part 2) and the articles with their publishers (part 3) these cite: a page names a few
+    // articles many times, and their columns were most of the bytes the statement sent.
     const pageSql = (after: string, total: string) =>
       `WITH RECURSIVE page AS (
          SELECT numbered.* FROM (
@@ -153,22 +163,39 @@ export class AttributionsRepository {
                   ${total} AS total
            FROM attributions a WHERE ${filter} ${after}) numbered
          WHERE numbered.rn <= $2),
-       ${hopsOf('SELECT page.id, page.reported_via_id, 1 FROM page WHERE page.reported_via_id IS NOT NULL')}
-       SELECT 0 AS part, a.owner AS "sortKey", a.rn::int AS n, a.owner, a.total,
-              NULL::uuid AS "startId", NULL::uuid AS "hopId", ${COLUMNS}, r.*
-       FROM page a ${RELATED}
+       ${hopsOf('SELECT page.id, page.reported_via_id, 1 FROM page WHERE page.reported_via_id IS NOT NULL')},
+       found AS (
+         SELECT 0 AS part, a.owner, a.rn::int AS n, a.total, NULL::uuid AS "hopId", ${OWN_COLUMNS}
+         FROM page a ${PASSAGE_OF}
+         UNION ALL
+         SELECT 1, h.start_id, h.depth, NULL, h.id, j.*
+         FROM hops h LEFT JOIN LATERAL (
+           SELECT ${OWN_COLUMNS} FROM attributions a ${PASSAGE_OF}
+           WHERE a.id = h.id AND NOT (h.id IN (SELECT page.id FROM page)) LIMIT 1) j ON true)
+       SELECT f.*, ${ACTOR_NULLS}, ${articleWithPublisherColumns(null, null, 'passage_')} FROM found f
        UNION ALL
-       SELECT 1, h.start_id, h.depth, NULL, NULL, h.start_id, h.id, j.*
-       FROM ${hopRows('h.id IN (SELECT page.id FROM page)')}
-       ORDER BY part, "sortKey", n`;
+       SELECT 2, NULL, NULL, NULL, NULL, ${OWN_NULLS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
+              ${articleWithPublisherColumns(null, null, 'passage_')}
+       FROM (SELECT DISTINCT f."actorId" FROM found f WHERE f."actorId" IS NOT NULL) cited
+       CROSS JOIN LATERAL (SELECT * FROM actors ac WHERE ac.id = cited."actorId" LIMIT 1) ac
+       UNION ALL
+       SELECT 3, NULL, NULL, NULL, NULL, ${OWN_NULLS}, ${ACTOR_NULLS},
+              ${articleWithPublisherColumns('ar', 'pub', 'passage_')}
+       FROM (SELECT DISTINCT f."passage_articleId" AS id FROM found f
+             WHERE f."passage_articleId" IS NOT NULL) cited
+       CROSS JOIN LATERAL (SELECT * FROM articles ar WHERE ar.id = cited.id LIMIT 1) ar
+       ${publisherJoin('ar', 'pub')}
+       ORDER BY part, owner, n`;
     type PageRow = JoinedAttributionRow & ChainRow & { part: number; owner: string; total: number };
     const split = (all: PageRow[]) => {
-      const first = all.findIndex((row) => row.part === 1);
-      const end = first < 0 ? all.length : first;
-      return { rows: all.slice(0, end), chains: all.slice(end) };
+      const parts: PageRow[][] = [[], [], [], []];
+      for (const row of all) parts[row.part].push(row);
+      // a hop's row names the attribution its chain starts from as its owner
+      for (const hop of parts[1]) hop.startId = hop.owner;
+      return { rows: parts[0], chains: parts[1], actors: parts[2], articles: parts[3] };
     };
     if (!query.after) {
-      const { rows, chains } = split(
+      const { rows, chains, actors, articles } = split(
         await this.db.query<PageRow>(
           pageSql('', `count(*) OVER (PARTITION BY a.${query.owner})::int`),
           params,
@@ -177,7 +204,7 @@ export class AttributionsRepository {
       // an owner without rows has no current attributions (the page holds at least one if any)
       const totals = new Map<string, number>();
       for (const row of rows) totals.set(row.owner, row.total);
-      return { rows, chains, totals };
+      return { rows, chains, actors, articles, totals };
     }
     params.push(query.after[0], query.after[1]);
     const after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
