@@ -4,15 +4,30 @@ import { join } from 'node:path';
 import type { ChildMessage, ParentMessage, ServerName } from './bench-messages';
 
 export interface Server {
-  name: ServerName;
+  name: string;
   child: ChildProcess;
   url: string;
+  /** a bench-server.ts child, which answers CPU, SQL and profile requests over IPC */
+  ipc: boolean;
 }
 
-export function startServer(name: ServerName, env: Record<string, string>): Promise<Server> {
+/**
+ * The Node.js flags the API runs with (the Dockerfile's CMD and `npm start`): the real server of
+ * every bench gets them, as deployed; the baselines run with Node's defaults.
+ */
+export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+/** A bench-server.ts child (`real` or `memory`), on `execPath` (this process's Node.js by default). */
+export function startServer(
+  name: ServerName,
+  env: Record<string, string>,
+  execPath = process.execPath,
+): Promise<Server> {
   const child = fork(join(__dirname, 'bench-server.js'), [name], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...env },
+    execPath,
+    execArgv: name === 'real' ? API_NODE_FLAGS : [],
   });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) =>
@@ -21,7 +36,7 @@ export function startServer(name: ServerName, env: Record<string, string>): Prom
     child.once('message', (message: ChildMessage) => {
       if (message.type !== 'listening') return;
       child.off('exit', onExit);
-      resolve({ name, child, url: `http://127.0.0.1:${message.port}/graphql` });
+      resolve({ name, child, url: `http://127.0.0.1:${message.port}/graphql`, ipc: true });
     });
   });
 }
@@ -50,6 +65,7 @@ export function stopServer(server: Server): Promise<void> {
       clearTimeout(timer);
       resolve();
     });
-    server.child.disconnect();
+    if (server.ipc) server.child.disconnect();
+    else server.child.kill('SIGTERM');
   });
 }

@@ -39,6 +39,16 @@ export interface GenerateOptions {
   articles?: number;
   claims?: number;
   attributions?: number;
+  /** every claim gets exactly this many attributions (then `attributions` is ignored) */
+  perClaim?: number;
+  /** the chance that an attribution relays an earlier one of its claim in the same article (0.5) */
+  relayChance?: number;
+  /** code points of each article's text, lowest and highest ([3000, 5000]) */
+  articleLength?: [number, number];
+  /** how many of the vocabulary's tags claims take theirs from (all) */
+  tags?: number;
+  /** authors per article, as article_authors rows: up to this many people (0) */
+  authors?: number;
   seed?: number;
   /** progress lines (phase and milliseconds) */
   log?: (line: string) => void;
@@ -50,6 +60,8 @@ export interface GeneratedData {
   passages: number;
   claims: number;
   attributions: number;
+  /** article_authors rows */
+  articleAuthors: number;
   /** attributions with a reportedVia */
   relayed: number;
   /** attributions whose chain has three hops */
@@ -68,7 +80,11 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
   const nActors = options.actors ?? 500;
   const nArticles = options.articles ?? 2000;
   const nClaims = options.claims ?? 10_000;
-  const nAttributions = options.attributions ?? 50_000;
+  const nAttributions = options.perClaim
+    ? options.perClaim * nClaims
+    : (options.attributions ?? 50_000);
+  const relayChance = options.relayChance ?? 0.5;
+  const [shortest, longest] = options.articleLength ?? [3000, 5000];
   const random = prng(options.seed ?? 20261127);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
@@ -137,7 +153,7 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
   const articleRows: unknown[][] = [];
   let articleBytes = 0;
   for (let i = 0; i < nArticles; i++) {
-    const target = int(3000, 5000);
+    const target = int(shortest, longest);
     const paragraphs: string[] = [];
     let length = 0;
     while (length < target) {
@@ -178,11 +194,24 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
     ]);
   }
 
+  // authors: up to `options.authors` distinct people per article
+  const authorRows: unknown[][] = [];
+  const people = byKind.get('PERSON')!;
+  for (const article of (options.authors ?? 0) > 0 ? articles : []) {
+    const chosen = new Set<string>();
+    for (let k = int(1, options.authors!); k > 0 && chosen.size < people.length; k--) {
+      chosen.add(pick(people));
+    }
+    [...chosen].forEach((actor, position) => authorRows.push([article.id, actor, position]));
+  }
+
   // --- claims, attributions, passages ---------------------------------------------------------
   // Attributions per claim: 10 for every 20th claim, 3–7 for the others, adjusted so the total is
   // exactly nAttributions.
   const counts: number[] = [];
-  for (let i = 0; i < nClaims; i++) counts.push(i % 20 === 0 ? 10 : int(3, 7));
+  for (let i = 0; i < nClaims; i++) {
+    counts.push(options.perClaim ?? (i % 20 === 0 ? 10 : int(3, 7)));
+  }
   let total = counts.reduce((a, b) => a + b, 0);
   for (let i = 1; total !== nAttributions; i = (i + 7) % nClaims) {
     if (i % 20 === 0) continue;
@@ -195,6 +224,7 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
     }
   }
 
+  const tagWords = TAGS.slice(0, options.tags ?? TAGS.length);
   const claimRows: unknown[][] = [];
   const attributionRows: unknown[][] = [];
   const passageRows: unknown[][] = [];
@@ -206,7 +236,7 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
     const claimId = uuid('claim', i);
     const firstSeen = yearStart + Math.floor(random() * YEAR_MS);
     const tags = new Set<string>();
-    for (let t = int(0, 3); t > 0; t--) tags.add(pick(TAGS));
+    for (let t = int(0, 3); t > 0; t--) tags.add(pick(tagWords));
     claimRows.push([
       claimId,
       `Claim ${String(i).padStart(5, '0')}: ${pick(SUBJECTS).toLowerCase()} ${pick(VERBS)} ${pick(CONTENTS)}`,
@@ -256,7 +286,7 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
       const hops = made.filter((m) => m.article === article.id && m.depth < 3);
       let reportedVia: string | null = null;
       let depth = 1;
-      if (hops.length > 0 && random() < 0.5) {
+      if (hops.length > 0 && random() < relayChance) {
         const via = pick(hops);
         reportedVia = via.id;
         depth = via.depth + 1;
@@ -330,6 +360,18 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
         500,
       ),
     );
+    await phase('article authors', () =>
+      insert(
+        client,
+        'article_authors',
+        [
+          { name: 'article_id', type: 'uuid[]' },
+          { name: 'actor_id', type: 'uuid[]' },
+          { name: 'position', type: 'int[]' },
+        ],
+        authorRows,
+      ),
+    );
     await phase('passages', () =>
       insert(
         client,
@@ -396,6 +438,7 @@ export async function generate(url: string, options: GenerateOptions = {}): Prom
   return {
     actors: actorRows.length,
     articles: articleRows.length,
+    articleAuthors: authorRows.length,
     passages: passageRows.length,
     claims: claimRows.length,
     attributions: attributionRows.length,

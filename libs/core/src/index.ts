@@ -6,6 +6,7 @@ export * from './graphql/connection';
 export * from './graphql/json.scalar';
 export * from './graphql/node.interface';
 export * from './graphql/page-info.object';
+export * from './graphql/field-resolver';
 export * from './loaders/request-loaders';
 export * from './relay/cursor';
 export * from './relay/global-id';

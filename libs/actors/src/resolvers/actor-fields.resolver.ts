@@ -1,5 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '@claimtrace/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { NoArgs, RequestContext } from '@claimtrace/core';
 import { ActorObject } from '../dtos/actor.object';
 import { ActorsLoaders } from '../loaders/actors.loaders';
 
@@ -8,7 +8,7 @@ export class ActorFieldsResolver {
   constructor(private readonly loaders: ActorsLoaders) {}
 
   @ResolveField(() => ActorObject, { nullable: true })
-  affiliation(@Parent() actor: ActorObject, @Context() ctx: RequestContext) {
+  affiliation(actor: ActorObject, _args: NoArgs, ctx: RequestContext) {
     return actor.affiliationKey
       ? ctx.loaders.get(this.loaders.key).byKey.load(actor.affiliationKey)
       : null;
@@ -18,7 +18,7 @@ export class ActorFieldsResolver {
     nullable: true,
     description: 'set when this actor was merged into another',
   })
-  mergedInto(@Parent() actor: ActorObject, @Context() ctx: RequestContext) {
+  mergedInto(actor: ActorObject, _args: NoArgs, ctx: RequestContext) {
     return actor.mergedIntoKey
       ? ctx.loaders.get(this.loaders.key).byKey.load(actor.mergedIntoKey)
       : null;

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
 import { ArticleRow } from '@claimtrace/database';
+import type { ActorObject } from '@claimtrace/actors';
 import { IngestOutcome } from './ingest-outcome';
 
 registerEnumType(IngestOutcome, { name: 'IngestOutcome' });
@@ -45,6 +46,8 @@ export class ArticleObject implements NodeInterface {
   contentHash: string;
 
   publisherKey: string | null;
+  /** the publisher, when the statement that read the article joined it (else `publisher` loads it) */
+  publisher?: ActorObject | null;
   previousVersionKey: string | null;
   createdAt?: Date;
 

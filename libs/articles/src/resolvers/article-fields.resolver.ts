@@ -1,6 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
-import { RequestContext } from '@claimtrace/core';
+import { NoArgs, RequestContext } from '@claimtrace/core';
 import { ArticleObject } from '../dtos/article.object';
 import { SuggestedAttributionObject } from '../dtos/suggested-attribution.object';
 import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
@@ -14,33 +14,35 @@ export class ArticleFieldsResolver {
   ) {}
 
   @ResolveField(() => String)
-  async text(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+  async text(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
     return (await ctx.loaders.get(this.articles.key).textByKey.load(article.key)) ?? '';
   }
 
   @ResolveField(() => ActorObject, { nullable: true })
-  publisher(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+  publisher(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
+    // joined by the attribution statements; loaded where the article was read alone
+    if (article.publisher !== undefined) return article.publisher;
     return article.publisherKey
       ? ctx.loaders.get(this.actors.key).byKey.load(article.publisherKey)
       : null;
   }
 
   @ResolveField(() => [ActorObject])
-  async authors(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+  async authors(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
     const keys = await ctx.loaders.get(this.articles.key).authorKeys.load(article.key);
     const actors = await ctx.loaders.get(this.actors.key).byKey.loadMany(keys);
     return actors.filter((actor): actor is ActorObject => actor instanceof ActorObject);
   }
 
   @ResolveField(() => [PassageObject])
-  passages(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+  passages(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.articles.key).passagesOf.load(article.key);
   }
 
   @ResolveField(() => [SuggestedAttributionObject], {
     description: 'attributions the extractor finds in the text: who said what, with which stance',
   })
-  async suggestedAttributions(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+  async suggestedAttributions(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
     const found = await ctx.loaders.get(this.articles.key).suggestionsOf.load(article.key);
     return found.map(SuggestedAttributionObject.from);
   }
@@ -49,7 +51,7 @@ export class ArticleFieldsResolver {
     nullable: true,
     description: 'the version this one replaced (same URL, different text)',
   })
-  previousVersion(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+  previousVersion(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
     return article.previousVersionKey
       ? ctx.loaders.get(this.articles.key).byKey.load(article.previousVersionKey)
       : null;
@@ -58,7 +60,7 @@ export class ArticleFieldsResolver {
   @ResolveField(() => [ReanchoredPassageObject], {
     description: 'how each passage of the previous version was carried over to this one',
   })
-  reanchoredPassages(@Parent() article: ArticleObject, @Context() ctx: RequestContext) {
+  reanchoredPassages(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.articles.key).reanchoredOf.load(article.key);
   }
 }
@@ -71,7 +73,7 @@ export class SuggestedAttributionFieldsResolver {
     nullable: true,
     description: 'the existing actor the source most likely is (by name or alias, fuzzily)',
   })
-  actor(@Parent() suggestion: SuggestedAttributionObject, @Context() ctx: RequestContext) {
+  actor(suggestion: SuggestedAttributionObject, _args: NoArgs, ctx: RequestContext) {
     return suggestion.sourceName
       ? ctx.loaders.get(this.actors.key).byName.load(suggestion.sourceName)
       : null;

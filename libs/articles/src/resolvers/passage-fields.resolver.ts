@@ -1,5 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestContext } from '@claimtrace/core';
+import { ResolveField, Resolver } from '@nestjs/graphql';
+import { NoArgs, RequestContext } from '@claimtrace/core';
 import { PassageObject, ReanchoredPassageObject } from '../dtos/passage.object';
 import { ArticlesLoaders } from '../loaders/articles.loaders';
 
@@ -8,12 +8,12 @@ export class ReanchoredPassageFieldsResolver {
   constructor(private readonly articles: ArticlesLoaders) {}
 
   @ResolveField(() => PassageObject)
-  from(@Parent() reanchored: ReanchoredPassageObject, @Context() ctx: RequestContext) {
+  from(reanchored: ReanchoredPassageObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.articles.key).passageByKey.load(reanchored.fromKey);
   }
 
   @ResolveField(() => PassageObject, { nullable: true, description: 'null when ORPHANED' })
-  to(@Parent() reanchored: ReanchoredPassageObject, @Context() ctx: RequestContext) {
+  to(reanchored: ReanchoredPassageObject, _args: NoArgs, ctx: RequestContext) {
     return reanchored.toKey
       ? ctx.loaders.get(this.articles.key).passageByKey.load(reanchored.toKey)
       : null;

@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { connectionTypes, NodeInterface, toGlobalId, DateTimeScalar } from '@claimtrace/core';
 import { ActorObject } from '@claimtrace/actors';
 import { PassageObject } from '@claimtrace/articles';
+import type { ClaimObject } from '@claimtrace/claims';
 import { AttributionRow, Stance } from '@claimtrace/database';
 
 export type AttributionRecord = Pick<
@@ -34,6 +35,8 @@ export class AttributionObject implements NodeInterface {
     return toGlobalId('Passage', this.passageKey);
   }
   reportedViaKey: string | null;
+  /** the claim, where the attribution was read as part of its page (else `claim` loads it) */
+  claim?: ClaimObject;
   createdAt: Date;
   removedAt: Date | null;
 

@@ -74,8 +74,9 @@ export class AttributionsLoaders {
           }
           const pages = new Map<string, Page<AttributionObject>>();
           for (const [shape, { request, keys }] of shapes) {
-            const { rows, chains, totals } = await repository.pages({ ...request, keys });
-            const attributions = hydrator.withChains(rows, chains);
+            const page = await repository.pages({ ...request, keys });
+            const { rows, totals } = page;
+            const attributions = hydrator.withChains(rows, page.chains, page.actors, page.articles);
             const byOwner = new Map<string, AttributionObject[]>(keys.map((key) => [key, []]));
             rows.forEach((row, i) => byOwner.get(row.owner)?.push(attributions[i]));
             for (const key of keys) {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ACTOR_COLUMNS } from '@claimtrace/actors';
-import { passageWithArticleColumns } from '@claimtrace/articles';
-import { ColumnSpec, columnList, selectColumns } from '@claimtrace/core';
+import {
+  articleWithPublisherColumns,
+  passageColumns,
+  passageWithArticleColumns,
+  publisherJoin,
+} from '@claimtrace/articles';
+import { ColumnSpec, columnList, nullColumns, selectColumns } from '@claimtrace/core';
 import { ArticleRow, AttributionRow, Database, PassageRow, Stance, Tx } from '@claimtrace/database';
 import { AttributionRecord } from '../dtos/attribution.object';
 
@@ -22,11 +27,27 @@ const COLUMNS = columnList(ATTRIBUTION_COLUMNS, 'a');
 /** An attribution row with its actor (prefix `actor_`) and passage and article (prefix `passage_`). */
 export type JoinedAttributionRow = AttributionRecord & Record<string, unknown>;
 
-/** The attribution (alias a), its actor (ac), passage (p) and the passage's article (ar). */
+/**
+ * The attribution (alias a) with its actor (ac), passage (p), the passage's article (ar) and the
+ * article's publisher (pub): every field of an attribution but the lists reads a property.
+ */
 const JOINED_COLUMNS = `${COLUMNS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
-  ${passageWithArticleColumns('p', 'ar', 'passage_')}`;
+  ${passageWithArticleColumns('p', 'ar', 'passage_', 'pub')}`;
 const JOINS = `JOIN actors ac ON ac.id = a.actor_id
-  JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id`;
+  JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
+  ${publisherJoin('ar', 'pub')}`;
+
+/** An attribution's own columns (alias a) and its passage's (p, joined by PASSAGE_OF). */
+const OWN_COLUMNS = `${COLUMNS}, ${passageColumns('p', 'passage_')}`;
+const OWN_NULLS = `${nullColumns(ATTRIBUTION_COLUMNS, 'attributions')}, ${passageColumns(null, 'passage_')}`;
+const ACTOR_NULLS = nullColumns(ACTOR_COLUMNS, 'actors', 'actor_');
+/**
+ * The passage of each attribution `a` already read, by primary key: a LATERAL subquery with LIMIT 1
+ * is never flattened into a join, so the planner cannot hash a whole table to keep a few of its
+ * rows (which it did for the passages when the tables were small).
+ */
+const PASSAGE_OF = `CROSS JOIN LATERAL (
+    SELECT * FROM passages p WHERE p.id = a.passage_id LIMIT 1) p`;
 
 /**
  * A hop of a relay chain: the attribution it starts from, the hop's id, and the hop's joined row,
@@ -35,17 +56,30 @@ const JOINS = `JOIN actors ac ON ac.id = a.actor_id
 export type ChainRow = JoinedAttributionRow & { startId: string; hopId: string };
 
 /**
- * The recursive CTE `hops(start_id, id, depth)`: every hop of the relay chains of the attributions
- * whose ids `starts` gives (a subquery, or with `array` an array parameter), 64 deep at most.
+ * The recursive CTE `hops(start_id, id, depth)`: every hop of the relay chains that `seed` starts
+ * (a `SELECT start_id, id, 1`: each relayed attribution with the id it was reported via), 64 deep
+ * at most. Each step looks its hop up by primary key in a LATERAL subquery with LIMIT 1, which the
+ * planner cannot flatten into a join: the statement reads the hops and nothing else, whatever the
+ * table sizes (a plain join let it hash every relayed attribution when the tables were small).
  */
-function hopsOf(starts: string, array = false): string {
+function hopsOf(seed: string): string {
   return `hops(start_id, id, depth) AS (
-    SELECT a.id, a.reported_via_id, 1 FROM attributions a
-    WHERE a.id ${array ? `= ANY(${starts})` : `IN (${starts})`} AND a.reported_via_id IS NOT NULL
+    ${seed}
     UNION ALL
-    SELECT h.start_id, a.reported_via_id, h.depth + 1
-    FROM hops h JOIN attributions a ON a.id = h.id
-    WHERE a.reported_via_id IS NOT NULL AND h.depth < 64)`;
+    SELECT h.start_id, next.reported_via_id, h.depth + 1
+    FROM hops h CROSS JOIN LATERAL (
+      SELECT a.reported_via_id FROM attributions a WHERE a.id = h.id LIMIT 1) next
+    WHERE next.reported_via_id IS NOT NULL AND h.depth < 64)`;
+}
+
+/**
+ * Each hop of `hops` with its joined row, looked up by primary key (LATERAL, LIMIT 1: never a hash
+ * of the tables), or with nulls where `known` (a condition on `h.id`) says the caller has it.
+ */
+function hopRows(known: string): string {
+  return `hops h LEFT JOIN LATERAL (
+      SELECT ${JOINED_COLUMNS} FROM attributions a ${JOINS}
+      WHERE a.id = h.id AND NOT (${known}) LIMIT 1) j ON true`;
 }
 
 export type AttributionOwner = 'claim_id' | 'actor_id';
@@ -92,6 +126,9 @@ export class AttributionsRepository {
   async pages(query: AttributionPageQuery): Promise<{
     rows: (JoinedAttributionRow & { owner: string })[];
     chains: ChainRow[];
+    /** the actors and the articles (with publishers) that the rows and chains cite, once each */
+    actors: Record<string, unknown>[];
+    articles: Record<string, unknown>[];
     totals: Map<string, number>;
   }> {
     const params: unknown[] = [query.keys, query.limit + 1];
@@ -113,33 +150,52 @@ export class AttributionsRepository {
       filter += ` AND a.stance = $${params.length}::stance`;
       countFilter += ` AND a.stance = $${countParams.length}::stance`;
     }
-    // The page rows first (part 0, by owner and rank), then the hops of their chains (part 1, by
-    // start and depth): a hop in the page comes back as its id alone, like `chains` with `known`.
+    // Part 0: the page's attributions (with all their columns, so they are read once), numbered
+    // per owner; part 1: the hops of their chains (seeded from the page), a hop in the page as its
+    // id alone, like `chains` with `known`; both with their passages. Then, once each, the actors
+    // (part 2) and the articles with their publishers (part 3) these cite: a page names a few
+    // articles many times, and their columns were most of the bytes the statement sent.
     const pageSql = (after: string, total: string) =>
       `WITH RECURSIVE page AS (
-         SELECT numbered.id, numbered.owner, numbered.rn, numbered.total FROM (
-           SELECT a.id, a.${query.owner} AS owner,
+         SELECT numbered.* FROM (
+           SELECT a.*, a.${query.owner} AS owner,
                   row_number() OVER (PARTITION BY a.${query.owner} ORDER BY a.created_at, a.id) AS rn,
                   ${total} AS total
            FROM attributions a WHERE ${filter} ${after}) numbered
          WHERE numbered.rn <= $2),
-       ${hopsOf('SELECT page.id FROM page')}
-       SELECT 0 AS part, page.owner AS "sortKey", page.rn::int AS n, page.owner, page.total,
-              NULL::uuid AS "startId", NULL::uuid AS "hopId", ${JOINED_COLUMNS}
-       FROM page JOIN attributions a ON a.id = page.id ${JOINS}
+       ${hopsOf('SELECT page.id, page.reported_via_id, 1 FROM page WHERE page.reported_via_id IS NOT NULL')},
+       found AS (
+         SELECT 0 AS part, a.owner, a.rn::int AS n, a.total, NULL::uuid AS "hopId", ${OWN_COLUMNS}
+         FROM page a ${PASSAGE_OF}
+         UNION ALL
+         SELECT 1, h.start_id, h.depth, NULL, h.id, j.*
+         FROM hops h LEFT JOIN LATERAL (
+           SELECT ${OWN_COLUMNS} FROM attributions a ${PASSAGE_OF}
+           WHERE a.id = h.id AND NOT (h.id IN (SELECT page.id FROM page)) LIMIT 1) j ON true)
+       SELECT f.*, ${ACTOR_NULLS}, ${articleWithPublisherColumns(null, null, 'passage_')} FROM found f
        UNION ALL
-       SELECT 1, h.start_id, h.depth, NULL, NULL, h.start_id, h.id, ${JOINED_COLUMNS}
-       FROM hops h LEFT JOIN (attributions a ${JOINS})
-         ON a.id = h.id AND h.id NOT IN (SELECT page.id FROM page)
-       ORDER BY part, "sortKey", n`;
+       SELECT 2, NULL, NULL, NULL, NULL, ${OWN_NULLS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
+              ${articleWithPublisherColumns(null, null, 'passage_')}
+       FROM (SELECT DISTINCT f."actorId" FROM found f WHERE f."actorId" IS NOT NULL) cited
+       CROSS JOIN LATERAL (SELECT * FROM actors ac WHERE ac.id = cited."actorId" LIMIT 1) ac
+       UNION ALL
+       SELECT 3, NULL, NULL, NULL, NULL, ${OWN_NULLS}, ${ACTOR_NULLS},
+              ${articleWithPublisherColumns('ar', 'pub', 'passage_')}
+       FROM (SELECT DISTINCT f."passage_articleId" AS id FROM found f
+             WHERE f."passage_articleId" IS NOT NULL) cited
+       CROSS JOIN LATERAL (SELECT * FROM articles ar WHERE ar.id = cited.id LIMIT 1) ar
+       ${publisherJoin('ar', 'pub')}
+       ORDER BY part, owner, n`;
     type PageRow = JoinedAttributionRow & ChainRow & { part: number; owner: string; total: number };
     const split = (all: PageRow[]) => {
-      const first = all.findIndex((row) => row.part === 1);
-      const end = first < 0 ? all.length : first;
-      return { rows: all.slice(0, end), chains: all.slice(end) };
+      const parts: PageRow[][] = [[], [], [], []];
+      for (const row of all) parts[row.part].push(row);
+      // a hop's row names the attribution its chain starts from as its owner
+      for (const hop of parts[1]) hop.startId = hop.owner;
+      return { rows: parts[0], chains: parts[1], actors: parts[2], articles: parts[3] };
     };
     if (!query.after) {
-      const { rows, chains } = split(
+      const { rows, chains, actors, articles } = split(
         await this.db.query<PageRow>(
           pageSql('', `count(*) OVER (PARTITION BY a.${query.owner})::int`),
           params,
@@ -148,7 +204,7 @@ export class AttributionsRepository {
       // an owner without rows has no current attributions (the page holds at least one if any)
       const totals = new Map<string, number>();
       for (const row of rows) totals.set(row.owner, row.total);
-      return { rows, chains, totals };
+      return { rows, chains, actors, articles, totals };
     }
     params.push(query.after[0], query.after[1]);
     const after = `AND (a.created_at, a.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
@@ -171,9 +227,12 @@ export class AttributionsRepository {
    */
   chains(ids: readonly string[], known: readonly string[] = []): Promise<ChainRow[]> {
     return this.db.query(
-      `WITH RECURSIVE ${hopsOf('$1::uuid[]', true)}
-       SELECT h.start_id AS "startId", h.id AS "hopId", ${JOINED_COLUMNS}
-       FROM hops h LEFT JOIN (attributions a ${JOINS}) ON a.id = h.id AND h.id <> ALL($2::uuid[])
+      `WITH RECURSIVE ${hopsOf(
+        `SELECT a.id, a.reported_via_id, 1 FROM attributions a
+         WHERE a.id = ANY($1::uuid[]) AND a.reported_via_id IS NOT NULL`,
+      )}
+       SELECT h.start_id AS "startId", h.id AS "hopId", j.*
+       FROM ${hopRows('h.id = ANY($2::uuid[])')}
        ORDER BY h.start_id, h.depth`,
       [ids, known],
     );

@@ -1,7 +1,7 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject } from '@claimtrace/actors';
 import { ClaimObject, ClaimsLoaders } from '@claimtrace/claims';
-import { RequestContext } from '@claimtrace/core';
+import { NoArgs, RequestContext } from '@claimtrace/core';
 import { AttributionsArgs } from '../dtos/attribution.inputs';
 import {
   AttributionConnection,
@@ -16,7 +16,9 @@ export class AttributionFieldsResolver {
   constructor(private readonly claims: ClaimsLoaders) {}
 
   @ResolveField(() => ClaimObject)
-  claim(@Parent() attribution: AttributionObject, @Context() ctx: RequestContext) {
+  claim(attribution: AttributionObject, _args: NoArgs, ctx: RequestContext) {
+    // set where the attribution was read as part of its claim's page
+    if (attribution.claim) return attribution.claim;
     return ctx.loaders.get(this.claims.key).byKey.load(attribution.claimKey);
   }
 }
@@ -36,11 +38,19 @@ export class ClaimAttributionsResolver {
   ) {
     const request = this.service.pageRequest('claim_id', args);
     if (claim.asOf) request.asOf = claim.asOf.toISOString();
-    return ctx.loaders.get(this.loaders.key).page.load({ key: claim.key, request });
+    const page = ctx.loaders.get(this.loaders.key).page.load({ key: claim.key, request });
+    if (claim.asOf) return page;
+    // the attributions' `claim` is this one: a property, not a load per attribution
+    return page.then((read) => {
+      for (const edge of read.edges) {
+        for (const hop of edge.node.chain) hop.claim = claim;
+      }
+      return read;
+    });
   }
 
   @ResolveField(() => StanceSummaryObject)
-  stanceSummary(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+  stanceSummary(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
     const loaders = ctx.loaders.get(this.loaders.key);
     return claim.asOf
       ? loaders.stanceSummaryAsOf.load({ key: claim.key, asOf: claim.asOf.toISOString() })

@@ -1,3 +1,4 @@
+import { CountCache, keptCountColumns } from './count-cache';
 import { Injectable } from '@nestjs/common';
 import { ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
 import {
@@ -41,6 +42,9 @@ const COLUMN_TYPES: Record<(typeof CHANGEABLE_COLUMNS)[number][0], string> = {
   merged_into_id: 'uuid',
 };
 
+/** A page row with the page's total and the snapshot it is true in (count-cache.ts). */
+type CountedRow = { totalCount: number; countSnapshot: string };
+
 /** What `update` may change of a claim (besides the version and update time it always sets). */
 export type ClaimChanges = Partial<Pick<ClaimRow, 'text' | 'tags' | 'status' | 'mergedIntoId'>>;
 
@@ -69,6 +73,9 @@ const SORT_COLUMN: Record<Exclude<ClaimSort, 'relevance'>, string> = {
 /** All SQL about claims, their status history and relations (reviews: ReviewsRepository). */
 @Injectable()
 export class ClaimsRepository {
+  /** the kept totals of the pages' filters (count-cache.ts) */
+  private readonly counts = new CountCache();
+
   constructor(private readonly db: Database) {}
 
   /** A claim's own log events at or before `asOf`, in log order (for `claim(id, asOf)`). */
@@ -133,7 +140,11 @@ export class ClaimsRepository {
     // InitPlan): one statement and one round trip per page instead of two. The filter's parameters
     // come first, so they keep their numbers in both statements.
     const countSql = `SELECT count(*)::int AS count FROM ${from} WHERE ${filter}`;
-    const total = `(${countSql}) AS "totalCount"`;
+    // the kept count of this filter, if any (count-cache.ts); its parameters come after the page's
+    const countKey = `${countSql}\u0000${JSON.stringify(countParams)}`;
+    const kept = this.counts.get(countKey);
+    const total = () =>
+      keptCountColumns(countSql, add(kept?.count ?? null), add(kept?.snapshot ?? null));
     const count = async () =>
       (await this.db.query<{ count: number }>(countSql, countParams))[0].count;
     if (query.sort === 'relevance') {
@@ -145,12 +156,13 @@ export class ClaimsRepository {
       }
       const limit = add(query.limit + 1);
       return this.withTotal(
-        await this.db.query<ClaimRecord & { rank: number; totalCount: number }>(
-          `SELECT ${CLAIM_COLUMNS}, ${rank} AS rank, ${total} FROM ${from}
+        await this.db.query<ClaimRecord & { rank: number } & CountedRow>(
+          `SELECT ${CLAIM_COLUMNS}, ${rank} AS rank, ${total()} FROM ${from}
            WHERE ${where.join(' AND ')} ORDER BY rank DESC, c.id DESC LIMIT ${limit}`,
           params,
         ),
         count,
+        countKey,
       );
     }
     const column = SORT_COLUMN[query.sort];
@@ -166,24 +178,30 @@ export class ClaimsRepository {
     }
     const limit = add(query.limit + 1);
     return this.withTotal(
-      await this.db.query<ClaimRecord & { totalCount: number }>(
-        `SELECT ${CLAIM_COLUMNS}, ${total} FROM ${from} WHERE ${where.join(' AND ')}
+      await this.db.query<ClaimRecord & CountedRow>(
+        `SELECT ${CLAIM_COLUMNS}, ${total()} FROM ${from} WHERE ${where.join(' AND ')}
          ORDER BY ${order} DESC, c.id DESC LIMIT ${limit}`,
         params,
       ),
       count,
+      countKey,
     );
   }
 
   /**
-   * The page's rows and the total their first row carries; an empty page (a cursor past the end)
-   * has no row to carry it, and asks for the total on its own.
+   * The page's rows and the total their first row carries (kept for the next page of the same
+   * filter, with its snapshot); an empty page (a cursor past the end) has no row to carry it, and
+   * asks for the total on its own.
    */
-  private async withTotal<R extends { totalCount: number }>(
+  private async withTotal<R extends CountedRow>(
     rows: R[],
     count: () => Promise<number>,
+    countKey: string,
   ): Promise<{ rows: R[]; totalCount: number }> {
-    return { rows, totalCount: rows.length ? rows[0].totalCount : await count() };
+    if (!rows.length) return { rows, totalCount: await count() };
+    const [{ totalCount, countSnapshot }] = rows;
+    this.counts.set(countKey, { count: totalCount, snapshot: countSnapshot });
+    return { rows, totalCount };
   }
 
   async create(tx: Tx, claim: Pick<ClaimRow, 'text' | 'tags' | 'language'>): Promise<ClaimRecord> {

@@ -1,7 +1,7 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
-import { RequestContext } from '@claimtrace/core';
+import { NoArgs, RequestContext } from '@claimtrace/core';
 import { ClaimEventObject } from '@claimtrace/events';
 import { ClaimObject, ClaimRelationObject, StatusChangeObject } from '../dtos/claim.object';
 import { ReviewObject } from '../dtos/review.object';
@@ -15,24 +15,24 @@ export class ClaimFieldsResolver {
     nullable: true,
     description: 'set when this claim was merged into another',
   })
-  mergedInto(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+  mergedInto(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
     return claim.mergedIntoKey
       ? ctx.loaders.get(this.claims.key).byKey.load(claim.mergedIntoKey)
       : null;
   }
 
   @ResolveField(() => [StatusChangeObject])
-  statusHistory(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+  statusHistory(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.claims.key).statusHistory.load(claim.key);
   }
 
   @ResolveField(() => [ClaimRelationObject])
-  relations(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+  relations(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.claims.key).relations.load(claim.key);
   }
 
   @ResolveField(() => [ReviewObject])
-  reviews(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+  reviews(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.claims.key).reviews.load(claim.key);
   }
 }
@@ -42,7 +42,7 @@ export class StatusChangeFieldsResolver {
   constructor(private readonly articles: ArticlesLoaders) {}
 
   @ResolveField(() => [PassageObject])
-  async evidence(@Parent() change: StatusChangeObject, @Context() ctx: RequestContext) {
+  async evidence(change: StatusChangeObject, _args: NoArgs, ctx: RequestContext) {
     const passages = await ctx.loaders
       .get(this.articles.key)
       .passageByKey.loadMany(change.evidenceKeys);
@@ -55,12 +55,12 @@ export class ClaimRelationFieldsResolver {
   constructor(private readonly claims: ClaimsLoaders) {}
 
   @ResolveField(() => ClaimObject)
-  from(@Parent() relation: ClaimRelationObject, @Context() ctx: RequestContext) {
+  from(relation: ClaimRelationObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.claims.key).byKey.load(relation.fromKey);
   }
 
   @ResolveField(() => ClaimObject)
-  to(@Parent() relation: ClaimRelationObject, @Context() ctx: RequestContext) {
+  to(relation: ClaimRelationObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.claims.key).byKey.load(relation.toKey);
   }
 }
@@ -70,7 +70,7 @@ export class ReviewFieldsResolver {
   constructor(private readonly actors: ActorsLoaders) {}
 
   @ResolveField(() => ActorObject)
-  reviewer(@Parent() review: ReviewObject, @Context() ctx: RequestContext) {
+  reviewer(review: ReviewObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.loaders.get(this.actors.key).byKey.load(review.reviewerKey);
   }
 }
@@ -80,7 +80,7 @@ export class ClaimEventFieldsResolver {
   constructor(private readonly claims: ClaimsLoaders) {}
 
   @ResolveField(() => ClaimObject, { nullable: true, description: 'the claim, as it is now' })
-  claim(@Parent() event: ClaimEventObject, @Context() ctx: RequestContext) {
+  claim(event: ClaimEventObject, _args: NoArgs, ctx: RequestContext) {
     return event.claimKey ? ctx.loaders.get(this.claims.key).byKey.load(event.claimKey) : null;
   }
 }

@@ -48,7 +48,7 @@ describe('pages', () => {
 
   it('uses the extra row only to tell there is a next page', () => {
     const page = toPage([1, 2, 3], 2, null, 3, String, (n) => n * 10);
-    expect(page.edges).toEqual([
+    expect(page.edges.map(({ cursor, node }) => ({ cursor, node }))).toEqual([
       { cursor: '1', node: 10 },
       { cursor: '2', node: 20 },
     ]);
@@ -58,5 +58,17 @@ describe('pages', () => {
       startCursor: '1',
       endCursor: '2',
     });
+  });
+
+  it("encodes an edge's cursor only when it is read", () => {
+    const encoded: number[] = [];
+    const cursorOf = (n: number) => {
+      encoded.push(n);
+      return `c${n}`;
+    };
+    const page = toPage([1, 2, 3, 4], 3, null, 4, cursorOf, (n) => n);
+    expect(encoded).toEqual([1, 3]); // the page's start and end cursors
+    expect(page.edges[1].cursor).toBe('c2');
+    expect(encoded).toEqual([1, 3, 2]);
   });
 });

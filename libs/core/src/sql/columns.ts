@@ -38,6 +38,16 @@ export function selectColumns<R>(spec: AnySpec<R>, alias: string, prefix = ''): 
 }
 
 /**
+ * Typed NULLs in place of `selectColumns(spec, alias, prefix)`, for the parts of a UNION that do not
+ * read `table`: `(NULL::table).column` has the column's type, as a UNION's later parts need.
+ */
+export function nullColumns<R>(spec: AnySpec<R>, table: string, prefix = ''): string {
+  return spec
+    .map(([column, key]) => `(NULL::${table})."${column}" AS "${prefix}${key}"`)
+    .join(', ');
+}
+
+/**
  * `alias.column, alias.column AS "key", …` (AS only where the key differs) for a SELECT list; the
  * columns unqualified without an alias.
  */

@@ -52,6 +52,9 @@ export class Database {
       connectionString: options.url,
       max: options.poolSize,
       types: POOL_TYPES,
+      // The API's statements read pages by index: JIT compilation (on above jit_above_cost, which
+      // the recursive relay-chain CTEs' row estimates reach) costs 10-700 ms and is never repaid.
+      options: '-c jit=off',
       ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
     });
     this.pool.on('error', () => undefined); // an idle client's error surfaces on its next use
