@@ -13,7 +13,7 @@ import {
 import { ClaimStatus } from '@claimtrace/database';
 import { ExportCursor } from '../repositories/export-cursor';
 import { ExportRepository } from '../repositories/export.repository';
-import { ExportFilter } from '../repositories/graph-export.sql';
+import { GraphSelection, toGraphSelection } from '@claimtrace/graph';
 import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
 import { toClaimReview } from '../writers/claimreview';
 import {
@@ -24,7 +24,7 @@ import {
   nodeCsvRecord,
 } from '../writers/csv.writer';
 import { gexfWriter } from '../writers/gexf.writer';
-import { GraphWriter } from '../writers/graph-model';
+import { GraphWriter, toExportEdge, toExportNode } from '../writers/graph-model';
 import { graphmlWriter } from '../writers/graphml.writer';
 import { graphologyWriter } from '../writers/graphology.writer';
 import { chunked, Part } from './chunked';
@@ -38,18 +38,28 @@ export interface ExportRequest {
   format: GraphFormat;
   /** for csv: which of the two files */
   table: CsvTable | null;
-  filter: ExportFilter;
+  selection: GraphSelection;
 }
 
+/**
+ * The selection's parameters, under `claimGraph`'s argument names (graph-selection.ts), as text:
+ * a query string's or the CLI's.
+ */
+export const SELECTION_PARAMS = [
+  'claimId',
+  'actorId',
+  'depth',
+  'tag',
+  'status',
+  'since',
+  'until',
+  'search',
+  'asOf',
+] as const;
+type SelectionParam = (typeof SELECTION_PARAMS)[number];
+
 /** What a client gives as query parameters, before checking. */
-export interface ExportParams {
-  format?: string | string[];
-  table?: string | string[];
-  since?: string | string[];
-  status?: string | string[];
-  actorId?: string | string[];
-  tag?: string | string[];
-}
+export type ExportParams = Partial<Record<'format' | 'table' | SelectionParam, string | string[]>>;
 
 /** A parameter that may be given once; given twice it is a BAD_USER_INPUT naming it. */
 function once(
@@ -62,7 +72,74 @@ function once(
       argument: name,
     });
   }
-  return value;
+  return value === '' ? undefined : value;
+}
+
+function dateParam(params: ExportParams, name: 'since' | 'until' | 'asOf'): Date | null {
+  const value = once(params, name);
+  if (!value) return null;
+  try {
+    return parseDateTime(value);
+  } catch (error) {
+    if (!(error instanceof InvalidDateTime)) throw error;
+    throw new BadInputError(`\`${name}\`: ${error.message}`, { argument: name });
+  }
+}
+
+function depthParam(params: ExportParams): number | null {
+  const value = once(params, 'depth');
+  if (!value) return null;
+  if (!/^\d{1,3}$/.test(value)) {
+    throw new BadInputError(
+      `\`depth\` must be a whole number of hops (got "${value.slice(0, 20)}").`,
+      {
+        argument: 'depth',
+      },
+    );
+  }
+  return Number(value);
+}
+
+/** `status=A,B` or `status=A&status=B`, checked against the statuses there are. */
+function statusParam(params: ExportParams): ClaimStatus[] | null {
+  const statuses = (
+    Array.isArray(params.status) ? params.status : params.status ? [params.status] : []
+  )
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim().toUpperCase())
+    .filter(Boolean);
+  const known = Object.values(ClaimStatus) as string[];
+  const unknown = statuses.find((status) => !known.includes(status));
+  if (unknown) {
+    throw new BadInputError(`\`status\` must be among ${known.join(', ')} (got "${unknown}").`, {
+      argument: 'status',
+    });
+  }
+  return statuses.length ? (statuses as ClaimStatus[]) : null;
+}
+
+/** The selection of an export, checked as `claimGraph` checks its arguments. */
+export function selectionOf(params: ExportParams): GraphSelection {
+  const search = once(params, 'search');
+  if (search && search.length > 500) {
+    throw new BadInputError('`search` must be at most 500 characters long.', {
+      argument: 'search',
+    });
+  }
+  return toGraphSelection(
+    {
+      claimId: once(params, 'claimId') ?? null,
+      actorId: once(params, 'actorId') ?? null,
+      depth: depthParam(params),
+      tag: once(params, 'tag') ?? null,
+      status: statusParam(params),
+      since: dateParam(params, 'since'),
+      until: dateParam(params, 'until'),
+      search: search ?? null,
+      asOf: dateParam(params, 'asOf'),
+    },
+    { requireStart: false },
+  );
 }
 
 /** Streams the graph and the ClaimReview and annotation documents, in constant memory. */
@@ -75,13 +152,7 @@ export class ExportService {
 
   /** Checks the parameters of a graph export; a mistake is a BAD_USER_INPUT naming it. */
   parse(params: ExportParams): ExportRequest {
-    const given = {
-      format: once(params, 'format'),
-      table: once(params, 'table'),
-      since: once(params, 'since'),
-      actorId: once(params, 'actorId'),
-      tag: once(params, 'tag'),
-    };
+    const given = { format: once(params, 'format'), table: once(params, 'table') };
     const format = (given.format ?? '').toLowerCase();
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
       throw new BadInputError(
@@ -93,44 +164,13 @@ export class ExportService {
     if (format === 'csv') {
       if (given.table !== 'nodes' && given.table !== 'edges') {
         throw new BadInputError(
-          'CSV comes as two files: ask for `table=nodes` and `table=edges` (same filters, two URLs).',
+          'CSV comes as two files: ask for `table=nodes` and `table=edges` (same selection, two URLs).',
           { argument: 'table' },
         );
       }
       table = given.table;
     }
-    let since: Date | null = null;
-    if (given.since) {
-      try {
-        since = parseDateTime(given.since);
-      } catch (error) {
-        if (!(error instanceof InvalidDateTime)) throw error;
-        throw new BadInputError(`\`since\`: ${error.message}`, { argument: 'since' });
-      }
-    }
-    const statuses = (
-      Array.isArray(params.status) ? params.status : params.status ? [params.status] : []
-    )
-      .flatMap((value) => value.split(','))
-      .map((value) => value.trim().toUpperCase())
-      .filter(Boolean);
-    const known = Object.values(ClaimStatus) as string[];
-    const unknown = statuses.find((status) => !known.includes(status));
-    if (unknown) {
-      throw new BadInputError(`\`status\` must be among ${known.join(', ')} (got "${unknown}").`, {
-        argument: 'status',
-      });
-    }
-    return {
-      format: format as GraphFormat,
-      table,
-      filter: {
-        since,
-        statuses: statuses.length ? statuses : null,
-        actorId: given.actorId ? keyOf(given.actorId, 'Actor', 'actorId') : null,
-        tag: given.tag ? given.tag.trim().toLowerCase() : null,
-      },
-    };
+    return { format: format as GraphFormat, table, selection: selectionOf(params) };
   }
 
   /** What an export of this kind is charged from its client's rate budget (export-charge.ts). */
@@ -157,29 +197,29 @@ export class ExportService {
   }
 
   private async *graphParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<Part> {
-    const { filter } = request;
+    const { selection } = request;
     if (request.format === 'csv') {
       if (request.table === 'nodes') {
         yield csvRecord(NODE_CSV_COLUMNS);
-        for await (const batch of this.repository.nodes(cursor, filter)) {
-          yield batch.map(nodeCsvRecord);
+        for await (const batch of this.repository.nodes(cursor, selection)) {
+          yield batch.map((node) => nodeCsvRecord(toExportNode(node)));
         }
       } else {
         yield csvRecord(EDGE_CSV_COLUMNS);
-        for await (const batch of this.repository.edges(cursor, filter)) {
-          yield batch.map(edgeCsvRecord);
+        for await (const batch of this.repository.edges(cursor, selection)) {
+          yield batch.map((edge) => edgeCsvRecord(toExportEdge(edge)));
         }
       }
       return;
     }
     const writer = writerFor(request.format);
     yield writer.start();
-    for await (const batch of this.repository.nodes(cursor, filter)) {
-      yield batch.map((node) => writer.node(node));
+    for await (const batch of this.repository.nodes(cursor, selection)) {
+      yield batch.map((node) => writer.node(toExportNode(node)));
     }
     yield writer.edgesStart();
-    for await (const batch of this.repository.edges(cursor, filter)) {
-      yield batch.map((edge) => writer.edge(edge));
+    for await (const batch of this.repository.edges(cursor, selection)) {
+      yield batch.map((edge) => writer.edge(toExportEdge(edge)));
     }
     yield writer.end();
   }

@@ -1,3 +1,6 @@
+import { textFragmentUrl } from '@claimtrace/anchoring';
+import type { GraphEdgeRow, GraphNodeRow } from '@claimtrace/graph';
+
 /** The rows of a graph export: every writer takes the same nodes and edges. */
 export type ExportNodeType = 'CLAIM' | 'ACTOR' | 'ARTICLE';
 
@@ -5,17 +8,25 @@ export interface ExportNode {
   id: string;
   type: ExportNodeType;
   label: string;
-  /** claims */
+  /** hops from the selection's start (none without one) */
+  depth?: number | null;
+  /** claims: the status at the export's time, and every status it had (`STATUS@time`) */
   status?: string | null;
+  statusHistory?: string[] | null;
   tags?: string[] | null;
   firstSeenAt?: string | null;
   /** actors */
   kind?: string | null;
+  aliases?: string[] | null;
   wikidataId?: string | null;
   /** articles */
   url?: string | null;
+  publisher?: string | null;
   publishedAt?: string | null;
   language?: string | null;
+  /** when it appeared and, where that applies, when it ended (ISO 8601) */
+  appearedAt?: string | null;
+  endedAt?: string | null;
 }
 
 export interface ExportEdge {
@@ -30,9 +41,19 @@ export interface ExportEdge {
   /** the article and passage that evidence a stance */
   article?: string | null;
   passage?: string | null;
+  /** the quote, and the article's URL that opens at it (a `#:~:text=` fragment) */
+  exact?: string | null;
+  url?: string | null;
+  articleTitle?: string | null;
+  publisher?: string | null;
+  /** a relayed stance: the actor it was reported via, and that actor's attribution */
+  reportedVia?: string | null;
+  relayOf?: string | null;
+  appearedAt?: string | null;
+  endedAt?: string | null;
 }
 
-export type AttributeType = 'string' | 'double';
+export type AttributeType = 'string' | 'double' | 'int';
 
 export interface AttributeSpec {
   name: string;
@@ -45,14 +66,20 @@ export interface AttributeSpec {
 export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'type', type: 'string' },
   { name: 'label', type: 'string' },
+  { name: 'depth', type: 'int' },
   { name: 'status', type: 'string' },
+  { name: 'statusHistory', type: 'string', list: true },
   { name: 'tags', type: 'string', list: true },
   { name: 'firstSeenAt', type: 'string' },
   { name: 'kind', type: 'string' },
+  { name: 'aliases', type: 'string', list: true },
   { name: 'wikidataId', type: 'string' },
   { name: 'url', type: 'string' },
+  { name: 'publisher', type: 'string' },
   { name: 'publishedAt', type: 'string' },
   { name: 'language', type: 'string' },
+  { name: 'appearedAt', type: 'string' },
+  { name: 'endedAt', type: 'string' },
 ];
 
 /** Every edge attribute of the exports, in column order. */
@@ -64,7 +91,36 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'confidence', type: 'double' },
   { name: 'article', type: 'string' },
   { name: 'passage', type: 'string' },
+  { name: 'exact', type: 'string' },
+  { name: 'url', type: 'string' },
+  { name: 'articleTitle', type: 'string' },
+  { name: 'publisher', type: 'string' },
+  { name: 'reportedVia', type: 'string' },
+  { name: 'relayOf', type: 'string' },
+  { name: 'appearedAt', type: 'string' },
+  { name: 'endedAt', type: 'string' },
 ];
+
+/** A node of a graph selection as the exports write it. */
+export function toExportNode(row: GraphNodeRow): ExportNode {
+  const { statusSpells, ...node } = row;
+  return {
+    ...node,
+    statusHistory: statusSpells?.map((spell) => `${spell.status}@${spell.start}`) ?? null,
+  };
+}
+
+/** An edge of a graph selection as the exports write it: the quote's URL opens at the quote. */
+export function toExportEdge(row: GraphEdgeRow): ExportEdge {
+  const { prefix, suffix, ambiguous, articleUrl, ...edge } = row;
+  return {
+    ...edge,
+    url:
+      articleUrl && row.exact
+        ? textFragmentUrl(articleUrl, { exact: row.exact, prefix, suffix }, ambiguous ?? false)
+        : articleUrl,
+  };
+}
 
 /** A value as the text formats write it: lists joined with ';', absent values as null. */
 export function attributeText(value: unknown, spec: AttributeSpec): string | null {
