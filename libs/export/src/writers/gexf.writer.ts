@@ -51,14 +51,14 @@ function spells(row: { appearedAt?: string | null; endedAt?: string | null }): s
   return `<spells><spell${bounds(row.appearedAt, row.endedAt)}/></spells>`;
 }
 
-/** A claim's statuses as values of the dynamic attribute `status`, each until the next. */
+/** A claim's statuses as values of the dynamic attribute `status`, each until the next (the last open). */
 function statusValues(node: ExportNode): string {
   const history = node.statusHistory ?? [];
   let out = '';
   history.forEach((entry, i) => {
     const at = entry.lastIndexOf('@');
     const next = history[i + 1];
-    const end = next ? next.slice(next.lastIndexOf('@') + 1) : node.endedAt;
+    const end = next ? next.slice(next.lastIndexOf('@') + 1) : null;
     out += `<attvalue for="status" value="${xmlText(entry.slice(0, at))}"${bounds(entry.slice(at + 1), end)}/>`;
   });
   return out;
