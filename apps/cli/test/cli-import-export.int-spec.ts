@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import Graph from 'graphology';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { createTestDatabase } from '@claimtrace/testing';
@@ -179,5 +180,36 @@ describe('claimtrace import and export', () => {
       columns: true,
     }) as any[];
     expect(edges.filter((e) => e.type === 'STANCE').map((e) => e.stance)).toEqual(['DENIES']);
+  }, 60_000);
+
+  it("takes claimGraph's selection under its argument names", async () => {
+    const claim = (await db.query(`SELECT id FROM claims WHERE text = 'The report was false'`))
+      .rows[0].id;
+    const claimId = Buffer.from(`Claim:${claim}`).toString('base64url');
+    const exportJson = async (...args: string[]) => {
+      const out = join(dir, `selection-${args.join('-').replace(/[^\w-]/g, '_')}.json`);
+      await buildCli().parseAsync([
+        'node',
+        'claimtrace',
+        'export',
+        '--format',
+        'json',
+        '--out',
+        out,
+        ...args,
+      ]);
+      return Graph.from(JSON.parse(readFileSync(out, 'utf8')));
+    };
+    const alone = await exportJson('--claimId', claimId, '--depth', '0');
+    expect(alone.nodes()).toEqual([claimId]);
+    expect(alone.getNodeAttribute(claimId, 'depth')).toBe(0);
+    const around = await exportJson('--claimId', claimId, '--depth', '1');
+    const stances = await count(
+      `SELECT count(*) AS n FROM attributions WHERE claim_id = '${claim}' AND removed_at IS NULL`,
+    );
+    expect(around.filterEdges((_, a) => a.type === 'STANCE')).toHaveLength(stances);
+    const before = await exportJson('--claimId', claimId, '--asOf', '2000-01-01');
+    expect(before.order).toBe(0);
+    await expect(exportJson('--claimId', claimId, '--depth', '9')).rejects.toThrow(/depth/);
   }, 60_000);
 });

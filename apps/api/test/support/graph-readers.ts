@@ -119,7 +119,7 @@ export function readCsv(nodesBody: string, edgesBody: string): ReadGraph {
 export async function readEveryFormat(
   t: TestApp,
   query = '',
-): Promise<Record<'json' | 'graphml' | 'gexf' | 'csv', ReadGraph>> {
+): Promise<Record<'json' | 'graphml' | 'csv', ReadGraph> & { gexf: ReturnType<typeof readGexf> }> {
   const get = async (params: string) => {
     const response = await t.app.inject({ method: 'GET', url: `/exports/graph?${params}${query}` });
     if (response.statusCode !== 200) throw new Error(`${params}: ${response.body}`);

@@ -2,22 +2,31 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { ExportParams, ExportService, GRAPH_FORMATS } from '@claimtrace/export';
+import { ExportParams, ExportService, GRAPH_FORMATS, SELECTION_PARAMS } from '@claimtrace/export';
 import { withServices } from './with-services';
 
 type Table = 'nodes' | 'edges';
 
-interface ExportOptions {
+type ExportOptions = {
   format: string;
   out: string;
   table?: Table;
-  since?: string;
-  status?: string;
-  actor?: string;
-  tag?: string;
   api?: string;
   token?: string;
-}
+} & Partial<Record<(typeof SELECTION_PARAMS)[number], string>>;
+
+/** The selection options, under claimGraph's argument names (docs/research.md lists them). */
+const SELECTION_HELP: Record<(typeof SELECTION_PARAMS)[number], [string, string]> = {
+  claimId: ['<id>', "a claim's neighbourhood (a Claim id)"],
+  actorId: ['<id>', "an actor's neighbourhood (an Actor id)"],
+  depth: ['<hops>', 'hops from --claimId or --actorId, 0 to 3 (1 by default)'],
+  tag: ['<tag>', 'only claims with this tag'],
+  status: ['<statuses>', 'only claims in these statuses (comma-separated)'],
+  since: ['<date>', 'only claims first seen at or after this ISO 8601 date'],
+  until: ['<date>', 'only claims first seen before this ISO 8601 date'],
+  search: ['<words>', 'only claims matching these words (full-text)'],
+  asOf: ['<date>', 'the graph as it stood at this ISO 8601 time'],
+};
 
 /** `--out -`: the export goes to stdout, and nothing else does. */
 export const STDOUT = '-';
@@ -25,10 +34,11 @@ export const STDOUT = '-';
 /**
  * `claimtrace export`: the claim graph to a file or to stdout (`--out -`), streamed (constant
  * memory), straight from the database or from a running API (`--api http://host:3000`). CSV makes
- * two files beside `--out`: `NAME.nodes.csv` and `NAME.edges.csv` (or one, `--table`).
+ * two files beside `--out`: `NAME.nodes.csv` and `NAME.edges.csv` (or one, `--table`). The
+ * selection options are claimGraph's arguments, by the same names (`--claimId`, `--depth`, …).
  */
 export function exportCommand(): Command {
-  return new Command('export')
+  const command = new Command('export')
     .description(
       'export the claim graph (GraphML, GEXF 1.3, graphology JSON, or CSV as NAME.nodes.csv + NAME.edges.csv)',
     )
@@ -47,46 +57,41 @@ export function exportCommand(): Command {
         'edges',
       ]),
     )
-    .option('--since <date>', 'only claims first seen at or after this ISO 8601 date')
-    .option('--status <statuses>', 'only claims in these statuses (comma-separated)')
-    .option('--actor <id>', "only this actor's stances (an Actor id) and their claims")
-    .option('--tag <tag>', 'only claims with this tag')
     .option('--api <url>', 'read from a running API instead of the database')
     .option(
       '--token <token>',
       'with --api: the bearer token to send (default: CLAIMTRACE_TOKEN), needed when the API sets READS_REQUIRE_TOKEN',
-    )
-    .action(async (options: ExportOptions) => {
-      const params: ExportParams = {
-        format: options.format,
-        since: options.since,
-        status: options.status,
-        actorId: options.actor,
-        tag: options.tag,
-      };
-      const files = outputsOf(options);
-      const started = Date.now();
-      if (options.api) {
-        for (const file of files)
-          await fromApi(
-            options.api,
-            { ...params, table: file.table },
-            file.path,
-            options.token ?? process.env.CLAIMTRACE_TOKEN,
-          );
-      } else {
-        await withServices(async (app) => {
-          const service = app.get(ExportService);
-          for (const file of files) {
-            const request = service.parse({ ...params, table: file.table });
-            await writeTo(file.path, Readable.from(service.graph(request)));
-          }
-        }, 'reads');
-      }
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const written = files.map((f) => (f.path === STDOUT ? 'stdout' : f.path)).join(' and ');
-      process.stderr.write(`Wrote ${written} in ${seconds} s.\n`);
-    });
+    );
+  for (const name of SELECTION_PARAMS) {
+    const [value, help] = SELECTION_HELP[name];
+    command.option(`--${name} ${value}`, help);
+  }
+  return command.action(async (options: ExportOptions) => {
+    const params: ExportParams = { format: options.format };
+    for (const name of SELECTION_PARAMS) if (options[name]) params[name] = options[name];
+    const files = outputsOf(options);
+    const started = Date.now();
+    if (options.api) {
+      for (const file of files)
+        await fromApi(
+          options.api,
+          { ...params, table: file.table },
+          file.path,
+          options.token ?? process.env.CLAIMTRACE_TOKEN,
+        );
+    } else {
+      await withServices(async (app) => {
+        const service = app.get(ExportService);
+        for (const file of files) {
+          const request = service.parse({ ...params, table: file.table });
+          await writeTo(file.path, Readable.from(service.graph(request)));
+        }
+      }, 'reads');
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const written = files.map((f) => (f.path === STDOUT ? 'stdout' : f.path)).join(' and ');
+    process.stderr.write(`Wrote ${written} in ${seconds} s.\n`);
+  });
 }
 
 /** The files an export writes: one, or for csv one per table (only one fits on stdout). */
