@@ -8,7 +8,7 @@
  *   DATABASE_URL     a PostgreSQL server: the bench creates claimtrace_bench_<random> there and drops
  *                    it at the end. Unset: an embedded PostgreSQL in a temporary folder.
  *   BENCH_EDGES      stance edges (and passages) of the generated graph (1000000)
- *   BENCH_FORMATS    formats to export (graphml,gexf,json,csv)
+ *   BENCH_FORMATS    formats to export (graphml,gexf,json,csv,parquet)
  *   BENCH_QUERIES    search queries timed per class (40)
  *   BENCH_IMPORT     articles in the generated import file (20000)
  *   BENCH_ONLY       sections to run: exports,search,claims,import (all)
@@ -40,7 +40,7 @@ import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { loadConfig } from '@claimtrace/core';
 import { EmbeddedPostgres, migrate } from '@claimtrace/database';
-import { ExportService } from '@claimtrace/export';
+import { ExportService, GraphFormat, TABLE_FORMATS } from '@claimtrace/export';
 import { ClaimOrder, ClaimsService } from '@claimtrace/claims';
 import { SearchService } from '@claimtrace/search';
 import { runImport } from '../../apps/cli/src/commands/import.command';
@@ -50,7 +50,7 @@ import { BenchModule } from './bench.module';
 import { generateGraph, vocabulary } from './generate';
 
 const EDGES = Number(process.env.BENCH_EDGES ?? 1_000_000);
-const FORMATS = (process.env.BENCH_FORMATS ?? 'graphml,gexf,json,csv').split(',');
+const FORMATS = (process.env.BENCH_FORMATS ?? 'graphml,gexf,json,csv,parquet').split(',');
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 40);
 const IMPORT = Number(process.env.BENCH_IMPORT ?? 20_000);
 const ONLY = (process.env.BENCH_ONLY ?? 'exports,search,claims,import').split(',');
@@ -87,7 +87,9 @@ async function child(url: string, format: string, tenth: boolean): Promise<void>
     logger: ['error'],
   });
   const service = app.get(ExportService);
-  const tables = format === 'csv' ? (['nodes', 'edges'] as const) : [undefined];
+  const tables = TABLE_FORMATS.includes(format as GraphFormat)
+    ? (['nodes', 'edges'] as const)
+    : [undefined];
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;

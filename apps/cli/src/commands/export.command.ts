@@ -2,7 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { ExportParams, ExportService, GRAPH_FORMATS, SELECTION_PARAMS } from '@claimtrace/export';
+import {
+  ExportParams,
+  ExportService,
+  GRAPH_FORMATS,
+  GraphFormat,
+  SELECTION_PARAMS,
+  TABLE_FORMATS,
+} from '@claimtrace/export';
 import { withServices } from './with-services';
 
 type Table = 'nodes' | 'edges';
@@ -40,7 +47,7 @@ export const STDOUT = '-';
 export function exportCommand(): Command {
   const command = new Command('export')
     .description(
-      'export the claim graph (GraphML, GEXF 1.3, graphology JSON, or CSV as NAME.nodes.csv + NAME.edges.csv)',
+      'export the claim graph (GraphML, GEXF 1.3, graphology JSON, or CSV or Parquet as NAME.nodes.EXT + NAME.edges.EXT)',
     )
     .addOption(
       new Option('--format <format>', 'file format')
@@ -49,10 +56,10 @@ export function exportCommand(): Command {
     )
     .requiredOption(
       '--out <file>',
-      'where to write, - for stdout (for csv: the name the two files derive from)',
+      'where to write, - for stdout (for csv and parquet: the name the two files derive from)',
     )
     .addOption(
-      new Option('--table <table>', 'csv: only this table (needed with --out -)').choices([
+      new Option('--table <table>', 'csv, parquet: only this table (needed with --out -)').choices([
         'nodes',
         'edges',
       ]),
@@ -94,29 +101,31 @@ export function exportCommand(): Command {
   });
 }
 
-/** The files an export writes: one, or for csv one per table (only one fits on stdout). */
+/** The files an export writes: one, or for csv and parquet one per table (only one fits on stdout). */
 export function outputsOf(options: Pick<ExportOptions, 'format' | 'out' | 'table'>): {
   table: Table | undefined;
   path: string;
 }[] {
-  if (options.format !== 'csv') {
-    if (options.table) throw new Error('--table is for --format csv');
+  const format = options.format;
+  if (!TABLE_FORMATS.includes(format as GraphFormat)) {
+    if (options.table) throw new Error('--table is for --format csv or parquet');
     return [{ table: undefined, path: options.out }];
   }
   const tables: Table[] = options.table ? [options.table] : ['nodes', 'edges'];
   if (options.out === STDOUT && tables.length > 1) {
     throw new Error(
-      'csv is two tables: with --out - pick one with --table nodes or --table edges, or give --out a file name',
+      `${format} is two tables: with --out - pick one with --table nodes or --table edges, or give --out a file name`,
     );
   }
   return tables.map((table) => ({
     table,
-    path: options.out === STDOUT ? STDOUT : csvPath(options.out, table),
+    path: options.out === STDOUT ? STDOUT : tablePath(options.out, table, format),
   }));
 }
 
-export function csvPath(out: string, table: Table): string {
-  return `${out.replace(/\.csv$/i, '')}.${table}.csv`;
+/** `graph.csv` → `graph.nodes.csv`, `graph` → `graph.edges.parquet`. */
+export function tablePath(out: string, table: Table, format: string): string {
+  return `${out.endsWith(`.${format}`) ? out.slice(0, -format.length - 1) : out}.${table}.${format}`;
 }
 
 /** Streams into the file, or into stdout (left open, and quiet when the reader has gone: `| head`). */

@@ -19,13 +19,15 @@ export function stanceColor(stance: string | null): string {
   }
 }
 
-/** The download formats of the graph view: CSV comes as two files (nodes, edges) joined by ids. */
+/** The download formats of the graph view: CSV and Parquet come as two files (nodes, edges) joined by ids. */
 export const GRAPH_EXPORTS = [
   { label: 'GraphML', format: 'graphml' },
   { label: 'GEXF', format: 'gexf' },
   { label: 'JSON', format: 'json' },
   { label: 'CSV nodes', format: 'csv', table: 'nodes' },
   { label: 'CSV edges', format: 'csv', table: 'edges' },
+  { label: 'Parquet nodes', format: 'parquet', table: 'nodes' },
+  { label: 'Parquet edges', format: 'parquet', table: 'edges' },
 ] as const;
 
 /**

@@ -27,17 +27,20 @@ import { gexfWriter } from '../writers/gexf.writer';
 import { GraphWriter, toExportEdge, toExportNode } from '../writers/graph-model';
 import { graphmlWriter } from '../writers/graphml.writer';
 import { graphologyWriter } from '../writers/graphology.writer';
+import { PARQUET_CONTENT_TYPE, parquetTable } from '../writers/parquet.writer';
 import { chunked, Part } from './chunked';
 import { EXPORT_TABLES, exportCharge, ExportKind } from './export-charge';
 
-export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
+export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv', 'parquet'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
-export type CsvTable = 'nodes' | 'edges';
+export type ExportTable = 'nodes' | 'edges';
+/** The formats that come as two tables, nodes and edges, one file each. */
+export const TABLE_FORMATS: readonly GraphFormat[] = ['csv', 'parquet'];
 
 export interface ExportRequest {
   format: GraphFormat;
-  /** for csv: which of the two files */
-  table: CsvTable | null;
+  /** for csv and parquet: which of the two files */
+  table: ExportTable | null;
   selection: GraphSelection;
 }
 
@@ -160,11 +163,11 @@ export class ExportService {
         { argument: 'format' },
       );
     }
-    let table: CsvTable | null = null;
-    if (format === 'csv') {
+    let table: ExportTable | null = null;
+    if (TABLE_FORMATS.includes(format as GraphFormat)) {
       if (given.table !== 'nodes' && given.table !== 'edges') {
         throw new BadInputError(
-          'CSV comes as two files: ask for `table=nodes` and `table=edges` (same selection, two URLs).',
+          `${format === 'csv' ? 'CSV' : 'Parquet'} comes as two files: ask for \`table=nodes\` and \`table=edges\` (same selection, two URLs).`,
           { argument: 'table' },
         );
       }
@@ -180,20 +183,40 @@ export class ExportService {
   }
 
   contentType(request: ExportRequest): string {
-    return request.format === 'csv'
-      ? 'text/csv; charset=utf-8; header=present'
-      : writerFor(request.format).contentType;
+    if (request.format === 'csv') return 'text/csv; charset=utf-8; header=present';
+    if (request.format === 'parquet') return PARQUET_CONTENT_TYPE;
+    return writerFor(request.format).contentType;
   }
 
   fileName(request: ExportRequest): string {
-    return request.format === 'csv'
-      ? `claimtrace-${request.table}.csv`
+    return request.table
+      ? `claimtrace-${request.table}.${request.format}`
       : `claimtrace.${writerFor(request.format).extension}`;
   }
 
-  /** The export's text, chunk by chunk, read from the database only as fast as it is consumed. */
-  graph(request: ExportRequest, signal?: AbortSignal): AsyncGenerator<string> {
+  /**
+   * The export, chunk by chunk (text, or Parquet's bytes), read from the database only as fast as
+   * it is consumed.
+   */
+  graph(request: ExportRequest, signal?: AbortSignal): AsyncGenerator<string | Uint8Array> {
+    if (request.format === 'parquet') {
+      return this.withCursor(signal, (cursor) => this.parquetParts(cursor, request));
+    }
     return chunked(this.withCursor(signal, (cursor) => this.graphParts(cursor, request)));
+  }
+
+  private parquetParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<Uint8Array> {
+    const { selection } = request;
+    if (request.table === 'nodes') {
+      return parquetTable(
+        'nodes',
+        mapBatches(this.repository.nodes(cursor, selection), toExportNode),
+      );
+    }
+    return parquetTable(
+      'edges',
+      mapBatches(this.repository.edges(cursor, selection), toExportEdge),
+    );
   }
 
   private async *graphParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<Part> {
@@ -298,10 +321,10 @@ export class ExportService {
   }
 
   /** Runs `parts` on a fresh cursor; closes it at the end, cancels it on abort or error. */
-  private async *withCursor(
+  private async *withCursor<P>(
     signal: AbortSignal | undefined,
-    parts: (cursor: ExportCursor) => AsyncGenerator<Part>,
-  ): AsyncGenerator<Part> {
+    parts: (cursor: ExportCursor) => AsyncGenerator<P>,
+  ): AsyncGenerator<P> {
     const cursor = await this.repository.open(signal);
     let release = () => undefined as void;
     let completed = false;
@@ -317,7 +340,14 @@ export class ExportService {
   }
 }
 
-function writerFor(format: Exclude<GraphFormat, 'csv'> | GraphFormat): GraphWriter {
+async function* mapBatches<R, T>(
+  batches: AsyncIterable<R[]>,
+  map: (row: R) => T,
+): AsyncGenerator<T[]> {
+  for await (const batch of batches) yield batch.map(map);
+}
+
+function writerFor(format: GraphFormat): GraphWriter {
   switch (format) {
     case 'graphml':
       return graphmlWriter();

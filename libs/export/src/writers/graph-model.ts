@@ -60,6 +60,8 @@ export interface AttributeSpec {
   type: AttributeType;
   /** a list, written joined with ';' where the format has no lists */
   list?: boolean;
+  /** an ISO 8601 time, a timestamp where the format has them (Parquet) */
+  time?: boolean;
 }
 
 /** Every node attribute of the exports, in column order. */
@@ -70,16 +72,16 @@ export const NODE_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'status', type: 'string' },
   { name: 'statusHistory', type: 'string', list: true },
   { name: 'tags', type: 'string', list: true },
-  { name: 'firstSeenAt', type: 'string' },
+  { name: 'firstSeenAt', type: 'string', time: true },
   { name: 'kind', type: 'string' },
   { name: 'aliases', type: 'string', list: true },
   { name: 'wikidataId', type: 'string' },
   { name: 'url', type: 'string' },
   { name: 'publisher', type: 'string' },
-  { name: 'publishedAt', type: 'string' },
+  { name: 'publishedAt', type: 'string', time: true },
   { name: 'language', type: 'string' },
-  { name: 'appearedAt', type: 'string' },
-  { name: 'endedAt', type: 'string' },
+  { name: 'appearedAt', type: 'string', time: true },
+  { name: 'endedAt', type: 'string', time: true },
 ];
 
 /** Every edge attribute of the exports, in column order. */
@@ -87,7 +89,7 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'type', type: 'string' },
   { name: 'stance', type: 'string' },
   { name: 'relation', type: 'string' },
-  { name: 'statedAt', type: 'string' },
+  { name: 'statedAt', type: 'string', time: true },
   { name: 'confidence', type: 'double' },
   { name: 'article', type: 'string' },
   { name: 'passage', type: 'string' },
@@ -97,8 +99,8 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'publisher', type: 'string' },
   { name: 'reportedVia', type: 'string' },
   { name: 'relayOf', type: 'string' },
-  { name: 'appearedAt', type: 'string' },
-  { name: 'endedAt', type: 'string' },
+  { name: 'appearedAt', type: 'string', time: true },
+  { name: 'endedAt', type: 'string', time: true },
 ];
 
 /** A node of a graph selection as the exports write it. */

@@ -6,3 +6,4 @@ export * from './csv.writer';
 export * from './claimreview';
 export * from './annotation';
 export * from './xml';
+export * from './parquet.writer';
