@@ -318,6 +318,20 @@ describe('the claim graph for researchers', () => {
       expect([query, response.statusCode]).toEqual([query, 400]);
       expect(response.json()).toMatchObject({ code: 'BAD_USER_INPUT', message: argument });
     }
+    // the edges of the time scalar and hostile words are answers, not errors
+    expect((await get('&asOf=0001-01-01')).json()).toMatchObject({ nodes: [], edges: [] });
+    const late = await get('&asOf=9999-12-31T23:59:59.999Z&until=9999-12-31T23:59:59.999Z');
+    expect(late.statusCode).toBe(200);
+    expect(late.json().nodes.length).toBeGreaterThan(0);
+    const hostile = '"-!&|:*('.repeat(62);
+    expect((await get(`&search=${encodeURIComponent(hostile)}`)).statusCode).toBe(200);
+    expect(
+      (await t.gql(GRAPH, { claimId: story.claims[0], search: hostile })).errors,
+    ).toBeUndefined();
+    // NUL is no text PostgreSQL can compare: refused on both transports, naming the argument
+    expect((await get('&search=a%00b')).json()).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const nul = await t.gql(GRAPH, { claimId: story.claims[0], search: 'a\u0000b' });
+    expect(nul.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', at: '$search' });
     const unknown = gid('Claim', '00000000-0000-4000-8000-000000000000');
     const { errors } = await t.gql(GRAPH, { claimId: unknown });
     expect(errors?.[0].extensions.code).toBe('NOT_FOUND');
