@@ -200,6 +200,40 @@ export function graphSelectionSql(
     actorSource = 'actors ac WHERE ac.id IN (SELECT id FROM n_actors)';
     articleSource = 'articles ar WHERE ar.id IN (SELECT id FROM n_articles)';
   }
+  // An actor appeared at its first stance or publication. Around a start, looked up per actor
+  // (a few); for a whole export, one grouped pass over the stances and articles, joined in: per
+  // actor lookups are a million random reads at a million stances.
+  const actorTimes = selection.start
+    ? {
+        stance: `(SELECT min(${STANCE_TIME('x', 'xa')}) FROM attributions x
+                  JOIN passages xp ON xp.id = x.passage_id JOIN articles xa ON xa.id = xp.article_id
+                  WHERE x.actor_id = ac.id AND ${stanceLive('x')})`,
+        published: `(SELECT min(coalesce(pa.published_at, pa.created_at)) FROM articles pa
+                     WHERE pa.publisher_id = ac.id AND ${articleLive('pa')})`,
+        from: (source: string) => source,
+      }
+    : {
+        stance: 'st.at',
+        published: 'pt.at',
+        from: (source: string) => {
+          const [table, condition] = source.split(' WHERE ');
+          return `${table} LEFT JOIN actor_stance_times st ON st.actor_id = ac.id
+                  LEFT JOIN actor_publication_times pt ON pt.publisher_id = ac.id
+                  WHERE ${condition}`;
+        },
+      };
+  if (!selection.start) {
+    ctes.push(
+      `actor_stance_times AS (
+        SELECT x.actor_id, min(${STANCE_TIME('x', 'xa')}) AS at FROM attributions x
+        JOIN passages xp ON xp.id = x.passage_id JOIN articles xa ON xa.id = xp.article_id
+        WHERE ${stanceLive('x')}${narrowed ? ' AND x.actor_id IN (SELECT id FROM n_actors)' : ''}
+        GROUP BY x.actor_id)`,
+      `actor_publication_times AS (
+        SELECT pa.publisher_id, min(coalesce(pa.published_at, pa.created_at)) AS at FROM articles pa
+        WHERE pa.publisher_id IS NOT NULL AND ${articleLive('pa')} GROUP BY pa.publisher_id)`,
+    );
+  }
   const where = (source: string, condition: string) =>
     `${source}${source.includes(' WHERE ') ? ' AND' : ' WHERE'} ${condition}`;
   const within = (column: string, set: string | null) => (set ? ` AND ${column} IN (${set})` : '');
@@ -229,13 +263,9 @@ export function graphSelectionSql(
   UNION ALL
   SELECT 'ACTOR', ${G('Actor', 'ac.id')}, ${depthOf('n')}, ac.name, NULL, NULL, NULL, NULL,
          ac.kind::text, ac.aliases, ac.wikidata_id, NULL, NULL, NULL,
-         ${ISO(`least(ac.created_at,
-           (SELECT min(${STANCE_TIME('x', 'xa')}) FROM attributions x JOIN passages xp ON xp.id = x.passage_id
-            JOIN articles xa ON xa.id = xp.article_id WHERE x.actor_id = ac.id AND ${stanceLive('x')}),
-           (SELECT min(coalesce(pa.published_at, pa.created_at)) FROM articles pa
-            WHERE pa.publisher_id = ac.id AND ${articleLive('pa')}))`)},
+         ${ISO(`least(ac.created_at, ${actorTimes.stance}, ${actorTimes.published})`)},
          NULL, NULL
-  FROM ${actorSource}
+  FROM ${actorTimes.from(actorSource)}
   UNION ALL
   SELECT 'ARTICLE', ${G('Article', 'ar.id')}, ${depthOf('n')}, ar.title, NULL, NULL, NULL, ar.language,
          NULL, NULL, NULL, ar.url, (SELECT pb.name FROM actors pb WHERE pb.id = ar.publisher_id),
@@ -251,18 +281,22 @@ export function graphSelectionSql(
          ${G('Passage', 'a.passage_id')} AS passage, p.exact, p.prefix, p.suffix,
          strpos(substr(ar.text, strpos(ar.text, p.exact) + 1), p.exact) > 0 AS ambiguous,
          ar.url AS "articleUrl", ar.title AS "articleTitle", pb.name AS publisher,
-         CASE WHEN v.id IS NULL THEN NULL ELSE ${G('Actor', 'v.actor_id')} END AS "reportedVia",
-         CASE WHEN v.id IS NULL THEN NULL ELSE ${G('Attribution', 'v.id')} END AS "relayOf",
+         CASE WHEN a.reported_via_id IS NOT NULL THEN
+           (SELECT ${G('Actor', 'v.actor_id')} FROM attributions v WHERE v.id = a.reported_via_id) END
+           AS "reportedVia",
+         CASE WHEN a.reported_via_id IS NOT NULL THEN ${G('Attribution', 'a.reported_via_id')} END
+           AS "relayOf",
          ${ISO(STANCE_TIME('a', 'ar'))} AS "appearedAt", ${ISO('a.removed_at')} AS "endedAt"
   FROM stance_edges a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
-  LEFT JOIN actors pb ON pb.id = ar.publisher_id LEFT JOIN attributions v ON v.id = a.reported_via_id
+  LEFT JOIN actors pb ON pb.id = ar.publisher_id
   UNION ALL
   SELECT 'REPORTED_VIA', 'reportedVia:' || ${G('Attribution', 'a.id')}, ${G('Actor', 'a.actor_id')},
-         ${G('Actor', 'v.actor_id')}, NULL, NULL, ${ISO('a.stated_at')}, NULL, ${G('Article', 'p.article_id')},
+         ${G('Actor', 'v.actor_id')}, NULL, NULL, ${ISO('a.stated_at')}, NULL, ${G('Article', 'ar.article_id')},
          NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${G('Attribution', 'v.id')},
-         ${ISO(STANCE_TIME('a', 'ar'))}, ${ISO('a.removed_at')}
+         ${ISO('coalesce(a.stated_at, ar.published_at, a.created_at)')}, ${ISO('a.removed_at')}
   FROM stance_edges a JOIN attributions v ON v.id = a.reported_via_id
-  JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
+  CROSS JOIN LATERAL (SELECT p.article_id, x.published_at FROM passages p
+                      JOIN articles x ON x.id = p.article_id WHERE p.id = a.passage_id OFFSET 0) ar
   WHERE TRUE${within('v.actor_id', actorSet)}
   UNION ALL
   SELECT 'RELATION', 'relation:' || cr.id::text, ${G('Claim', 'cr.from_claim_id')},
