@@ -28,7 +28,8 @@ import {
 } from '@claimtrace/core';
 import { asDomainError } from '@claimtrace/database';
 import { ExportKind } from '../services/export-charge';
-import { ExportParams, ExportService } from '../services/export.service';
+import { ExportParams } from '../services/export-params';
+import { ExportService } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
