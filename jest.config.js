@@ -11,6 +11,8 @@ const common = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: { '^@claimtrace/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
+  // hyparquet-writer (the Parquet export) and hyparquet are ES modules: SWC makes them CommonJS
+  transformIgnorePatterns: ['/node_modules/(?!(hyparquet|hyparquet-writer)/)'],
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

@@ -8,7 +8,7 @@
  *   DATABASE_URL     a PostgreSQL server: the bench creates claimtrace_bench_<random> there and drops
  *                    it at the end. Unset: an embedded PostgreSQL in a temporary folder.
  *   BENCH_EDGES      stance edges (and passages) of the generated graph (1000000)
- *   BENCH_FORMATS    formats to export (graphml,gexf,json,csv)
+ *   BENCH_FORMATS    formats to export (graphml,gexf,json,csv,parquet)
  *   BENCH_QUERIES    search queries timed per class (40)
  *   BENCH_IMPORT     articles in the generated import file (20000)
  *   BENCH_ONLY       sections to run: exports,search,claims,import (all)
@@ -40,25 +40,21 @@ import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { loadConfig } from '@claimtrace/core';
 import { EmbeddedPostgres, migrate } from '@claimtrace/database';
-import { ExportService } from '@claimtrace/export';
+import { ExportService, GraphFormat, TABLE_FORMATS } from '@claimtrace/export';
 import { ClaimOrder, ClaimsService } from '@claimtrace/claims';
 import { SearchService } from '@claimtrace/search';
 import { runImport } from '../../apps/cli/src/commands/import.command';
-// the bench times the export's statement itself, which the library keeps to itself
-import {
-  ExportFilter,
-  graphExportSql,
-  NO_FILTER,
-} from '../../libs/export/src/repositories/graph-export.sql';
+// the bench times the export's statement itself (COPY of the same SELECT)
+import { GraphSelection, graphSelectionSql, WHOLE_GRAPH } from '@claimtrace/graph';
 import { BenchModule } from './bench.module';
 import { generateGraph, vocabulary } from './generate';
 
 const EDGES = Number(process.env.BENCH_EDGES ?? 1_000_000);
-const FORMATS = (process.env.BENCH_FORMATS ?? 'graphml,gexf,json,csv').split(',');
+const FORMATS = (process.env.BENCH_FORMATS ?? 'graphml,gexf,json,csv,parquet').split(',');
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 40);
 const IMPORT = Number(process.env.BENCH_IMPORT ?? 20_000);
 const ONLY = (process.env.BENCH_ONLY ?? 'exports,search,claims,import').split(',');
-const TENTH: ExportFilter = { ...NO_FILTER, tag: 'bench-tenth' };
+const TENTH: GraphSelection = { ...WHOLE_GRAPH, tag: 'bench-tenth' };
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -91,7 +87,9 @@ async function child(url: string, format: string, tenth: boolean): Promise<void>
     logger: ['error'],
   });
   const service = app.get(ExportService);
-  const tables = format === 'csv' ? (['nodes', 'edges'] as const) : [undefined];
+  const tables = TABLE_FORMATS.includes(format as GraphFormat)
+    ? (['nodes', 'edges'] as const)
+    : [undefined];
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
@@ -121,11 +119,14 @@ function runChild(url: string, format: string, tenth: boolean): Promise<ChildRes
   });
 }
 
-async function copyOut(url: string, filter: ExportFilter): Promise<{ ms: number; bytes: number }> {
+async function copyOut(
+  url: string,
+  selection: GraphSelection,
+): Promise<{ ms: number; bytes: number }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const sql = graphExportSql(filter);
+    const sql = graphSelectionSql(selection);
     // COPY takes no bind parameters: inline the (bench-made, safe) filter value
     const inline = (q: string) => q.replace(/\$1::text/g, "'bench-tenth'::text");
     const started = Date.now();
@@ -197,7 +198,7 @@ async function main(): Promise<void> {
 
 async function exports(dbUrl: string): Promise<void> {
   log('\n== Exports (child process per run; COPY of the same rows in this run)');
-  const copyAll = await copyOut(dbUrl, NO_FILTER);
+  const copyAll = await copyOut(dbUrl, WHOLE_GRAPH);
   const copyTenth = await copyOut(dbUrl, TENTH);
   log(
     `COPY TO STDOUT: whole graph ${s(copyAll.ms)} (${mb(copyAll.bytes)}), tenth ${s(copyTenth.ms)}`,

@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from './test-app';
 
 const GRAPH = `query ($claimId: ID, $actorId: ID, $depth: Int) {
   claimGraph(claimId: $claimId, actorId: $actorId, depth: $depth) {
-    nodes { id type label depth } edges { source target type stance relation } } }`;
+    nodes { id type label depth } edges { id source target type stance relation } } }`;
 
 describe('claimGraph', () => {
   let t: TestApp;
@@ -41,9 +41,26 @@ describe('claimGraph', () => {
     const denies = claimGraph.edges.filter(
       (e: any) => e.type === 'STANCE' && (byId.get(e.source) as any)?.label === 'Javier Milei',
     );
-    expect(denies).toEqual([
-      { source: milei, target: talks, type: 'STANCE', stance: 'DENIES', relation: null },
-    ]);
+    // one edge per attribution: Milei denied it in two passages
+    const attributions = await t.db.query<{ id: string }>(
+      `SELECT a.id FROM attributions a JOIN actors ac ON ac.id = a.actor_id
+       WHERE ac.name = 'Javier Milei' AND a.removed_at IS NULL AND a.claim_id = $1 ORDER BY a.id`,
+      [Buffer.from(talks, 'base64url').toString().split(':')[1]],
+    );
+    expect(attributions.length).toBeGreaterThan(0);
+    expect(denies.sort((a: any, b: any) => (a.id < b.id ? -1 : 1))).toEqual(
+      attributions
+        .map((a) => Buffer.from(`Attribution:${a.id}`).toString('base64url'))
+        .sort()
+        .map((id) => ({
+          id,
+          source: milei,
+          target: talks,
+          type: 'STANCE',
+          stance: 'DENIES',
+          relation: null,
+        })),
+    );
     expect(claimGraph.nodes.some((n: any) => n.type === 'ARTICLE')).toBe(true);
     // every edge joins two answered nodes
     for (const edge of claimGraph.edges) {

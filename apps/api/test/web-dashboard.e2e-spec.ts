@@ -6,7 +6,9 @@
 // (`npm run build`); without Chromium every test is reported as skipped (`apt-get install
 // chromium` enables them). The server runs as in production, with introspection off: the page
 // needs none, and the walk-through test checks that it sends no request that fails.
-import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import Graph from 'graphology';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -263,12 +265,39 @@ browserDescribe('web dashboard in Chromium', () => {
       expect(nodes).toBeGreaterThanOrEqual(5);
       expect(await page.locator('[data-testid="graph-canvas"] canvas').count()).toBeGreaterThan(0);
       expect(await page.textContent('[data-testid="node-list"]')).toContain('Javier Milei');
-      const exports = ['graphml', 'gexf', 'json', 'csv&table=nodes', 'csv&table=edges'];
+      const edges = Number(
+        await page.getAttribute('[data-testid="graph-canvas"]', 'data-edge-count'),
+      );
+      // every button downloads what the view shows: its start and depth, the same nodes and edges
+      const selection = `claimId=${talks.id}&depth=2`;
+      const exports = [
+        'graphml',
+        'gexf',
+        'json',
+        'csv&table=nodes',
+        'csv&table=edges',
+        'parquet&table=nodes',
+        'parquet&table=edges',
+      ];
       for (const format of exports) {
-        const href = `/exports/graph?format=${format}`;
+        const href = `/exports/graph?format=${format}&${selection}`;
         expect(await page.locator(`a[href="${href}"]`).count()).toBe(1);
-        // every button's address serves its file (CSV needs its table)
-        expect((await page.request.get(`${base}${href}`)).status()).toBe(200);
+        const response = await page.request.get(`${base}${href}`);
+        expect(response.status()).toBe(200);
+        const body = await response.text();
+        if (format.startsWith('parquet')) {
+          // read back by DuckDB in export-parquet.int-spec.ts; here: a Parquet file of those rows
+          expect(body.startsWith('PAR1') && body.endsWith('PAR1')).toBe(true);
+        } else if (format === 'json') {
+          const graph = Graph.from(JSON.parse(body));
+          expect([graph.order, graph.size]).toEqual([nodes, edges]);
+        } else if (format.startsWith('csv')) {
+          const rows = (parseCsv(body, { columns: true }) as unknown[]).length;
+          expect(rows).toBe(format.endsWith('nodes') ? nodes : edges);
+        } else {
+          expect(body.match(/<node id=/g)?.length).toBe(nodes);
+          expect(body.match(/<edge id=/g)?.length).toBe(edges);
+        }
       }
       await shot(page, `graph-${width}`);
       expect(errors).toEqual([]);
@@ -283,15 +312,29 @@ browserDescribe('web dashboard in Chromium', () => {
     await page.fill('#token-input', token ?? 'editor-token');
     await page.click('button:has-text("Sign in")');
     await page.goto(`${base}/#/graph?claim=${encodeURIComponent(talks.id)}&depth=1`);
-    await page.waitForSelector('a[href="/exports/graph?format=gexf"]');
+    const href = `/exports/graph?format=gexf&claimId=${talks.id}&depth=1`;
+    await page.waitForSelector(`a[href="${href}"]`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.click('a[href="/exports/graph?format=gexf"]'),
+      page.click(`a[href="${href}"]`),
     ]);
-    expect(download.url()).toContain('/exports/graph?format=gexf&ticket=');
+    // the signed link opens the same selection, with its ticket
+    const signed = new URL(download.url());
+    expect(signed.pathname).toBe('/exports/graph');
+    expect(Object.fromEntries(signed.searchParams)).toMatchObject({
+      format: 'gexf',
+      claimId: talks.id,
+      depth: '1',
+      ticket: expect.any(String),
+    });
     expect(download.suggestedFilename()).toMatch(/\.gexf$/);
     const path = await download.path();
-    expect(readFileSync(path, 'utf8')).toContain('<gexf');
+    const gexf = readFileSync(path, 'utf8');
+    expect(gexf).toContain('<gexf');
+    const shown = Number(
+      await page.getAttribute('[data-testid="graph-canvas"]', 'data-node-count'),
+    );
+    expect(gexf.match(/<node id=/g)?.length).toBe(shown);
     expect(errors).toEqual([]);
     await page.close();
   });

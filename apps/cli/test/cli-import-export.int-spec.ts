@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import Graph from 'graphology';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { createTestDatabase } from '@claimtrace/testing';
@@ -230,5 +231,36 @@ describe('claimtrace import and export', () => {
     const collection = JSON.parse(readFileSync(annotations, 'utf8'));
     expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 1 });
     expect(collection.first.items[0].target.source).toBe('https://example.org/news/1');
+  }, 60_000);
+
+  it("takes claimGraph's selection under its argument names", async () => {
+    const claim = (await db.query(`SELECT id FROM claims WHERE text = 'The report was false'`))
+      .rows[0].id;
+    const claimId = Buffer.from(`Claim:${claim}`).toString('base64url');
+    const exportJson = async (...args: string[]) => {
+      const out = join(dir, `selection-${args.join('-').replace(/[^\w-]/g, '_')}.json`);
+      await buildCli().parseAsync([
+        'node',
+        'claimtrace',
+        'export',
+        '--format',
+        'json',
+        '--out',
+        out,
+        ...args,
+      ]);
+      return Graph.from(JSON.parse(readFileSync(out, 'utf8')));
+    };
+    const alone = await exportJson('--claimId', claimId, '--depth', '0');
+    expect(alone.nodes()).toEqual([claimId]);
+    expect(alone.getNodeAttribute(claimId, 'depth')).toBe(0);
+    const around = await exportJson('--claimId', claimId, '--depth', '1');
+    const stances = await count(
+      `SELECT count(*) AS n FROM attributions WHERE claim_id = '${claim}' AND removed_at IS NULL`,
+    );
+    expect(around.filterEdges((_, a) => a.type === 'STANCE')).toHaveLength(stances);
+    const before = await exportJson('--claimId', claimId, '--asOf', '2000-01-01');
+    expect(before.order).toBe(0);
+    await expect(exportJson('--claimId', claimId, '--depth', '9')).rejects.toThrow(/depth/);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 export * from './export.module';
 export * from './services/export.service';
+export * from './services/export-params';
 export * from './writers';
 export * from './import/import-line';
 export * from './services/import.service';

@@ -24,8 +24,15 @@ describe('claimtrace export --out', () => {
   it('refuses two tables on stdout, and --table without csv', () => {
     expect(() => outputsOf({ format: 'csv', out: '-' })).toThrow(/--table nodes or --table edges/);
     expect(() => outputsOf({ format: 'gexf', out: '-', table: 'nodes' })).toThrow(
-      /--table is for --format csv/,
+      /--table is for --format csv or parquet/,
     );
+  });
+
+  it('makes two parquet files the same way', () => {
+    expect(outputsOf({ format: 'parquet', out: 'g.parquet' })).toEqual([
+      { table: 'nodes', path: 'g.nodes.parquet' },
+      { table: 'edges', path: 'g.edges.parquet' },
+    ]);
   });
 });
 

@@ -2,7 +2,15 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Command, Option } from 'commander';
-import { ExportParams, ExportService, GRAPH_FORMATS, jsonLdText } from '@claimtrace/export';
+import {
+  ExportParams,
+  ExportService,
+  GRAPH_FORMATS,
+  GraphFormat,
+  jsonLdText,
+  SELECTION_PARAMS,
+  TABLE_FORMATS,
+} from '@claimtrace/export';
 import { withServices } from './with-services';
 
 type Table = 'nodes' | 'edges';
@@ -10,20 +18,29 @@ type Table = 'nodes' | 'edges';
 /** Every format: the graph's, then the ClaimReview feed and an article's annotations. */
 export const EXPORT_FORMATS = [...GRAPH_FORMATS, 'claimreview', 'annotations'] as const;
 
-interface ExportOptions {
+type ExportOptions = {
   format: string;
   out: string;
   table?: Table;
-  since?: string;
-  status?: string;
-  actor?: string;
-  tag?: string;
   language?: string;
   claim?: string;
   article?: string;
   api?: string;
   token?: string;
-}
+} & Partial<Record<(typeof SELECTION_PARAMS)[number], string>>;
+
+/** The selection options, under claimGraph's argument names (docs/research.md lists them). */
+const SELECTION_HELP: Record<(typeof SELECTION_PARAMS)[number], [string, string]> = {
+  claimId: ['<id>', "a claim's neighbourhood (a Claim id)"],
+  actorId: ['<id>', "an actor's neighbourhood (an Actor id)"],
+  depth: ['<hops>', 'hops from --claimId or --actorId, 0 to 3 (1 by default)'],
+  tag: ['<tag>', 'only claims with this tag'],
+  status: ['<statuses>', 'only claims in these statuses (comma-separated)'],
+  since: ['<date>', 'only claims first seen at or after this ISO 8601 date'],
+  until: ['<date>', 'only claims first seen before this ISO 8601 date'],
+  search: ['<words>', 'only claims matching these words (full-text)'],
+  asOf: ['<date>', 'the graph as it stood at this ISO 8601 time'],
+};
 
 /** One file an export writes: where, and the export address it mirrors (with its parameters). */
 export interface ExportFile {
@@ -42,18 +59,17 @@ export type ExportPlan =
 /** `--out -`: the export goes to stdout, and nothing else does. */
 export const STDOUT = '-';
 
-const GRAPH_FILTERS = ['since', 'status', 'actor', 'tag'] as const;
-
 /**
  * `claimtrace export`: the claim graph, the ClaimReview feed (or one claim's ClaimReview) or an
  * article's W3C annotations, to a file or to stdout (`--out -`), streamed, straight from the
- * database or from a running API (`--api http://host:3000`). CSV makes two files beside `--out`:
- * `NAME.nodes.csv` and `NAME.edges.csv` (or one, `--table`).
+ * database or from a running API (`--api http://host:3000`). CSV and Parquet make two files beside
+ * `--out`: `NAME.nodes.EXT` and `NAME.edges.EXT` (or one, `--table`). The graph's selection options
+ * are claimGraph's arguments, by the same names (`--claimId`, `--depth`, …).
  */
 export function exportCommand(): Command {
-  return new Command('export')
+  const command = new Command('export')
     .description(
-      'export the claim graph (GraphML, GEXF 1.3, graphology JSON, or CSV as NAME.nodes.csv + NAME.edges.csv), the published reviews as ClaimReview JSON Lines, or an article as W3C Web Annotations',
+      'export the claim graph (GraphML, GEXF 1.3, graphology JSON, or CSV or Parquet as NAME.nodes.EXT + NAME.edges.EXT), the published reviews as ClaimReview JSON Lines, or an article as W3C Web Annotations',
     )
     .addOption(
       new Option('--format <format>', 'file format')
@@ -62,18 +78,14 @@ export function exportCommand(): Command {
     )
     .requiredOption(
       '--out <file>',
-      'where to write, - for stdout (for csv: the name the two files derive from)',
+      'where to write, - for stdout (for csv and parquet: the name the two files derive from)',
     )
     .addOption(
-      new Option('--table <table>', 'csv: only this table (needed with --out -)').choices([
-        'nodes',
-        'edges',
-      ]),
+      new Option(
+        '--table <table>',
+        'csv and parquet: only this table (needed with --out -)',
+      ).choices(['nodes', 'edges']),
     )
-    .option('--since <date>', 'graph: only claims first seen at or after this ISO 8601 date')
-    .option('--status <statuses>', 'graph: only claims in these statuses (comma-separated)')
-    .option('--actor <id>', "graph: only this actor's stances (an Actor id) and their claims")
-    .option('--tag <tag>', 'graph: only claims with this tag')
     .option('--language <tag>', 'claimreview: only reviews in this language (BCP 47, e.g. es)')
     .option('--claim <id>', "claimreview: only this claim's ClaimReview (one JSON-LD document)")
     .option('--article <id>', 'annotations: the article (an Article id)')
@@ -81,21 +93,25 @@ export function exportCommand(): Command {
     .option(
       '--token <token>',
       'with --api: the bearer token to send (default: CLAIMTRACE_TOKEN), needed when the API sets READS_REQUIRE_TOKEN',
-    )
-    .action(async (options: ExportOptions) => {
-      const plan = exportPlan(options);
-      const started = Date.now();
-      const files = plan.kind === 'graph' ? plan.files : [plan.file];
-      if (options.api) {
-        const token = options.token ?? process.env.CLAIMTRACE_TOKEN;
-        for (const file of files) await fromApi(options.api, file, token);
-      } else {
-        await withServices((app) => fromDatabase(app.get(ExportService), plan), 'reads');
-      }
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const written = files.map((f) => (f.path === STDOUT ? 'stdout' : f.path)).join(' and ');
-      process.stderr.write(`Wrote ${written} in ${seconds} s.\n`);
-    });
+    );
+  for (const name of SELECTION_PARAMS) {
+    const [value, help] = SELECTION_HELP[name];
+    command.option(`--${name} ${value}`, `graph: ${help}`);
+  }
+  return command.action(async (options: ExportOptions) => {
+    const plan = exportPlan(options);
+    const started = Date.now();
+    const files = plan.kind === 'graph' ? plan.files : [plan.file];
+    if (options.api) {
+      const token = options.token ?? process.env.CLAIMTRACE_TOKEN;
+      for (const file of files) await fromApi(options.api, file, token);
+    } else {
+      await withServices((app) => fromDatabase(app.get(ExportService), plan), 'reads');
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const written = files.map((f) => (f.path === STDOUT ? 'stdout' : f.path)).join(' and ');
+    process.stderr.write(`Wrote ${written} in ${seconds} s.\n`);
+  });
 }
 
 /** The plan for these options; options that do not go together are an Error saying so. */
@@ -105,8 +121,10 @@ export function exportPlan(options: ExportOptions): ExportPlan {
     const given = names.find((name) => options[name] !== undefined);
     if (given) throw new Error(`--${given} is for ${what}`);
   };
-  if (options.format !== 'csv') misplaced(['table'], '--format csv');
-  if (!isGraph) misplaced(GRAPH_FILTERS, 'the graph formats (graphml, gexf, json, csv)');
+  if (!TABLE_FORMATS.includes(options.format as GraphFormat)) {
+    misplaced(['table'], '--format csv or parquet');
+  }
+  if (!isGraph) misplaced(SELECTION_PARAMS, `the graph formats (${GRAPH_FORMATS.join(', ')})`);
   if (options.format !== 'claimreview') misplaced(['language', 'claim'], '--format claimreview');
   if (options.format !== 'annotations') misplaced(['article'], '--format annotations');
   if (options.format === 'annotations') {
@@ -143,13 +161,8 @@ export function exportPlan(options: ExportOptions): ExportPlan {
       file: { path: options.out, address: `/exports/claimreviews.jsonl${query}` },
     };
   }
-  const params: ExportParams = {
-    format: options.format,
-    since: options.since,
-    status: options.status,
-    actorId: options.actor,
-    tag: options.tag,
-  };
+  const params: ExportParams = { format: options.format };
+  for (const name of SELECTION_PARAMS) if (options[name]) params[name] = options[name];
   return {
     kind: 'graph',
     params,
@@ -163,29 +176,31 @@ export function exportPlan(options: ExportOptions): ExportPlan {
   };
 }
 
-/** The files an export writes: one, or for csv one per table (only one fits on stdout). */
+/** The files an export writes: one, or for csv and parquet one per table (only one fits on stdout). */
 export function outputsOf(options: Pick<ExportOptions, 'format' | 'out' | 'table'>): {
   table: Table | undefined;
   path: string;
 }[] {
-  if (options.format !== 'csv') {
-    if (options.table) throw new Error('--table is for --format csv');
+  const format = options.format;
+  if (!TABLE_FORMATS.includes(format as GraphFormat)) {
+    if (options.table) throw new Error('--table is for --format csv or parquet');
     return [{ table: undefined, path: options.out }];
   }
   const tables: Table[] = options.table ? [options.table] : ['nodes', 'edges'];
   if (options.out === STDOUT && tables.length > 1) {
     throw new Error(
-      'csv is two tables: with --out - pick one with --table nodes or --table edges, or give --out a file name',
+      `${format} is two tables: with --out - pick one with --table nodes or --table edges, or give --out a file name`,
     );
   }
   return tables.map((table) => ({
     table,
-    path: options.out === STDOUT ? STDOUT : csvPath(options.out, table),
+    path: options.out === STDOUT ? STDOUT : tablePath(options.out, table, format),
   }));
 }
 
-export function csvPath(out: string, table: Table): string {
-  return `${out.replace(/\.csv$/i, '')}.${table}.csv`;
+/** `graph.csv` → `graph.nodes.csv`, `graph` → `graph.edges.parquet`. */
+export function tablePath(out: string, table: Table, format: string): string {
+  return `${out.endsWith(`.${format}`) ? out.slice(0, -format.length - 1) : out}.${table}.${format}`;
 }
 
 async function fromDatabase(service: ExportService, plan: ExportPlan): Promise<void> {

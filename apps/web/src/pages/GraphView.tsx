@@ -5,7 +5,7 @@ import { useSession } from '../api/context';
 import { BOARD, CLAIM_GRAPH } from '../api/queries';
 import type { GraphNodeT, GraphT } from '../api/types';
 import { ErrorNote } from '../components/ErrorNote';
-import { stanceColor } from '../lib/graph';
+import { GRAPH_EXPORTS, graphExportPath, stanceColor } from '../lib/graph';
 import { humanize } from '../lib/format';
 import { href } from '../lib/router';
 
@@ -20,15 +20,6 @@ const STANCE_LEGEND = [
   { stance: 'ASSERTS', label: 'asserts / confirms' },
   { stance: 'DENIES', label: 'denies / disputes' },
   { stance: 'REPORTS', label: 'reports' },
-] as const;
-
-/** The download buttons: CSV comes as two files (nodes, edges) joined by their ids. */
-const EXPORTS = [
-  { label: 'GraphML', query: 'format=graphml' },
-  { label: 'GEXF', query: 'format=gexf' },
-  { label: 'JSON', query: 'format=json' },
-  { label: 'CSV nodes', query: 'format=csv&table=nodes' },
-  { label: 'CSV edges', query: 'format=csv&table=edges' },
 ] as const;
 
 /** Starts a download of `url` the way a click on a plain link would: streamed to disk. */
@@ -205,25 +196,30 @@ export function GraphView({
               <option value={3}>3</option>
             </select>
           </div>
-          <div className="downloads" role="group" aria-label="Download the whole graph">
-            <span className="muted small">Download:</span>
-            {EXPORTS.map(({ label, query }) => (
-              <a
-                key={query}
-                className="button secondary"
-                href={`/exports/graph?${query}`}
-                download
-                onClick={(event) => {
-                  // A plain link cannot carry the token: with one, follow a signed download link.
-                  if (!token) return;
-                  event.preventDefault();
-                  downloadLink(`/exports/graph?${query}`).then(startDownload).catch(setError);
-                }}
-              >
-                {label}
-              </a>
-            ))}
-          </div>
+          {target && (
+            <div className="downloads" role="group" aria-label="Download this graph">
+              <span className="muted small">Download:</span>
+              {GRAPH_EXPORTS.map((exported) => {
+                const path = graphExportPath(exported, target, depth);
+                return (
+                  <a
+                    key={exported.label}
+                    className="button secondary"
+                    href={path}
+                    download
+                    onClick={(event) => {
+                      // A plain link cannot carry the token: with one, follow a signed download link.
+                      if (!token) return;
+                      event.preventDefault();
+                      downloadLink(path).then(startDownload).catch(setError);
+                    }}
+                  >
+                    {exported.label}
+                  </a>
+                );
+              })}
+            </div>
+          )}
         </div>
       </div>
       <ErrorNote error={error} />

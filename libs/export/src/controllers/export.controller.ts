@@ -36,11 +36,11 @@ import { ExportKind } from '../services/export-charge';
 import { jsonLdText } from '../writers/json-ld-text';
 import {
   ExportParams,
-  ExportService,
   GRAPH_PARAMETERS,
   REVIEW_FEED_PARAMETERS,
   ReviewFeedParams,
-} from '../services/export.service';
+} from '../services/export-params';
+import { ExportService } from '../services/export.service';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -54,7 +54,7 @@ const STATUS: Record<string, number> = {
 
 /**
  * The HTTP exports (plain Fastify routes, not GraphQL): the graph as GraphML, GEXF, graphology
- * JSON or two CSV files; ClaimReview JSON-LD; W3C Web Annotations. Large ones stream: rows are
+ * JSON, or two CSV or Parquet files; ClaimReview JSON-LD; W3C Web Annotations. Large ones stream: rows are
  * read from a database cursor only as fast as the client takes the bytes, and a client that goes
  * away cancels the query. Access is that of a GraphQL read: public unless READS_REQUIRE_TOKEN,
  * and a token that was sent but does not work is refused even where none is needed. A browser
@@ -308,7 +308,7 @@ function paramsOf(query: URLSearchParams): Record<string, string | string[]> {
 async function stream(
   request: FastifyRequest,
   reply: FastifyReply,
-  produce: (signal: AbortSignal) => AsyncGenerator<string>,
+  produce: (signal: AbortSignal) => AsyncGenerator<string | Uint8Array>,
   headers: Record<string, string>,
 ): Promise<void> {
   if (request.method === 'HEAD') {
@@ -332,10 +332,7 @@ async function stream(
 }
 
 /** The chunks of a generator whose first result was taken already. */
-async function* withFirst(
-  first: IteratorResult<string>,
-  rest: AsyncGenerator<string>,
-): AsyncGenerator<string> {
+async function* withFirst<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>): AsyncGenerator<T> {
   if (first.done) return;
   yield first.value;
   yield* rest;

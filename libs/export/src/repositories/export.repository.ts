@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ArticleRow, Database } from '@claimtrace/database';
-import { ExportEdge, ExportNode } from '../writers/graph-model';
+import {
+  GraphEdgeRow,
+  GraphNodeRow,
+  GraphSelection,
+  graphSelectionSql,
+  isoSql as ISO,
+} from '@claimtrace/graph';
 import { AnnotatedPassageRecord } from '../writers/annotation';
 import { ReviewedClaimRecord } from '../writers/claimreview';
 import { ExportCursor } from './export-cursor';
-import { ExportFilter, graphExportSql } from './graph-export.sql';
 
 /** Which published reviews the ClaimReview exports read. */
 export interface ReviewFilter {
@@ -66,16 +71,19 @@ export class ExportRepository {
     return (row['QUERY PLAN'][0].Plan['Plan Rows'] * pages) / Math.max(pages, 10);
   }
 
-  /** The nodes, a batch at a time: claims, then actors, then articles (ids are global). */
-  nodes(cursor: ExportCursor, filter: ExportFilter): AsyncGenerator<ExportNode[]> {
-    const sql = graphExportSql(filter);
-    return cursor.batches<ExportNode>(sql.nodes, sql.params);
+  /**
+   * The nodes of a selection, a batch at a time: claims, then actors, then articles (ids are
+   * global). The SQL is `claimGraph`'s (graph-selection.sql.ts in libs/graph), without its cap.
+   */
+  nodes(cursor: ExportCursor, selection: GraphSelection): AsyncGenerator<GraphNodeRow[]> {
+    const sql = graphSelectionSql(selection);
+    return cursor.batches<GraphNodeRow>(sql.nodes, sql.params);
   }
 
-  /** The edges, a batch at a time; both ends of each are among `nodes` of the same filter. */
-  edges(cursor: ExportCursor, filter: ExportFilter): AsyncGenerator<ExportEdge[]> {
-    const sql = graphExportSql(filter);
-    return cursor.batches<ExportEdge>(sql.edges, sql.params);
+  /** The edges, a batch at a time; both ends of each are among `nodes` of the same selection. */
+  edges(cursor: ExportCursor, selection: GraphSelection): AsyncGenerator<GraphEdgeRow[]> {
+    const sql = graphSelectionSql(selection);
+    return cursor.batches<GraphEdgeRow>(sql.edges, sql.params);
   }
 
   /**
@@ -184,10 +192,6 @@ export class ExportRepository {
       ),
     );
   }
-}
-
-function ISO(column: string): string {
-  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 async function* flat<R>(batches: AsyncIterable<R[]>): AsyncGenerator<R> {

@@ -3,8 +3,6 @@ import {
   APP_CONFIG,
   AppConfig,
   BadInputError,
-  InvalidDateTime,
-  parseDateTime,
   holdHeapGrowth,
   isLocalUrl,
   keyOf,
@@ -13,10 +11,10 @@ import {
   NotFoundError,
   toGlobalId,
 } from '@claimtrace/core';
-import { ClaimStatus } from '@claimtrace/database';
 import { ExportCursor } from '../repositories/export-cursor';
 import { ExportRepository } from '../repositories/export.repository';
-import { ExportFilter } from '../repositories/graph-export.sql';
+import { GraphSelection } from '@claimtrace/graph';
+import { ExportParams, ReviewFeedParams, once, selectionOf } from './export-params';
 import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
 import { ClaimReviewContext, toClaimReview } from '../writers/claimreview';
 import { jsonLdText } from '../writers/json-ld-text';
@@ -29,49 +27,24 @@ import {
   nodeCsvRecord,
 } from '../writers/csv.writer';
 import { gexfWriter } from '../writers/gexf.writer';
-import { GraphWriter } from '../writers/graph-model';
+import { GraphWriter, toExportEdge, toExportNode } from '../writers/graph-model';
 import { graphmlWriter } from '../writers/graphml.writer';
 import { graphologyWriter } from '../writers/graphology.writer';
+import { PARQUET_CONTENT_TYPE, parquetTable } from '../writers/parquet.writer';
 import { chunked, Part } from './chunked';
 import { EXPORT_TABLES, exportCharge, ExportKind } from './export-charge';
 
-export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv'] as const;
+export const GRAPH_FORMATS = ['graphml', 'gexf', 'json', 'csv', 'parquet'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
-export type CsvTable = 'nodes' | 'edges';
+export type ExportTable = 'nodes' | 'edges';
+/** The formats that come as two tables, nodes and edges, one file each. */
+export const TABLE_FORMATS: readonly GraphFormat[] = ['csv', 'parquet'];
 
 export interface ExportRequest {
   format: GraphFormat;
-  /** for csv: which of the two files */
-  table: CsvTable | null;
-  filter: ExportFilter;
-}
-
-/** What a client gives as query parameters, before checking. */
-/** The query parameters a graph export takes (`GET /exports/graph`, `claimtrace export`). */
-export const GRAPH_PARAMETERS = ['format', 'table', 'since', 'status', 'actorId', 'tag'] as const;
-
-export type ExportParams = Partial<Record<(typeof GRAPH_PARAMETERS)[number], string | string[]>>;
-
-/** The ClaimReview feed's query parameters. */
-export const REVIEW_FEED_PARAMETERS = ['inLanguage'] as const;
-
-/** The ClaimReview feed's query parameters, before checking. */
-export interface ReviewFeedParams {
-  inLanguage?: string | string[];
-}
-
-/** A parameter that may be given once; given twice it is a BAD_USER_INPUT naming it. */
-function once<P extends ExportParams | ReviewFeedParams>(
-  params: P,
-  name: Exclude<keyof P, 'status'> & string,
-): string | undefined {
-  const value = params[name] as string | string[] | undefined;
-  if (Array.isArray(value)) {
-    throw new BadInputError(`Give \`${name}\` once (got ${value.length} values).`, {
-      argument: name,
-    });
-  }
-  return value;
+  /** for csv and parquet: which of the two files */
+  table: ExportTable | null;
+  selection: GraphSelection;
 }
 
 /** Streams the graph and the ClaimReview and annotation documents, in constant memory. */
@@ -84,13 +57,7 @@ export class ExportService {
 
   /** Checks the parameters of a graph export; a mistake is a BAD_USER_INPUT naming it. */
   parse(params: ExportParams): ExportRequest {
-    const given = {
-      format: once(params, 'format'),
-      table: once(params, 'table'),
-      since: once(params, 'since'),
-      actorId: once(params, 'actorId'),
-      tag: once(params, 'tag'),
-    };
+    const given = { format: once(params, 'format'), table: once(params, 'table') };
     const format = (given.format ?? '').toLowerCase();
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
       throw new BadInputError(
@@ -98,48 +65,17 @@ export class ExportService {
         { argument: 'format' },
       );
     }
-    let table: CsvTable | null = null;
-    if (format === 'csv') {
+    let table: ExportTable | null = null;
+    if (TABLE_FORMATS.includes(format as GraphFormat)) {
       if (given.table !== 'nodes' && given.table !== 'edges') {
         throw new BadInputError(
-          'CSV comes as two files: ask for `table=nodes` and `table=edges` (same filters, two URLs).',
+          `${format === 'csv' ? 'CSV' : 'Parquet'} comes as two files: ask for \`table=nodes\` and \`table=edges\` (same selection, two URLs).`,
           { argument: 'table' },
         );
       }
       table = given.table;
     }
-    let since: Date | null = null;
-    if (given.since) {
-      try {
-        since = parseDateTime(given.since);
-      } catch (error) {
-        if (!(error instanceof InvalidDateTime)) throw error;
-        throw new BadInputError(`\`since\`: ${error.message}`, { argument: 'since' });
-      }
-    }
-    const statuses = (
-      Array.isArray(params.status) ? params.status : params.status ? [params.status] : []
-    )
-      .flatMap((value) => value.split(','))
-      .map((value) => value.trim().toUpperCase())
-      .filter(Boolean);
-    const known = Object.values(ClaimStatus) as string[];
-    const unknown = statuses.find((status) => !known.includes(status));
-    if (unknown) {
-      throw new BadInputError(`\`status\` must be among ${known.join(', ')} (got "${unknown}").`, {
-        argument: 'status',
-      });
-    }
-    return {
-      format: format as GraphFormat,
-      table,
-      filter: {
-        since,
-        statuses: statuses.length ? statuses : null,
-        actorId: given.actorId ? keyOf(given.actorId, 'Actor', 'actorId') : null,
-        tag: given.tag ? given.tag.trim().toLowerCase() : null,
-      },
-    };
+    return { format: format as GraphFormat, table, selection: selectionOf(params) };
   }
 
   /** What an export of this kind is charged from its client's rate budget (export-charge.ts). */
@@ -149,46 +85,66 @@ export class ExportService {
   }
 
   contentType(request: ExportRequest): string {
-    return request.format === 'csv'
-      ? 'text/csv; charset=utf-8; header=present'
-      : writerFor(request.format).contentType;
+    if (request.format === 'csv') return 'text/csv; charset=utf-8; header=present';
+    if (request.format === 'parquet') return PARQUET_CONTENT_TYPE;
+    return writerFor(request.format).contentType;
   }
 
   fileName(request: ExportRequest): string {
-    return request.format === 'csv'
-      ? `claimtrace-${request.table}.csv`
+    return request.table
+      ? `claimtrace-${request.table}.${request.format}`
       : `claimtrace.${writerFor(request.format).extension}`;
   }
 
-  /** The export's text, chunk by chunk, read from the database only as fast as it is consumed. */
-  graph(request: ExportRequest, signal?: AbortSignal): AsyncGenerator<string> {
+  /**
+   * The export, chunk by chunk (text, or Parquet's bytes), read from the database only as fast as
+   * it is consumed.
+   */
+  graph(request: ExportRequest, signal?: AbortSignal): AsyncGenerator<string | Uint8Array> {
+    if (request.format === 'parquet') {
+      return this.withCursor(signal, (cursor) => this.parquetParts(cursor, request));
+    }
     return chunked(this.withCursor(signal, (cursor) => this.graphParts(cursor, request)));
   }
 
+  private parquetParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<Uint8Array> {
+    const { selection } = request;
+    if (request.table === 'nodes') {
+      return parquetTable(
+        'nodes',
+        mapBatches(this.repository.nodes(cursor, selection), toExportNode),
+      );
+    }
+    return parquetTable(
+      'edges',
+      mapBatches(this.repository.edges(cursor, selection), toExportEdge),
+    );
+  }
+
   private async *graphParts(cursor: ExportCursor, request: ExportRequest): AsyncGenerator<Part> {
-    const { filter } = request;
+    const { selection } = request;
     if (request.format === 'csv') {
       if (request.table === 'nodes') {
         yield csvRecord(NODE_CSV_COLUMNS);
-        for await (const batch of this.repository.nodes(cursor, filter)) {
-          yield batch.map(nodeCsvRecord);
+        for await (const batch of this.repository.nodes(cursor, selection)) {
+          yield batch.map((node) => nodeCsvRecord(toExportNode(node)));
         }
       } else {
         yield csvRecord(EDGE_CSV_COLUMNS);
-        for await (const batch of this.repository.edges(cursor, filter)) {
-          yield batch.map(edgeCsvRecord);
+        for await (const batch of this.repository.edges(cursor, selection)) {
+          yield batch.map((edge) => edgeCsvRecord(toExportEdge(edge)));
         }
       }
       return;
     }
     const writer = writerFor(request.format);
     yield writer.start();
-    for await (const batch of this.repository.nodes(cursor, filter)) {
-      yield batch.map((node) => writer.node(node));
+    for await (const batch of this.repository.nodes(cursor, selection)) {
+      yield batch.map((node) => writer.node(toExportNode(node)));
     }
     yield writer.edgesStart();
-    for await (const batch of this.repository.edges(cursor, filter)) {
-      yield batch.map((edge) => writer.edge(edge));
+    for await (const batch of this.repository.edges(cursor, selection)) {
+      yield batch.map((edge) => writer.edge(toExportEdge(edge)));
     }
     yield writer.end();
   }
@@ -295,10 +251,10 @@ export class ExportService {
   }
 
   /** Runs `parts` on a fresh cursor; closes it at the end, cancels it on abort or error. */
-  private async *withCursor(
+  private async *withCursor<P>(
     signal: AbortSignal | undefined,
-    parts: (cursor: ExportCursor) => AsyncGenerator<Part>,
-  ): AsyncGenerator<Part> {
+    parts: (cursor: ExportCursor) => AsyncGenerator<P>,
+  ): AsyncGenerator<P> {
     const cursor = await this.repository.open(signal);
     let release = () => undefined as void;
     let completed = false;
@@ -314,7 +270,14 @@ export class ExportService {
   }
 }
 
-function writerFor(format: Exclude<GraphFormat, 'csv'> | GraphFormat): GraphWriter {
+async function* mapBatches<R, T>(
+  batches: AsyncIterable<R[]>,
+  map: (row: R) => T,
+): AsyncGenerator<T[]> {
+  for await (const batch of batches) yield batch.map(map);
+}
+
+function writerFor(format: GraphFormat): GraphWriter {
   switch (format) {
     case 'graphml':
       return graphmlWriter();

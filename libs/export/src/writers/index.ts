@@ -7,3 +7,4 @@ export * from './claimreview';
 export * from './annotation';
 export * from './xml';
 export * from './json-ld-text';
+export * from './parquet.writer';

@@ -52,6 +52,38 @@ describe('export writers', () => {
     expect(text).toContain('<node id="a1" label="Milei">');
   });
 
+  it('writes GEXF as a dynamic graph: spells, and the status as a dynamic attribute', () => {
+    const writer = gexfWriter();
+    const text =
+      writer.start() +
+      writer.node({
+        id: 'c2',
+        type: 'CLAIM',
+        label: 'x',
+        status: 'RETRACTED',
+        statusHistory: [
+          'UNVERIFIED@2025-01-01T00:00:00.000Z',
+          'RETRACTED@2025-02-01T00:00:00.000Z',
+        ],
+        appearedAt: '2025-01-01T00:00:00.000Z',
+        endedAt: '2025-02-01T00:00:00.000Z',
+      }) +
+      writer.edgesStart() +
+      writer.edge({ id: 'e', source: 'a', target: 'c2', type: 'AFFILIATED_WITH' }) +
+      writer.end();
+    expect(text).toContain('mode="dynamic" timeformat="dateTime"');
+    expect(text).toContain('<attributes class="node" mode="dynamic">');
+    expect(text).toContain(
+      '<attvalue for="status" value="UNVERIFIED" start="2025-01-01T00:00:00.000Z" end="2025-02-01T00:00:00.000Z"/>' +
+        '<attvalue for="status" value="RETRACTED" start="2025-02-01T00:00:00.000Z"/>',
+    );
+    expect(text).toContain(
+      '<spells><spell start="2025-01-01T00:00:00.000Z" end="2025-02-01T00:00:00.000Z"/></spells>',
+    );
+    // an edge with no known time has no spell: always there
+    expect(text).toMatch(/<edge id="e"[^>]*><attvalues>.*<\/attvalues><\/edge>/);
+  });
+
   it('writes the graphology serialisation format as valid JSON', () => {
     const json = JSON.parse(write(graphologyWriter()));
     expect(json.options).toEqual({ type: 'directed', multi: true, allowSelfLoops: true });
@@ -75,7 +107,7 @@ describe('export writers', () => {
     expect(csvField(null)).toBe('');
     expect(csvRecord(['a', null])).toBe('a,\r\n');
     expect(EDGE_CSV_COLUMNS.slice(0, 4)).toEqual(['id', 'source', 'target', 'type']);
-    expect(edgeCsvRecord(edges[0])).toBe('e1,a1,c1,STANCE,DENIES,,,0.5,,\r\n');
+    expect(edgeCsvRecord(edges[0])).toBe('e1,a1,c1,STANCE,DENIES,,,0.5,,,,,,,,,,\r\n');
   });
 
   it('builds W3C Web Annotations with quote and position selectors', () => {

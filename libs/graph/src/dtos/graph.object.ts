@@ -1,5 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ClaimRelationKind, Stance } from '@claimtrace/database';
+import { IsOptional, MaxLength } from 'class-validator';
+import { DateTimeScalar } from '@claimtrace/core';
+import { ClaimRelationKind, ClaimStatus, Stance } from '@claimtrace/database';
 
 export enum GraphNodeType {
   CLAIM = 'CLAIM',
@@ -47,10 +49,29 @@ export class GraphNodeObject {
 
   @Field(() => Int, { description: 'hops from the starting node' })
   depth: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'when it appeared: a claim when first seen, an actor at its first stance or publication, an article when published',
+  })
+  appearedAt: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'when it ended, where that applies: a claim retracted, an article superseded',
+  })
+  endedAt: string | null;
 }
 
 @ObjectType('GraphEdge')
 export class GraphEdgeObject {
+  @Field(() => ID, {
+    description:
+      'the fact the edge stands for: an Attribution id for a STANCE, `reportedVia:<Attribution id>` for a relay hop, the same id as in the exports',
+  })
+  id: string;
+
   @Field(() => ID)
   source: string;
 
@@ -65,6 +86,19 @@ export class GraphEdgeObject {
 
   @Field(() => ClaimRelationKind, { nullable: true })
   relation: ClaimRelationKind | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'when it appeared: a stance when stated (else its article published, else recorded), a relation when recorded',
+  })
+  appearedAt: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'when it ended, where that applies: an attribution removed (seen with asOf)',
+  })
+  endedAt: string | null;
 }
 
 @ObjectType('Graph')
@@ -76,6 +110,10 @@ export class GraphObject {
   edges: GraphEdgeObject[];
 }
 
+/**
+ * The selection of `claimGraph`, and of the exports under the same names (graph-selection.ts):
+ * a start and its depth, the claims' tag, status, first-seen range and words, and a time.
+ */
 @ArgsType()
 export class ClaimGraphArgs {
   @Field(() => ID, { nullable: true })
@@ -86,4 +124,39 @@ export class ClaimGraphArgs {
 
   @Field(() => Int, { nullable: true, description: 'hops from the start, 0 to 3; 1 by default' })
   depth?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'only claims with this tag' })
+  @IsOptional()
+  @MaxLength(64, { message: 'tag must be at most 64 characters long' })
+  tag?: string | null;
+
+  @Field(() => [ClaimStatus], {
+    nullable: true,
+    description: 'only claims in these statuses (as of `asOf`)',
+  })
+  status?: ClaimStatus[] | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'only claims first seen at or after',
+  })
+  since?: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'only claims first seen before' })
+  until?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'only claims matching these words (full-text, as the claims list)',
+  })
+  @IsOptional()
+  @MaxLength(500, { message: 'search must be at most 500 characters long' })
+  search?: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'the graph as it stood then: the facts recorded by then and not removed by then, statuses as of then',
+  })
+  asOf?: Date | null;
 }
