@@ -8,7 +8,7 @@
 // needs none, and the walk-through test checks that it sends no request that fails.
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
