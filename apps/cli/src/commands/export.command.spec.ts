@@ -85,7 +85,7 @@ describe('claimtrace export --format claimreview|annotations', () => {
       '--format annotations needs --article <Article id>',
     );
     expect(() => exportPlan({ format: 'claimreview', out: '-', tag: 'x' })).toThrow(
-      '--tag is for the graph formats (graphml, gexf, json, csv)',
+      '--tag is for the graph formats (graphml, gexf, json, csv, parquet)',
     );
     expect(() => exportPlan({ format: 'gexf', out: '-', language: 'es' })).toThrow(
       '--language is for --format claimreview',
