@@ -27,6 +27,7 @@ const REQUIRED: Record<string, 'EDITOR' | 'ADMIN'> = {
   changeClaimStatus: 'EDITOR',
   createActor: 'EDITOR',
   createClaim: 'EDITOR',
+  createPerson: 'ADMIN',
   ingestArticle: 'EDITOR',
   linkClaims: 'EDITOR',
   mergeActors: 'ADMIN',

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
+import { AuthModule } from '@claimtrace/auth';
 import { NodeRegistry } from '@claimtrace/core';
 import { ClaimsLoaders } from './loaders/claims.loaders';
 import { ClaimsRepository } from './repositories/claims.repository';
@@ -16,7 +17,7 @@ import { ClaimLinksService } from './services/claim-links.service';
 import { ClaimsService } from './services/claims.service';
 
 @Module({
-  imports: [ActorsModule, ArticlesModule],
+  imports: [ActorsModule, ArticlesModule, AuthModule],
   providers: [
     ClaimsRepository,
     ClaimsService,

@@ -287,3 +287,13 @@ export const DOCUMENTS = {
   ATTRIBUTE,
   CLAIM_EVENTS,
 };
+
+export const ME = graphql(`
+  query Me {
+    me {
+      id
+      name
+      handle
+    }
+  }
+`);

@@ -46,6 +46,7 @@ export class TokensService {
       role: input.role,
       tokenHash: hashToken(token),
       expiresAt: input.expiresAt ?? null,
+      personId: input.personId ?? null,
     });
     return { token, principal };
   }
@@ -136,7 +137,13 @@ export class TokensService {
       throw new UnauthenticatedError(`${what} expired at ${row.expiresAt.toISOString()}.`);
     }
     await this.principals.touch(row.id);
-    return { id: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt };
+    return {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      personId: row.personId,
+      expiresAt: row.expiresAt,
+    };
   }
 
   /**

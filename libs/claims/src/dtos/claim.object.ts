@@ -87,7 +87,7 @@ export const { Edge: ClaimEdge, Connection: ClaimConnection } = connectionTypes(
 
 export type StatusChangeRecord = Pick<
   StatusChangeRow,
-  'id' | 'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'by' | 'at'
+  'id' | 'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'by' | 'personId' | 'at'
 > & {
   /** the evidence passages' ids, in order */
   evidence: string[];
@@ -112,6 +112,9 @@ export class StatusChangeObject {
 
   evidenceKeys: string[];
 
+  /** who changed it (database key of a Person), when known */
+  personKey: string | null;
+
   static from(record: StatusChangeRecord): StatusChangeObject {
     const change = new StatusChangeObject();
     change.from = record.fromStatus;
@@ -120,6 +123,7 @@ export class StatusChangeObject {
     change.at = record.at;
     change.by = record.by;
     change.evidenceKeys = record.evidence ?? [];
+    change.personKey = record.personId ?? null;
     return change;
   }
 }

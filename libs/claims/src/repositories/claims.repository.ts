@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { personOfPrincipalSql } from '@claimtrace/auth';
 import { ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
 import {
   ClaimEventRow,
@@ -259,16 +260,25 @@ export class ClaimsRepository {
       'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'version' | 'by'
     > & { evidence: string[] },
   ): Promise<void> {
-    await tx.$executeRaw`
-      WITH change AS (
-        INSERT INTO status_changes (claim_id, from_status, to_status, rationale, version, by, at)
-        VALUES (${change.claimId}::uuid, ${change.fromStatus}::claim_status,
-                ${change.toStatus}::claim_status, ${change.rationale}, ${change.version}::int,
-                ${change.by}, ${new Date()}::timestamptz)
-        RETURNING id)
-      INSERT INTO status_change_evidence (status_change_id, passage_id, position)
-      SELECT change.id, x.passage_id, x.n::int - 1
-      FROM change, unnest(${change.evidence}::uuid[]) WITH ORDINALITY AS x(passage_id, n)`;
+    await tx.$executeRawUnsafe(
+      `WITH change AS (
+         INSERT INTO status_changes (claim_id, from_status, to_status, rationale, version, by,
+                                     person_id, at)
+         VALUES ($1::uuid, $2::claim_status, $3::claim_status, $4, $5::int, $6::text,
+                 ${personOfPrincipalSql('$6::text')}, $7::timestamptz)
+         RETURNING id)
+       INSERT INTO status_change_evidence (status_change_id, passage_id, position)
+       SELECT change.id, x.passage_id, x.n::int - 1
+       FROM change, unnest($8::uuid[]) WITH ORDINALITY AS x(passage_id, n)`,
+      change.claimId,
+      change.fromStatus,
+      change.toStatus,
+      change.rationale,
+      change.version,
+      change.by,
+      new Date(),
+      change.evidence,
+    );
   }
 
   async existingPassages(tx: Tx, ids: string[]): Promise<string[]> {
@@ -281,7 +291,7 @@ export class ClaimsRepository {
   statusHistoryOf(claimIds: readonly string[]): Promise<StatusChangeRecord[]> {
     return this.db.query<StatusChangeRecord>(
       `SELECT s.id, s.claim_id AS "claimId", s.from_status AS "fromStatus", s.to_status AS "toStatus",
-              s.rationale, s.by, s.at,
+              s.rationale, s.by, s.person_id AS "personId", s.at,
               coalesce(array_agg(e.passage_id::text ORDER BY e.position)
                 FILTER (WHERE e.passage_id IS NOT NULL), '{}') AS evidence
        FROM status_changes s LEFT JOIN status_change_evidence e ON e.status_change_id = s.id

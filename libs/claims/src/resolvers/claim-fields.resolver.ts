@@ -1,6 +1,7 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
+import { PeopleLoaders, PersonObject } from '@claimtrace/auth';
 import { RequestContext } from '@claimtrace/core';
 import { ClaimEventObject } from '@claimtrace/events';
 import {
@@ -43,7 +44,15 @@ export class ClaimFieldsResolver {
 
 @Resolver(() => StatusChangeObject)
 export class StatusChangeFieldsResolver {
-  constructor(private readonly articles: ArticlesLoaders) {}
+  constructor(
+    private readonly articles: ArticlesLoaders,
+    private readonly people: PeopleLoaders,
+  ) {}
+
+  @ResolveField(() => PersonObject, { nullable: true, description: 'who changed it' })
+  person(@Parent() change: StatusChangeObject, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, change.personKey);
+  }
 
   @ResolveField(() => [PassageObject])
   async evidence(@Parent() change: StatusChangeObject, @Context() ctx: RequestContext) {
@@ -81,7 +90,15 @@ export class ReviewFieldsResolver {
 
 @Resolver(() => ClaimEventObject)
 export class ClaimEventFieldsResolver {
-  constructor(private readonly claims: ClaimsLoaders) {}
+  constructor(
+    private readonly claims: ClaimsLoaders,
+    private readonly people: PeopleLoaders,
+  ) {}
+
+  @ResolveField(() => PersonObject, { nullable: true, description: 'who made the change' })
+  person(@Parent() event: ClaimEventObject, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, event.personKey);
+  }
 
   @ResolveField(() => ClaimObject, { nullable: true, description: 'the claim, as it is now' })
   claim(@Parent() event: ClaimEventObject, @Context() ctx: RequestContext) {
