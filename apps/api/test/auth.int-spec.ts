@@ -28,6 +28,8 @@ const REQUIRED: Record<string, 'EDITOR' | 'ADMIN'> = {
   createActor: 'EDITOR',
   createClaim: 'EDITOR',
   createPerson: 'ADMIN',
+  assignClaim: 'EDITOR',
+  setChecklistItem: 'EDITOR',
   ingestArticle: 'EDITOR',
   linkClaims: 'EDITOR',
   mergeActors: 'ADMIN',

@@ -56,3 +56,23 @@ export class ClaimNotYetCreated extends DomainError {
     );
   }
 }
+
+export class ChecklistIncomplete extends BadInputError {
+  constructor(to: ClaimStatus, missing: { key: string; label: string }[]) {
+    super(
+      `A claim goes to ${to} only once its checklist has ${missing
+        .map((item) => `"${item.label}" (${item.key})`)
+        .join(', ')} done: tick ${missing.length > 1 ? 'them' : 'it'} with setChecklistItem first.`,
+      { to, missing: missing.map((item) => item.key) },
+    );
+  }
+}
+
+export class UnknownChecklistItem extends BadInputError {
+  constructor(key: string, known: string[]) {
+    super(`The checklist has no item "${key.slice(0, 40)}"; its items are ${known.join(', ')}.`, {
+      argument: 'key',
+      known,
+    });
+  }
+}

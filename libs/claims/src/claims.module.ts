@@ -4,8 +4,11 @@ import { ArticlesModule } from '@claimtrace/articles';
 import { AuthModule } from '@claimtrace/auth';
 import { NodeRegistry } from '@claimtrace/core';
 import { ClaimsLoaders } from './loaders/claims.loaders';
+import { ClaimDeskRepository } from './repositories/claim-desk.repository';
 import { ClaimsRepository } from './repositories/claims.repository';
+import { ClaimDeskService } from './services/claim-desk.service';
 import {
+  ChecklistItemFieldsResolver,
   ClaimEventFieldsResolver,
   ClaimFieldsResolver,
   ClaimRelationFieldsResolver,
@@ -20,7 +23,10 @@ import { ClaimsService } from './services/claims.service';
   imports: [ActorsModule, ArticlesModule, AuthModule],
   providers: [
     ClaimsRepository,
+    ClaimDeskRepository,
     ClaimsService,
+    ClaimDeskService,
+    ChecklistItemFieldsResolver,
     ClaimLinksService,
     ClaimsLoaders,
     ClaimsResolver,
@@ -30,7 +36,7 @@ import { ClaimsService } from './services/claims.service';
     ReviewFieldsResolver,
     ClaimEventFieldsResolver,
   ],
-  exports: [ClaimsService, ClaimLinksService, ClaimsLoaders, ClaimsRepository],
+  exports: [ClaimsService, ClaimDeskService, ClaimLinksService, ClaimsLoaders, ClaimsRepository],
 })
 export class ClaimsModule implements OnModuleInit {
   constructor(

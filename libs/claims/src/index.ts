@@ -5,3 +5,5 @@ export * from './loaders/claims.loaders';
 export * from './services/claims.service';
 export * from './status/transitions';
 export * from './services/claim-links.service';
+export * from './dtos/claim-desk.dto';
+export * from './services/claim-desk.service';

@@ -5,6 +5,7 @@ import {
   ClaimRelationRow,
   ClaimRow,
   ClaimStatus,
+  Priority,
   ReviewRow,
   Stance,
   StatusChangeRow,
@@ -13,6 +14,7 @@ import {
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
 registerEnumType(ClaimRelationKind, { name: 'ClaimRelationKind' });
 registerEnumType(Stance, { name: 'Stance' });
+registerEnumType(Priority, { name: 'Priority' });
 
 export type ClaimRecord = Pick<
   ClaimRow,
@@ -24,6 +26,9 @@ export type ClaimRecord = Pick<
   | 'language'
   | 'firstSeenAt'
   | 'mergedIntoId'
+  | 'assigneeId'
+  | 'dueAt'
+  | 'priority'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -60,6 +65,15 @@ export class ClaimObject implements NodeInterface {
 
   mergedIntoKey: string | null;
 
+  /** the assignee's database key (a Person), resolved by the `assignee` field */
+  assigneeKey: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  dueAt: Date | null;
+
+  @Field(() => Priority)
+  priority: Priority;
+
   /** set on a claim rebuilt as it stood at a past time; its attributions honour it */
   asOf: Date | null = null;
 
@@ -75,6 +89,9 @@ export class ClaimObject implements NodeInterface {
     claim.firstSeenAt = record.firstSeenAt;
     claim.updatedAt = record.updatedAt;
     claim.mergedIntoKey = record.mergedIntoId;
+    claim.assigneeKey = record.assigneeId ?? null;
+    claim.dueAt = record.dueAt ?? null;
+    claim.priority = record.priority ?? Priority.NORMAL;
     return claim;
   }
 }

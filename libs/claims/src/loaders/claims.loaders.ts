@@ -7,6 +7,7 @@ import {
   ReviewObject,
   StatusChangeObject,
 } from '../dtos/claim.object';
+import { ChecklistTickRecord, ClaimDeskRepository } from '../repositories/claim-desk.repository';
 import { ClaimsRepository } from '../repositories/claims.repository';
 
 export interface ClaimLoaders {
@@ -15,6 +16,7 @@ export interface ClaimLoaders {
   relations: DataLoader<string, ClaimRelationObject[]>;
   reviews: DataLoader<string, ReviewObject[]>;
   reviewByKey: DataLoader<string, ReviewObject | null>;
+  ticks: DataLoader<string, ChecklistTickRecord[]>;
 }
 
 /** Per-request batching of claims and what hangs off them. */
@@ -22,7 +24,7 @@ export interface ClaimLoaders {
 export class ClaimsLoaders {
   readonly key: LoaderKey<ClaimLoaders>;
 
-  constructor(repository: ClaimsRepository) {
+  constructor(repository: ClaimsRepository, desk: ClaimDeskRepository) {
     this.key = new LoaderKey('claims', () => ({
       byKey: new DataLoader(async (keys: readonly string[]) => {
         const found = new Map(
@@ -55,6 +57,14 @@ export class ClaimsLoaders {
         );
         return keys.map((key) => found.get(key) ?? null);
       }),
+      ticks: new DataLoader(async (keys: readonly string[]) =>
+        groupByKey(
+          await desk.ticksOf(keys),
+          keys,
+          (row) => row.claimId,
+          (row) => row,
+        ),
+      ),
     }));
   }
 }

@@ -29,6 +29,9 @@ const CLAIM_RECORD_COLUMNS: ColumnSpec<ClaimRow, ClaimRecord> = [
   ['language', 'language'],
   ['first_seen_at', 'firstSeenAt'],
   ['merged_into_id', 'mergedIntoId'],
+  ['assignee_id', 'assigneeId'],
+  ['due_at', 'dueAt'],
+  ['priority', 'priority'],
   ['created_at', 'createdAt'],
   ['updated_at', 'updatedAt'],
 ];
@@ -76,6 +79,14 @@ export interface ClaimPageQuery {
   search: { websearch: string; prefix: string | null } | null;
   since: Date | null;
   until: Date | null;
+  /** the assignee (a person's key), or only unassigned claims, or due before a time */
+  assigneeId?: string | null;
+  unassigned?: boolean;
+  dueBefore?: Date | null;
+  /** claims whose checklist has every `done` item ticked and some `missing` item not */
+  checklist?: { done: string[]; missing: string[] } | null;
+  /** leaves out the claims assigned to this person */
+  notAssigneeId?: string | null;
   sort: ClaimSort;
   limit: number;
   /** the sort key and id to continue after (the rank as a string for relevance) */
@@ -128,6 +139,20 @@ export class ClaimsRepository {
     if (query.tag) where.push(`${add(query.tag)} = ANY(c.tags)`);
     if (query.since) where.push(`c.first_seen_at >= ${add(query.since)}`);
     if (query.until) where.push(`c.first_seen_at < ${add(query.until)}`);
+    if (query.assigneeId) where.push(`c.assignee_id = ${add(query.assigneeId)}::uuid`);
+    if (query.unassigned) where.push('c.assignee_id IS NULL');
+    if (query.dueBefore) where.push(`c.due_at < ${add(query.dueBefore)}`);
+    if (query.notAssigneeId) {
+      where.push(`c.assignee_id IS DISTINCT FROM ${add(query.notAssigneeId)}::uuid`);
+    }
+    if (query.checklist) {
+      const ticked = (keys: string) =>
+        `(SELECT count(*) FROM checklist_ticks t WHERE t.claim_id = c.id AND t.key = ANY(${keys}::text[]))`;
+      const done = add(query.checklist.done);
+      const missing = add(query.checklist.missing);
+      where.push(`${ticked(done)} = cardinality(${done}::text[])`);
+      where.push(`${ticked(missing)} < cardinality(${missing}::text[])`);
+    }
     if (query.actorId || query.stance) {
       const on = ['a.claim_id = c.id', 'a.removed_at IS NULL'];
       if (query.actorId) on.push(`a.actor_id = ${add(query.actorId)}::uuid`);
@@ -386,6 +411,9 @@ export class ClaimsRepository {
       UPDATE attributions SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const reviews = await tx.$executeRaw`
       UPDATE reviews SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
+    // notes follow the claim (and its attributions); the checklist stays with the merged claim
+    await tx.$executeRaw`
+      UPDATE notes SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const dropped = await tx.$executeRaw`
       DELETE FROM claim_relations r
       WHERE (r.from_claim_id = ${mergeId}::uuid AND r.to_claim_id = ${keepId}::uuid)

@@ -1,8 +1,10 @@
+import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
 import { PeopleLoaders, PersonObject } from '@claimtrace/auth';
-import { RequestContext } from '@claimtrace/core';
+import { APP_CONFIG, AppConfig, RequestContext } from '@claimtrace/core';
+import { ChecklistItemObject } from '../dtos/claim-desk.dto';
 import { ClaimEventObject } from '@claimtrace/events';
 import {
   ClaimObject,
@@ -14,7 +16,33 @@ import { ClaimsLoaders } from '../loaders/claims.loaders';
 
 @Resolver(() => ClaimObject)
 export class ClaimFieldsResolver {
-  constructor(private readonly claims: ClaimsLoaders) {}
+  constructor(
+    private readonly claims: ClaimsLoaders,
+    private readonly people: PeopleLoaders,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @ResolveField(() => PersonObject, { nullable: true })
+  assignee(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, claim.assigneeKey);
+  }
+
+  @ResolveField(() => [ChecklistItemObject], {
+    description: "the deployment's checklist (CHECKLIST), with what is done on this claim",
+  })
+  async checklist(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
+    const ticks = await ctx.loaders.get(this.claims.key).ticks.load(claim.key);
+    return this.config.CHECKLIST.map((item): ChecklistItemObject => {
+      const tick = ticks.find((t) => t.key === item.key);
+      return {
+        key: item.key,
+        label: item.label,
+        done: Boolean(tick),
+        doneByKey: tick?.doneById ?? null,
+        doneAt: tick?.doneAt ?? null,
+      };
+    });
+  }
 
   @ResolveField(() => ClaimObject, {
     nullable: true,
@@ -103,5 +131,15 @@ export class ClaimEventFieldsResolver {
   @ResolveField(() => ClaimObject, { nullable: true, description: 'the claim, as it is now' })
   claim(@Parent() event: ClaimEventObject, @Context() ctx: RequestContext) {
     return event.claimKey ? ctx.loaders.get(this.claims.key).byKey.load(event.claimKey) : null;
+  }
+}
+
+@Resolver(() => ChecklistItemObject)
+export class ChecklistItemFieldsResolver {
+  constructor(private readonly people: PeopleLoaders) {}
+
+  @ResolveField(() => PersonObject, { nullable: true })
+  doneBy(@Parent() item: ChecklistItemObject, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, item.doneByKey);
   }
 }

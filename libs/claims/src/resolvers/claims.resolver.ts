@@ -16,6 +16,8 @@ import {
 import { ClaimsArgs } from '../dtos/claims.args';
 import { ClaimLinksService } from '../services/claim-links.service';
 import { ClaimsService } from '../services/claims.service';
+import { ClaimDeskService, doer } from '../services/claim-desk.service';
+import { AssignClaimInput, SetChecklistItemInput } from '../dtos/claim-desk.dto';
 import { Roles } from '@claimtrace/auth';
 
 @Resolver(() => ClaimObject)
@@ -23,6 +25,7 @@ export class ClaimsResolver {
   constructor(
     private readonly service: ClaimsService,
     private readonly links: ClaimLinksService,
+    private readonly desk: ClaimDeskService,
   ) {}
 
   @Query(() => ClaimObject, { nullable: true })
@@ -71,6 +74,18 @@ export class ClaimsResolver {
   @Mutation(() => ReviewObject)
   addReview(@Args('input') input: AddReviewInput, @Context() ctx: RequestContext) {
     return this.links.addReview(input, ctx.principal);
+  }
+
+  @Roles('EDITOR')
+  @Mutation(() => ClaimObject)
+  assignClaim(@Args('input') input: AssignClaimInput, @Context() ctx: RequestContext) {
+    return this.desk.assign(input, doer(ctx));
+  }
+
+  @Roles('EDITOR')
+  @Mutation(() => ClaimObject)
+  setChecklistItem(@Args('input') input: SetChecklistItemInput, @Context() ctx: RequestContext) {
+    return this.desk.setChecklistItem(input, doer(ctx));
   }
 
   @Roles('ADMIN')
