@@ -65,27 +65,14 @@ const PENDING: { path: string; issue: number }[] = [
   // issue 18: a newsroom around each claim
   { path: 'ClaimEventKind.REVIEW_UPDATED', issue: 18 },
   { path: 'ClaimEventKind.REVIEW_RETRACTED', issue: 18 },
-  { path: 'Claim.notes', issue: 18 },
-  { path: 'Note', issue: 18 },
-  { path: 'NoteEdge', issue: 18 },
-  { path: 'NoteConnection', issue: 18 },
-  { path: 'WorkQueue', issue: 18 },
-  { path: 'Attribution.notes', issue: 18 },
   { path: 'Review.inLanguage', issue: 18 },
   { path: 'Review.retracted', issue: 18 },
   { path: 'Review.retractedReason', issue: 18 },
   { path: 'AddReviewInput.inLanguage', issue: 18 },
   { path: 'UpdateReviewInput', issue: 18 },
   { path: 'RetractReviewInput', issue: 18 },
-  { path: 'AddNoteInput', issue: 18 },
-  { path: 'UpdateNoteInput', issue: 18 },
-  { path: 'RemoveNoteInput', issue: 18 },
-  { path: 'Query.workQueue', issue: 18 },
   { path: 'Mutation.updateReview', issue: 18 },
   { path: 'Mutation.retractReview', issue: 18 },
-  { path: 'Mutation.addNote', issue: 18 },
-  { path: 'Mutation.updateNote', issue: 18 },
-  { path: 'Mutation.removeNote', issue: 18 },
 ];
 
 /**

@@ -30,7 +30,10 @@ import { canTransition, missingItems } from '../status/transitions';
 import { ClaimDeskRepository } from '../repositories/claim-desk.repository';
 
 /** Filters of the work queue (libs/newsroom) on top of ClaimFilter. */
-export type QueueFilter = Pick<ClaimPageQuery, 'checklist' | 'notAssigneeId'>;
+export type QueueFilter = Pick<ClaimPageQuery, 'checklist' | 'notAssigneeId'> & {
+  /** the assignee's database key (the queue's person) */
+  assigneeKey?: string;
+};
 
 /** The rules of claims: neutral text, tags, optimistic versions and the status workflow. */
 @Injectable()
@@ -90,9 +93,9 @@ export class ClaimsService {
       search: search ? { websearch: search.websearch, prefix: search.prefix } : null,
       since: filter.since ?? null,
       until: filter.until ?? null,
-      assigneeId: filter.assigneeId
-        ? keyOf(filter.assigneeId, 'Person', 'filter.assigneeId')
-        : null,
+      assigneeId:
+        queue.assigneeKey ??
+        (filter.assigneeId ? keyOf(filter.assigneeId, 'Person', 'filter.assigneeId') : null),
       unassigned: filter.unassigned === true,
       dueBefore: filter.dueBefore ?? null,
       checklist: queue.checklist ?? null,
