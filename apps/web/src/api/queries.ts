@@ -64,108 +64,161 @@ export const ACTORS = graphql(`
   }
 `);
 
-export const CLAIM_DETAIL = graphql(`
-  query ClaimDetail($id: ID!) {
-    claim(id: $id) {
+export const NOTE_FIELDS = graphql(`
+  fragment NoteFields on Note {
+    id
+    body
+    createdAt
+    updatedAt
+    author {
+      id
+      name
+    }
+    mentions {
+      id
+      name
+      handle
+    }
+    claim {
       id
       text
-      status
-      version
-      tags
-      firstSeenAt
-      updatedAt
-      mergedInto {
+    }
+  }
+`);
+
+export const CLAIM_DETAIL = graphql(
+  `
+    query ClaimDetail($id: ID!) {
+      claim(id: $id) {
         id
         text
-      }
-      stanceSummary {
-        counts {
-          stance
-          count
+        status
+        version
+        tags
+        firstSeenAt
+        updatedAt
+        mergedInto {
+          id
+          text
         }
-        distinctActors
-      }
-      attributions(first: 100) {
-        totalCount
-        edges {
-          node {
-            id
+        stanceSummary {
+          counts {
             stance
-            statedAt
-            confidence
-            actor {
-              id
-              name
-              kind
-            }
-            passage {
-              id
-              start
-              end
-              exact
-              article {
-                id
-                title
-                url
-                publisher {
-                  id
-                  name
-                }
-              }
-            }
-            chain {
+            count
+          }
+          distinctActors
+        }
+        attributions(first: 100) {
+          totalCount
+          edges {
+            node {
               id
               stance
+              statedAt
+              confidence
               actor {
                 id
                 name
                 kind
               }
+              passage {
+                id
+                start
+                end
+                exact
+                article {
+                  id
+                  title
+                  url
+                  publisher {
+                    id
+                    name
+                  }
+                }
+              }
+              chain {
+                id
+                stance
+                actor {
+                  id
+                  name
+                  kind
+                }
+              }
             }
           }
         }
-      }
-      statusHistory {
-        from
-        to
-        rationale
-        at
-        by
-        evidence {
-          id
-          exact
-        }
-      }
-      reviews {
-        id
-        rating
-        ratingValue
-        bestRating
-        worstRating
-        summary
-        url
-        publishedAt
-        reviewer {
+        assignee {
           id
           name
         }
-      }
-      relations {
-        relation
-        from {
-          id
-          text
-          status
+        dueAt
+        priority
+        checklist {
+          key
+          label
+          done
+          doneAt
+          doneBy {
+            id
+            name
+          }
         }
-        to {
+        notes(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...NoteFields
+            }
+          }
+        }
+        statusHistory {
+          from
+          to
+          rationale
+          at
+          by
+          person {
+            id
+            name
+          }
+          evidence {
+            id
+            exact
+          }
+        }
+        reviews {
           id
-          text
-          status
+          rating
+          ratingValue
+          bestRating
+          worstRating
+          summary
+          url
+          publishedAt
+          reviewer {
+            id
+            name
+          }
+        }
+        relations {
+          relation
+          from {
+            id
+            text
+            status
+          }
+          to {
+            id
+            text
+            status
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [NOTE_FIELDS],
+);
 
 export const ARTICLE = graphql(`
   query Article($id: ID!) {
@@ -274,6 +327,117 @@ export const CLAIM_EVENTS = graphql(`
   }
 `);
 
+export const ME = graphql(`
+  query Me {
+    me {
+      id
+      name
+      handle
+    }
+  }
+`);
+
+export const PEOPLE = graphql(`
+  query People {
+    people(first: 100) {
+      edges {
+        node {
+          id
+          name
+          handle
+        }
+      }
+    }
+  }
+`);
+
+export const ASSIGN_CLAIM = graphql(`
+  mutation AssignClaim($input: AssignClaimInput!) {
+    assignClaim(input: $input) {
+      id
+    }
+  }
+`);
+
+export const SET_CHECKLIST_ITEM = graphql(`
+  mutation SetChecklistItem($input: SetChecklistItemInput!) {
+    setChecklistItem(input: $input) {
+      id
+    }
+  }
+`);
+
+export const ADD_NOTE = graphql(
+  `
+    mutation AddNote($input: AddNoteInput!) {
+      addNote(input: $input) {
+        ...NoteFields
+      }
+    }
+  `,
+  [NOTE_FIELDS],
+);
+
+const QUEUE_CLAIM = graphql(`
+  fragment QueueClaim on Claim {
+    id
+    text
+    status
+    dueAt
+    priority
+    assignee {
+      id
+      name
+    }
+  }
+`);
+
+export const WORK_QUEUE = graphql(
+  `
+    query WorkQueue {
+      workQueue {
+        person {
+          id
+          name
+        }
+        assigned(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...QueueClaim
+            }
+          }
+        }
+        overdue(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...QueueClaim
+            }
+          }
+        }
+        mentions(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...NoteFields
+            }
+          }
+        }
+        awaitingReview(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...QueueClaim
+            }
+          }
+        }
+      }
+    }
+  `,
+  [QUEUE_CLAIM, NOTE_FIELDS],
+);
+
 /** every document the page sends, for the test that validates them against the schema */
 export const DOCUMENTS = {
   BOARD,
@@ -286,14 +450,10 @@ export const DOCUMENTS = {
   CREATE_CLAIM,
   ATTRIBUTE,
   CLAIM_EVENTS,
+  ME,
+  PEOPLE,
+  ASSIGN_CLAIM,
+  SET_CHECKLIST_ITEM,
+  ADD_NOTE,
+  WORK_QUEUE,
 };
-
-export const ME = graphql(`
-  query Me {
-    me {
-      id
-      name
-      handle
-    }
-  }
-`);

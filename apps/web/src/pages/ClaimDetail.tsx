@@ -8,6 +8,8 @@ import { ArticlePanel, type Selection } from '../components/claim/ArticlePanel';
 import { ArticlePicker } from '../components/claim/ArticlePicker';
 import { AttributeForm } from '../components/claim/AttributeForm';
 import { AttributionItem } from '../components/claim/AttributionItem';
+import { DeskPanel } from '../components/claim/DeskPanel';
+import { NotesPanel } from '../components/claim/NotesPanel';
 import { Suggestions } from '../components/claim/Suggestions';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
@@ -155,6 +157,21 @@ export function ClaimDetail({ id }: { id: string }) {
             ))}
           </section>
 
+          <DeskPanel
+            key={`${claim.assignee?.id}|${claim.dueAt}|${claim.priority}`}
+            claim={claim}
+            canEdit={Boolean(token)}
+            onChanged={load}
+          />
+
+          <NotesPanel
+            claimId={claim.id}
+            notes={claim.notes.edges.map((e) => e.node)}
+            total={claim.notes.totalCount}
+            canEdit={Boolean(token)}
+            onAdded={load}
+          />
+
           {token && (
             <section className="panel">
               <ChangeStatusForm
@@ -178,7 +195,11 @@ export function ClaimDetail({ id }: { id: string }) {
                       <StatusBadge status={change.from} /> → <StatusBadge status={change.to} />{' '}
                       <span className="muted small">
                         {formatDateTime(change.at)}
-                        {change.by ? ` by ${change.by}` : ''}
+                        {change.person
+                          ? ` by ${change.person.name}`
+                          : change.by
+                            ? ` by ${change.by}`
+                            : ''}
                       </span>
                     </p>
                     <p>{change.rationale}</p>
