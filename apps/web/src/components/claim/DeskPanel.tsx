@@ -39,6 +39,8 @@ export function DeskPanel({
   const [priority, setPriority] = useState<string>(claim.priority);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  /** ticks sent and not yet read back: shown at once, so the box follows the click */
+  const [ticking, setTicking] = useState<Record<string, boolean>>({});
 
   useEffect(() => {
     if (!canEdit) return;
@@ -120,16 +122,18 @@ export function DeskPanel({
             <label>
               <input
                 type="checkbox"
-                checked={item.done}
+                checked={ticking[item.key] ?? item.done}
                 disabled={!canEdit || busy}
                 data-key={item.key}
-                onChange={(e) =>
+                onChange={(e) => {
+                  const done = e.target.checked;
+                  setTicking((now) => ({ ...now, [item.key]: done }));
                   void run(() =>
                     gql(SET_CHECKLIST_ITEM, {
-                      input: { claimId: claim.id, key: item.key, done: e.target.checked },
+                      input: { claimId: claim.id, key: item.key, done },
                     }),
-                  )
-                }
+                  ).finally(() => setTicking(({ [item.key]: _sent, ...rest }) => rest));
+                }}
               />{' '}
               {item.label}
             </label>

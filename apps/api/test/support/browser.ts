@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+// What the browser tests share: Debian's Chromium, the server's settings, pages that record their
+// console errors, and screenshots under artifacts/screenshots.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { loadConfig } from '@claimtrace/core';
+
+const root = join(__dirname, '../../../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+const SHOTS = join(root, 'artifacts/screenshots');
+
+export const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * The server's settings: production's, introspection off; the anonymous rate budget is 10× the
+ * default because every test's browser is one client (127.0.0.1), as if ten readers shared an IP.
+ */
+export function testConfig() {
+  return loadConfig({
+    LOG_LEVEL: process.env.E2E_DEBUG ? 'error' : 'silent',
+    GRAPHQL_INTROSPECTION: 'false',
+    RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '2000000',
+  });
+}
+
+/** A page that records console errors and uncaught exceptions. */
+export async function openPage(
+  browser: Browser,
+  width = 1280,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (process.env.E2E_DEBUG) {
+    page.on('console', (m) => console.log('console', m.type(), m.text()));
+    page.on('response', (r) => console.log('response', r.status(), r.url()));
+  }
+  return { page, errors };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
