@@ -1,4 +1,4 @@
-import { PeopleService, TokensService } from '@claimtrace/auth';
+import { TokensService } from '@claimtrace/auth';
 import { api } from './support/claims-api';
 import { claimEventsOf } from './support/event-log';
 import { startTestApp, TestApp } from './test-app';
@@ -31,9 +31,8 @@ describe('assignments and checklists', () => {
     t = await startTestApp();
     ana = await person('Ana Lima', 'ana');
     ben = await person('Ben Okoro', 'ben');
-    const anaKey = (await t.app.get(PeopleService).find(ana)).key;
     editor = (
-      await t.app.get(TokensService).create({ name: 'ana-desk', role: 'EDITOR', personId: anaKey })
+      await t.app.get(TokensService).create({ name: 'ana-desk', role: 'EDITOR', person: ana })
     ).token;
     viewer = await t.token('VIEWER', 'reader');
   });

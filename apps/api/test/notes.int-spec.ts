@@ -38,7 +38,7 @@ describe('notes and work queues', () => {
       const person = await people.create({ name, handle });
       id[handle] = person.id;
       token[handle] = (
-        await tokens.create({ name: `${handle}-token`, role: 'EDITOR', personId: person.key })
+        await tokens.create({ name: `${handle}-token`, role: 'EDITOR', person: person.id })
       ).token;
     }
     token.viewer = await t.token('VIEWER', 'reader');
@@ -151,6 +151,15 @@ describe('notes and work queues', () => {
     expect(events[2].payload).toMatchObject({ reason: 'obsolete' });
   });
 
+  it('moves notes along when their claim is merged into another', async () => {
+    const keep = await api(t).createClaim('notes: kept');
+    const merged = await api(t).createClaim('notes: merged away');
+    await as('ana', ADD, { claimId: merged.id, body: 'written on the duplicate' });
+    await api(t).merge(keep.id, merged.id);
+    const notes = (await t.gql(NOTES, { id: keep.id })).data?.claim.notes;
+    expect(notes.edges.map((e: any) => e.node.body)).toEqual(['written on the duplicate']);
+  });
+
   it('lets an ADMIN remove anyone’s note', async () => {
     const claim = await api(t).createClaim('notes: admin removal');
     const note = (await as('ben', ADD, { claimId: claim.id, body: 'spam' })).data?.addNote;
@@ -209,6 +218,14 @@ describe('notes and work queues', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(bodies).toEqual(['note 5', 'note 4', 'note 3', 'note 2', 'note 1']);
+    // past the end: no notes, the same total
+    const last: any = (await t.gql(NOTES, { id: claim.id, first: 5 })).data?.claim.notes;
+    const past: any = (await t.gql(NOTES, { id: claim.id, after: last.pageInfo.endCursor })).data
+      ?.claim.notes;
+    expect({ edges: past.edges, totalCount: past.totalCount }).toEqual({
+      edges: [],
+      totalCount: 5,
+    });
   });
 
   it('sends note events live over claimEvents, with the person', async () => {

@@ -1,4 +1,4 @@
-import { PeopleService, TokensService } from '@claimtrace/auth';
+import { TokensService } from '@claimtrace/auth';
 import { api } from './support/claims-api';
 import { claimEventsOf } from './support/event-log';
 import { startTestApp, TestApp } from './test-app';
@@ -24,11 +24,8 @@ describe('people', () => {
         i: { name: 'Ana Lima', handle: '@Ana', email: 'ana@example.org' },
       })
     ).createPerson;
-    const person = await t.app.get(PeopleService).find(ana.id);
     editor = (
-      await t.app
-        .get(TokensService)
-        .create({ name: 'ana-laptop', role: 'EDITOR', personId: person.key })
+      await t.app.get(TokensService).create({ name: 'ana-laptop', role: 'EDITOR', person: ana.id })
     ).token;
     viewer = await t.token('VIEWER', 'reader');
   });

@@ -63,7 +63,7 @@ browserDescribe('the newsroom in the dashboard (Chromium)', () => {
       token[handle] = (
         await app
           .get(TokensService)
-          .create({ name: `${handle}-browser`, role: 'EDITOR', personId: person.key })
+          .create({ name: `${handle}-browser`, role: 'EDITOR', person: person.id })
       ).token;
     }
     const { claims } = await gql(`{ claims(first: 100) { edges { node { id text } } } }`);

@@ -1,11 +1,5 @@
 import { Command, Option } from 'commander';
-import {
-  parseExpiry,
-  PeopleService,
-  PrincipalSummary,
-  ROLES,
-  TokensService,
-} from '@claimtrace/auth';
+import { parseExpiry, PrincipalSummary, ROLES, TokensService } from '@claimtrace/auth';
 import { toGlobalId, type PrincipalRole } from '@claimtrace/core';
 import { withServices } from './with-services';
 
@@ -45,15 +39,16 @@ export function tokenCommand(write: Write = stdout): Command {
     .option('--json', 'print {token, id, name, role, expiresAt, personId} as JSON')
     .action(async (options: TokenOptions) => {
       const expiresAt = parseExpiry(options.expiresIn);
-      const created = await withServices(async (app) => {
-        const person = options.person ? await app.get(PeopleService).find(options.person) : null;
-        return app.get(TokensService).create({
-          name: options.name,
-          role: options.role as PrincipalRole,
-          expiresAt,
-          personId: person?.key ?? null,
-        });
-      }, 'initialises');
+      const created = await withServices(
+        (app) =>
+          app.get(TokensService).create({
+            name: options.name,
+            role: options.role as PrincipalRole,
+            expiresAt,
+            person: options.person ?? null,
+          }),
+        'initialises',
+      );
       const { principal } = created;
       if (options.json) {
         write(

@@ -27,7 +27,10 @@ export interface CreatedToken {
 export interface NewToken {
   name: string;
   role: PrincipalRole;
-  /** the person it belongs to (database key); without one, a person of the token's name is created */
-  personId?: string | null;
+  /**
+   * whose token it is: a Person's id, database key or @handle (PeopleService.find); without one, a
+   * person of the token's name is created
+   */
+  person?: string | null;
   expiresAt?: Date | null;
 }

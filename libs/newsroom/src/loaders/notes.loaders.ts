@@ -31,13 +31,15 @@ export class NotesLoaders {
     if (!loader) {
       loader = new DataLoader(async (keys: readonly string[]) => {
         const rows = await this.repository.pages(owner, keys, limit, after);
+        const past = keys.filter((k) => after && !rows.some((row) => row.owner === k));
+        const totals = past.length ? await this.repository.totals(owner, past) : new Map();
         return keys.map((k) => {
           const mine = rows.filter((row) => row.owner === k);
           return toPage(
             mine,
             limit,
             afterCursor,
-            mine[0]?.totalCount ?? 0,
+            mine[0]?.totalCount ?? totals.get(k) ?? 0,
             (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
             NoteObject.from,
           );

@@ -20,11 +20,18 @@ const COLUMNS = columnList(NOTE_RECORD_COLUMNS, 'n');
 /** Whose notes a list holds: a claim's, an attribution's, or those mentioning a person. */
 export type NoteOwner = 'claim_id' | 'attribution_id' | 'mention';
 
-const OWNER_MATCH: Record<NoteOwner, string> = {
-  claim_id: 'n.claim_id = ANY($1::uuid[])',
-  attribution_id: 'n.attribution_id = ANY($1::uuid[])',
-  mention: 'n.mention_ids && $1::uuid[]',
-};
+/** How a statement reads the notes of the owners in `$1`: the owner column, the rows, the match. */
+function ownerSql(owner: NoteOwner): { column: string; from: string; where: string } {
+  if (owner === 'mention') {
+    return {
+      column: 'm.owner',
+      from: 'notes n CROSS JOIN LATERAL unnest(n.mention_ids) AS m(owner)',
+      // the GIN index finds the notes; the unnest keeps one row per mentioned owner
+      where: 'n.mention_ids && $1::uuid[] AND m.owner = ANY($1::uuid[])',
+    };
+  }
+  return { column: `n.${owner}`, from: 'notes n', where: `n.${owner} = ANY($1::uuid[])` };
+}
 
 /** All SQL about notes. */
 @Injectable()
@@ -99,25 +106,31 @@ export class NotesRepository {
     limit: number,
     after: [string, string] | null,
   ): Promise<(NoteRecord & { owner: string; totalCount: number })[]> {
-    const ownerColumn = owner === 'mention' ? 'm.owner' : `n.${owner}`;
-    const from =
-      owner === 'mention'
-        ? 'notes n CROSS JOIN LATERAL unnest(n.mention_ids) AS m(owner)'
-        : 'notes n';
-    const mentionFilter = owner === 'mention' ? ' AND m.owner = ANY($1::uuid[])' : '';
+    const { column, from, where } = ownerSql(owner);
     // totals count every current note of the owner; the page continues after the cursor
     return this.db.query(
       `SELECT * FROM (
          SELECT y.*, row_number() OVER (PARTITION BY y.owner ORDER BY y."createdAt" DESC, y.id DESC) AS rn
          FROM (
-           SELECT ${COLUMNS}, ${ownerColumn}::text AS owner,
-                  count(*) OVER (PARTITION BY ${ownerColumn})::int AS "totalCount",
+           SELECT ${COLUMNS}, ${column}::text AS owner,
+                  count(*) OVER (PARTITION BY ${column})::int AS "totalCount",
                   ($3::timestamptz IS NULL OR (n.created_at, n.id) < ($3::timestamptz, $4::uuid)) AS visible
            FROM ${from}
-           WHERE ${OWNER_MATCH[owner]}${mentionFilter} AND n.removed_at IS NULL) y
+           WHERE ${where} AND n.removed_at IS NULL) y
          WHERE y.visible) x
        WHERE x.rn <= $2::int + 1 ORDER BY x.owner, x.rn`,
       [keys, limit, after?.[0] ?? null, after?.[1] ?? null],
     );
+  }
+
+  /** Each owner's number of current notes (for a page past the end, which has no row to carry it). */
+  async totals(owner: NoteOwner, keys: readonly string[]): Promise<Map<string, number>> {
+    const { column, from, where } = ownerSql(owner);
+    const rows = await this.db.query<{ owner: string; count: number }>(
+      `SELECT ${column}::text AS owner, count(*)::int AS count FROM ${from}
+       WHERE ${where} AND n.removed_at IS NULL GROUP BY 1`,
+      [keys],
+    );
+    return new Map(rows.map((row) => [row.owner, row.count]));
   }
 }
