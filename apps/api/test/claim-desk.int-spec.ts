@@ -189,6 +189,24 @@ describe('assignments and checklists', () => {
     ]);
   });
 
+  it('leaves the second review to someone other than the assignee', async () => {
+    const claim = await api(t).createClaim('own review');
+    await t.gqlAs(editor, ASSIGN, { i: { claimId: claim.id, assigneeId: ana } });
+    const own = await t.gqlAs(editor, TICK, {
+      i: { claimId: claim.id, key: 'second-review', done: true },
+    });
+    expect(own.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(own.errors?.[0].message).toMatch(/someone other than the claim's assignee/);
+    // her own preparatory items are hers to tick; the admin reviews
+    expect(
+      (await t.gqlAs(editor, TICK, { i: { claimId: claim.id, key: 'check-numbers', done: true } }))
+        .errors,
+    ).toBeUndefined();
+    expect(
+      (await t.gql(TICK, { i: { claimId: claim.id, key: 'second-review', done: true } })).errors,
+    ).toBeUndefined();
+  });
+
   it('refuses an unknown item, naming the known ones', async () => {
     const claim = await api(t).createClaim('unknown item');
     const result = await t.gqlAs(editor, TICK, {

@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@claimtrace/auth';
 import { BadInputError, ConflictError, DomainError, ErrorCode } from '@claimtrace/core';
 import { ClaimStatus } from '@claimtrace/database';
 import { ALLOWED_TRANSITIONS } from './status/transitions';
@@ -74,5 +75,12 @@ export class UnknownChecklistItem extends BadInputError {
       argument: 'key',
       known,
     });
+  }
+}
+
+/** An item a verdict needs (the second review) ticked by the claim's own assignee. */
+export class OwnReview extends ForbiddenError {
+  constructor(label: string) {
+    super(`"${label}" is a second pair of eyes: someone other than the claim's assignee ticks it.`);
   }
 }

@@ -3,7 +3,7 @@ import { PeopleService, UnauthenticatedError } from '@claimtrace/auth';
 import { APP_CONFIG, AppConfig, keyOf, RequestContext, toGlobalId } from '@claimtrace/core';
 import { ClaimEventKind, Database, Priority } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
-import { UnknownChecklistItem } from '../claims.errors';
+import { OwnReview, UnknownChecklistItem } from '../claims.errors';
 import { AssignClaimInput, SetChecklistItemInput } from '../dtos/claim-desk.dto';
 import { ClaimObject } from '../dtos/claim.object';
 import { ClaimDeskRepository } from '../repositories/claim-desk.repository';
@@ -82,6 +82,9 @@ export class ClaimDeskService {
     const personId = who.personId;
     return this.db.transaction(async (tx) => {
       const current = await this.claims.lockCurrent(tx, key, input.claimId);
+      if (input.done && item.requiredFor.length > 0 && current.assigneeId === personId) {
+        throw new OwnReview(item.label);
+      }
       const changed = input.done
         ? await this.desk.tick(tx, key, item.key, personId)
         : await this.desk.untick(tx, key, item.key);
