@@ -116,6 +116,15 @@ browserDescribe('the newsroom in the dashboard (Chromium)', () => {
     expect(await note.locator('b').count()).toBe(0);
     expect(await note.textContent()).toContain('<b>not bold</b>');
 
+    // its author edits it: the page shows the new text, marked edited
+    await note.locator('button:has-text("Edit")').click();
+    await page.fill(
+      `#note-edit-${await note.getAttribute('data-note-id')}`,
+      'Please check the **numbers**, @ben. <b>not bold</b> Thanks!',
+    );
+    await page.click('button:has-text("Save note")');
+    await page.waitForSelector('.note:has-text("Thanks!"):has-text("(edited)")');
+
     const { claim: stored } = await gql(
       `query ($id: ID!) { claim(id: $id) { assignee { name } priority dueAt
         checklist { key done doneBy { name } } notes { edges { node { mentions { name } } } } } }`,

@@ -378,6 +378,26 @@ export const ADD_NOTE = graphql(
   [NOTE_FIELDS],
 );
 
+export const UPDATE_NOTE = graphql(
+  `
+    mutation UpdateNote($input: UpdateNoteInput!) {
+      updateNote(input: $input) {
+        ...NoteFields
+      }
+    }
+  `,
+  [NOTE_FIELDS],
+);
+
+export const REMOVE_NOTE = graphql(`
+  mutation RemoveNote($input: RemoveNoteInput!) {
+    removeNote(input: $input) {
+      id
+      removed
+    }
+  }
+`);
+
 const QUEUE_CLAIM = graphql(`
   fragment QueueClaim on Claim {
     id
@@ -455,5 +475,7 @@ export const DOCUMENTS = {
   ASSIGN_CLAIM,
   SET_CHECKLIST_ITEM,
   ADD_NOTE,
+  UPDATE_NOTE,
+  REMOVE_NOTE,
   WORK_QUEUE,
 };

@@ -169,7 +169,7 @@ export function ClaimDetail({ id }: { id: string }) {
             notes={claim.notes.edges.map((e) => e.node)}
             total={claim.notes.totalCount}
             canEdit={Boolean(token)}
-            onAdded={load}
+            onChanged={load}
           />
 
           {token && (

@@ -3,7 +3,7 @@ import { gql } from '../api/client';
 import { useLiveEvents, useSession } from '../api/context';
 import { WORK_QUEUE } from '../api/queries';
 import type { QueueClaimT, WorkQueueT } from '../api/types';
-import { NoteItem } from '../components/claim/NotesPanel';
+import { NoteItem } from '../components/claim/NoteItem';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, humanize } from '../lib/format';

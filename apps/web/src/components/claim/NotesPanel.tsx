@@ -2,22 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { gql } from '../../api/client';
 import { ADD_NOTE } from '../../api/queries';
 import type { NoteT } from '../../api/types';
-import { formatDateTime } from '../../lib/format';
-import { Markdown } from '../../lib/markdown';
 import { ErrorNote } from '../ErrorNote';
-
-/** One note: its author, time and markdown body (rendered as text, never as HTML). */
-export function NoteItem({ note }: { note: NoteT }) {
-  return (
-    <li className="note">
-      <p className="muted small">
-        {note.author.name} · {formatDateTime(note.createdAt)}
-        {note.updatedAt !== note.createdAt ? ' (edited)' : ''}
-      </p>
-      <Markdown text={note.body} />
-    </li>
-  );
-}
+import { NoteItem } from './NoteItem';
 
 /** The claim's notes, newest first, and (for editors) a box to add one; `@handle` mentions. */
 export function NotesPanel({
@@ -25,13 +11,13 @@ export function NotesPanel({
   notes,
   total,
   canEdit,
-  onAdded,
+  onChanged,
 }: {
   claimId: string;
   notes: NoteT[];
   total: number;
   canEdit: boolean;
-  onAdded(): Promise<void> | void;
+  onChanged(): Promise<void> | void;
 }) {
   const [body, setBody] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -44,7 +30,7 @@ export function NotesPanel({
     try {
       await gql(ADD_NOTE, { input: { claimId, body } });
       setBody('');
-      await onAdded();
+      await onChanged();
     } catch (e) {
       setError(e);
     } finally {
@@ -78,7 +64,7 @@ export function NotesPanel({
       ) : (
         <ul className="plain notes">
           {notes.map((note) => (
-            <NoteItem key={note.id} note={note} />
+            <NoteItem key={note.id} note={note} onChanged={canEdit ? onChanged : undefined} />
           ))}
         </ul>
       )}
