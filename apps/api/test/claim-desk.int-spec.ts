@@ -121,6 +121,20 @@ describe('assignments and checklists', () => {
     expect(await t.count('claim_events')).toBe(before);
   });
 
+  it.each(['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'])(
+    'keeps a due date at the edge of DateTime (%s), and filters by it',
+    async (edge) => {
+      const claim = await api(t).createClaim(`edge ${edge}`);
+      const set = await t.gqlAs(editor, ASSIGN, { i: { claimId: claim.id, dueAt: edge } });
+      expect(set.data?.assignClaim.dueAt).toBe(edge);
+      const after = new Date(Date.parse(edge) + 1).toISOString();
+      const due = await t.ok(CLAIMS, { f: { dueBefore: edge.startsWith('9999') ? edge : after } });
+      expect(due.claims.edges.some((e: any) => e.node.text === `edge ${edge}`)).toBe(
+        !edge.startsWith('9999'),
+      );
+    },
+  );
+
   it('lets EDITOR assign and tick, not VIEWER or anonymous', async () => {
     const claim = await api(t).createClaim('who may assign');
     for (const [token, code] of [
