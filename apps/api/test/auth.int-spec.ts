@@ -18,6 +18,9 @@ const TABLES = [
   'claim_relations',
   'reviews',
   'claim_events',
+  'people',
+  'notes',
+  'checklist_ticks',
 ];
 
 /** The least role each mutation needs; a mutation missing here fails the test. */
