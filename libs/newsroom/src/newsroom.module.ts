@@ -13,6 +13,7 @@ import {
 } from './resolvers/notes.resolver';
 import { WorkQueueResolver } from './resolvers/work-queue.resolver';
 import { NotesService } from './services/notes.service';
+import { WorkQueueService } from './services/work-queue.service';
 
 /** The newsroom around claims: notes with @mentions, and each person's work queue. */
 @Module({
@@ -24,9 +25,10 @@ import { NotesService } from './services/notes.service';
     NotesResolver,
     ClaimNotesResolver,
     AttributionNotesResolver,
+    WorkQueueService,
     WorkQueueResolver,
   ],
-  exports: [NotesService],
+  exports: [NotesService, WorkQueueService],
 })
 export class NewsroomModule implements OnModuleInit {
   constructor(
