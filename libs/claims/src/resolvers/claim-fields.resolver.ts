@@ -1,9 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
 import { PeopleLoaders, PersonObject } from '@claimtrace/auth';
-import { APP_CONFIG, AppConfig, RequestContext } from '@claimtrace/core';
+import { RequestContext } from '@claimtrace/core';
 import { ChecklistItemObject } from '../dtos/claim-desk.dto';
 import { ClaimEventObject } from '@claimtrace/events';
 import {
@@ -13,13 +12,14 @@ import {
   StatusChangeObject,
 } from '../dtos/claim.object';
 import { ClaimsLoaders } from '../loaders/claims.loaders';
+import { ClaimDeskService } from '../services/claim-desk.service';
 
 @Resolver(() => ClaimObject)
 export class ClaimFieldsResolver {
   constructor(
     private readonly claims: ClaimsLoaders,
     private readonly people: PeopleLoaders,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly desk: ClaimDeskService,
   ) {}
 
   @ResolveField(() => PersonObject, { nullable: true })
@@ -31,17 +31,7 @@ export class ClaimFieldsResolver {
     description: "the deployment's checklist (CHECKLIST), with what is done on this claim",
   })
   async checklist(@Parent() claim: ClaimObject, @Context() ctx: RequestContext) {
-    const ticks = await ctx.loaders.get(this.claims.key).ticks.load(claim.key);
-    return this.config.CHECKLIST.map((item): ChecklistItemObject => {
-      const tick = ticks.find((t) => t.key === item.key);
-      return {
-        key: item.key,
-        label: item.label,
-        done: Boolean(tick),
-        doneByKey: tick?.doneById ?? null,
-        doneAt: tick?.doneAt ?? null,
-      };
-    });
+    return this.desk.checklist(await ctx.loaders.get(this.claims.key).ticks.load(claim.key));
   }
 
   @ResolveField(() => ClaimObject, {

@@ -4,9 +4,13 @@ import { APP_CONFIG, AppConfig, keyOf, RequestContext, toGlobalId } from '@claim
 import { ClaimEventKind, Database, Priority } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
 import { OwnReview, UnknownChecklistItem } from '../claims.errors';
-import { AssignClaimInput, SetChecklistItemInput } from '../dtos/claim-desk.dto';
+import {
+  AssignClaimInput,
+  ChecklistItemObject,
+  SetChecklistItemInput,
+} from '../dtos/claim-desk.dto';
 import { ClaimObject } from '../dtos/claim.object';
-import { ClaimDeskRepository } from '../repositories/claim-desk.repository';
+import { ChecklistTickRecord, ClaimDeskRepository } from '../repositories/claim-desk.repository';
 import { ClaimsService } from './claims.service';
 
 /** Who makes a change: the principal's name (`by`) and the person behind it. */
@@ -98,6 +102,20 @@ export class ClaimDeskService {
         });
       }
       return ClaimObject.from(current);
+    });
+  }
+
+  /** The deployment's checklist with what is done of it (a claim's ticks, in any order). */
+  checklist(ticks: readonly ChecklistTickRecord[]): ChecklistItemObject[] {
+    return this.config.CHECKLIST.map((item) => {
+      const tick = ticks.find((t) => t.key === item.key);
+      return {
+        key: item.key,
+        label: item.label,
+        done: Boolean(tick),
+        doneByKey: tick?.doneById ?? null,
+        doneAt: tick?.doneAt ?? null,
+      };
     });
   }
 }
