@@ -15,6 +15,7 @@ import { DemoModule } from '@claimtrace/demo';
 import { EventsModule, LiveEventsModule } from '@claimtrace/events';
 import { ExportModule } from '@claimtrace/export';
 import { GraphModule } from '@claimtrace/graph';
+import { NewsroomModule } from '@claimtrace/newsroom';
 import { SearchModule } from '@claimtrace/search';
 import { isClientDisconnect } from './bootstrap/client-disconnect';
 import { createRootLogger } from './bootstrap/logging/root-logger';
@@ -91,6 +92,7 @@ export class AppModule {
         DemoModule,
         SearchModule,
         GraphModule,
+        NewsroomModule,
         ExportModule,
       ],
       controllers: [HealthController],

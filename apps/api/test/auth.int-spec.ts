@@ -18,6 +18,9 @@ const TABLES = [
   'claim_relations',
   'reviews',
   'claim_events',
+  'people',
+  'notes',
+  'checklist_ticks',
 ];
 
 /** The least role each mutation needs; a mutation missing here fails the test. */
@@ -27,6 +30,12 @@ const REQUIRED: Record<string, 'EDITOR' | 'ADMIN'> = {
   changeClaimStatus: 'EDITOR',
   createActor: 'EDITOR',
   createClaim: 'EDITOR',
+  createPerson: 'ADMIN',
+  assignClaim: 'EDITOR',
+  setChecklistItem: 'EDITOR',
+  addNote: 'EDITOR',
+  updateNote: 'EDITOR',
+  removeNote: 'EDITOR',
   ingestArticle: 'EDITOR',
   linkClaims: 'EDITOR',
   mergeActors: 'ADMIN',

@@ -1,4 +1,5 @@
 import { startTestApp, TestApp } from './test-app';
+import { SET_CHECKLIST_ITEM } from './support/claims-api';
 
 // Every failure a client can cause is a GraphQL error with `extensions.code`, a message a person can
 // act on, no stack trace, and no partial write: each rejection below is checked against the row
@@ -337,6 +338,7 @@ describe('bad input over GraphQL: a clear error, nothing written', () => {
 
     it('rejects CONFIRMED → REFUTED, listing the allowed ones', async () => {
       const claim = await createClaim('Talks took place in Washington');
+      await ok(SET_CHECKLIST_ITEM, { claimId: claim, key: 'second-review', done: true });
       await changeStatus(claim, 'CONFIRMED', 'Both governments confirmed');
       const error = await rejected(
         CHANGE_STATUS,

@@ -55,6 +55,8 @@ describe('listing claims: claims(filter, orderBy, first, after)', () => {
       });
     }
     await call.changeStatus({ claimId: claim.C2, status: 'CONTESTED', rationale: 'Denied' });
+    await call.secondReview(claim.C3);
+    await call.secondReview(claim.C5);
     await call.changeStatus({
       claimId: claim.C3,
       status: 'REFUTED',

@@ -1,3 +1,4 @@
+import { SET_CHECKLIST_ITEM } from './support/claims-api';
 import { startTestApp, TestApp } from './test-app';
 
 // Concurrency: racing writers over one claim and one article. Exactly one write wins each race,
@@ -25,6 +26,10 @@ describe('concurrency', () => {
       CREATE_CLAIM,
       { i: { text: 'Fifty editors race to change this status.' } },
     );
+    // a verdict needs the second review: ticked first, so that every status below is allowed
+    await t.ok(SET_CHECKLIST_ITEM, {
+      i: { claimId: createClaim.id, key: 'second-review', done: true },
+    });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, n) =>
         t.gql<{ changeClaimStatus: { status: string; version: number } }>(CHANGE_STATUS, {

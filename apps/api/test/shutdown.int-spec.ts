@@ -137,7 +137,12 @@ describe('graceful shutdown (SIGTERM under load)', () => {
     db = new Database({ url: databaseUrl, poolSize: 2 });
     editor = generateToken();
     await db.prisma.apiPrincipal.create({
-      data: { name: 'shutdown-editor', role: 'EDITOR', tokenHash: hashToken(editor) },
+      data: {
+        name: 'shutdown-editor',
+        role: 'EDITOR',
+        tokenHash: hashToken(editor),
+        person: { create: { name: 'Shutdown Editor' } },
+      },
     });
   });
 

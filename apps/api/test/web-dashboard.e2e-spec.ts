@@ -362,6 +362,10 @@ browserDescribe('web dashboard in Chromium', () => {
         expectedVersion: claim.version,
       },
     });
+    // a verdict needs the checklist's second review (CHECKLIST's default)
+    await gql(`mutation ($i: SetChecklistItemInput!) { setChecklistItem(input: $i) { id } }`, {
+      i: { claimId: talks.id, key: 'second-review', done: true },
+    });
     await page.fill('#status-rationale', 'Officially confirmed');
     await page.selectOption('#status-to', 'CONFIRMED');
     await page.click('button:has-text("Change status")');

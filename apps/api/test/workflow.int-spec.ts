@@ -96,6 +96,7 @@ describe('editing claims: versions, workflow, attributions, links, reviews, merg
       { status: 'CONFIRMED', rationale: 'Both governments confirm', evidence: [] },
       { status: 'CONTESTED', rationale: 'New denial', evidence: [noDeal] },
     ];
+    await call.secondReview(id);
     let version = 1;
     for (const step of steps) {
       const changed = await call.changeStatus({

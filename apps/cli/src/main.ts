@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
 import { suggestCommand } from './commands/suggest.command';
+import { personCommand } from './commands/person.command';
 import { tokenCommand } from './commands/token.command';
 import { watchCommand } from './commands/watch.command';
 
@@ -18,6 +19,7 @@ export function buildCli(): Command {
     .addCommand(demoCommand())
     .addCommand(migrateCommand())
     .addCommand(suggestCommand())
+    .addCommand(personCommand())
     .addCommand(tokenCommand())
     .addCommand(watchCommand())
     .addCommand(exportCommand())

@@ -22,14 +22,15 @@ describe('claimtrace token', () => {
   const saved = process.env.DATABASE_URL;
   let output: string[];
 
-  const run = async (...args: string[]): Promise<string> => {
+  const run = async (...args: string[]): Promise<string> => cli('token', ...args);
+  const cli = async (...args: string[]): Promise<string> => {
     output = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       output.push(String(chunk));
       return true;
     });
     try {
-      await throwingCli().parseAsync(['node', 'claimtrace', 'token', ...args]);
+      await throwingCli().parseAsync(['node', 'claimtrace', ...args]);
     } finally {
       spy.mockRestore();
     }
@@ -107,5 +108,29 @@ describe('claimtrace token', () => {
     expect(await run('revoke', bot.id)).toMatch(/Revoked ADMIN token "bot"/);
     expect(await run('list')).toMatch(/desk\s+revoked/);
     await expect(run('revoke', 'nobody')).rejects.toThrow(/No working token/);
+  });
+
+  it('creates and lists people, and tokens that belong to one (by handle or id)', async () => {
+    const created = JSON.parse(
+      await cli('person', 'create', '--name', 'Ana Lima', '--handle', 'ana', '--json'),
+    );
+    expect(created).toMatchObject({ name: 'Ana Lima', handle: 'ana', email: null });
+    await expect(cli('person', 'create', '--name', 'Other', '--handle', 'ANA')).rejects.toThrow(
+      /"@ana" belongs to someone else/,
+    );
+    const byHandle = JSON.parse(
+      await run('create', '--name', 'ana-desk', '--person', '@ana', '--json'),
+    );
+    const byId = JSON.parse(
+      await run('create', '--name', 'ana-phone', '--person', created.id, '--json'),
+    );
+    expect([byHandle.personId, byId.personId]).toEqual([created.id, created.id]);
+    await expect(run('create', '--name', 'ghost', '--person', 'nobody')).rejects.toThrow(
+      /No Person has the id "nobody"/,
+    );
+    const people = await cli('person', 'list');
+    expect(people).toMatch(/@ana\s+Ana Lima/);
+    // the tokens made without --person got a person of their own name
+    expect(people).toMatch(/-\s+desk/);
   });
 });

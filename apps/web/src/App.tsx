@@ -6,6 +6,7 @@ import { TokenBox } from './components/TokenBox';
 import { Board } from './pages/Board';
 import { ClaimDetail } from './pages/ClaimDetail';
 import { GraphView } from './pages/GraphView';
+import { MyWork } from './pages/MyWork';
 import { href, useRoute } from './lib/router';
 
 export function App() {
@@ -24,14 +25,16 @@ export function App() {
 function Shell() {
   const route = useRoute();
   const status = useLiveStatus();
-  const { feed } = useSession();
+  const { feed, token } = useSession();
   useEffect(() => {
     document.title =
       route.view === 'claim'
         ? 'Claim · Claimtrace'
         : route.view === 'graph'
           ? 'Graph · Claimtrace'
-          : 'Claimtrace';
+          : route.view === 'work'
+            ? 'My work · Claimtrace'
+            : 'Claimtrace';
   }, [route.view]);
   return (
     <>
@@ -46,6 +49,11 @@ function Shell() {
           <a href={href.board()} aria-current={route.view === 'board' ? 'page' : undefined}>
             Claims
           </a>
+          {token && (
+            <a href={href.work()} aria-current={route.view === 'work' ? 'page' : undefined}>
+              My work
+            </a>
+          )}
           <a
             href={route.view === 'claim' ? href.graph({ claimId: route.id }) : '#/graph'}
             aria-current={route.view === 'graph' ? 'page' : undefined}
@@ -58,6 +66,7 @@ function Shell() {
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {route.view === 'board' && <Board />}
+        {route.view === 'work' && <MyWork />}
         {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />

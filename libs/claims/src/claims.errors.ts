@@ -1,3 +1,4 @@
+import { ForbiddenError } from '@claimtrace/auth';
 import { BadInputError, ConflictError, DomainError, ErrorCode } from '@claimtrace/core';
 import { ClaimStatus } from '@claimtrace/database';
 import { ALLOWED_TRANSITIONS } from './status/transitions';
@@ -63,5 +64,32 @@ export class ReviewRetracted extends ConflictError {
       `The review "${id}" was retracted at ${retractedAt.toISOString()} (${reason ?? 'no reason given'}); a retracted review stays as it was in history. Add a new review instead.`,
       { id, retractedAt: retractedAt.toISOString() },
     );
+  }
+}
+
+export class ChecklistIncomplete extends BadInputError {
+  constructor(to: ClaimStatus, missing: { key: string; label: string }[]) {
+    super(
+      `A claim goes to ${to} only once its checklist has ${missing
+        .map((item) => `"${item.label}" (${item.key})`)
+        .join(', ')} done: tick ${missing.length > 1 ? 'them' : 'it'} with setChecklistItem first.`,
+      { to, missing: missing.map((item) => item.key) },
+    );
+  }
+}
+
+export class UnknownChecklistItem extends BadInputError {
+  constructor(key: string, known: string[]) {
+    super(`The checklist has no item "${key.slice(0, 40)}"; its items are ${known.join(', ')}.`, {
+      argument: 'key',
+      known,
+    });
+  }
+}
+
+/** An item a verdict needs (the second review) ticked by the claim's own assignee. */
+export class OwnReview extends ForbiddenError {
+  constructor(label: string) {
+    super(`"${label}" is a second pair of eyes: someone other than the claim's assignee ticks it.`);
   }
 }

@@ -1,11 +1,15 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
+import { AuthModule } from '@claimtrace/auth';
 import { NodeRegistry } from '@claimtrace/core';
 import { ClaimsLoaders } from './loaders/claims.loaders';
+import { ClaimDeskRepository } from './repositories/claim-desk.repository';
 import { ClaimsRepository } from './repositories/claims.repository';
 import { ReviewsRepository } from './repositories/reviews.repository';
+import { ClaimDeskService } from './services/claim-desk.service';
 import {
+  ChecklistItemFieldsResolver,
   ClaimEventFieldsResolver,
   ClaimFieldsResolver,
   ClaimRelationFieldsResolver,
@@ -19,11 +23,14 @@ import { ClaimsService } from './services/claims.service';
 import { ReviewsService } from './services/reviews.service';
 
 @Module({
-  imports: [ActorsModule, ArticlesModule],
+  imports: [ActorsModule, ArticlesModule, AuthModule],
   providers: [
     ClaimsRepository,
     ReviewsRepository,
+    ClaimDeskRepository,
     ClaimsService,
+    ClaimDeskService,
+    ChecklistItemFieldsResolver,
     ClaimLinksService,
     ReviewsService,
     ClaimsLoaders,
@@ -35,7 +42,14 @@ import { ReviewsService } from './services/reviews.service';
     ReviewFieldsResolver,
     ClaimEventFieldsResolver,
   ],
-  exports: [ClaimsService, ClaimLinksService, ReviewsService, ClaimsLoaders, ClaimsRepository],
+  exports: [
+    ClaimsService,
+    ClaimDeskService,
+    ClaimLinksService,
+    ReviewsService,
+    ClaimsLoaders,
+    ClaimsRepository,
+  ],
 })
 export class ClaimsModule implements OnModuleInit {
   constructor(

@@ -8,3 +8,5 @@ export * from './services/claim-links.service';
 export * from './dtos/review.object';
 export * from './dtos/review.inputs';
 export * from './services/reviews.service';
+export * from './dtos/claim-desk.dto';
+export * from './services/claim-desk.service';

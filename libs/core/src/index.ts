@@ -1,4 +1,5 @@
 export * from './config/app-config';
+export * from './config/checklist';
 export * from './config/config.schema';
 export * from './config/load-config';
 export * from './errors/domain.errors';

@@ -72,6 +72,7 @@ export function graphqlOptions(tokens: TokensService, guards: OperationGuards): 
         if (principal) {
           context.principal = principal.name;
           context.role = principal.role;
+          context.personId = principal.personId;
           context.clientKey = clientKeyOf(principal.id, undefined);
         }
       } catch (error) {

@@ -141,6 +141,7 @@ export function subscriptionOptions({
         requestId: randomUUID(),
         principal: principal?.name ?? null,
         role: principal?.role ?? null,
+        personId: principal?.personId ?? null,
         authError: null,
         clientKey: clientKeyOf(principal?.id, clientAddress(ctx.extra, config)),
       };

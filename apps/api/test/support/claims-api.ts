@@ -15,6 +15,8 @@ export const LINK = `mutation ($i: LinkClaimsInput!) {
 const REVIEW_FIELDS = `id rating ratingValue bestRating worstRating summary url publishedAt
   reviewer { id name kind }`;
 export const ADD_REVIEW = `mutation ($i: AddReviewInput!) { addReview(input: $i) { ${REVIEW_FIELDS} } }`;
+export const SET_CHECKLIST_ITEM = `mutation ($i: SetChecklistItemInput!) {
+  setChecklistItem(input: $i) { id } }`;
 export const MERGE = `mutation ($i: MergeInput!) { mergeClaims(input: $i) { ${CLAIM_FIELDS} } }`;
 const CLAIM = `query ($id: ID!) { claim(id: $id) {
   ${CLAIM_FIELDS}
@@ -58,6 +60,9 @@ export function api(t: TestApp) {
     changeStatus: async (i: Record<string, unknown>) =>
       (await ok(CHANGE_STATUS, i)).changeClaimStatus,
     link: async (i: Record<string, unknown>) => (await ok(LINK, i)).linkClaims,
+    /** ticks the checklist's second review, which a verdict (CONFIRMED, REFUTED) needs */
+    secondReview: (claimId: string) =>
+      ok(SET_CHECKLIST_ITEM, { claimId, key: 'second-review', done: true }),
     addReview: async (i: Record<string, unknown>) => (await ok(ADD_REVIEW, i)).addReview,
     merge: async (keepId: string, mergeId: string) =>
       (await ok(MERGE, { keepId, mergeId })).mergeClaims,

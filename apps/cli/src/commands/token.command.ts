@@ -1,9 +1,16 @@
 import { Command, Option } from 'commander';
 import { parseExpiry, PrincipalSummary, ROLES, TokensService } from '@claimtrace/auth';
-import type { PrincipalRole } from '@claimtrace/core';
+import { toGlobalId, type PrincipalRole } from '@claimtrace/core';
 import { withServices } from './with-services';
 
 type Write = (text: string) => void;
+interface TokenOptions {
+  name: string;
+  role: string;
+  expiresIn: string;
+  person?: string;
+  json?: boolean;
+}
 const stdout: Write = (text) => process.stdout.write(text);
 
 function status(principal: PrincipalSummary, now = new Date()): string {
@@ -25,8 +32,12 @@ export function tokenCommand(write: Write = stdout): Command {
     .requiredOption('--name <name>', 'who or what uses it; recorded as `by` on every write')
     .addOption(new Option('--role <role>', 'what it may do').choices([...ROLES]).default('EDITOR'))
     .option('--expires-in <when>', 'e.g. 90d, 12h, 30m, an ISO date, or never', 'never')
-    .option('--json', 'print {token, id, name, role, expiresAt} as JSON')
-    .action(async (options: { name: string; role: string; expiresIn: string; json?: boolean }) => {
+    .option(
+      '--person <id-or-handle>',
+      'whose token it is (see `person list`); without it, a person named like the token is added',
+    )
+    .option('--json', 'print {token, id, name, role, expiresAt, personId} as JSON')
+    .action(async (options: TokenOptions) => {
       const expiresAt = parseExpiry(options.expiresIn);
       const created = await withServices(
         (app) =>
@@ -34,13 +45,14 @@ export function tokenCommand(write: Write = stdout): Command {
             name: options.name,
             role: options.role as PrincipalRole,
             expiresAt,
+            person: options.person ?? null,
           }),
         'initialises',
       );
       const { principal } = created;
       if (options.json) {
         write(
-          `${JSON.stringify({ token: created.token, id: principal.id, name: principal.name, role: principal.role, expiresAt: principal.expiresAt })}\n`,
+          `${JSON.stringify({ token: created.token, id: principal.id, name: principal.name, role: principal.role, expiresAt: principal.expiresAt, personId: toGlobalId('Person', principal.personId) })}\n`,
         );
         return;
       }

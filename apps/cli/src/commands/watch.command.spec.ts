@@ -17,7 +17,8 @@ describe('claimtrace watch', () => {
   const schema = buildSchema(`
     scalar JSON
     type Claim { id: ID! }
-    type ClaimEvent { id: ID! cursor: String! kind: String! at: String! by: String payload: JSON claim: Claim }
+    type Person { id: ID! name: String! }
+    type ClaimEvent { id: ID! cursor: String! kind: String! at: String! by: String person: Person payload: JSON claim: Claim }
     type Query { ok: Boolean }
     type Subscription { claimEvents(claimId: ID, actorId: ID, after: String): ClaimEvent! }
   `);
@@ -26,7 +27,8 @@ describe('claimtrace watch', () => {
     cursor: `c${n}`,
     kind: 'CLAIM_UPDATED',
     at: `2026-01-0${n}T00:00:00.000Z`,
-    by: null,
+    by: n === 1 ? 'ana-laptop' : null,
+    person: n === 1 ? { id: 'p1', name: 'Ana Lima' } : null,
     payload: { n },
     claim: { id: 'claim-1' },
   }));
@@ -93,7 +95,8 @@ describe('claimtrace watch', () => {
       cursor: 'c1',
       kind: 'CLAIM_UPDATED',
       at: '2026-01-01T00:00:00.000Z',
-      by: null,
+      by: 'ana-laptop',
+      person: 'Ana Lima',
       claimId: 'claim-1',
       payload: { n: 1 },
     });

@@ -6,7 +6,7 @@ import { dataDirOf } from '@claimtrace/database';
 
 const SUBSCRIPTION = `subscription($claimId: ID, $actorId: ID, $after: String) {
   claimEvents(claimId: $claimId, actorId: $actorId, after: $after) {
-    id cursor kind at by payload claim { id }
+    id cursor kind at by person { id name } payload claim { id }
   }
 }`;
 
@@ -16,6 +16,8 @@ export interface WatchedEvent {
   kind: string;
   at: string;
   by: string | null;
+  /** who made the change; absent when the API predates people */
+  person?: { id: string; name: string } | null;
   payload: unknown;
   claim: { id: string } | null;
 }
@@ -43,6 +45,7 @@ export function watchLine(event: WatchedEvent): string {
     kind: event.kind,
     at: event.at,
     by: event.by,
+    person: event.person?.name ?? null,
     claimId: event.claim?.id ?? null,
     payload: event.payload,
   });

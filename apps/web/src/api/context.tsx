@@ -1,21 +1,38 @@
-// What every view shares: the live feed and the editor's token.
+// What every view shares: the live feed, the editor's token and whose it is.
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import { getToken, setToken } from './client';
+import { ApiError, getToken, gql, setToken } from './client';
 import type { LiveFeed, LiveListener, LiveStatus } from './live';
+import { ME } from './queries';
+import type { Me } from './types';
 
 export interface Session {
   feed: LiveFeed | null;
   token: string | null;
-  signIn(token: string): void;
+  /** the person the token belongs to, once the server confirmed it */
+  me: Me | null;
+  /** checks the token with the server (`me`) and keeps it only if it works; rejects otherwise */
+  signIn(token: string): Promise<void>;
   signOut(): void;
 }
 
 const SessionContext = createContext<Session>({
   feed: null,
   token: null,
-  signIn: () => undefined,
+  me: null,
+  signIn: async () => undefined,
   signOut: () => undefined,
 });
+
+/** The person of the token now stored; an ApiError when the server refuses it. */
+async function whoAmI(): Promise<Me> {
+  const { me } = await gql(ME);
+  if (!me) {
+    throw new ApiError([
+      { message: 'This token belongs to nobody.', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
+  }
+  return me;
+}
 
 export function SessionProvider({
   feed,
@@ -25,17 +42,35 @@ export function SessionProvider({
   children: ReactNode;
 }) {
   const [token, setTokenState] = useState<string | null>(() => getToken());
+  const [me, setMe] = useState<Me | null>(null);
+  const signOut = () => {
+    setToken(null);
+    setTokenState(null);
+    setMe(null);
+  };
+  // A token kept from earlier in this browser session is checked again (it may have been revoked).
+  useEffect(() => {
+    if (!getToken()) return;
+    whoAmI().then(setMe, (error: unknown) => {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') signOut();
+    });
+  }, []);
   const session: Session = {
     feed,
     token,
-    signIn(next) {
+    me,
+    async signIn(next) {
+      const previous = getToken();
       setToken(next);
-      setTokenState(next);
+      try {
+        setMe(await whoAmI());
+        setTokenState(next);
+      } catch (error) {
+        setToken(previous);
+        throw error;
+      }
     },
-    signOut() {
-      setToken(null);
-      setTokenState(null);
-    },
+    signOut,
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

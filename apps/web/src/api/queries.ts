@@ -64,112 +64,165 @@ export const ACTORS = graphql(`
   }
 `);
 
-export const CLAIM_DETAIL = graphql(`
-  query ClaimDetail($id: ID!) {
-    claim(id: $id) {
+export const NOTE_FIELDS = graphql(`
+  fragment NoteFields on Note {
+    id
+    body
+    createdAt
+    updatedAt
+    author {
+      id
+      name
+    }
+    mentions {
+      id
+      name
+      handle
+    }
+    claim {
       id
       text
-      status
-      version
-      tags
-      firstSeenAt
-      updatedAt
-      mergedInto {
+    }
+  }
+`);
+
+export const CLAIM_DETAIL = graphql(
+  `
+    query ClaimDetail($id: ID!) {
+      claim(id: $id) {
         id
         text
-      }
-      stanceSummary {
-        counts {
-          stance
-          count
+        status
+        version
+        tags
+        firstSeenAt
+        updatedAt
+        mergedInto {
+          id
+          text
         }
-        distinctActors
-      }
-      attributions(first: 100) {
-        totalCount
-        edges {
-          node {
-            id
+        stanceSummary {
+          counts {
             stance
-            statedAt
-            confidence
-            actor {
-              id
-              name
-              kind
-            }
-            passage {
-              id
-              start
-              end
-              exact
-              article {
-                id
-                title
-                url
-                publisher {
-                  id
-                  name
-                }
-              }
-            }
-            chain {
+            count
+          }
+          distinctActors
+        }
+        attributions(first: 100) {
+          totalCount
+          edges {
+            node {
               id
               stance
+              statedAt
+              confidence
               actor {
                 id
                 name
                 kind
               }
+              passage {
+                id
+                start
+                end
+                exact
+                article {
+                  id
+                  title
+                  url
+                  publisher {
+                    id
+                    name
+                  }
+                }
+              }
+              chain {
+                id
+                stance
+                actor {
+                  id
+                  name
+                  kind
+                }
+              }
             }
           }
         }
-      }
-      statusHistory {
-        from
-        to
-        rationale
-        at
-        by
-        evidence {
-          id
-          exact
-        }
-      }
-      reviews {
-        id
-        rating
-        ratingValue
-        bestRating
-        worstRating
-        summary
-        url
-        publishedAt
-        inLanguage
-        retracted
-        retractedAt
-        retractedReason
-        reviewer {
+        assignee {
           id
           name
         }
-      }
-      relations {
-        relation
-        from {
-          id
-          text
-          status
+        dueAt
+        priority
+        checklist {
+          key
+          label
+          done
+          doneAt
+          doneBy {
+            id
+            name
+          }
         }
-        to {
+        notes(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...NoteFields
+            }
+          }
+        }
+        statusHistory {
+          from
+          to
+          rationale
+          at
+          by
+          person {
+            id
+            name
+          }
+          evidence {
+            id
+            exact
+          }
+        }
+        reviews {
           id
-          text
-          status
+          rating
+          ratingValue
+          bestRating
+          worstRating
+          summary
+          url
+          publishedAt
+          inLanguage
+          retracted
+          retractedAt
+          retractedReason
+          reviewer {
+            id
+            name
+          }
+        }
+        relations {
+          relation
+          from {
+            id
+            text
+            status
+          }
+          to {
+            id
+            text
+            status
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [NOTE_FIELDS],
+);
 
 export const ARTICLE = graphql(`
   query Article($id: ID!) {
@@ -303,6 +356,137 @@ export const CLAIM_EVENTS = graphql(`
   }
 `);
 
+export const ME = graphql(`
+  query Me {
+    me {
+      id
+      name
+      handle
+    }
+  }
+`);
+
+export const PEOPLE = graphql(`
+  query People {
+    people(first: 100) {
+      edges {
+        node {
+          id
+          name
+          handle
+        }
+      }
+    }
+  }
+`);
+
+export const ASSIGN_CLAIM = graphql(`
+  mutation AssignClaim($input: AssignClaimInput!) {
+    assignClaim(input: $input) {
+      id
+    }
+  }
+`);
+
+export const SET_CHECKLIST_ITEM = graphql(`
+  mutation SetChecklistItem($input: SetChecklistItemInput!) {
+    setChecklistItem(input: $input) {
+      id
+    }
+  }
+`);
+
+export const ADD_NOTE = graphql(
+  `
+    mutation AddNote($input: AddNoteInput!) {
+      addNote(input: $input) {
+        ...NoteFields
+      }
+    }
+  `,
+  [NOTE_FIELDS],
+);
+
+export const UPDATE_NOTE = graphql(
+  `
+    mutation UpdateNote($input: UpdateNoteInput!) {
+      updateNote(input: $input) {
+        ...NoteFields
+      }
+    }
+  `,
+  [NOTE_FIELDS],
+);
+
+export const REMOVE_NOTE = graphql(`
+  mutation RemoveNote($input: RemoveNoteInput!) {
+    removeNote(input: $input) {
+      id
+      removed
+    }
+  }
+`);
+
+const QUEUE_CLAIM = graphql(`
+  fragment QueueClaim on Claim {
+    id
+    text
+    status
+    dueAt
+    priority
+    assignee {
+      id
+      name
+    }
+  }
+`);
+
+export const WORK_QUEUE = graphql(
+  `
+    query WorkQueue {
+      workQueue {
+        person {
+          id
+          name
+        }
+        assigned(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...QueueClaim
+            }
+          }
+        }
+        overdue(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...QueueClaim
+            }
+          }
+        }
+        mentions(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...NoteFields
+            }
+          }
+        }
+        awaitingReview(first: 50) {
+          totalCount
+          edges {
+            node {
+              ...QueueClaim
+            }
+          }
+        }
+      }
+    }
+  `,
+  [QUEUE_CLAIM, NOTE_FIELDS],
+);
+
 /** every document the page sends, for the test that validates them against the schema */
 export const DOCUMENTS = {
   BOARD,
@@ -318,4 +502,12 @@ export const DOCUMENTS = {
   UPDATE_REVIEW,
   RETRACT_REVIEW,
   CLAIM_EVENTS,
+  ME,
+  PEOPLE,
+  ASSIGN_CLAIM,
+  SET_CHECKLIST_ITEM,
+  ADD_NOTE,
+  UPDATE_NOTE,
+  REMOVE_NOTE,
+  WORK_QUEUE,
 };

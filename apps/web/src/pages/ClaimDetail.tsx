@@ -8,6 +8,8 @@ import { ArticlePanel, type Selection } from '../components/claim/ArticlePanel';
 import { ArticlePicker } from '../components/claim/ArticlePicker';
 import { AttributeForm } from '../components/claim/AttributeForm';
 import { AttributionItem } from '../components/claim/AttributionItem';
+import { DeskPanel } from '../components/claim/DeskPanel';
+import { NotesPanel } from '../components/claim/NotesPanel';
 import { ReviewForm } from '../components/claim/ReviewForm';
 import { ReviewItem } from '../components/claim/ReviewItem';
 import { Suggestions } from '../components/claim/Suggestions';
@@ -157,6 +159,21 @@ export function ClaimDetail({ id }: { id: string }) {
             ))}
           </section>
 
+          <DeskPanel
+            key={`${claim.assignee?.id}|${claim.dueAt}|${claim.priority}`}
+            claim={claim}
+            canEdit={Boolean(token)}
+            onChanged={load}
+          />
+
+          <NotesPanel
+            claimId={claim.id}
+            notes={claim.notes.edges.map((e) => e.node)}
+            total={claim.notes.totalCount}
+            canEdit={Boolean(token)}
+            onChanged={load}
+          />
+
           {token && (
             <section className="panel">
               <ChangeStatusForm
@@ -180,7 +197,11 @@ export function ClaimDetail({ id }: { id: string }) {
                       <StatusBadge status={change.from} /> → <StatusBadge status={change.to} />{' '}
                       <span className="muted small">
                         {formatDateTime(change.at)}
-                        {change.by ? ` by ${change.by}` : ''}
+                        {change.person
+                          ? ` by ${change.person.name}`
+                          : change.by
+                            ? ` by ${change.by}`
+                            : ''}
                       </span>
                     </p>
                     <p>{change.rationale}</p>

@@ -13,7 +13,7 @@ import {
   pageSize,
   toGlobalId,
 } from '@claimtrace/core';
-import { ClaimEventKind, Database, Stance } from '@claimtrace/database';
+import { ClaimEventKind, Database, Stance, Tx } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
 import {
   AttributionAlreadyRemoved,
@@ -53,6 +53,16 @@ export class AttributionsService {
     private readonly hydrator: AttributionHydrator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * The claim (database key) of a current attribution, locked in `tx` so that it stays until the
+   * caller commits (a note on it, say); NOT_FOUND when there is none or it was removed.
+   */
+  async claimOfCurrent(tx: Tx, id: string, argument: string): Promise<string> {
+    const row = await this.attributions.lock(tx, keyOf(id, 'Attribution', argument));
+    if (!row || row.removedAt) throw new NotFoundError('Attribution', id);
+    return row.claimId;
+  }
 
   /** Checks a page request of a nested `attributions(first, after, stance)` field. */
   pageRequest(owner: AttributionOwner, args: AttributionsArgs): AttributionPageRequest {

@@ -3,7 +3,12 @@ import { AuthenticatedPrincipal } from '../dtos/principal.dto';
 import { bearerToken } from '../tokens/token';
 import { authenticateConnection } from './authenticate-connection';
 
-const editor: AuthenticatedPrincipal = { id: 'p1', name: 'editor', role: 'EDITOR' };
+const editor: AuthenticatedPrincipal = {
+  id: 'p1',
+  name: 'editor',
+  role: 'EDITOR',
+  personId: 'person-1',
+};
 
 /** A token service that knows one token, `ct_good`, and refuses every other one. */
 const tokens = {

@@ -6,6 +6,8 @@ export interface AuthenticatedPrincipal {
   id: string;
   name: string;
   role: PrincipalRole;
+  /** the person the token belongs to (database key) */
+  personId: string;
   /** when the token stops working (null: never); open sockets are closed then */
   expiresAt?: Date | null;
 }
@@ -13,7 +15,7 @@ export interface AuthenticatedPrincipal {
 /** A token as `claimtrace token list` shows it: everything but the secret, which is never stored. */
 export type PrincipalSummary = Pick<
   ApiPrincipalRow,
-  'id' | 'name' | 'createdAt' | 'expiresAt' | 'revokedAt' | 'lastUsedAt'
+  'id' | 'name' | 'createdAt' | 'expiresAt' | 'revokedAt' | 'lastUsedAt' | 'personId'
 > & { role: PrincipalRole };
 
 /** A token just created: the only moment its secret exists outside the client. */
@@ -25,5 +27,10 @@ export interface CreatedToken {
 export interface NewToken {
   name: string;
   role: PrincipalRole;
+  /**
+   * whose token it is: a Person's id, database key or @handle (PeopleService.find); without one, a
+   * person of the token's name is created
+   */
+  person?: string | null;
   expiresAt?: Date | null;
 }

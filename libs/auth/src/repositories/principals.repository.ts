@@ -17,6 +17,7 @@ const PRINCIPAL_COLUMNS: ColumnSpec<ApiPrincipalRow> = [
   ['expires_at', 'expiresAt'],
   ['revoked_at', 'revokedAt'],
   ['last_used_at', 'lastUsedAt'],
+  ['person_id', 'personId'],
 ];
 const COLUMNS = columnList(PRINCIPAL_COLUMNS);
 
@@ -28,13 +29,25 @@ const COLUMNS = columnList(PRINCIPAL_COLUMNS);
 export class PrincipalsRepository {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Inserts a token of `personId`, or, when that is null, of a new person named like the token:
+   * one statement, so a token never exists without its person.
+   */
   async insert(
-    row: Pick<ApiPrincipalRow, 'name' | 'tokenHash' | 'expiresAt'> & { role: PrincipalRole },
+    row: Pick<ApiPrincipalRow, 'name' | 'tokenHash' | 'expiresAt'> & {
+      role: PrincipalRole;
+      personId: string | null;
+    },
   ): Promise<PrincipalSummary> {
     const [created] = await this.db.query<ApiPrincipalRow>(
-      `INSERT INTO api_principals (name, role, token_hash, expires_at, created_at)
-       VALUES ($1, $2::role, $3, $4::timestamptz, $5::timestamptz) RETURNING ${COLUMNS}`,
-      [row.name, row.role, row.tokenHash, row.expiresAt, new Date()],
+      `WITH person AS (
+         INSERT INTO people (name, created_at) SELECT $1, $5::timestamptz WHERE $6::uuid IS NULL
+         RETURNING id)
+       INSERT INTO api_principals (name, role, token_hash, expires_at, created_at, person_id)
+       SELECT $1, $2::role, $3, $4::timestamptz, $5::timestamptz,
+              coalesce($6::uuid, (SELECT id FROM person))
+       RETURNING ${COLUMNS}`,
+      [row.name, row.role, row.tokenHash, row.expiresAt, new Date(), row.personId],
     );
     return summary(created);
   }
@@ -133,7 +146,7 @@ export class PrincipalsRepository {
 function summary(
   row: Pick<
     ApiPrincipalRow,
-    'id' | 'name' | 'role' | 'createdAt' | 'expiresAt' | 'revokedAt' | 'lastUsedAt'
+    'id' | 'name' | 'role' | 'createdAt' | 'expiresAt' | 'revokedAt' | 'lastUsedAt' | 'personId'
   >,
 ): PrincipalSummary {
   return {
@@ -144,5 +157,6 @@ function summary(
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
     lastUsedAt: row.lastUsedAt,
+    personId: row.personId,
   };
 }

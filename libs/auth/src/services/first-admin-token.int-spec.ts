@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '@claimtrace/database';
 import { createTestDatabase } from '@claimtrace/testing';
+import { loadConfig } from '@claimtrace/core';
+import { PeopleRepository } from '../repositories/people.repository';
 import { PrincipalsRepository } from '../repositories/principals.repository';
 import { ensureFirstAdminToken } from './first-admin-token';
+import { PeopleService } from './people.service';
 import { TokensService } from './tokens.service';
 
 describe('the first start of the embedded quick start', () => {
@@ -12,7 +15,11 @@ describe('the first start of the embedded quick start', () => {
   let tokens: TokensService;
   beforeAll(async () => {
     db = new Database({ url: await createTestDatabase(), poolSize: 2 });
-    tokens = new TokensService(new PrincipalsRepository(db));
+    const config = loadConfig({});
+    tokens = new TokensService(
+      new PrincipalsRepository(db),
+      new PeopleService(new PeopleRepository(db), config),
+    );
   });
   afterAll(() => db.close());
 

@@ -8,6 +8,7 @@ import {
   PrincipalSummary,
 } from '../dtos/principal.dto';
 import { PrincipalRow, PrincipalsRepository } from '../repositories/principals.repository';
+import { PeopleService } from './people.service';
 import {
   canonicalTarget,
   DOWNLOAD_LINK_SECONDS,
@@ -22,7 +23,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Creates, lists, revokes and checks API tokens. The secret is returned once and never stored. */
 @Injectable()
 export class TokensService {
-  constructor(private readonly principals: PrincipalsRepository) {}
+  constructor(
+    private readonly principals: PrincipalsRepository,
+    private readonly people: PeopleService,
+  ) {}
 
   async create(input: NewToken, now = new Date()): Promise<CreatedToken> {
     const name = input.name.trim();
@@ -40,12 +44,14 @@ export class TokensService {
         `A working token named "${name}" exists; every write records its principal's name, so names must not be shared. Revoke it first or pick another name.`,
       );
     }
+    const person = input.person ? await this.people.find(input.person) : null;
     const token = generateToken();
     const principal = await this.principals.insert({
       name,
       role: input.role,
       tokenHash: hashToken(token),
       expiresAt: input.expiresAt ?? null,
+      personId: person?.key ?? null,
     });
     return { token, principal };
   }
@@ -136,7 +142,13 @@ export class TokensService {
       throw new UnauthenticatedError(`${what} expired at ${row.expiresAt.toISOString()}.`);
     }
     await this.principals.touch(row.id);
-    return { id: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt };
+    return {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      personId: row.personId,
+      expiresAt: row.expiresAt,
+    };
   }
 
   /**

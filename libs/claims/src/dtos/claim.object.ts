@@ -5,6 +5,7 @@ import {
   ClaimRelationRow,
   ClaimRow,
   ClaimStatus,
+  Priority,
   Stance,
   StatusChangeRow,
 } from '@claimtrace/database';
@@ -12,6 +13,7 @@ import {
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
 registerEnumType(ClaimRelationKind, { name: 'ClaimRelationKind' });
 registerEnumType(Stance, { name: 'Stance' });
+registerEnumType(Priority, { name: 'Priority' });
 
 export type ClaimRecord = Pick<
   ClaimRow,
@@ -23,6 +25,9 @@ export type ClaimRecord = Pick<
   | 'language'
   | 'firstSeenAt'
   | 'mergedIntoId'
+  | 'assigneeId'
+  | 'dueAt'
+  | 'priority'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -59,6 +64,15 @@ export class ClaimObject implements NodeInterface {
 
   mergedIntoKey: string | null;
 
+  /** the assignee's database key (a Person), resolved by the `assignee` field */
+  assigneeKey: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  dueAt: Date | null;
+
+  @Field(() => Priority)
+  priority: Priority;
+
   /** set on a claim rebuilt as it stood at a past time; its attributions honour it */
   asOf: Date | null = null;
 
@@ -74,6 +88,9 @@ export class ClaimObject implements NodeInterface {
     claim.firstSeenAt = record.firstSeenAt;
     claim.updatedAt = record.updatedAt;
     claim.mergedIntoKey = record.mergedIntoId;
+    claim.assigneeKey = record.assigneeId ?? null;
+    claim.dueAt = record.dueAt ?? null;
+    claim.priority = record.priority ?? Priority.NORMAL;
     return claim;
   }
 }
@@ -86,7 +103,7 @@ export const { Edge: ClaimEdge, Connection: ClaimConnection } = connectionTypes(
 
 export type StatusChangeRecord = Pick<
   StatusChangeRow,
-  'id' | 'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'by' | 'at'
+  'id' | 'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'by' | 'personId' | 'at'
 > & {
   /** the evidence passages' ids, in order */
   evidence: string[];
@@ -111,6 +128,9 @@ export class StatusChangeObject {
 
   evidenceKeys: string[];
 
+  /** who changed it (database key of a Person), when known */
+  personKey: string | null;
+
   static from(record: StatusChangeRecord): StatusChangeObject {
     const change = new StatusChangeObject();
     change.from = record.fromStatus;
@@ -119,6 +139,7 @@ export class StatusChangeObject {
     change.at = record.at;
     change.by = record.by;
     change.evidenceKeys = record.evidence ?? [];
+    change.personKey = record.personId ?? null;
     return change;
   }
 }

@@ -43,6 +43,15 @@ export class ClaimFilter {
 
   @Field(() => DateTimeScalar, { nullable: true })
   until?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'claims assigned to this person' })
+  assigneeId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only claims assigned to nobody' })
+  unassigned?: boolean | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'claims due before this time' })
+  dueBefore?: Date | null;
 }
 
 @ArgsType()

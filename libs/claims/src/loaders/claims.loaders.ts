@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { groupByKey, LoaderKey } from '@claimtrace/core';
 import { ClaimObject, ClaimRelationObject, StatusChangeObject } from '../dtos/claim.object';
 import { ReviewObject } from '../dtos/review.object';
+import { ChecklistTickRecord, ClaimDeskRepository } from '../repositories/claim-desk.repository';
 import { ClaimsRepository } from '../repositories/claims.repository';
 import { ReviewsRepository } from '../repositories/reviews.repository';
 
@@ -12,6 +13,7 @@ export interface ClaimLoaders {
   relations: DataLoader<string, ClaimRelationObject[]>;
   reviews: DataLoader<string, ReviewObject[]>;
   reviewByKey: DataLoader<string, ReviewObject | null>;
+  ticks: DataLoader<string, ChecklistTickRecord[]>;
 }
 
 /** Per-request batching of claims and what hangs off them. */
@@ -19,7 +21,7 @@ export interface ClaimLoaders {
 export class ClaimsLoaders {
   readonly key: LoaderKey<ClaimLoaders>;
 
-  constructor(repository: ClaimsRepository, reviews: ReviewsRepository) {
+  constructor(repository: ClaimsRepository, reviews: ReviewsRepository, desk: ClaimDeskRepository) {
     this.key = new LoaderKey('claims', () => ({
       byKey: new DataLoader(async (keys: readonly string[]) => {
         const found = new Map(
@@ -52,6 +54,14 @@ export class ClaimsLoaders {
         );
         return keys.map((key) => found.get(key) ?? null);
       }),
+      ticks: new DataLoader(async (keys: readonly string[]) =>
+        groupByKey(
+          await desk.ticksOf(keys),
+          keys,
+          (row) => row.claimId,
+          (row) => row,
+        ),
+      ),
     }));
   }
 }

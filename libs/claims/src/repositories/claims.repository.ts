@@ -1,5 +1,6 @@
 import { CountCache, keptCountColumns } from './count-cache';
 import { Injectable } from '@nestjs/common';
+import { personOfPrincipalSql } from '@claimtrace/auth';
 import { ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
 import {
   ClaimEventRow,
@@ -23,6 +24,9 @@ const CLAIM_RECORD_COLUMNS: ColumnSpec<ClaimRow, ClaimRecord> = [
   ['language', 'language'],
   ['first_seen_at', 'firstSeenAt'],
   ['merged_into_id', 'mergedIntoId'],
+  ['assignee_id', 'assigneeId'],
+  ['due_at', 'dueAt'],
+  ['priority', 'priority'],
   ['created_at', 'createdAt'],
   ['updated_at', 'updatedAt'],
 ];
@@ -59,6 +63,14 @@ export interface ClaimPageQuery {
   search: { websearch: string; prefix: string | null } | null;
   since: Date | null;
   until: Date | null;
+  /** the assignee (a person's key), or only unassigned claims, or due before a time */
+  assigneeId?: string | null;
+  unassigned?: boolean;
+  dueBefore?: Date | null;
+  /** claims whose checklist has every `done` item ticked and some `missing` item not */
+  checklist?: { done: string[]; missing: string[] } | null;
+  /** leaves out the claims assigned to this person */
+  notAssigneeId?: string | null;
   sort: ClaimSort;
   limit: number;
   /** the sort key and id to continue after (the rank as a string for relevance) */
@@ -112,6 +124,20 @@ export class ClaimsRepository {
     if (query.tag) where.push(`${add(query.tag)} = ANY(c.tags)`);
     if (query.since) where.push(`c.first_seen_at >= ${add(query.since)}`);
     if (query.until) where.push(`c.first_seen_at < ${add(query.until)}`);
+    if (query.assigneeId) where.push(`c.assignee_id = ${add(query.assigneeId)}::uuid`);
+    if (query.unassigned) where.push('c.assignee_id IS NULL');
+    if (query.dueBefore) where.push(`c.due_at < ${add(query.dueBefore)}`);
+    if (query.notAssigneeId) {
+      where.push(`c.assignee_id IS DISTINCT FROM ${add(query.notAssigneeId)}::uuid`);
+    }
+    if (query.checklist) {
+      const ticked = (keys: string) =>
+        `(SELECT count(*) FROM checklist_ticks t WHERE t.claim_id = c.id AND t.key = ANY(${keys}::text[]))`;
+      const done = add(query.checklist.done);
+      const missing = add(query.checklist.missing);
+      where.push(`${ticked(done)} = cardinality(${done}::text[])`);
+      where.push(`${ticked(missing)} < cardinality(${missing}::text[])`);
+    }
     if (query.actorId || query.stance) {
       const on = ['a.claim_id = c.id', 'a.removed_at IS NULL'];
       if (query.actorId) on.push(`a.actor_id = ${add(query.actorId)}::uuid`);
@@ -255,16 +281,25 @@ export class ClaimsRepository {
       'claimId' | 'fromStatus' | 'toStatus' | 'rationale' | 'version' | 'by'
     > & { evidence: string[] },
   ): Promise<void> {
-    await tx.$executeRaw`
-      WITH change AS (
-        INSERT INTO status_changes (claim_id, from_status, to_status, rationale, version, by, at)
-        VALUES (${change.claimId}::uuid, ${change.fromStatus}::claim_status,
-                ${change.toStatus}::claim_status, ${change.rationale}, ${change.version}::int,
-                ${change.by}, ${new Date()}::timestamptz)
-        RETURNING id)
-      INSERT INTO status_change_evidence (status_change_id, passage_id, position)
-      SELECT change.id, x.passage_id, x.n::int - 1
-      FROM change, unnest(${change.evidence}::uuid[]) WITH ORDINALITY AS x(passage_id, n)`;
+    await tx.$executeRawUnsafe(
+      `WITH change AS (
+         INSERT INTO status_changes (claim_id, from_status, to_status, rationale, version, by,
+                                     person_id, at)
+         VALUES ($1::uuid, $2::claim_status, $3::claim_status, $4, $5::int, $6::text,
+                 ${personOfPrincipalSql('$6::text')}, $7::timestamptz)
+         RETURNING id)
+       INSERT INTO status_change_evidence (status_change_id, passage_id, position)
+       SELECT change.id, x.passage_id, x.n::int - 1
+       FROM change, unnest($8::uuid[]) WITH ORDINALITY AS x(passage_id, n)`,
+      change.claimId,
+      change.fromStatus,
+      change.toStatus,
+      change.rationale,
+      change.version,
+      change.by,
+      new Date(),
+      change.evidence,
+    );
   }
 
   async existingPassages(tx: Tx, ids: string[]): Promise<string[]> {
@@ -277,7 +312,7 @@ export class ClaimsRepository {
   statusHistoryOf(claimIds: readonly string[]): Promise<StatusChangeRecord[]> {
     return this.db.query<StatusChangeRecord>(
       `SELECT s.id, s.claim_id AS "claimId", s.from_status AS "fromStatus", s.to_status AS "toStatus",
-              s.rationale, s.by, s.at,
+              s.rationale, s.by, s.person_id AS "personId", s.at,
               coalesce(array_agg(e.passage_id::text ORDER BY e.position)
                 FILTER (WHERE e.passage_id IS NOT NULL), '{}') AS evidence
        FROM status_changes s LEFT JOIN status_change_evidence e ON e.status_change_id = s.id
@@ -336,6 +371,9 @@ export class ClaimsRepository {
       UPDATE attributions SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const reviews = await tx.$executeRaw`
       UPDATE reviews SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
+    // notes follow the claim (and its attributions); the checklist stays with the merged claim
+    await tx.$executeRaw`
+      UPDATE notes SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const dropped = await tx.$executeRaw`
       DELETE FROM claim_relations r
       WHERE (r.from_claim_id = ${mergeId}::uuid AND r.to_claim_id = ${keepId}::uuid)

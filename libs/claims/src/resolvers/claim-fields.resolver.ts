@@ -1,15 +1,34 @@
 import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject, ActorsLoaders } from '@claimtrace/actors';
 import { ArticlesLoaders, PassageObject } from '@claimtrace/articles';
+import { PeopleLoaders, PersonObject } from '@claimtrace/auth';
 import { NoArgs, RequestContext } from '@claimtrace/core';
+import { ChecklistItemObject } from '../dtos/claim-desk.dto';
 import { ClaimEventObject } from '@claimtrace/events';
 import { ClaimObject, ClaimRelationObject, StatusChangeObject } from '../dtos/claim.object';
 import { ReviewObject } from '../dtos/review.object';
 import { ClaimsLoaders } from '../loaders/claims.loaders';
+import { ClaimDeskService } from '../services/claim-desk.service';
 
 @Resolver(() => ClaimObject)
 export class ClaimFieldsResolver {
-  constructor(private readonly claims: ClaimsLoaders) {}
+  constructor(
+    private readonly claims: ClaimsLoaders,
+    private readonly people: PeopleLoaders,
+    private readonly desk: ClaimDeskService,
+  ) {}
+
+  @ResolveField(() => PersonObject, { nullable: true })
+  assignee(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
+    return this.people.load(ctx, claim.assigneeKey);
+  }
+
+  @ResolveField(() => [ChecklistItemObject], {
+    description: "the deployment's checklist (CHECKLIST), with what is done on this claim",
+  })
+  async checklist(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
+    return this.desk.checklist(await ctx.loaders.get(this.claims.key).ticks.load(claim.key));
+  }
 
   @ResolveField(() => ClaimObject, {
     nullable: true,
@@ -39,7 +58,15 @@ export class ClaimFieldsResolver {
 
 @Resolver(() => StatusChangeObject)
 export class StatusChangeFieldsResolver {
-  constructor(private readonly articles: ArticlesLoaders) {}
+  constructor(
+    private readonly articles: ArticlesLoaders,
+    private readonly people: PeopleLoaders,
+  ) {}
+
+  @ResolveField(() => PersonObject, { nullable: true, description: 'who changed it' })
+  person(change: StatusChangeObject, _args: NoArgs, ctx: RequestContext) {
+    return this.people.load(ctx, change.personKey);
+  }
 
   @ResolveField(() => [PassageObject])
   async evidence(change: StatusChangeObject, _args: NoArgs, ctx: RequestContext) {
@@ -77,10 +104,28 @@ export class ReviewFieldsResolver {
 
 @Resolver(() => ClaimEventObject)
 export class ClaimEventFieldsResolver {
-  constructor(private readonly claims: ClaimsLoaders) {}
+  constructor(
+    private readonly claims: ClaimsLoaders,
+    private readonly people: PeopleLoaders,
+  ) {}
+
+  @ResolveField(() => PersonObject, { nullable: true, description: 'who made the change' })
+  person(event: ClaimEventObject, _args: NoArgs, ctx: RequestContext) {
+    return this.people.load(ctx, event.personKey);
+  }
 
   @ResolveField(() => ClaimObject, { nullable: true, description: 'the claim, as it is now' })
   claim(event: ClaimEventObject, _args: NoArgs, ctx: RequestContext) {
     return event.claimKey ? ctx.loaders.get(this.claims.key).byKey.load(event.claimKey) : null;
+  }
+}
+
+@Resolver(() => ChecklistItemObject)
+export class ChecklistItemFieldsResolver {
+  constructor(private readonly people: PeopleLoaders) {}
+
+  @ResolveField(() => PersonObject, { nullable: true })
+  doneBy(item: ChecklistItemObject, _args: NoArgs, ctx: RequestContext) {
+    return this.people.load(ctx, item.doneByKey);
   }
 }

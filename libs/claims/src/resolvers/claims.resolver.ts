@@ -10,6 +10,8 @@ import { ClaimConnection, ClaimObject, ClaimRelationObject } from '../dtos/claim
 import { ClaimsArgs } from '../dtos/claims.args';
 import { ClaimLinksService } from '../services/claim-links.service';
 import { ClaimsService } from '../services/claims.service';
+import { ClaimDeskService, doer } from '../services/claim-desk.service';
+import { AssignClaimInput, SetChecklistItemInput } from '../dtos/claim-desk.dto';
 import { Roles } from '@claimtrace/auth';
 
 @Resolver(() => ClaimObject)
@@ -17,6 +19,7 @@ export class ClaimsResolver {
   constructor(
     private readonly service: ClaimsService,
     private readonly links: ClaimLinksService,
+    private readonly desk: ClaimDeskService,
   ) {}
 
   @Query(() => ClaimObject, { nullable: true })
@@ -59,6 +62,18 @@ export class ClaimsResolver {
   @Mutation(() => ClaimRelationObject)
   linkClaims(@Args('input') input: LinkClaimsInput, @Context() ctx: RequestContext) {
     return this.links.link(input, ctx.principal);
+  }
+
+  @Roles('EDITOR')
+  @Mutation(() => ClaimObject)
+  assignClaim(@Args('input') input: AssignClaimInput, @Context() ctx: RequestContext) {
+    return this.desk.assign(input, doer(ctx));
+  }
+
+  @Roles('EDITOR')
+  @Mutation(() => ClaimObject)
+  setChecklistItem(@Args('input') input: SetChecklistItemInput, @Context() ctx: RequestContext) {
+    return this.desk.setChecklistItem(input, doer(ctx));
   }
 
   @Roles('ADMIN')

@@ -15,12 +15,25 @@ import {
 } from '@claimtrace/core';
 import { ClaimEventKind, ClaimStatus, Database, Tx } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
-import { BlankText, ClaimNotYetCreated, InvalidTransition, StaleVersion } from '../claims.errors';
+import {
+  BlankText,
+  ChecklistIncomplete,
+  ClaimNotYetCreated,
+  InvalidTransition,
+  StaleVersion,
+} from '../claims.errors';
 import { ClaimObject, ClaimRecord } from '../dtos/claim.object';
 import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../dtos/claim.inputs';
 import { ClaimOrder, ClaimsArgs } from '../dtos/claims.args';
-import { ClaimSort, ClaimsRepository } from '../repositories/claims.repository';
-import { canTransition } from '../status/transitions';
+import { ClaimPageQuery, ClaimSort, ClaimsRepository } from '../repositories/claims.repository';
+import { canTransition, missingItems } from '../status/transitions';
+import { ClaimDeskRepository } from '../repositories/claim-desk.repository';
+
+/** Filters of the work queue (libs/newsroom) on top of ClaimFilter. */
+export type QueueFilter = Pick<ClaimPageQuery, 'checklist' | 'notAssigneeId'> & {
+  /** the assignee's database key (the queue's person) */
+  assigneeKey?: string;
+};
 
 /** The rules of claims: neutral text, tags, optimistic versions and the status workflow. */
 @Injectable()
@@ -28,6 +41,7 @@ export class ClaimsService {
   constructor(
     private readonly db: Database,
     private readonly claims: ClaimsRepository,
+    private readonly desk: ClaimDeskRepository,
     private readonly events: EventLogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,7 +68,8 @@ export class ClaimsService {
     return claim;
   }
 
-  async page(args: ClaimsArgs): Promise<Page<ClaimObject>> {
+  /** A page of claims; `queue` adds the work queue's filters, which the API does not offer. */
+  async page(args: ClaimsArgs, queue: QueueFilter = {}): Promise<Page<ClaimObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
     const filter = args.filter ?? {};
     const search = filter.search?.trim() ? parseTextQuery(filter.search) : null;
@@ -78,6 +93,13 @@ export class ClaimsService {
       search: search ? { websearch: search.websearch, prefix: search.prefix } : null,
       since: filter.since ?? null,
       until: filter.until ?? null,
+      assigneeId:
+        queue.assigneeKey ??
+        (filter.assigneeId ? keyOf(filter.assigneeId, 'Person', 'filter.assigneeId') : null),
+      unassigned: filter.unassigned === true,
+      dueBefore: filter.dueBefore ?? null,
+      checklist: queue.checklist ?? null,
+      notAssigneeId: queue.notAssigneeId ?? null,
       sort,
       limit,
       after,
@@ -152,6 +174,12 @@ export class ClaimsService {
       if (!canTransition(current.status, input.status)) {
         throw new InvalidTransition(current.status, input.status);
       }
+      const undone = missingItems(
+        input.status,
+        this.config.CHECKLIST,
+        await this.desk.tickedKeys(tx, key),
+      );
+      if (undone.length > 0) throw new ChecklistIncomplete(input.status, undone);
       const found = await this.claims.existingPassages(tx, evidence);
       const missing = evidence.findIndex((passage) => !found.includes(passage));
       if (missing >= 0) throw new NotFoundError('Passage', evidenceIds[missing]);

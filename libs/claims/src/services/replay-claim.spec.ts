@@ -1,4 +1,4 @@
-import { ClaimStatus } from '@claimtrace/database';
+import { ClaimStatus, Priority } from '@claimtrace/database';
 import { ClaimRecord } from '../dtos/claim.object';
 import { replayClaim } from './claims.service';
 
@@ -11,6 +11,9 @@ const current: ClaimRecord = {
   language: 'en',
   firstSeenAt: new Date('2026-01-01T00:00:00Z'),
   mergedIntoId: null,
+  assigneeId: null,
+  dueAt: null,
+  priority: Priority.NORMAL,
   createdAt: new Date('2026-01-01T00:00:00Z'),
   updatedAt: new Date('2026-01-05T00:00:00Z'),
 };

@@ -1,5 +1,6 @@
 import { ClaimStatus } from '@claimtrace/database';
-import { ALLOWED_TRANSITIONS, canTransition } from './transitions';
+import { DEFAULT_CHECKLIST } from '@claimtrace/core';
+import { ALLOWED_TRANSITIONS, canTransition, missingItems } from './transitions';
 
 describe('claim status transitions', () => {
   it('covers every status', () => {
@@ -19,5 +20,15 @@ describe('claim status transitions', () => {
     expect(canTransition('CONFIRMED', 'REFUTED')).toBe(false);
     expect(canTransition('REFUTED', 'CONFIRMED')).toBe(false);
     expect(ALLOWED_TRANSITIONS.RETRACTED).toEqual([]);
+  });
+
+  it('holds a verdict back until the default checklist has its second review', () => {
+    const keys = (items: { key: string }[]) => items.map((item) => item.key);
+    expect(keys(missingItems('CONFIRMED', DEFAULT_CHECKLIST, []))).toEqual(['second-review']);
+    expect(keys(missingItems('REFUTED', DEFAULT_CHECKLIST, ['original-source']))).toEqual([
+      'second-review',
+    ]);
+    expect(missingItems('CONFIRMED', DEFAULT_CHECKLIST, ['second-review'])).toEqual([]);
+    expect(missingItems('CONTESTED', DEFAULT_CHECKLIST, [])).toEqual([]);
   });
 });

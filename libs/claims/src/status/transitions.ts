@@ -19,3 +19,16 @@ export const ALLOWED_TRANSITIONS: Readonly<Record<ClaimStatus, readonly ClaimSta
 export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
+
+/**
+ * The second half of the transition table, configured per deployment (CHECKLIST): the checklist
+ * items a claim must have done before it may move to `to` — by default, the second editor review
+ * before a verdict (CONFIRMED, REFUTED). Answers those not done yet, in checklist order.
+ */
+export function missingItems<T extends { key: string; requiredFor: readonly string[] }>(
+  to: ClaimStatus,
+  checklist: readonly T[],
+  done: readonly string[],
+): T[] {
+  return checklist.filter((item) => item.requiredFor.includes(to) && !done.includes(item.key));
+}

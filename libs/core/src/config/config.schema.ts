@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOG_FORMATS } from '../logging/log-format';
 import { isLocalUrl } from '../text/public-url';
+import { checklistSetting, DEFAULT_CHECKLIST } from './checklist';
 
 const url = (protocols: string[]) =>
   z
@@ -91,6 +92,9 @@ export const configSchema = z.object({
   /** while an export streams, how far V8's old generation may grow past its live size; 0: V8's own */
   EXPORT_HEAP_GROWING_PERCENT: int(0, 1000).default(50),
 
+  /** the checklist of every claim, and which statuses need which items done (docs/configuration.md) */
+  CHECKLIST: checklistSetting.optional(),
+
   // Access control (README: Security)
   /** reads (queries, subscriptions) need a VIEWER token; writes always need EDITOR or ADMIN */
   READS_REQUIRE_TOKEN: bool.default('false'),
@@ -135,6 +139,7 @@ export const appConfigSchema = configSchema
   .transform((config) => ({
     ...config,
     PUBLIC_BASE_URL: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+    CHECKLIST: config.CHECKLIST ?? DEFAULT_CHECKLIST,
   }));
 
 export type AppConfig = z.output<typeof appConfigSchema>;

@@ -87,3 +87,43 @@ describe('REVIEW_ORGANIZATION_NAME and _URL', () => {
     );
   });
 });
+
+describe('CHECKLIST', () => {
+  it('defaults to the documented checklist, whose second review a verdict needs', () => {
+    const checklist = loadConfig({}).CHECKLIST;
+    expect(checklist.map((item) => item.key)).toEqual([
+      'original-source',
+      'contact-actor',
+      'check-numbers',
+      'second-review',
+    ]);
+    expect(checklist.find((item) => item.key === 'second-review')?.requiredFor).toEqual([
+      'CONFIRMED',
+      'REFUTED',
+    ]);
+  });
+
+  it('takes a deployment’s own items as JSON', () => {
+    const given =
+      '[{"key":"legal","label":"Legal sign-off","requiredFor":["REFUTED"]},{"key":"photo","label":"Check the photo"}]';
+    expect(loadConfig({ CHECKLIST: given }).CHECKLIST).toEqual([
+      { key: 'legal', label: 'Legal sign-off', requiredFor: ['REFUTED'] },
+      { key: 'photo', label: 'Check the photo', requiredFor: [] },
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '[{', /CHECKLIST: must be a JSON array/],
+    ['an empty list', '[]', /CHECKLIST/],
+    ['a repeated key', '[{"key":"a","label":"A"},{"key":"a","label":"B"}]', /own key/],
+    ['a bad key', '[{"key":"A B","label":"A"}]', /CHECKLIST\.0\.key: a key is/],
+    [
+      'an unknown status',
+      '[{"key":"a","label":"A","requiredFor":["RATED"]}]',
+      /CHECKLIST\.0\.requiredFor/,
+    ],
+    ['an unknown field', '[{"key":"a","label":"A","owner":"x"}]', /CHECKLIST/],
+  ])('refuses %s, naming the variable', (_what, value, message) => {
+    expect(() => loadConfig({ CHECKLIST: value })).toThrow(message);
+  });
+});

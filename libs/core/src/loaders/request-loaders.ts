@@ -38,6 +38,8 @@ export interface RequestContext {
   requestId: string;
   /** who makes the request: the name of the token's principal (recorded as `by`), null when anonymous */
   principal: string | null;
+  /** the person the token belongs to (their database key), null when anonymous */
+  personId?: string | null;
   /** the role of that token, null when anonymous */
   role?: PrincipalRole | null;
   /** why the credentials sent were refused (unknown, revoked or expired token); thrown by the guard */

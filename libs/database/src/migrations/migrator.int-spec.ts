@@ -138,4 +138,29 @@ describe('migrate', () => {
     expect(rows.map((row) => row.migration_name)).toEqual(migrations.map((m) => m.name));
     expect(rows.every((row) => row.finished_at !== null)).toBe(true);
   });
+
+  it('gives every token made before people a person of its own name (20261207220000_newsroom)', async () => {
+    const url = await emptyDatabase();
+    const newsroom = migrations.findIndex((m) => m.name.endsWith('_newsroom'));
+    await migrate(url, migrations.slice(0, newsroom));
+    await query(
+      url,
+      `INSERT INTO api_principals (name, role, token_hash)
+       VALUES ('admin', 'ADMIN', 'h1'), ('desk', 'EDITOR', 'h2'), ('desk', 'EDITOR', 'h3')`,
+    );
+    await migrate(url);
+    const rows = await query<{ token: string; person: string }>(
+      url,
+      `SELECT a.token_hash AS token, p.name AS person
+       FROM api_principals a JOIN people p ON p.id = a.person_id ORDER BY a.token_hash`,
+    );
+    expect(rows).toEqual([
+      { token: 'h1', person: 'admin' },
+      { token: 'h2', person: 'desk' },
+      { token: 'h3', person: 'desk' },
+    ]);
+    // one person per token, even for tokens that shared a name
+    const [{ n }] = await query<{ n: number }>(url, 'SELECT count(*)::int AS n FROM people');
+    expect(n).toBe(3);
+  });
 });

@@ -36,6 +36,9 @@ export class ClaimEventObject implements NodeInterface {
   @Field(() => JSONScalar)
   payload: Record<string, unknown>;
 
+  /** the person's database key, for the `person` field (resolved by the claims feature) */
+  personKey: string | null;
+
   /** the claim's database key, for the `claim` field (resolved by the claims feature) */
   claimKey: string | null;
 
@@ -48,6 +51,7 @@ export class ClaimEventObject implements NodeInterface {
     object.by = event.by;
     object.payload = event.payload;
     object.claimKey = event.claimId;
+    object.personKey = event.personId;
     return object;
   }
 }

@@ -20,6 +20,7 @@ function event(
     actorIds,
     at: new Date(),
     by: null,
+    personId: null,
     payload,
   };
 }

@@ -15,6 +15,7 @@ function ev(n: number, claimId: string | null = null): LogEvent {
     actorIds: [],
     at: new Date(0),
     by: null,
+    personId: null,
     payload: { n },
   };
 }

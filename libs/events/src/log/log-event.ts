@@ -9,6 +9,8 @@ export interface LogEvent extends LogPosition {
   readonly actorIds: readonly string[];
   readonly at: Date;
   readonly by: string | null;
+  /** the person who made the change (database key), when known */
+  readonly personId: string | null;
   readonly payload: Record<string, unknown>;
 }
 
@@ -16,7 +18,10 @@ export interface LogEvent extends LogPosition {
  * A claim_events row as the repository selects it: ids as text (xid8 and bigint; tx_id is a column
  * the migrations add, see prisma/extra-objects.json), the payload an object.
  */
-export type LogEventRow = Pick<ClaimEventRow, 'kind' | 'claimId' | 'actorIds' | 'at' | 'by'> & {
+export type LogEventRow = Pick<
+  ClaimEventRow,
+  'kind' | 'claimId' | 'actorIds' | 'at' | 'by' | 'personId'
+> & {
   id: string;
   txId: string;
   payload: Record<string, unknown> | null;
@@ -34,6 +39,7 @@ export function toLogEvent(row: LogEventRow): LogEvent {
     actorIds: Object.freeze([...(row.actorIds ?? [])]),
     at: row.at,
     by: row.by,
+    personId: row.personId ?? null,
     payload: row.payload ?? {},
   });
 }

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
+import { personOfPrincipalSql } from '@claimtrace/auth';
 import { ClaimEventKind, ClaimEventRow, Database, Tx } from '@claimtrace/database';
 import { EventFilter } from '../live/event-filter';
 import { LogEvent, LogEventRow, toLogEvent } from '../log/log-event';
@@ -12,11 +13,13 @@ export interface NewClaimEvent {
   /** the actors the event concerns (for actor-filtered feeds) */
   actorIds?: string[];
   by: string | null;
+  /** who made the change (database key); by default the person of the principal named `by` */
+  personId?: string | null;
   payload: Record<string, unknown>;
 }
 
 const COLUMNS = `e.id::text AS id, e.tx_id::text AS "txId", e.kind, e.claim_id AS "claimId",
-  e.actor_ids AS "actorIds", e.at, e.by, e.payload`;
+  e.actor_ids AS "actorIds", e.at, e.by, e.person_id AS "personId", e.payload`;
 
 /**
  * Only transactions older than every running one have all finished: the events they wrote are the
@@ -43,12 +46,19 @@ export class EventLogRepository implements OnApplicationShutdown {
   }
 
   async append(tx: Tx, event: NewClaimEvent): Promise<bigint> {
-    const [row] = await tx.$queryRaw<Pick<ClaimEventRow, 'id'>[]>`
-      INSERT INTO claim_events (kind, claim_id, actor_ids, at, by, payload)
-      VALUES (${event.kind}::claim_event_kind, ${event.claimId ?? null}::uuid,
-              ${event.actorIds ?? []}::uuid[], ${new Date()}::timestamptz, ${event.by},
-              ${JSON.stringify(event.payload)}::jsonb)
-      RETURNING id`;
+    const [row] = await tx.$queryRawUnsafe<Pick<ClaimEventRow, 'id'>[]>(
+      `INSERT INTO claim_events (kind, claim_id, actor_ids, at, by, person_id, payload)
+       VALUES ($1::claim_event_kind, $2::uuid, $3::uuid[], $4::timestamptz, $5::text,
+               coalesce($6::uuid, ${personOfPrincipalSql('$5::text')}), $7::jsonb)
+       RETURNING id`,
+      event.kind,
+      event.claimId ?? null,
+      event.actorIds ?? [],
+      new Date(),
+      event.by,
+      event.personId ?? null,
+      JSON.stringify(event.payload),
+    );
     return row.id;
   }
 
