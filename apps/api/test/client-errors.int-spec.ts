@@ -1,3 +1,4 @@
+import { GRAPH_PARAMETERS } from '@claimtrace/export';
 import { startTestApp, TestApp } from './test-app';
 
 // Inputs a client controls that once reached the server as internal errors: dates off the
@@ -271,9 +272,9 @@ describe('client errors are coded, never internal', () => {
       {
         path: '/exports/graph',
         given: 'format=json&since=2020-01-01&status=CONTESTED&tag=x',
-        takes: ['format', 'table', 'since', 'status', 'actorId', 'tag'],
+        takes: [...GRAPH_PARAMETERS],
       },
-      { path: '/exports/claimreviews.jsonl', given: '', takes: [] },
+      { path: '/exports/claimreviews.jsonl', given: 'inLanguage=en', takes: ['inLanguage'] },
       { path: `/claims/${claimId}/claimreview.jsonld`, given: '', takes: [] },
       { path: `/articles/${articleId}/annotations.jsonld`, given: '', takes: [] },
     ];
