@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'graphql-ws';
 import { LogTailer } from '@claimtrace/events';
-import { startTestApp, TestApp } from './test-app';
-import { listen, startAppOn, subscribe, wsClient } from './live-client';
+import { startAppOn, startTestApp, TestApp } from './test-app';
+import { listen, subscribe, wsClient } from './live-client';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const ROOT = resolve(__dirname, '../../..');
