@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { createTestDatabase } from '@claimtrace/testing';
+import { emptyReport } from '@claimtrace/export';
 import { buildCli } from '../src/main';
 import { linesOf, runImport } from '../src/commands/import.command';
 
@@ -117,16 +118,7 @@ describe('claimtrace import and export', () => {
         mtimeMs: stat.mtimeMs,
         offset: afterTwo,
         line: 2,
-        report: {
-          articlesCreated: 2,
-          articleVersions: 0,
-          articlesUnchanged: 0,
-          claimsCreated: 0,
-          claimsExisting: 0,
-          attributionsCreated: 0,
-          attributionsExisting: 0,
-          rejected: [],
-        },
+        report: { ...emptyReport(), articlesCreated: 2 },
       }),
     );
     const report = await runImport(file, quiet, log);
