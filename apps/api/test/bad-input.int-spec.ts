@@ -408,12 +408,7 @@ describe('bad input over GraphQL: a clear error, nothing written', () => {
     it('answers a 5 MB text above ARTICLE_MAX_CHARS with BAD_USER_INPUT, not HTTP 413', async () => {
       const before = await counts();
       const text = 'Lorem ipsum dolor sit amet. '.repeat(5_000_000 / 28 + 1).slice(0, 5_000_000);
-      const response = await t.app.inject({
-        method: 'POST',
-        url: '/graphql',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
-        payload: JSON.stringify({ query: INGEST, variables: { i: ingestInput({ text }) } }),
-      });
+      const response = await t.send(INGEST, { i: ingestInput({ text }) });
       expect(response.statusCode).not.toBe(413);
       const { errors } = response.json();
       expect(errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

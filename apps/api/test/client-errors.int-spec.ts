@@ -1,4 +1,5 @@
 import { GRAPH_PARAMETERS } from '@claimtrace/export';
+import { ATTRIBUTE, attributionParts, CREATE_CLAIM, INGEST } from './support/fixtures';
 import { startTestApp, TestApp } from './test-app';
 
 // Inputs a client controls that once reached the server as internal errors: dates off the
@@ -6,10 +7,6 @@ import { startTestApp, TestApp } from './test-app';
 // variables nested thousands of levels deep, an upside-down rating scale, garbage cursors and
 // numbers. Each is a coded 4xx answer naming what to fix; nothing is written.
 
-const CREATE_CLAIM = `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id } }`;
-const CREATE_ACTOR = `mutation ($i: CreateActorInput!) { createActor(input: $i) { id } }`;
-const INGEST = `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`;
-const ATTRIBUTE = `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`;
 const ADD_REVIEW = `mutation ($i: AddReviewInput!) { addReview(input: $i) { id } }`;
 const TEXT = 'The minister said the deal was done. The opposition said it was not.';
 
@@ -33,26 +30,31 @@ describe('client errors are coded, never internal', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    claimId = (await t.ok(CREATE_CLAIM, { i: { text: 'A claim to date' } })).createClaim.id;
-    actorId = (await t.ok(CREATE_ACTOR, { i: { name: 'Date Minister', kind: 'PERSON' } }))
-      .createActor.id;
-    articleId = (
-      await t.ok(INGEST, { i: { url: 'https://example.org/dates', title: 'Dates', text: TEXT } })
-    ).ingestArticle.article.id;
+    ({ claimId, actorId, articleId } = await attributionParts(t, {
+      claim: 'A claim to date',
+      actor: 'Date Minister',
+      url: 'https://example.org/dates',
+      text: TEXT,
+    }));
   });
   afterAll(() => t.close());
+
+  /** An ASSERTS stance of the actor on the claim, on the article's first 36 characters. */
+  const attribution = (extra: Record<string, unknown>) => ({
+    claimId,
+    actorId,
+    articleId,
+    stance: 'ASSERTS',
+    position: { start: 0, end: 36 },
+    ...extra,
+  });
 
   const counts = async () =>
     Object.fromEntries(await Promise.all(TABLES.map(async (n) => [n, await t.count(n)])));
 
   /** Sends over HTTP; answers the status and the first error's code, message and extensions. */
   const post = async (query: string, variables?: unknown) => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
-      payload: JSON.stringify({ query, variables }),
-    });
+    const response = await t.send(query, variables);
     const body = response.json() as { errors?: { message: string; extensions: any }[] };
     const [error] = body.errors ?? [];
     return { status: response.statusCode, code: error?.extensions?.code, message: error?.message };
@@ -77,14 +79,7 @@ describe('client errors are coded, never internal', () => {
       (d) => [
         ATTRIBUTE,
         {
-          i: {
-            claimId,
-            actorId,
-            articleId,
-            stance: 'ASSERTS',
-            position: { start: 0, end: 36 },
-            statedAt: d,
-          },
+          i: attribution({ statedAt: d }),
         },
       ],
     ],
@@ -460,14 +455,7 @@ describe('client errors are coded, never internal', () => {
       ['confidence: huge', { confidence: 1e308 }],
     ])('answers %s with BAD_USER_INPUT', async (_name, extra) => {
       const answer = await post(ATTRIBUTE, {
-        i: {
-          claimId,
-          actorId,
-          articleId,
-          stance: 'ASSERTS',
-          position: { start: 0, end: 36 },
-          ...extra,
-        },
+        i: attribution(extra),
       });
       expect(answer.code).toBe('BAD_USER_INPUT');
     });

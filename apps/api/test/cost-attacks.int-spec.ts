@@ -1,3 +1,4 @@
+import { insertInterview } from './support/interview';
 import { startTestApp, TestApp } from './test-app';
 
 /**
@@ -9,13 +10,7 @@ describe('cost model under attack', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    // one article with 60 passages: a few quotes each of a long interview's answers
-    await t.db.query(`
-      INSERT INTO articles (url, title, text, content_hash)
-        VALUES ('https://example.org/interview', 'Interview', repeat('Someone said something. ', 400), md5('i'));
-      INSERT INTO passages (article_id, start, "end", exact, prefix, suffix)
-        SELECT (SELECT id FROM articles), i, i + 14, 'said something', '', ''
-        FROM generate_series(1, 60) i;`);
+    await insertInterview(t.db, 400);
   });
   afterAll(() => t.close());
 
@@ -34,15 +29,12 @@ describe('cost model under attack', () => {
   it('stops a query whose lists without `first` hold more than its cost counted', async () => {
     // costed 9 (each list once), it built 60³ = 216,000 passages: 7 s and 15 MB of answer, and
     // 25 aliases of the innermost list took 180 s and 373 MB, all anonymous
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({
-        query: `{ articles(first: 1) { edges { node {
+    const response = await t.send(
+      `{ articles(first: 1) { edges { node {
           passages { article { passages { article { passages { id } } } } } } } } }`,
-      }),
-    });
+      undefined,
+      null,
+    );
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({
       errors: [

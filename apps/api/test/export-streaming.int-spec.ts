@@ -8,6 +8,11 @@ import { startTestApp, TestApp } from './test-app';
  * that goes away cancels the query within a second.
  */
 const EDGES = 150_000;
+/**
+ * The edges are stances on a thousand claims, 150 each: inserting 150,000 claims, each with its
+ * full-text and trigram index entries, took most of the 15 s statement timeout on a busy machine.
+ */
+const CLAIMS = 1_000;
 
 describe('streamed exports', () => {
   let t: TestApp;
@@ -22,10 +27,11 @@ describe('streamed exports', () => {
            passage AS (INSERT INTO passages (article_id, start, "end", exact, prefix, suffix)
                        SELECT id, 0, 4, 'bulk', '', ' text' FROM article RETURNING id),
            claim AS (INSERT INTO claims (text, first_seen_at)
-                     SELECT 'Generated claim number ' || g, now() FROM generate_series(1, ${EDGES}) g
+                     SELECT 'Generated claim number ' || g, now() FROM generate_series(1, ${CLAIMS}) g
                      RETURNING id)
       INSERT INTO attributions (claim_id, actor_id, stance, passage_id)
-      SELECT claim.id, actor.id, 'ASSERTS', passage.id FROM claim, actor, passage`);
+      SELECT claim.id, actor.id, 'ASSERTS', passage.id
+      FROM claim, actor, passage, generate_series(1, ${EDGES / CLAIMS})`);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   }, 120_000);

@@ -46,12 +46,7 @@ describe('fuzzing every argument', () => {
 
   /** Sends and answers a description of a server failure, or null when the answer is sound. */
   const failure = async (query: string, variables: unknown): Promise<string | null> => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/graphql',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
-      payload: JSON.stringify({ query, variables }),
-    });
+    const response = await t.send(query, variables);
     if (response.statusCode >= 500) return `HTTP ${response.statusCode}: ${response.body}`;
     const body = response.json() as { errors?: { extensions?: { code?: string } }[] };
     const internal = body.errors?.find((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR');

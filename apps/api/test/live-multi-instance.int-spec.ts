@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { Client } from 'graphql-ws';
+import { parseGlobalId } from '@claimtrace/core';
 import { LogTailer } from '@claimtrace/events';
-import { startTestApp, TestApp } from './test-app';
-import { listen, startAppOn, subscribe, wsClient } from './live-client';
+import { startAppOn, startTestApp, TestApp } from './test-app';
+import { listen, subscribe, wsClient } from './live-client';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const ROOT = resolve(__dirname, '../../..');
@@ -82,8 +83,26 @@ describe('live updates across instances (PostgreSQL + Redis)', () => {
     );
   }
 
-  /** Every cursor of the claim's events, through the `events` query, in log order. */
+  /**
+   * Every cursor of the claim's events, through the `events` query, in log order, once every event
+   * of the claim committed so far is final: the horizon is cluster-wide, and on a shared
+   * PostgreSQL another database's transaction can hold the test's last writes out of the log.
+   */
   async function cursors(t: TestApp, claimId: string): Promise<string[]> {
+    const key = parseGlobalId(claimId)!.key;
+    for (let i = 0; ; i += 1) {
+      const [{ n }] = await t.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM claim_events WHERE claim_id = $1::uuid`,
+        [key],
+      );
+      const shown = await finalCursors(t, claimId);
+      if (shown.length >= n) return shown;
+      if (i > 3000) throw new Error('events never became final');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async function finalCursors(t: TestApp, claimId: string): Promise<string[]> {
     const out: string[] = [];
     let after: string | null = null;
     for (;;) {

@@ -79,12 +79,18 @@ describe('live updates (graphql-ws, one instance)', () => {
     }
   }
 
-  /** The log's current last cursor, once `count` events are final. */
-  async function lastCursorAfter(count: number): Promise<string> {
+  /**
+   * The log's last cursor once every event committed so far is final, i.e. shown by `events`. An
+   * event is final once no older transaction runs anywhere on the server (the horizon is
+   * cluster-wide): on a shared PostgreSQL another database's long transaction holds it back, and a
+   * cursor taken from what `events` showed at once missed the test's own last writes.
+   */
+  async function settledCursor(): Promise<string> {
     for (let i = 0; ; i += 1) {
+      const committed = await t.count('claim_events');
       const events = await allEvents();
-      if (events.length >= count) return events[events.length - 1].cursor;
-      if (i > 500) throw new Error('events never became final');
+      if (events.length >= committed) return events[events.length - 1].cursor;
+      if (i > 3000) throw new Error('events never became final');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -107,7 +113,7 @@ describe('live updates (graphql-ws, one instance)', () => {
   it('filters by claim, and the `events` query pages the same log in the same order', async () => {
     const a = await createClaim('claim A');
     const b = await createClaim('claim B');
-    const start = await lastCursorAfter((await allEvents()).length);
+    const start = await settledCursor();
     const sub = subscribe(client(), { claimId: a, after: start });
     await tag(b, ['other']);
     await tag(a, ['one']);
@@ -121,7 +127,7 @@ describe('live updates (graphql-ws, one instance)', () => {
   });
 
   it('resumes with `after`: exactly the missed events, then live, nothing twice', async () => {
-    const start = await lastCursorAfter((await allEvents()).length);
+    const start = await settledCursor();
     const id = await createClaim('resume me');
     const first = subscribe(client(), { claimId: id, after: start });
     await tag(id, ['v1']);
@@ -143,7 +149,7 @@ describe('live updates (graphql-ws, one instance)', () => {
 
   it('replays while writes race it: every event once, in log order', async () => {
     const ids = await Promise.all([1, 2, 3, 4].map((i) => createClaim(`race ${i}`)));
-    const start = await lastCursorAfter((await allEvents()).length);
+    const start = await settledCursor();
     const writes: Promise<void>[] = [];
     for (let round = 0; round < 30; round += 1) {
       writes.push(...ids.map((id) => tag(id, [`r${round}`])));
@@ -153,6 +159,7 @@ describe('live updates (graphql-ws, one instance)', () => {
     const subs = [subscribe(client(), { after: start }), subscribe(client(), { after: start })];
     await Promise.all(writes);
     for (let round = 30; round < 40; round += 1) await tag(ids[round % 4], [`r${round}`]);
+    await settledCursor(); // every write is in the log
     const log = await allEvents();
     const expected = log.slice(log.findIndex((e) => e.cursor === start) + 1);
     expect(expected).toHaveLength(130);
@@ -166,7 +173,7 @@ describe('live updates (graphql-ws, one instance)', () => {
   });
 
   it('delivers late commits of interleaved transactions written outside the API (poll)', async () => {
-    const start = await lastCursorAfter((await allEvents()).length);
+    const start = await settledCursor();
     const sub = subscribe(client(), { after: start });
     const sessions = [new PgClient(t.databaseUrl), new PgClient(t.databaseUrl)];
     await Promise.all(sessions.map((s) => s.connect()));
@@ -194,7 +201,7 @@ describe('live updates (graphql-ws, one instance)', () => {
   });
 
   it('never delivers an event whose transaction rolled back', async () => {
-    const start = await lastCursorAfter((await allEvents()).length);
+    const start = await settledCursor();
     const sub = subscribe(client(), { after: start });
     const log = t.app.get(EventLogService);
     await expect(
@@ -222,7 +229,7 @@ describe('live updates (graphql-ws, one instance)', () => {
     const actorId = data.actor.id;
     const stanced = await createClaim('the report is false');
     const unrelated = await createClaim('unrelated');
-    const start = await lastCursorAfter((await allEvents()).length);
+    const start = await settledCursor();
     const sub = subscribe(client(), { actorId, after: start });
     await t.ok(
       `mutation($c: ID!, $a: ID!, $art: ID!) { attributeClaim(input: { claimId: $c, actorId: $a, stance: DENIES, articleId: $art, quote: { exact: "100 percent false" } }) { id } }`,
@@ -286,7 +293,7 @@ describe('live updates (graphql-ws, one instance)', () => {
       const gc = exposeGc();
       const c = client();
       await createClaim('cycles');
-      const cursor = await lastCursorAfter(1);
+      const cursor = await settledCursor();
       const cycle = async (i: number) => {
         // Half of them live only, half replaying from a cursor first.
         const sub = subscribe(c, i % 2 ? { after: cursor } : {});
@@ -312,6 +319,39 @@ describe('live updates (graphql-ws, one instance)', () => {
       await Promise.all(raw.map((r) => r.dispose()));
       await until(() => tailer.stats().subscribers === 0, 'vanished clients torn down');
     }, 240_000);
+  });
+});
+
+describe('live updates while another database holds the horizon', () => {
+  it('delivers once the older transaction ends, without waiting for the next poll', async () => {
+    // Polls once a minute only: a delivery within seconds comes from the tailer reading again
+    // while committed events are not final yet.
+    const t = await startTestApp({ EVENTS_POLL_MS: '60000' });
+    const blocker = new PgClient(process.env.CLAIMTRACE_TEST_ADMIN_URL);
+    const client = wsClient(await listen(t.app));
+    try {
+      const tailer = t.app.get(LogTailer);
+      const sub = subscribe(client);
+      for (let i = 0; tailer.stats().subscribers < 1 && i < 1000; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // A write transaction of another database, older than the claim's: the horizon of the
+      // whole server stays behind it, so the claim's event is committed but not final.
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT pg_current_xact_id()');
+      await t.ok(`mutation { createClaim(input: { text: "Written behind the horizon" }) { id } }`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sub.events).toEqual([]); // not final: not handed out
+      await blocker.query('COMMIT');
+      const [event] = await sub.waitFor(1, 10_000);
+      expect(event.kind).toBe('CLAIM_CREATED');
+      sub.dispose();
+    } finally {
+      await blocker.end().catch(() => undefined);
+      await client.dispose();
+      await t.close();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Response as InjectResponse } from 'light-my-request';
 import { TokensService } from '@claimtrace/auth';
 import { AppConfig, loadConfig, PrincipalRole } from '@claimtrace/core';
 import { Database } from '@claimtrace/database';
@@ -22,6 +23,8 @@ export interface TestApp {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GqlResult<T>>;
+  /** sends over HTTP as `token` (the ADMIN's by default; none with null): the raw answer */
+  send(query: string, variables?: unknown, token?: string | null): Promise<InjectResponse>;
   /** sends with this bearer token, or none (null) */
   gqlAs<T = Record<string, any>>(
     token: string | null,
@@ -47,21 +50,36 @@ export async function startTestApp(
   via: (databaseUrl: string) => string = (url) => url,
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_COST_PER_MINUTE: '0',
-    RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0',
-    ...env,
-  });
+  return startAppOn(
+    databaseUrl,
+    { RATE_LIMIT_COST_PER_MINUTE: '0', RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '0', ...env },
+    { via, principals: 'test' },
+  );
+}
+
+/**
+ * The real API on an existing database (`startTestApp` makes a fresh one): a second one is what
+ * another instance of a deployment is. Its principals are named `<principals>-admin`,
+ * `<principals>-<role>-<n>` (by default a name of its own, since instances share the table).
+ */
+export async function startAppOn(
+  databaseUrl: string,
+  env: Record<string, string>,
+  {
+    via = (url: string) => url,
+    principals = `instance-${Math.random().toString(36).slice(2)}`,
+  }: { via?: (databaseUrl: string) => string; principals?: string } = {},
+): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const app = await createApp({ config, databaseUrl: via(databaseUrl) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(Database);
   const tokens = app.get(TokensService);
-  const adminToken = (await tokens.create({ name: 'test-admin', role: 'ADMIN' })).token;
+  const adminToken = (await tokens.create({ name: `${principals}-admin`, role: 'ADMIN' })).token;
 
-  const gqlAs: TestApp['gqlAs'] = async (token, query, variables) => {
-    const response = await app.inject({
+  const send: TestApp['send'] = (query, variables, token = adminToken) =>
+    app.inject({
       method: 'POST',
       url: '/graphql',
       headers: {
@@ -70,8 +88,8 @@ export async function startTestApp(
       },
       payload: JSON.stringify({ query, variables }),
     });
-    return response.json();
-  };
+  const gqlAs: TestApp['gqlAs'] = async (token, query, variables) =>
+    (await send(query, variables, token)).json();
   const gql: TestApp['gql'] = (query, variables) => gqlAs(adminToken, query, variables);
   let created = 0;
   return {
@@ -80,12 +98,13 @@ export async function startTestApp(
     databaseUrl,
     config,
     adminToken,
+    send,
     gql,
     gqlAs,
     async token(role, name, expiresAt) {
       created += 1;
       const made = await tokens.create({
-        name: name ?? `test-${role.toLowerCase()}-${created}`,
+        name: name ?? `${principals}-${role.toLowerCase()}-${created}`,
         role,
         expiresAt,
       });

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ATTRIBUTE, attributionParts, CREATE_CLAIM } from './support/fixtures';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp } from './test-app';
 
@@ -7,10 +8,6 @@ import { startTestApp, TestApp } from './test-app';
 // HTTP 503 with Retry-After; a deadlock is first retried inside the server. Real PostgreSQL, real
 // failures: a relay that cuts the app's connections, pg_terminate_backend, a lock cycle.
 
-const CREATE_CLAIM = `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id } }`;
-const CREATE_ACTOR = `mutation ($i: CreateActorInput!) { createActor(input: $i) { id } }`;
-const INGEST = `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`;
-const ATTRIBUTE = `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`;
 const CHANGE_STATUS = `mutation ($i: ChangeClaimStatusInput!) {
   changeClaimStatus(input: $i) { status } }`;
 const CLAIMS = `{ claims(first: 5) { totalCount } }`;
@@ -20,12 +17,7 @@ jest.setTimeout(120_000);
 
 /** Sends a GraphQL request over HTTP and answers status, Retry-After and body. */
 async function send(t: TestApp, query: string, variables: Record<string, unknown> = {}) {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/graphql',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
-    payload: JSON.stringify({ query, variables }),
-  });
+  const response = await t.send(query, variables);
   return {
     status: response.statusCode,
     retryAfter: response.headers['retry-after'],
@@ -106,16 +98,13 @@ describe('a connection terminated under a request, and a deadlock', () => {
     database = new URL(t.databaseUrl).pathname.slice(1);
     adversary = new Client({ connectionString: t.databaseUrl });
     await adversary.connect();
-    claimId = (await t.ok(CREATE_CLAIM, { i: { text: 'A claim the adversary locks' } })).createClaim
-      .id;
+    ({ claimId, actorId, articleId } = await attributionParts(t, {
+      claim: 'A claim the adversary locks',
+      actor: 'Deadlock Minister',
+      url: 'https://example.org/deadlock',
+      text: TEXT,
+    }));
     claimKey = Buffer.from(claimId, 'base64url').toString().split(':')[1];
-    actorId = (await t.ok(CREATE_ACTOR, { i: { name: 'Deadlock Minister', kind: 'PERSON' } }))
-      .createActor.id;
-    articleId = (
-      await t.ok(INGEST, {
-        i: { url: 'https://example.org/deadlock', title: 'Deadlock', text: TEXT },
-      })
-    ).ingestArticle.article.id;
     articleKey = Buffer.from(articleId, 'base64url').toString().split(':')[1];
   });
   afterAll(async () => {

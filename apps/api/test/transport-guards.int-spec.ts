@@ -1,7 +1,8 @@
 import { hashToken, TokensService } from '@claimtrace/auth';
-import { listen, startAppOn } from './live-client';
+import { listen } from './live-client';
+import { insertInterview } from './support/interview';
 import { RawSocket, SocketAnswer } from './support/raw-socket';
-import { GqlResult, startTestApp, TestApp } from './test-app';
+import { GqlResult, startAppOn, startTestApp, TestApp } from './test-app';
 
 // Every guard of an HTTP operation holds on graphql-ws too (docs/security.md, "Guards on every
 // transport"): each hostile case below is sent over HTTP and over a socket, and both answers must
@@ -149,12 +150,7 @@ describe('guards on every transport: the same hostile operation over HTTP and gr
 
   beforeAll(async () => {
     t = await startTestApp({ QUERY_MAX_COST: '1000', ARTICLE_MAX_CHARS: '2000' });
-    await t.db.query(`
-      INSERT INTO articles (url, title, text, content_hash)
-        VALUES ('https://example.org/interview', 'Interview', repeat('Someone said something. ', 40), md5('i'));
-      INSERT INTO passages (article_id, start, "end", exact, prefix, suffix)
-        SELECT (SELECT id FROM articles), i, i + 14, 'said something', '', ''
-        FROM generate_series(1, 60) i;`);
+    await insertInterview(t.db, 40);
     url = await listen(t.app);
     anonymous = await RawSocket.open(url);
     admin = await RawSocket.open(url, t.adminToken);

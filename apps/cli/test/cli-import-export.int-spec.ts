@@ -6,6 +6,7 @@ import Graph from 'graphology';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Client } from 'pg';
 import { createTestDatabase } from '@claimtrace/testing';
+import { emptyReport } from '@claimtrace/export';
 import { buildCli } from '../src/main';
 import { linesOf, runImport } from '../src/commands/import.command';
 
@@ -118,16 +119,7 @@ describe('claimtrace import and export', () => {
         mtimeMs: stat.mtimeMs,
         offset: afterTwo,
         line: 2,
-        report: {
-          articlesCreated: 2,
-          articleVersions: 0,
-          articlesUnchanged: 0,
-          claimsCreated: 0,
-          claimsExisting: 0,
-          attributionsCreated: 0,
-          attributionsExisting: 0,
-          rejected: [],
-        },
+        report: { ...emptyReport(), articlesCreated: 2 },
       }),
     );
     const report = await runImport(file, quiet, log);
@@ -136,6 +128,49 @@ describe('claimtrace import and export', () => {
       await db.query(`SELECT url FROM articles WHERE url LIKE '%/news/1_' ORDER BY url`)
     ).rows.map((r) => r.url);
     expect(urls).toEqual(['https://example.org/news/12', 'https://example.org/news/13']);
+  }, 60_000);
+
+  it('creates each claim and stance once when two imports of one file run at the same time', async () => {
+    const file = join(dir, 'twice.jsonl');
+    const texts = ['The harbour deal was signed', 'The harbour deal collapsed'];
+    const lines = Array.from({ length: 8 }, (_, n) =>
+      JSON.stringify(
+        article(100 + n, {
+          text: `Report ${n}. The mayor said the harbour deal was signed.`,
+          claims: texts.map((text) => ({
+            text: n % 2 === 0 ? text : text.toUpperCase(),
+            attributions: [
+              {
+                actor: 'Harbour Mayor',
+                stance: 'ASSERTS',
+                quote: { exact: 'the harbour deal was signed' },
+              },
+            ],
+          })),
+        }),
+      ),
+    );
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const reports = await Promise.all([
+      runImport(file, { ...quiet, batchSize: 1 }, log),
+      runImport(file, { ...quiet, batchSize: 1 }, log),
+    ]);
+    expect(reports.flatMap((report) => report.rejected)).toEqual([]);
+    const claims = await db.query(
+      `SELECT lower(text) AS text, count(*)::int AS n FROM claims
+        WHERE lower(text) LIKE 'the harbour deal%' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(claims.rows).toEqual([
+      { text: 'the harbour deal collapsed', n: 1 },
+      { text: 'the harbour deal was signed', n: 1 },
+    ]);
+    // one stance per claim and article, whichever import wrote it
+    expect(
+      await count(`SELECT count(*) AS n FROM attributions a JOIN claims c ON c.id = a.claim_id
+                    WHERE lower(c.text) LIKE 'the harbour deal%'`),
+    ).toBe(8 * texts.length);
+    expect(reports.reduce((sum, report) => sum + report.claimsCreated, 0)).toBe(texts.length);
+    expect(existsSync(`${file}.import-state.json`)).toBe(false);
   }, 60_000);
 
   it('exports GraphML and CSV files straight from the database', async () => {

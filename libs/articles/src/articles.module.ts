@@ -28,7 +28,7 @@ import { SuggestionsService } from './services/suggestions.service';
     SuggestedAttributionFieldsResolver,
     ReanchoredPassageFieldsResolver,
   ],
-  exports: [ArticlesService, ArticlesLoaders, ArticlesRepository, SuggestionExtractor],
+  exports: [ArticlesService, ArticlesLoaders, SuggestionExtractor],
 })
 export class ArticlesModule implements OnModuleInit {
   constructor(

@@ -4,5 +4,14 @@ export * from './dtos/article.object';
 export * from './dtos/passage.object';
 export * from './loaders/articles.loaders';
 export * from './services/articles.service';
-export * from './repositories/articles.repository';
+// a passage's columns with its article's, and their reader, for the attribution statements that
+// join passages (libs/attributions)
+export {
+  articleReader,
+  articleWithPublisherColumns,
+  passageColumns,
+  passageReader,
+  passageWithArticleColumns,
+  publisherJoin,
+} from './repositories/passage-columns';
 export * from './services/suggestion-extractor';

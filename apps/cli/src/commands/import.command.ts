@@ -4,9 +4,10 @@ import {
   readFileSync,
   renameSync,
   statSync,
-  unlinkSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import {
@@ -114,7 +115,8 @@ export async function runImport(
       };
       batch = [];
       pending = emptyReport();
-      const tmp = `${statePath}.tmp`;
+      // a name of its own: two imports of one file at once must not rename each other's
+      const tmp = `${statePath}.${process.pid}.${randomUUID()}.tmp`;
       writeFileSync(tmp, JSON.stringify(state));
       renameSync(tmp, statePath);
       const seconds = (Date.now() - started) / 1000;
@@ -135,7 +137,7 @@ export async function runImport(
     await commit(last.offset, last.line);
   }, 'initialises');
   bar?.stop();
-  unlinkSync(statePath);
+  rmSync(statePath, { force: true }); // another import of the file may have removed it
   return state.report;
 }
 

@@ -35,7 +35,7 @@ import { ArticleObject, IngestArticlePayload } from '../dtos/article.object';
 import { ArticlesArgs } from '../dtos/articles.args';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { IngestOutcome } from '../dtos/ingest-outcome';
-import { PassageRecord } from '../dtos/passage.object';
+import { PassageObject, PassageRecord } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
 import { isArticleUrl } from '../url';
 import { SuggestionsService } from './suggestions.service';
@@ -56,6 +56,11 @@ export class ArticlesService {
     private readonly suggestions: SuggestionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Passages with their articles, by passage key (in no particular order; unknown keys left out). */
+  passagesByIds(keys: readonly string[]): Promise<PassageObject[]> {
+    return this.articles.passagesByIds(keys);
+  }
 
   async get(id: string): Promise<ArticleObject> {
     const [row] = await this.articles.findByIds([keyOf(id, 'Article')]);

@@ -278,6 +278,20 @@ export class AttributionsRepository {
     return count;
   }
 
+  /** A current attribution of this stance, by this actor on this claim, evidenced by this passage. */
+  async findCurrent(
+    tx: Tx,
+    of: Pick<NewAttribution, 'claimId' | 'actorId' | 'stance' | 'passageId'>,
+  ): Promise<string | null> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM attributions
+      WHERE claim_id = ${of.claimId}::uuid AND actor_id = ${of.actorId}::uuid
+        AND stance = ${of.stance}::stance AND passage_id = ${of.passageId}::uuid
+        AND removed_at IS NULL
+      LIMIT 1`;
+    return rows[0]?.id ?? null;
+  }
+
   async create(tx: Tx, attribution: NewAttribution): Promise<AttributionRecord> {
     const rows = await tx.$queryRawUnsafe<AttributionRecord[]>(
       `INSERT INTO attributions AS a (claim_id, actor_id, stance, passage_id, stated_at,

@@ -79,13 +79,31 @@ export class AttributionsService {
    * position: the passage (reused when identical) and the attribution commit together.
    */
   async attribute(input: AttributeClaimInput, by: string | null): Promise<AttributionObject> {
+    return this.load((await this.record(input, by, false))!);
+  }
+
+  /**
+   * As `attribute`, unless the same stance by the same actor on the claim is already evidenced by
+   * the same passage: then nothing is written and the answer is null. Race-free: the claim's row
+   * is locked before the check (a bulk import run twice at once adds each stance once).
+   */
+  async attributeOnce(input: AttributeClaimInput, by: string | null): Promise<string | null> {
+    return this.record(input, by, true);
+  }
+
+  /** Writes an attribution (unless `once` finds it there); answers its id, or null. */
+  private async record(
+    input: AttributeClaimInput,
+    by: string | null,
+    once: boolean,
+  ): Promise<string | null> {
     const claimKey = keyOf(input.claimId, 'Claim', 'claimId');
     const actorKey = keyOf(input.actorId, 'Actor', 'actorId');
     const articleKey = keyOf(input.articleId, 'Article', 'articleId');
     const viaKey = input.reportedViaId
       ? keyOf(input.reportedViaId, 'Attribution', 'reportedViaId')
       : null;
-    const key = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await this.claims.lockCurrent(tx, claimKey, input.claimId);
       await this.actors.requireKey(tx, actorKey, input.actorId);
       const passage = await this.articles.anchorPassage(tx, articleKey, input.articleId, {
@@ -99,10 +117,12 @@ export class AttributionsService {
         if (via.claimId !== claimKey) throw new RelayOnOtherClaim();
         if (via.articleId !== articleKey) throw new RelayInOtherArticle();
       }
+      const same = { claimId: claimKey, actorId: actorKey, stance: input.stance };
+      if (once && (await this.attributions.findCurrent(tx, { ...same, passageId: passage.id }))) {
+        return null;
+      }
       const row = await this.attributions.create(tx, {
-        claimId: claimKey,
-        actorId: actorKey,
-        stance: input.stance,
+        ...same,
         passageId: passage.id,
         statedAt: input.statedAt ?? null,
         reportedViaId: viaKey,
@@ -128,7 +148,6 @@ export class AttributionsService {
       });
       return row.id;
     });
-    return this.load(key);
   }
 
   /** An attribution with its actor, passage and relay chain (after its transaction committed). */

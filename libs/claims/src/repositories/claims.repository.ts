@@ -230,6 +230,25 @@ export class ClaimsRepository {
     return { rows, totalCount };
   }
 
+  /**
+   * Serialises, until the transaction ends, the get-or-create of claims with this text (in any
+   * case): the second caller waits, then finds the first one's claim.
+   */
+  async lockText(tx: Tx, text: string): Promise<void> {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || lower(${text})))::text`;
+  }
+
+  /** The oldest current claim with this text (ignoring case). */
+  async findByText(tx: Tx, text: string): Promise<ClaimRecord | null> {
+    const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c
+       WHERE c.merged_into_id IS NULL AND lower(c.text) = lower($1)
+       ORDER BY c.created_at LIMIT 1`,
+      text,
+    );
+    return rows[0] ?? null;
+  }
+
   async create(tx: Tx, claim: Pick<ClaimRow, 'text' | 'tags' | 'language'>): Promise<ClaimRecord> {
     const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
       `INSERT INTO claims AS c (text, tags, language, first_seen_at, created_at, updated_at)

@@ -120,21 +120,41 @@ export class ClaimsService {
 
   async create(input: CreateClaimInput, by: string | null): Promise<ClaimObject> {
     const text = visible(input.text, 'text');
+    return this.db.transaction((tx) => this.insert(tx, { ...input, text }, by));
+  }
+
+  /**
+   * The current claim with this text (ignoring case), created as `create` would when there is
+   * none; `created` says which. Race-free: concurrent callers with the same text (two imports of
+   * one file) wait for each other and get one claim.
+   */
+  async findOrCreateByText(
+    input: CreateClaimInput,
+    by: string | null,
+  ): Promise<{ claim: ClaimObject; created: boolean }> {
+    const text = visible(input.text, 'text');
     return this.db.transaction(async (tx) => {
-      const row = await this.claims.create(tx, {
-        text,
-        tags: tidyTags(input.tags ?? []),
-        language: input.language ?? null,
-      });
-      const claim = ClaimObject.from(row);
-      await this.events.append(tx, {
-        kind: ClaimEventKind.CLAIM_CREATED,
-        claimId: row.id,
-        by,
-        payload: { claimId: claim.id, text: claim.text, tags: claim.tags, status: claim.status },
-      });
-      return claim;
+      await this.claims.lockText(tx, text);
+      const found = await this.claims.findByText(tx, text);
+      if (found) return { claim: ClaimObject.from(found), created: false };
+      return { claim: await this.insert(tx, { ...input, text }, by), created: true };
     });
+  }
+
+  private async insert(tx: Tx, input: CreateClaimInput, by: string | null): Promise<ClaimObject> {
+    const row = await this.claims.create(tx, {
+      text: input.text,
+      tags: tidyTags(input.tags ?? []),
+      language: input.language ?? null,
+    });
+    const claim = ClaimObject.from(row);
+    await this.events.append(tx, {
+      kind: ClaimEventKind.CLAIM_CREATED,
+      claimId: row.id,
+      by,
+      payload: { claimId: claim.id, text: claim.text, tags: claim.tags, status: claim.status },
+    });
+    return claim;
   }
 
   async update(input: UpdateClaimInput, by: string | null): Promise<ClaimObject> {

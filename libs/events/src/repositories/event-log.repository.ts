@@ -105,6 +105,20 @@ export class EventLogRepository implements OnApplicationShutdown {
     return row ? { txId: BigInt(row.txId), id: BigInt(row.id) } : null;
   }
 
+  /**
+   * Whether events after `position` have committed but are not final yet: a transaction older
+   * than theirs still runs somewhere on the server (the horizon is cluster-wide, so another
+   * database's long write holds it back). A reader then reads again shortly, not at its next poke.
+   */
+  async pendingAfter(position: LogPosition): Promise<boolean> {
+    const { rows } = await this.background().query<{ pending: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM claim_events e
+                      WHERE (e.tx_id, e.id) > ($1::text::xid8, $2::bigint) AND NOT (${FINAL})) AS pending`,
+      [position.txId.toString(), position.id.toString()],
+    );
+    return rows[0]?.pending ?? false;
+  }
+
   /** The claims on which an actor currently holds a stance. */
   async claimsWithStanceBy(actorId: string): Promise<string[]> {
     const { rows } = await this.background().query<{ claimId: string }>(

@@ -23,6 +23,10 @@ export interface TailerStats {
   dispatched: number;
 }
 
+/** How soon a read that left committed events not yet final reads again; it doubles up to the max. */
+const PENDING_FIRST_MS = 20;
+const PENDING_MAX_MS = 1_000;
+
 /**
  * The one reader of the log in this process. It keeps a position in the final prefix of the log
  * and reads past it when poked (after a local commit, or a notification from another instance)
@@ -46,6 +50,8 @@ export class LogTailer implements OnApplicationBootstrap, OnApplicationShutdown 
   private reads = 0;
   private dispatched = 0;
   private lastErrorLog = 0;
+  private pendingRetry: NodeJS.Timeout | null = null;
+  private pendingDelay = PENDING_FIRST_MS;
 
   constructor(
     private readonly log: EventLogRepository,
@@ -69,6 +75,8 @@ export class LogTailer implements OnApplicationBootstrap, OnApplicationShutdown 
     this.running = false;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.pendingRetry) clearTimeout(this.pendingRetry);
+    this.pendingRetry = null;
     for (const stream of [
       ...this.unindexed,
       ...[...this.byClaim.values()].flatMap((s) => [...s]),
@@ -165,6 +173,7 @@ export class LogTailer implements OnApplicationBootstrap, OnApplicationShutdown 
           for (const event of batch) this.dispatch(event);
         } while (batch.length === BATCH);
       } while (this.again && this.running);
+      this.retryWhilePending(await this.log.pendingAfter(this.position));
     } catch (error) {
       if (!this.running) return;
       // The next poke or tick retries from the same position; log at most every 10 s.
@@ -174,6 +183,26 @@ export class LogTailer implements OnApplicationBootstrap, OnApplicationShutdown 
         this.logger.warn(`Reading the event log failed (will retry): ${(error as Error).message}`);
       }
     }
+  }
+
+  /**
+   * Committed events that are not final yet (an older transaction still runs, maybe in another
+   * database) would otherwise wait for the next poke or tick (EVENTS_POLL_MS, which may be long
+   * when Redis pokes): read again after 20 ms, doubling up to a second, until they are out.
+   */
+  private retryWhilePending(pending: boolean): void {
+    if (!pending || !this.running) {
+      this.pendingDelay = PENDING_FIRST_MS;
+      return;
+    }
+    if (this.pendingRetry) return;
+    const delay = Math.min(this.pendingDelay, this.config.EVENTS_POLL_MS);
+    this.pendingDelay = Math.min(this.pendingDelay * 2, PENDING_MAX_MS);
+    this.pendingRetry = setTimeout(() => {
+      this.pendingRetry = null;
+      this.poke();
+    }, delay);
+    this.pendingRetry.unref();
   }
 
   private dispatch(event: LogEvent): void {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ArticleRow, ClaimRow, Database } from '@claimtrace/database';
+import { ArticleRow, Database } from '@claimtrace/database';
 import { ImportArticle } from '../import/import-line';
 
 export interface ArticleBatchRow {
@@ -126,32 +126,5 @@ export class ImportRepository {
       [url, contentHash],
     );
     return row?.id ?? null;
-  }
-
-  /** A current claim with this text (ignoring case), so that re-importing does not duplicate it. */
-  async claimByText(text: string): Promise<string | null> {
-    const [row] = await this.db.query<Pick<ClaimRow, 'id'>>(
-      `SELECT id::text AS id FROM claims WHERE merged_into_id IS NULL AND lower(text) = lower($1)
-       ORDER BY created_at LIMIT 1`,
-      [text],
-    );
-    return row?.id ?? null;
-  }
-
-  /** Whether this stance, by this actor on this claim, is already evidenced by this quote. */
-  async hasAttribution(
-    claimId: string,
-    actorId: string,
-    stance: string,
-    articleId: string,
-    exact: string,
-  ): Promise<boolean> {
-    const rows = await this.db.query(
-      `SELECT 1 FROM attributions a JOIN passages p ON p.id = a.passage_id
-       WHERE a.claim_id = $1::uuid AND a.actor_id = $2::uuid AND a.stance = $3::stance
-         AND p.article_id = $4::uuid AND p.exact = $5 AND a.removed_at IS NULL LIMIT 1`,
-      [claimId, actorId, stance, articleId, exact],
-    );
-    return rows.length > 0;
   }
 }

@@ -126,34 +126,19 @@ export class ImportService {
   ): Promise<void> {
     for (const [c, claim] of article.claims.entries()) {
       try {
-        let claimKey = await this.repository.claimByText(claim.text);
-        if (claimKey) report.claimsExisting += 1;
-        else {
-          const created = await this.claims.create(
-            { text: claim.text, tags: claim.tags, language: article.language },
-            by,
-          );
-          claimKey = created.key;
-          report.claimsCreated += 1;
-        }
+        const found = await this.claims.findOrCreateByText(
+          { text: claim.text, tags: claim.tags, language: article.language },
+          by,
+        );
+        const claimKey = found.claim.key;
+        if (found.created) report.claimsCreated += 1;
+        else report.claimsExisting += 1;
         for (const [a, attribution] of claim.attributions.entries()) {
           try {
             const kind = attribution.actorKind as ActorKind;
             await this.resolveActors(new Map([[attribution.actor, kind]]), by);
             const actorKey = this.actorIds.get(key(attribution.actor))!;
-            if (
-              await this.repository.hasAttribution(
-                claimKey,
-                actorKey,
-                attribution.stance,
-                articleKey,
-                attribution.quote.exact,
-              )
-            ) {
-              report.attributionsExisting += 1;
-              continue;
-            }
-            await this.attributions.attribute(
+            const created = await this.attributions.attributeOnce(
               {
                 claimId: toGlobalId('Claim', claimKey),
                 actorId: toGlobalId('Actor', actorKey),
@@ -163,7 +148,8 @@ export class ImportService {
               },
               by,
             );
-            report.attributionsCreated += 1;
+            if (created) report.attributionsCreated += 1;
+            else report.attributionsExisting += 1;
           } catch (error) {
             report.rejected.push({
               line,

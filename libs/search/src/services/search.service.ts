@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticlesRepository } from '@claimtrace/articles';
+import { ArticlesService } from '@claimtrace/articles';
 import { ClaimObject } from '@claimtrace/claims';
 import { APP_CONFIG, AppConfig, BadInputError, parseTextQuery } from '@claimtrace/core';
 import { SearchHitObject } from '../dtos/search-hit.object';
@@ -13,7 +13,7 @@ const DEFAULT_HITS = 20;
 export class SearchService {
   constructor(
     private readonly repository: SearchRepository,
-    private readonly articles: ArticlesRepository,
+    private readonly articles: ArticlesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
