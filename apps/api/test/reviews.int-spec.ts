@@ -92,11 +92,29 @@ describe('reviews: add, update and retract, ready to publish', () => {
     ]);
   });
 
-  it('keeps the first and last instants the API takes, to the millisecond', async () => {
-    for (const publishedAt of ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+  it('keeps the first instant the API takes, and a moment ago, to the millisecond', async () => {
+    const now = new Date(Date.now() - 1000).toISOString();
+    for (const publishedAt of ['0001-01-01T00:00:00.000Z', now]) {
       const { addReview } = (await add({ rating: 'False', publishedAt })).data!;
       expect(addReview.publishedAt).toBe(publishedAt);
     }
+  });
+
+  it('refuses a publication date in the future, on add and on update, and writes nothing', async () => {
+    const { id } = (await add({ rating: 'False' })).data!.addReview;
+    const before = await counts();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    for (const publishedAt of ['9999-12-31T23:59:59.999Z', '2999-01-01', tomorrow]) {
+      for (const answer of [
+        await add({ rating: 'False', url: '/reviews/7', publishedAt }),
+        await t.gql(UPDATE, { i: { reviewId: id, publishedAt } }),
+      ]) {
+        const error = failure(answer, 'BAD_USER_INPUT');
+        expect(error.message).toMatch(/^publishedAt .* is in the future/);
+        expect(error.extensions.argument).toBe('publishedAt');
+      }
+    }
+    expect(await counts()).toEqual(before);
   });
 
   it('builds a path on PUBLIC_BASE_URL', async () => {
