@@ -122,8 +122,9 @@ export class ExportController {
       }
       await this.charge(request, principal, ExportKind.LINK);
       const { path, query } = exportPath(body);
-      // a graph export's parameters are checked now: a bad one is this answer, not a failed download
+      // the graph's and the feed's parameters are checked now: a bad one is this answer, not a failed download
       if (path.startsWith('/exports/graph')) this.service.parse(paramsOf(query));
+      if (path.startsWith('/exports/claimreviews')) this.service.reviewFilter(paramsOf(query));
       const link = await this.tokens.downloadLink(principal, path);
       await reply.code(201).send({ url: link.url, expiresAt: link.expiresAt.toISOString() });
     });

@@ -199,7 +199,7 @@ export class ExportService {
    * language when `inLanguage` is given (checked: a BCP 47 tag).
    */
   claimReviews(params: ReviewFeedParams = {}, signal?: AbortSignal): AsyncGenerator<string> {
-    const filter = { inLanguage: this.languageOf(params) };
+    const filter = this.reviewFilter(params);
     return chunked(
       this.withCursor(
         signal,
@@ -271,6 +271,11 @@ export class ExportService {
       claimUrl: isLocalUrl(this.config.PUBLIC_BASE_URL) ? null : this.claimUrl(claimKey),
       organization: name ? { name, url: this.config.REVIEW_ORGANIZATION_URL ?? null } : null,
     };
+  }
+
+  /** The ClaimReview feed's parameters, checked (a download link checks them when it is made). */
+  reviewFilter(params: ReviewFeedParams): { inLanguage: string | null } {
+    return { inLanguage: this.languageOf(params) };
   }
 
   /** The feed's `inLanguage` parameter: a BCP 47 tag given once, or none. */
