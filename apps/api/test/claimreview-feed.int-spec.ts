@@ -134,6 +134,12 @@ describe('ClaimReview publishing', () => {
     const bad = await get('/exports/claimreviews.jsonl?inLanguage=spanish!');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/`inLanguage` must be a BCP 47 language tag such as en/);
+    // a HEAD answers as the GET would, though it streams nothing
+    const head = await t.app.inject({
+      method: 'HEAD',
+      url: '/exports/claimreviews.jsonl?inLanguage=spanish!',
+    });
+    expect(head.statusCode).toBe(400);
     // a download link checks the feed's parameters when it is made, not when it fails later
     const link = await t.app.inject({
       method: 'POST',

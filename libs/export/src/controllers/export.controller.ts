@@ -83,7 +83,8 @@ export class ExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.respond(request, reply, ExportKind.REVIEWS, async () => {
-      await stream(request, reply, (signal) => this.service.claimReviews(params, signal), {
+      const filter = this.service.reviewFilter(params);
+      await stream(request, reply, (signal) => this.service.claimReviews(filter, signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
       });

@@ -15,7 +15,7 @@ import {
 } from '@claimtrace/core';
 import { ClaimStatus } from '@claimtrace/database';
 import { ExportCursor } from '../repositories/export-cursor';
-import { ExportRepository } from '../repositories/export.repository';
+import { ExportRepository, ReviewFilter } from '../repositories/export.repository';
 import { ExportFilter } from '../repositories/graph-export.sql';
 import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
 import { ClaimReviewContext, toClaimReview } from '../writers/claimreview';
@@ -196,10 +196,9 @@ export class ExportService {
 
   /**
    * Every published review of every current claim as one ClaimReview a line (JSON Lines), in one
-   * language when `inLanguage` is given (checked: a BCP 47 tag).
+   * language when the filter (reviewFilter: the checked parameters) has one.
    */
-  claimReviews(params: ReviewFeedParams = {}, signal?: AbortSignal): AsyncGenerator<string> {
-    const filter = this.reviewFilter(params);
+  claimReviews(filter: ReviewFilter = {}, signal?: AbortSignal): AsyncGenerator<string> {
     return chunked(
       this.withCursor(
         signal,
@@ -273,8 +272,8 @@ export class ExportService {
     };
   }
 
-  /** The ClaimReview feed's parameters, checked (a download link checks them when it is made). */
-  reviewFilter(params: ReviewFeedParams): { inLanguage: string | null } {
+  /** The ClaimReview feed's parameters, checked: a bad one is a BAD_USER_INPUT naming it. */
+  reviewFilter(params: ReviewFeedParams): ReviewFilter {
     return { inLanguage: this.languageOf(params) };
   }
 
