@@ -33,13 +33,16 @@ class ReviewFields {
   @Field(() => String, {
     nullable: true,
     description:
-      'where the review is published: an absolute http(s) URL, or a path taken relative to PUBLIC_BASE_URL; never this machine (localhost)',
+      'where the review is published: an absolute http(s) URL, or a path taken relative to PUBLIC_BASE_URL; never this machine nor a private network (localhost, 10.0.0.1)',
   })
   @IsOptional()
   @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
   url?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'when the review was published: not in the future (leave it out until then)',
+  })
   @IsOptional()
   publishedAt?: Date | null;
 
