@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar, LANGUAGE_TAG, LANGUAGE_TAG_EXAMPLES } from '@claimtrace/core';
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { REVIEW_URL_MAX_LENGTH } from '../reviews/review-url';
 
 const LANGUAGE_MESSAGE = `inLanguage must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES}`;
 
@@ -36,7 +37,9 @@ class ReviewFields {
       'where the review is published: an absolute http(s) URL, or a path taken relative to PUBLIC_BASE_URL; never this machine nor a private network (localhost, 10.0.0.1)',
   })
   @IsOptional()
-  @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
+  @MaxLength(REVIEW_URL_MAX_LENGTH, {
+    message: `url must be at most ${REVIEW_URL_MAX_LENGTH} characters long`,
+  })
   url?: string | null;
 
   @Field(() => DateTimeScalar, {
