@@ -274,6 +274,24 @@ describe('reviews: add, update and retract, ready to publish', () => {
     expect(events.length).toBe(1 + results.filter((r) => !r.errors).length);
   });
 
+  it('follows a review to the claim its claim was merged into: edited and retracted there', async () => {
+    const gone = (await call.createClaim('A duplicate of the deportees claim')).id;
+    const { id } = (await t.ok(ADD, { i: { claimId: gone, reviewerId: reviewer, ...published } }))
+      .addReview;
+    await call.merge(claimId, gone);
+    // no new review on the merged claim; its review moved to the kept claim and is edited there
+    expect(failure(await add({ rating: 'x', claimId: gone }), 'BAD_USER_INPUT').message).toMatch(
+      /merged/,
+    );
+    const updated = await t.ok(UPDATE, { i: { reviewId: id, summary: 'After the merge.' } });
+    expect(updated.updateReview.summary).toBe('After the merge.');
+    const { claim } = await t.ok(REVIEWS, { id: claimId });
+    expect(claim.reviews.map((r: any) => r.id)).toContain(id);
+    const events = (await eventsOf(claimId)).filter((e) => e.payload.reviewId === id);
+    expect(events.map((e) => e.kind)).toEqual(['REVIEW_UPDATED']);
+    await t.ok(RETRACT, { i: { reviewId: id, reason: 'Duplicate' } });
+  });
+
   it('leaves reviews to editors: a VIEWER may read them and change none', async () => {
     const viewer = await t.token('VIEWER');
     const { id } = (await add(published)).data!.addReview;
