@@ -152,6 +152,29 @@ describe('reviews: add, update and retract, ready to publish', () => {
     },
   );
 
+  it('says once what is wrong with a huge language tag, and what a tag looks like', async () => {
+    const before = await counts();
+    const error = failure(
+      await add({ rating: 'False', inLanguage: 'e'.repeat(100_000) }),
+      'BAD_USER_INPUT',
+    );
+    expect(error.message).toMatch(/inLanguage must be at most 35 characters long/);
+    expect(error.message.match(/BCP 47/g)).toHaveLength(1);
+    // nor through the claim, whose language a review takes: as long, it is a valid-looking tag
+    const long = `en${'-abcdefgh'.repeat(100)}`;
+    const claim = failure(
+      await t.gql(
+        `mutation ($l: String) { createClaim(input: { text: "x", language: $l }) { id } }`,
+        {
+          l: long,
+        },
+      ),
+      'BAD_USER_INPUT',
+    );
+    expect(claim.message).toMatch(/language must be at most 35 characters long/);
+    expect(await counts()).toEqual(before);
+  });
+
   it('updates the fields given, checks the review as it ends up, and logs before and after', async () => {
     const { id } = (
       await add({ rating: 'Unproven', ratingValue: 2, bestRating: 5, worstRating: 1 })

@@ -1,5 +1,10 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { DateTimeScalar, LANGUAGE_TAG, LANGUAGE_TAG_EXAMPLES } from '@claimtrace/core';
+import {
+  DateTimeScalar,
+  LANGUAGE_TAG,
+  LANGUAGE_TAG_EXAMPLES,
+  LANGUAGE_TAG_MAX_LENGTH,
+} from '@claimtrace/core';
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REVIEW_URL_MAX_LENGTH } from '../reviews/review-url';
 
@@ -54,7 +59,9 @@ class ReviewFields {
     description: "BCP 47 tag of the review; addReview takes the claim's language when omitted",
   })
   @IsOptional()
-  @MaxLength(35, { message: LANGUAGE_MESSAGE })
+  @MaxLength(LANGUAGE_TAG_MAX_LENGTH, {
+    message: `inLanguage must be at most ${LANGUAGE_TAG_MAX_LENGTH} characters long`,
+  })
   @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
   inLanguage?: string | null;
 }

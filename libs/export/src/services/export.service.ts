@@ -10,6 +10,7 @@ import {
   keyOf,
   LANGUAGE_TAG,
   LANGUAGE_TAG_EXAMPLES,
+  LANGUAGE_TAG_MAX_LENGTH,
   NotFoundError,
   toGlobalId,
 } from '@claimtrace/core';
@@ -281,7 +282,7 @@ export class ExportService {
   private languageOf(params: ReviewFeedParams): string | null {
     const value = once(params, 'inLanguage');
     if (value === undefined || value === '') return null;
-    if (value.length > 35 || !LANGUAGE_TAG.test(value)) {
+    if (value.length > LANGUAGE_TAG_MAX_LENGTH || !LANGUAGE_TAG.test(value)) {
       throw new BadInputError(
         `\`inLanguage\` must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES} (got "${value.slice(0, 40)}").`,
         { argument: 'inLanguage' },
