@@ -134,6 +134,21 @@ describe('ClaimReview publishing', () => {
     const bad = await get('/exports/claimreviews.jsonl?inLanguage=spanish!');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/`inLanguage` must be a BCP 47 language tag such as en/);
+    // a HEAD answers as the GET would, though it streams nothing
+    const head = await t.app.inject({
+      method: 'HEAD',
+      url: '/exports/claimreviews.jsonl?inLanguage=spanish!',
+    });
+    expect(head.statusCode).toBe(400);
+    // a download link checks the feed's parameters when it is made, not when it fails later
+    const link = await t.app.inject({
+      method: 'POST',
+      url: '/exports/links',
+      headers: { authorization: `Bearer ${t.adminToken}`, 'content-type': 'application/json' },
+      payload: { path: '/exports/claimreviews.jsonl?inLanguage=spanish!' },
+    });
+    expect(link.statusCode).toBe(400);
+    expect(link.json().message).toMatch(/`inLanguage` must be a BCP 47 language tag/);
     const twice = await get('/exports/claimreviews.jsonl?inLanguage=es&inLanguage=en');
     expect(twice.statusCode).toBe(400);
     expect(twice.json().message).toMatch(/Give `inLanguage` once/);

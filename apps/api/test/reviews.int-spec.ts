@@ -92,11 +92,29 @@ describe('reviews: add, update and retract, ready to publish', () => {
     ]);
   });
 
-  it('keeps the first and last instants the API takes, to the millisecond', async () => {
-    for (const publishedAt of ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z']) {
+  it('keeps the first instant the API takes, and a moment ago, to the millisecond', async () => {
+    const now = new Date(Date.now() - 1000).toISOString();
+    for (const publishedAt of ['0001-01-01T00:00:00.000Z', now]) {
       const { addReview } = (await add({ rating: 'False', publishedAt })).data!;
       expect(addReview.publishedAt).toBe(publishedAt);
     }
+  });
+
+  it('refuses a publication date in the future, on add and on update, and writes nothing', async () => {
+    const { id } = (await add({ rating: 'False' })).data!.addReview;
+    const before = await counts();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    for (const publishedAt of ['9999-12-31T23:59:59.999Z', '2999-01-01', tomorrow]) {
+      for (const answer of [
+        await add({ rating: 'False', url: '/reviews/7', publishedAt }),
+        await t.gql(UPDATE, { i: { reviewId: id, publishedAt } }),
+      ]) {
+        const error = failure(answer, 'BAD_USER_INPUT');
+        expect(error.message).toMatch(/^publishedAt .* is in the future/);
+        expect(error.extensions.argument).toBe('publishedAt');
+      }
+    }
+    expect(await counts()).toEqual(before);
   });
 
   it('builds a path on PUBLIC_BASE_URL', async () => {
@@ -133,6 +151,29 @@ describe('reviews: add, update and retract, ready to publish', () => {
       expect(await counts()).toEqual(before);
     },
   );
+
+  it('says once what is wrong with a huge language tag, and what a tag looks like', async () => {
+    const before = await counts();
+    const error = failure(
+      await add({ rating: 'False', inLanguage: 'e'.repeat(100_000) }),
+      'BAD_USER_INPUT',
+    );
+    expect(error.message).toMatch(/inLanguage must be at most 35 characters long/);
+    expect(error.message.match(/BCP 47/g)).toHaveLength(1);
+    // nor through the claim, whose language a review takes: as long, it is a valid-looking tag
+    const long = `en${'-abcdefgh'.repeat(100)}`;
+    const claim = failure(
+      await t.gql(
+        `mutation ($l: String) { createClaim(input: { text: "x", language: $l }) { id } }`,
+        {
+          l: long,
+        },
+      ),
+      'BAD_USER_INPUT',
+    );
+    expect(claim.message).toMatch(/language must be at most 35 characters long/);
+    expect(await counts()).toEqual(before);
+  });
 
   it('updates the fields given, checks the review as it ends up, and logs before and after', async () => {
     const { id } = (
@@ -254,6 +295,24 @@ describe('reviews: add, update and retract, ready to publish', () => {
     expect(events.map((e) => e.kind).at(-1)).toBe('REVIEW_RETRACTED');
     expect(events.filter((e) => e.kind === 'REVIEW_RETRACTED')).toHaveLength(1);
     expect(events.length).toBe(1 + results.filter((r) => !r.errors).length);
+  });
+
+  it('follows a review to the claim its claim was merged into: edited and retracted there', async () => {
+    const gone = (await call.createClaim('A duplicate of the deportees claim')).id;
+    const { id } = (await t.ok(ADD, { i: { claimId: gone, reviewerId: reviewer, ...published } }))
+      .addReview;
+    await call.merge(claimId, gone);
+    // no new review on the merged claim; its review moved to the kept claim and is edited there
+    expect(failure(await add({ rating: 'x', claimId: gone }), 'BAD_USER_INPUT').message).toMatch(
+      /merged/,
+    );
+    const updated = await t.ok(UPDATE, { i: { reviewId: id, summary: 'After the merge.' } });
+    expect(updated.updateReview.summary).toBe('After the merge.');
+    const { claim } = await t.ok(REVIEWS, { id: claimId });
+    expect(claim.reviews.map((r: any) => r.id)).toContain(id);
+    const events = (await eventsOf(claimId)).filter((e) => e.payload.reviewId === id);
+    expect(events.map((e) => e.kind)).toEqual(['REVIEW_UPDATED']);
+    await t.ok(RETRACT, { i: { reviewId: id, reason: 'Duplicate' } });
   });
 
   it('leaves reviews to editors: a VIEWER may read them and change none', async () => {

@@ -214,7 +214,7 @@ async function fromDatabase(service: ExportService, plan: ExportPlan): Promise<v
     case 'claimreviews':
       await writeTo(
         plan.file.path,
-        Readable.from(service.claimReviews({ inLanguage: plan.language })),
+        Readable.from(service.claimReviews(service.reviewFilter({ inLanguage: plan.language }))),
       );
       return;
     case 'claimreview':

@@ -31,6 +31,12 @@ describe('the review form', () => {
     });
   });
 
+  it('sends a date the browser cannot hold as typed, for the API to say what is wrong', () => {
+    // <input type="datetime-local"> takes years up to 275760; JavaScript's Date stops before
+    const input = reviewInput({ ...EMPTY_REVIEW, publishedAt: '275760-09-13T23:00' });
+    expect(input.publishedAt).toBe('275760-09-13T23:00');
+  });
+
   it('shows a review to edit, and sends it back unchanged', () => {
     const review = {
       rating: 'Misleading',

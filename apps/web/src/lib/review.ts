@@ -48,9 +48,18 @@ export function reviewInput(fields: ReviewFields): ReviewInputFields {
     bestRating: number(fields.bestRating),
     summary: text(fields.summary),
     url: text(fields.url),
-    publishedAt: fields.publishedAt ? new Date(fields.publishedAt).toISOString() : null,
+    publishedAt: fields.publishedAt ? isoTime(fields.publishedAt) : null,
     inLanguage: text(fields.inLanguage),
   };
+}
+
+/**
+ * A `datetime-local` value as ISO 8601 at UTC; one that JavaScript's Date cannot hold (the input
+ * takes years up to 275760) goes as typed, and the API answers what is wrong with it.
+ */
+function isoTime(local: string): string {
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? local : date.toISOString();
 }
 
 /** A review as the form shows it, to edit it. */

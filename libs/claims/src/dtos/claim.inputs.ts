@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { LANGUAGE_TAG, LANGUAGE_TAG_EXAMPLES } from '@claimtrace/core';
+import { LANGUAGE_TAG, LANGUAGE_TAG_EXAMPLES, LANGUAGE_TAG_MAX_LENGTH } from '@claimtrace/core';
 import {
   ArrayMaxSize,
   IsOptional,
@@ -27,6 +27,9 @@ export class CreateClaimInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @MaxLength(LANGUAGE_TAG_MAX_LENGTH, {
+    message: `language must be at most ${LANGUAGE_TAG_MAX_LENGTH} characters long`,
+  })
   @Matches(LANGUAGE_TAG, {
     message: `language must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES}`,
   })

@@ -1,6 +1,12 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { DateTimeScalar, LANGUAGE_TAG, LANGUAGE_TAG_EXAMPLES } from '@claimtrace/core';
+import {
+  DateTimeScalar,
+  LANGUAGE_TAG,
+  LANGUAGE_TAG_EXAMPLES,
+  LANGUAGE_TAG_MAX_LENGTH,
+} from '@claimtrace/core';
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { REVIEW_URL_MAX_LENGTH } from '../reviews/review-url';
 
 const LANGUAGE_MESSAGE = `inLanguage must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES}`;
 
@@ -33,13 +39,18 @@ class ReviewFields {
   @Field(() => String, {
     nullable: true,
     description:
-      'where the review is published: an absolute http(s) URL, or a path taken relative to PUBLIC_BASE_URL; never this machine (localhost)',
+      'where the review is published: an absolute http(s) URL, or a path taken relative to PUBLIC_BASE_URL; never this machine nor a private network (localhost, 10.0.0.1)',
   })
   @IsOptional()
-  @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
+  @MaxLength(REVIEW_URL_MAX_LENGTH, {
+    message: `url must be at most ${REVIEW_URL_MAX_LENGTH} characters long`,
+  })
   url?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'when the review was published: not in the future (leave it out until then)',
+  })
   @IsOptional()
   publishedAt?: Date | null;
 
@@ -48,7 +59,9 @@ class ReviewFields {
     description: "BCP 47 tag of the review; addReview takes the claim's language when omitted",
   })
   @IsOptional()
-  @MaxLength(35, { message: LANGUAGE_MESSAGE })
+  @MaxLength(LANGUAGE_TAG_MAX_LENGTH, {
+    message: `inLanguage must be at most ${LANGUAGE_TAG_MAX_LENGTH} characters long`,
+  })
   @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
   inLanguage?: string | null;
 }

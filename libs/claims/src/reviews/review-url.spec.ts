@@ -23,6 +23,15 @@ describe('reviewUrl', () => {
     expect(reviewUrl('http://factcheck.example/a', LOCAL)).toBe('http://factcheck.example/a');
   });
 
+  it('holds the URL as stored to 2048 characters, after PUBLIC_BASE_URL and escaping', () => {
+    expect(reviewUrl(`/${'a'.repeat(2000)}`, PUBLIC)).toHaveLength(PUBLIC.length + 2001);
+    expect(refusal(`/${'a'.repeat(2040)}`).message).toMatch(
+      /^url is 2077 characters long as published \(https:\/\/claims\.example\.org\/factcheck\/aaa…\); at most 2048/,
+    );
+    // each space is written %20 in the address: 700 of them make 2,100 characters
+    expect(refusal(`https://example.org/${' '.repeat(700)}x`).message).toMatch(/at most 2048/);
+  });
+
   it('builds a path on PUBLIC_BASE_URL, path included', () => {
     expect(reviewUrl('/reviews/42', PUBLIC)).toBe(
       'https://claims.example.org/factcheck/reviews/42',

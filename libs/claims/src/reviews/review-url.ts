@@ -1,5 +1,8 @@
 import { BadInputError, isLocalUrl } from '@claimtrace/core';
 
+/** The longest review URL, as given and as published (after PUBLIC_BASE_URL and escaping). */
+export const REVIEW_URL_MAX_LENGTH = 2048;
+
 /**
  * The address a review is published at, as ClaimReview's `url` needs it: an absolute http(s) URL
  * that others can open. A path ("/fact-checks/42") is taken relative to PUBLIC_BASE_URL; a URL on
@@ -39,6 +42,12 @@ export function reviewUrl(value: string, publicBaseUrl: string): string {
   if (isLocalUrl(url)) {
     throw new BadInputError(
       `url "${given}" points at this machine or a private network (${url.hostname}), which no reader can open: give the public address where the review is published.`,
+      { argument: 'url' },
+    );
+  }
+  if (url.href.length > REVIEW_URL_MAX_LENGTH) {
+    throw new BadInputError(
+      `url is ${url.href.length} characters long as published (${url.href.slice(0, 40)}…); at most ${REVIEW_URL_MAX_LENGTH}: give a shorter address.`,
       { argument: 'url' },
     );
   }

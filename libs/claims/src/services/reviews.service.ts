@@ -14,6 +14,7 @@ import { ReviewRetracted } from '../claims.errors';
 import { AddReviewInput, RetractReviewInput, UpdateReviewInput } from '../dtos/review.inputs';
 import { ReviewObject, ReviewRecord } from '../dtos/review.object';
 import { ReviewChanges, ReviewsRepository } from '../repositories/reviews.repository';
+import { checkPublishedAt } from '../reviews/published-at';
 import { checkRatingScale } from '../reviews/rating-scale';
 import { reviewUrl } from '../reviews/review-url';
 import { ClaimsService, visible } from './claims.service';
@@ -131,9 +132,13 @@ export class ReviewsService {
     return current;
   }
 
-  /** The fields with the publishing rules applied: the rating's scale, and a url others can open. */
+  /**
+   * The fields with the publishing rules applied: the rating's scale, a publication date not in
+   * the future, and a url others can open.
+   */
   private checked<F extends Required<ReviewChanges>>(fields: F): F {
     checkRatingScale(fields);
+    checkPublishedAt(fields.publishedAt);
     return {
       ...fields,
       url: fields.url == null ? null : reviewUrl(fields.url, this.config.PUBLIC_BASE_URL),

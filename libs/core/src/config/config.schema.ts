@@ -43,7 +43,7 @@ const baseUrl = z
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   });
 
-/** An absolute http(s) address that others can open: not this machine (localhost, 127.0.0.1, …). */
+/** An absolute http(s) address that others can open: not this machine nor a private network. */
 const publicUrl = z
   .string()
   .trim()
@@ -53,7 +53,7 @@ const publicUrl = z
     } catch {
       return false;
     }
-  }, 'must be an absolute http:// or https:// URL that others can open (not localhost), e.g. https://factchecker.example');
+  }, 'must be an absolute http:// or https:// URL that others can open (not localhost nor a private network), e.g. https://factchecker.example');
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 

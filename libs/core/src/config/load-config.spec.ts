@@ -82,6 +82,12 @@ describe('REVIEW_ORGANIZATION_NAME and _URL', () => {
     ).toThrow(
       /REVIEW_ORGANIZATION_URL: must be an absolute http:\/\/ or https:\/\/ URL that others can open/,
     );
+    expect(() =>
+      loadConfig({
+        REVIEW_ORGANIZATION_NAME: 'Chequeado',
+        REVIEW_ORGANIZATION_URL: 'http://10.0.0.7',
+      }),
+    ).toThrow(/REVIEW_ORGANIZATION_URL: .*\(not localhost nor a private network\)/);
     expect(() => loadConfig({ REVIEW_ORGANIZATION_URL: 'https://chequeado.com' })).toThrow(
       /REVIEW_ORGANIZATION_NAME: is needed with REVIEW_ORGANIZATION_URL/,
     );

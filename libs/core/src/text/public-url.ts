@@ -3,6 +3,8 @@ import { BlockList, isIP } from 'node:net';
 /** BCP 47 language tags as the API takes them: a 2–3 letter language, then subtags (pt-BR, es-419). */
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const LANGUAGE_TAG_EXAMPLES = 'en, es or pt-BR';
+/** The longest language tag taken (RFC 5646 asks for at least 35 characters of room). */
+export const LANGUAGE_TAG_MAX_LENGTH = 35;
 
 /**
  * Addresses no reader on the internet can open (IANA's special-purpose registries): this machine

@@ -94,7 +94,8 @@ export class ExportController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     await this.respond(request, reply, ExportKind.REVIEWS, REVIEW_FEED_PARAMETERS, async () => {
-      await stream(request, reply, (signal) => this.service.claimReviews(params, signal), {
+      const filter = this.service.reviewFilter(params);
+      await stream(request, reply, (signal) => this.service.claimReviews(filter, signal), {
         'content-type': 'application/x-ndjson; charset=utf-8',
         'content-disposition': 'attachment; filename="claimreviews.jsonl"',
       });
@@ -143,6 +144,7 @@ export class ExportController {
           : [];
       checkParameterNames(paramsOf(query), route, takes, false);
       if (graph) this.service.parse(paramsOf(query));
+      else if (takes === REVIEW_FEED_PARAMETERS) this.service.reviewFilter(paramsOf(query));
       const link = await this.tokens.downloadLink(principal, path);
       await reply.code(201).send({ url: link.url, expiresAt: link.expiresAt.toISOString() });
     });

@@ -8,11 +8,12 @@ import {
   keyOf,
   LANGUAGE_TAG,
   LANGUAGE_TAG_EXAMPLES,
+  LANGUAGE_TAG_MAX_LENGTH,
   NotFoundError,
   toGlobalId,
 } from '@claimtrace/core';
 import { ExportCursor } from '../repositories/export-cursor';
-import { ExportRepository } from '../repositories/export.repository';
+import { ExportRepository, ReviewFilter } from '../repositories/export.repository';
 import { GraphSelection } from '@claimtrace/graph';
 import { ExportParams, ReviewFeedParams, once, selectionOf } from './export-params';
 import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
@@ -151,10 +152,9 @@ export class ExportService {
 
   /**
    * Every published review of every current claim as one ClaimReview a line (JSON Lines), in one
-   * language when `inLanguage` is given (checked: a BCP 47 tag).
+   * language when the filter (reviewFilter: the checked parameters) has one.
    */
-  claimReviews(params: ReviewFeedParams = {}, signal?: AbortSignal): AsyncGenerator<string> {
-    const filter = { inLanguage: this.languageOf(params) };
+  claimReviews(filter: ReviewFilter = {}, signal?: AbortSignal): AsyncGenerator<string> {
     return chunked(
       this.withCursor(
         signal,
@@ -228,11 +228,16 @@ export class ExportService {
     };
   }
 
+  /** The ClaimReview feed's parameters, checked: a bad one is a BAD_USER_INPUT naming it. */
+  reviewFilter(params: ReviewFeedParams): ReviewFilter {
+    return { inLanguage: this.languageOf(params) };
+  }
+
   /** The feed's `inLanguage` parameter: a BCP 47 tag given once, or none. */
   private languageOf(params: ReviewFeedParams): string | null {
     const value = once(params, 'inLanguage');
     if (value === undefined || value === '') return null;
-    if (value.length > 35 || !LANGUAGE_TAG.test(value)) {
+    if (value.length > LANGUAGE_TAG_MAX_LENGTH || !LANGUAGE_TAG.test(value)) {
       throw new BadInputError(
         `\`inLanguage\` must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES} (got "${value.slice(0, 40)}").`,
         { argument: 'inLanguage' },

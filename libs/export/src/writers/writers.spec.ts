@@ -1,4 +1,5 @@
 import { toAnnotationCollection, toWebAnnotation } from './annotation';
+import { jsonLdText } from './json-ld-text';
 import { csvField, csvRecord, edgeCsvRecord, EDGE_CSV_COLUMNS } from './csv.writer';
 import { gexfWriter } from './gexf.writer';
 import { ExportEdge, ExportNode, GraphWriter } from './graph-model';
@@ -139,5 +140,13 @@ describe('export writers', () => {
         { type: 'TextPositionSelector', start: 3, end: 8 },
       ],
     });
+  });
+
+  it('writes JSON-LD that no <script> can be closed by, reading back the same values', () => {
+    const document = { text: '</script><script>x()</script> & <!-- \u2028 \u2029', n: 1 };
+    const text = jsonLdText(document);
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(text).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(text)).toEqual(document);
   });
 });

@@ -131,7 +131,7 @@ export function ReviewForm({
         'publishedAt',
         'Publication date',
         'datetime-local',
-        'with the URL, this publishes it',
+        'in your time zone; with the URL, this publishes it (not a future date)',
       )}
       {field('inLanguage', 'Language', 'text', 'e.g. es or en; the claim’s language when blank')}
       <ErrorNote error={error} />
