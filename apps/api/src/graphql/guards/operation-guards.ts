@@ -19,6 +19,7 @@ import { ExecutionMeter } from '../limits/execution-meter';
 import { coercedVariables, operationCost, queryLimitRules } from '../limits/query-limits';
 import { CostRateLimiter } from '../limits/rate-limiter';
 import { checkTextInputs } from '../limits/text-input';
+import { OperationMeasures } from '../limits/cost-cache';
 import { noIntrospectionRule } from './no-introspection.rule';
 
 /** What one operation is, on either transport, once its document has been parsed. */
@@ -74,6 +75,8 @@ export class OperationGuards {
   private readonly showSchema: boolean;
   /** what one instance of each weighed field costs, before and during execution */
   readonly weights: FieldWeights;
+  /** the measures of operations already checked (cost-cache.ts) */
+  private readonly measures = new OperationMeasures();
 
   constructor(
     private readonly config: AppConfig,
@@ -176,15 +179,18 @@ export class OperationGuards {
    * refuses them before any resolver runs.
    */
   check({ schema, document, operation, variables, clientKey }: GuardedOperation): number {
-    checkTextInputs(document, variables);
-    const coerced = coercedVariables(schema, operation, variables);
-    if (!coerced) return 0;
-    const { cost, largestPage } = operationCost(schema, document, operation, {
-      variables: coerced,
-      weights: this.weights,
+    const measured = this.measures.measure(document, operation.name?.value, variables, () => {
+      checkTextInputs(document, variables);
+      const coerced = coercedVariables(schema, operation, variables);
+      if (!coerced) return null;
+      return operationCost(schema, document, operation, {
+        variables: coerced,
+        weights: this.weights,
+      });
     });
-    checkOperation(this.config, this.limiter, clientKey, cost, largestPage);
-    return Math.max(1, cost);
+    if (!measured) return 0;
+    checkOperation(this.config, this.limiter, clientKey, measured.cost, measured.largestPage);
+    return Math.max(1, measured.cost);
   }
 
   /** A meter for one execution: it stops the operation once its fields spend QUERY_MAX_COST. */
