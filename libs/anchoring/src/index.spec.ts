@@ -35,9 +35,11 @@ describe('@claimtrace/anchoring public API', () => {
         'anchorPosition',
         'anchorQuote',
         'codePointLength',
+        'encodeFragmentTerm',
         'normaliseForMatching',
         'reanchor',
         'sliceCodePoints',
+        'textFragmentUrl',
         'toSelectors',
       ].sort(),
     );
