@@ -237,6 +237,15 @@ describe('the claim graph for researchers', () => {
     );
     expect(rows.some((r) => r.via)).toBe(true);
     expect(rows.some((r) => r.publisher)).toBe(true);
+    // the hop: how many relays lie between the stance and the one first stated, walked here
+    const via = new Map(
+      (await t.db.query<any>('SELECT id, reported_via_id FROM attributions')).map((a) => [
+        a.id,
+        a.reported_via_id,
+      ]),
+    );
+    const hop = (id: string): number => (via.get(id) ? 1 + hop(via.get(id)) : 0);
+    expect(Math.max(...rows.map((r) => hop(r.id)))).toBeGreaterThan(0);
     for (const [format, graph] of Object.entries(formats)) {
       for (const row of rows) {
         const edge = graph.edges.get(gid('Attribution', row.id))!;
@@ -270,6 +279,7 @@ describe('the claim graph for researchers', () => {
         }
         expect(text(edge.reportedVia)).toBe(row.via_actor ? gid('Actor', row.via_actor) : null);
         expect(text(edge.relayOf)).toBe(row.via ? gid('Attribution', row.via) : null);
+        expect([format, row.id, text(edge.hop)]).toEqual([format, row.id, String(hop(row.id))]);
         expect(text(edge.confidence)).toBe(row.confidence === null ? null : String(row.confidence));
       }
     }

@@ -49,6 +49,8 @@ export interface ExportEdge {
   /** a relayed stance: the actor it was reported via, and that actor's attribution */
   reportedVia?: string | null;
   relayOf?: string | null;
+  /** relay hops from the original stance (0: stated directly) */
+  hop?: number | null;
   appearedAt?: string | null;
   endedAt?: string | null;
 }
@@ -99,6 +101,7 @@ export const EDGE_ATTRIBUTES: readonly AttributeSpec[] = [
   { name: 'publisher', type: 'string' },
   { name: 'reportedVia', type: 'string' },
   { name: 'relayOf', type: 'string' },
+  { name: 'hop', type: 'int' },
   { name: 'appearedAt', type: 'string', time: true },
   { name: 'endedAt', type: 'string', time: true },
 ];

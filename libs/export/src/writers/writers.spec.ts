@@ -108,7 +108,7 @@ describe('export writers', () => {
     expect(csvField(null)).toBe('');
     expect(csvRecord(['a', null])).toBe('a,\r\n');
     expect(EDGE_CSV_COLUMNS.slice(0, 4)).toEqual(['id', 'source', 'target', 'type']);
-    expect(edgeCsvRecord(edges[0])).toBe('e1,a1,c1,STANCE,DENIES,,,0.5,,,,,,,,,,\r\n');
+    expect(edgeCsvRecord(edges[0])).toBe('e1,a1,c1,STANCE,DENIES,,,0.5,,,,,,,,,,,\r\n');
   });
 
   it('builds W3C Web Annotations with quote and position selectors', () => {

@@ -50,6 +50,8 @@ export interface GraphEdgeRow {
   /** stances: the actor the stance was reported via, and that actor's attribution */
   reportedVia: string | null;
   relayOf: string | null;
+  /** stances: relay hops from the original stance (0: stated directly) */
+  hop: number | null;
   appearedAt: string | null;
   endedAt: string | null;
 }

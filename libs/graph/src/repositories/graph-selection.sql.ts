@@ -15,6 +15,9 @@ export const isoSql = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const ISO = isoSql;
 
+/** The longest relay chain the `hop` of a stance follows (chains are acyclic; this bounds a bug). */
+const MAX_RELAY_HOPS = 100;
+
 /** When a stance was taken: said, else its article published, else recorded. */
 const STANCE_TIME = (a: string, ar: string) =>
   `coalesce(${a}.stated_at, ${ar}.published_at, ${a}.created_at)`;
@@ -286,13 +289,20 @@ export function graphSelectionSql(
            AS "reportedVia",
          CASE WHEN a.reported_via_id IS NOT NULL THEN ${G('Attribution', 'a.reported_via_id')} END
            AS "relayOf",
+         CASE WHEN a.reported_via_id IS NULL THEN 0 ELSE (
+           WITH RECURSIVE up(id, hop) AS (
+             SELECT a.reported_via_id, 1
+             UNION ALL
+             SELECT v.reported_via_id, up.hop + 1 FROM up JOIN attributions v ON v.id = up.id
+             WHERE v.reported_via_id IS NOT NULL AND up.hop < ${MAX_RELAY_HOPS})
+           SELECT max(hop) FROM up) END AS hop,
          ${ISO(STANCE_TIME('a', 'ar'))} AS "appearedAt", ${ISO('a.removed_at')} AS "endedAt"
   FROM stance_edges a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
   LEFT JOIN actors pb ON pb.id = ar.publisher_id
   UNION ALL
   SELECT 'REPORTED_VIA', 'reportedVia:' || ${G('Attribution', 'a.id')}, ${G('Actor', 'a.actor_id')},
          ${G('Actor', 'v.actor_id')}, NULL, NULL, ${ISO('a.stated_at')}, NULL, ${G('Article', 'ar.article_id')},
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${G('Attribution', 'v.id')},
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${G('Attribution', 'v.id')}, NULL,
          ${ISO('coalesce(a.stated_at, ar.published_at, a.created_at)')}, ${ISO('a.removed_at')}
   FROM stance_edges a JOIN attributions v ON v.id = a.reported_via_id
   CROSS JOIN LATERAL (SELECT p.article_id, x.published_at FROM passages p
@@ -301,23 +311,23 @@ export function graphSelectionSql(
   UNION ALL
   SELECT 'RELATION', 'relation:' || cr.id::text, ${G('Claim', 'cr.from_claim_id')},
          ${G('Claim', 'cr.to_claim_id')}, NULL, cr.relation::text, NULL, NULL, NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${ISO('cr.created_at')}, NULL
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${ISO('cr.created_at')}, NULL
   FROM sel_relations cr
   WHERE TRUE${within('cr.from_claim_id', claimSet)}${within('cr.to_claim_id', claimSet)}
   UNION ALL
   SELECT 'PUBLISHED_BY', 'publishedBy:' || ${G('Article', 'ar.id')}, ${G('Article', 'ar.id')},
          ${G('Actor', 'ar.publisher_id')}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL, NULL, NULL, ${ISO('coalesce(ar.published_at, ar.created_at)')}, NULL
+         NULL, NULL, NULL, NULL, NULL, NULL, ${ISO('coalesce(ar.published_at, ar.created_at)')}, NULL
   FROM ${where(articleSource, `ar.publisher_id IN (${actorSet ?? `SELECT pb.id FROM actors pb WHERE ${actorLive('pb')}`})`)}
   UNION ALL
   SELECT 'AFFILIATED_WITH', 'affiliatedWith:' || ${G('Actor', 'ac.id')}, ${G('Actor', 'ac.id')},
          ${G('Actor', 'ac.affiliation_id')}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
   FROM ${where(actorSource, `ac.affiliation_id IN (${actorSet ?? `SELECT af.id FROM actors af WHERE ${actorLive('af')}`})`)}
   UNION ALL
   SELECT 'APPEARS_IN', 'appearsIn:' || ap.claim_id::text || ':' || ap.article_id::text,
          ${G('Claim', 'ap.claim_id')}, ${G('Article', 'ap.article_id')}, NULL, NULL, NULL, NULL, NULL,
-         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${ISO('ap.at')}, NULL
+         NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${ISO('ap.at')}, NULL
   FROM (SELECT a.claim_id, p.article_id, min(${STANCE_TIME('a', 'ar')}) AS at
         FROM stance_edges a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
         WHERE TRUE${within('p.article_id', articleSet)}
