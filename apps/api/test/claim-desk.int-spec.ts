@@ -221,6 +221,26 @@ describe('assignments and checklists', () => {
     ).toBeUndefined();
   });
 
+  it('holds the verdict when the second review’s ticker became the assignee', async () => {
+    const claim = await api(t).createClaim('reassigned reviewer');
+    // Ana ticks the review while nobody is assigned, then the claim is handed to her
+    await t.gqlAs(editor, TICK, { i: { claimId: claim.id, key: 'second-review', done: true } });
+    await t.gqlAs(editor, ASSIGN, { i: { claimId: claim.id, assigneeId: ana } });
+    const refused = await t.gqlAs(editor, CHANGE, {
+      i: { claimId: claim.id, status: 'CONFIRMED', rationale: 'checked' },
+    });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', missing: ['second-review'] },
+    });
+    expect(refused.errors?.[0].message).toMatch(/someone other than its assignee/);
+    // handed to Ben, Ana's tick is a second pair of eyes again
+    await t.gqlAs(editor, ASSIGN, { i: { claimId: claim.id, assigneeId: ben } });
+    const rated = await t.gqlAs(editor, CHANGE, {
+      i: { claimId: claim.id, status: 'CONFIRMED', rationale: 'checked' },
+    });
+    expect(rated.data?.changeClaimStatus.status).toBe('CONFIRMED');
+  });
+
   it('refuses an unknown item, naming the known ones', async () => {
     const claim = await api(t).createClaim('unknown item');
     const result = await t.gqlAs(editor, TICK, {

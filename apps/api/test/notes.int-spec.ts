@@ -299,6 +299,12 @@ describe('notes and work queues', () => {
     // once reviewed, it leaves the queue
     await as('ben', tick, { claimId: anas.id, key: 'second-review', done: true });
     expect((await t.gqlAs(token.ben, QUEUE, {})).data?.workQueue.awaitingReview.totalCount).toBe(0);
+    // handed to Ben, his own review no longer counts: it waits for someone else's again
+    await as('ana', assign, { claimId: anas.id, assigneeId: id.ben });
+    const again = (await t.gqlAs(token.viewer, QUEUE, { p: id.ana })).data?.workQueue;
+    expect(again.awaitingReview.edges.map((e: any) => e.node.text)).toEqual([
+      'queue: Ana’s, ready for review',
+    ]);
   });
 
   it('asks an anonymous caller whose queue, and refuses a bad personId', async () => {

@@ -63,7 +63,9 @@ export class ChecklistIncomplete extends BadInputError {
     super(
       `A claim goes to ${to} only once its checklist has ${missing
         .map((item) => `"${item.label}" (${item.key})`)
-        .join(', ')} done: tick ${missing.length > 1 ? 'them' : 'it'} with setChecklistItem first.`,
+        .join(', ')} done by someone other than its assignee: tick ${
+        missing.length > 1 ? 'them' : 'it'
+      } with setChecklistItem first.`,
       { to, missing: missing.map((item) => item.key) },
     );
   }
