@@ -310,7 +310,10 @@ describe('notes and work queues', () => {
   it('asks an anonymous caller whose queue, and refuses a bad personId', async () => {
     const anonymous = await t.gqlAs(null, QUEUE, {});
     expect(anonymous.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    expect(anonymous.errors?.[0].message).toMatch(/pass personId/);
+    // a queue holds the team's notes: nobody reads one without a token, not even by personId
+    const someone = await t.gqlAs(null, QUEUE, { p: id.ben });
+    expect(someone.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(someone.data ?? null).toBeNull();
     const wrong = await t.gql(QUEUE, {
       p: Buffer.from('Person:00000000-0000-4000-8000-000000000000').toString('base64url'),
     });
