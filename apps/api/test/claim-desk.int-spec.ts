@@ -188,13 +188,25 @@ describe('assignments and checklists', () => {
         })
       ).data?.changeClaimStatus.status,
     ).toBe('CONFIRMED');
+    // a verdict keeps the review it needed: withdrawn only once the claim is reopened
+    const withdrawn = await t.gqlAs(editor, TICK, {
+      i: { claimId: claim.id, key: 'second-review', done: false },
+    });
+    expect(withdrawn.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      status: 'CONFIRMED',
+    });
+    expect(withdrawn.errors?.[0].message).toMatch(/move the claim to CONTESTED or RETRACTED first/);
+    await t.gqlAs(editor, CHANGE, {
+      i: { claimId: claim.id, status: 'CONTESTED', rationale: 'new evidence' },
+    });
     const unticked = await t.gqlAs(editor, TICK, {
       i: { claimId: claim.id, key: 'second-review', done: false },
     });
     expect(
       unticked.data?.setChecklistItem.checklist.find((i: any) => i.key === 'second-review'),
     ).toMatchObject({ done: false, doneBy: null, doneAt: null });
-    const changes = (await claimEventsOf(t, claim.id, 4)).filter(
+    const changes = (await claimEventsOf(t, claim.id, 5)).filter(
       (e) => e.kind === 'CHECKLIST_ITEM_CHANGED',
     );
     expect(changes.map((e) => [e.payload.key, e.payload.done, e.person.name])).toEqual([

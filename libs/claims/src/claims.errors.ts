@@ -86,3 +86,16 @@ export class OwnReview extends ForbiddenError {
     super(`"${label}" is a second pair of eyes: someone other than the claim's assignee ticks it.`);
   }
 }
+
+/** Unticking an item the claim's current status required: the verdict would lose its review. */
+export class RequiredItemHeld extends ConflictError {
+  constructor(status: ClaimStatus, item: { key: string; label: string; requiredFor: string[] }) {
+    const reopen = ALLOWED_TRANSITIONS[status].filter((to) => !item.requiredFor.includes(to));
+    super(
+      `The claim is ${status}, which needs "${item.label}" (${item.key}) done, so it stays ticked${
+        reopen.length ? `: move the claim to ${reopen.join(' or ')} first to withdraw it` : ''
+      }.`,
+      { status, key: item.key },
+    );
+  }
+}
