@@ -277,4 +277,27 @@ describe('assignments and checklists', () => {
     );
     expect(events).toHaveLength(1);
   });
+
+  it('fuzzes unticking the review against a verdict: a verdict never stands without its review', async () => {
+    for (let round = 0; round < 6; round++) {
+      const claim = await api(t).createClaim(`review race ${round}`);
+      await t.gql(TICK, { i: { claimId: claim.id, key: 'second-review', done: true } });
+      const results = await Promise.all([
+        t.gqlAs(editor, TICK, { i: { claimId: claim.id, key: 'second-review', done: false } }),
+        t.gqlAs(editor, CHANGE, {
+          i: { claimId: claim.id, status: 'REFUTED', rationale: 'checked' },
+        }),
+      ]);
+      expect(JSON.stringify(results)).not.toMatch(/INTERNAL_SERVER_ERROR/);
+      const read = await t.gql(
+        `query ($id: ID!) { claim(id: $id) { status checklist { key done } } }`,
+        { id: claim.id },
+      );
+      const review = read.data?.claim.checklist.find((i: any) => i.key === 'second-review');
+      // exactly one of the two wins: the verdict with its review, or the untick without a verdict
+      expect([read.data?.claim.status, review.done]).toEqual(
+        results[1].errors ? ['UNVERIFIED', false] : ['REFUTED', true],
+      );
+    }
+  });
 });
