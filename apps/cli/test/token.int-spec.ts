@@ -146,6 +146,8 @@ describe('claimtrace token', () => {
       /control characters/,
     );
     await expect(cli('person', 'create', '--name', '\u200b')).rejects.toThrow(/visible character/);
+    // a token's name is recorded on every write (and names the person made for it): the same rules
+    await expect(run('create', '--name', 'bot\u001b[2J')).rejects.toThrow(/control characters/);
     expect((await cli('person', 'list', '--json')).split('\n').filter(Boolean)).toHaveLength(
       before,
     );
