@@ -188,13 +188,25 @@ describe('assignments and checklists', () => {
         })
       ).data?.changeClaimStatus.status,
     ).toBe('CONFIRMED');
+    // a verdict keeps the review it needed: withdrawn only once the claim is reopened
+    const withdrawn = await t.gqlAs(editor, TICK, {
+      i: { claimId: claim.id, key: 'second-review', done: false },
+    });
+    expect(withdrawn.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      status: 'CONFIRMED',
+    });
+    expect(withdrawn.errors?.[0].message).toMatch(/move the claim to CONTESTED or RETRACTED first/);
+    await t.gqlAs(editor, CHANGE, {
+      i: { claimId: claim.id, status: 'CONTESTED', rationale: 'new evidence' },
+    });
     const unticked = await t.gqlAs(editor, TICK, {
       i: { claimId: claim.id, key: 'second-review', done: false },
     });
     expect(
       unticked.data?.setChecklistItem.checklist.find((i: any) => i.key === 'second-review'),
     ).toMatchObject({ done: false, doneBy: null, doneAt: null });
-    const changes = (await claimEventsOf(t, claim.id, 4)).filter(
+    const changes = (await claimEventsOf(t, claim.id, 5)).filter(
       (e) => e.kind === 'CHECKLIST_ITEM_CHANGED',
     );
     expect(changes.map((e) => [e.payload.key, e.payload.done, e.person.name])).toEqual([
@@ -221,6 +233,26 @@ describe('assignments and checklists', () => {
     ).toBeUndefined();
   });
 
+  it('holds the verdict when the second review’s ticker became the assignee', async () => {
+    const claim = await api(t).createClaim('reassigned reviewer');
+    // Ana ticks the review while nobody is assigned, then the claim is handed to her
+    await t.gqlAs(editor, TICK, { i: { claimId: claim.id, key: 'second-review', done: true } });
+    await t.gqlAs(editor, ASSIGN, { i: { claimId: claim.id, assigneeId: ana } });
+    const refused = await t.gqlAs(editor, CHANGE, {
+      i: { claimId: claim.id, status: 'CONFIRMED', rationale: 'checked' },
+    });
+    expect(refused.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', missing: ['second-review'] },
+    });
+    expect(refused.errors?.[0].message).toMatch(/someone other than its assignee/);
+    // handed to Ben, Ana's tick is a second pair of eyes again
+    await t.gqlAs(editor, ASSIGN, { i: { claimId: claim.id, assigneeId: ben } });
+    const rated = await t.gqlAs(editor, CHANGE, {
+      i: { claimId: claim.id, status: 'CONFIRMED', rationale: 'checked' },
+    });
+    expect(rated.data?.changeClaimStatus.status).toBe('CONFIRMED');
+  });
+
   it('refuses an unknown item, naming the known ones', async () => {
     const claim = await api(t).createClaim('unknown item');
     const result = await t.gqlAs(editor, TICK, {
@@ -244,5 +276,28 @@ describe('assignments and checklists', () => {
       (e) => e.kind === 'CHECKLIST_ITEM_CHANGED',
     );
     expect(events).toHaveLength(1);
+  });
+
+  it('fuzzes unticking the review against a verdict: a verdict never stands without its review', async () => {
+    for (let round = 0; round < 6; round++) {
+      const claim = await api(t).createClaim(`review race ${round}`);
+      await t.gql(TICK, { i: { claimId: claim.id, key: 'second-review', done: true } });
+      const results = await Promise.all([
+        t.gqlAs(editor, TICK, { i: { claimId: claim.id, key: 'second-review', done: false } }),
+        t.gqlAs(editor, CHANGE, {
+          i: { claimId: claim.id, status: 'REFUTED', rationale: 'checked' },
+        }),
+      ]);
+      expect(JSON.stringify(results)).not.toMatch(/INTERNAL_SERVER_ERROR/);
+      const read = await t.gql(
+        `query ($id: ID!) { claim(id: $id) { status checklist { key done } } }`,
+        { id: claim.id },
+      );
+      const review = read.data?.claim.checklist.find((i: any) => i.key === 'second-review');
+      // exactly one of the two wins: the verdict with its review, or the untick without a verdict
+      expect([read.data?.claim.status, review.done]).toEqual(
+        results[1].errors ? ['UNVERIFIED', false] : ['REFUTED', true],
+      );
+    }
   });
 });

@@ -299,12 +299,21 @@ describe('notes and work queues', () => {
     // once reviewed, it leaves the queue
     await as('ben', tick, { claimId: anas.id, key: 'second-review', done: true });
     expect((await t.gqlAs(token.ben, QUEUE, {})).data?.workQueue.awaitingReview.totalCount).toBe(0);
+    // handed to Ben, his own review no longer counts: it waits for someone else's again
+    await as('ana', assign, { claimId: anas.id, assigneeId: id.ben });
+    const again = (await t.gqlAs(token.viewer, QUEUE, { p: id.ana })).data?.workQueue;
+    expect(again.awaitingReview.edges.map((e: any) => e.node.text)).toEqual([
+      'queue: Ana’s, ready for review',
+    ]);
   });
 
   it('asks an anonymous caller whose queue, and refuses a bad personId', async () => {
     const anonymous = await t.gqlAs(null, QUEUE, {});
     expect(anonymous.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    expect(anonymous.errors?.[0].message).toMatch(/pass personId/);
+    // a queue holds the team's notes: nobody reads one without a token, not even by personId
+    const someone = await t.gqlAs(null, QUEUE, { p: id.ben });
+    expect(someone.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(someone.data ?? null).toBeNull();
     const wrong = await t.gql(QUEUE, {
       p: Buffer.from('Person:00000000-0000-4000-8000-000000000000').toString('base64url'),
     });

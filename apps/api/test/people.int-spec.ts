@@ -44,6 +44,9 @@ describe('people', () => {
     ['a hostile handle', { name: 'B', handle: 'a'.repeat(39) + '!' }, /not usable in a mention/],
     ['a long handle', { name: 'B', handle: 'a'.repeat(41) }, /at most 40/],
     ['a bad email', { name: 'B', email: 'not an address' }, /name@example.org/],
+    ['a name of zero-width spaces', { name: '\u200b\u200b' }, /visible character/],
+    ['a terminal escape in a name', { name: 'Eve\u001b[2J' }, /control characters/],
+    ['a line break in a name', { name: 'Eve\nAdmin' }, /control characters/],
   ])('refuses %s with BAD_USER_INPUT, writing nothing', async (_what, input, message) => {
     const before = await t.count('people');
     const result = await t.gql(CREATE_PERSON, { i: input });

@@ -81,6 +81,15 @@ const CASES: HostileCase[] = [
     admin: true,
   },
   {
+    name: 'someone’s work queue read anonymously (workQueue needs VIEWER)',
+    query: `query($p: ID) { workQueue(personId: $p) { person { name } } }`,
+    variables: {
+      p: Buffer.from('Person:00000000-0000-4000-8000-000000000000').toString('base64url'),
+    },
+    code: 'UNAUTHENTICATED',
+    message: /role VIEWER/,
+  },
+  {
     name: 'introspection (__schema) while it is off',
     query: `{ __schema { types { name } } }`,
     code: 'GRAPHQL_VALIDATION_FAILED',

@@ -133,4 +133,23 @@ describe('claimtrace token', () => {
     // the tokens made without --person got a person of their own name
     expect(people).toMatch(/-\s+desk/);
   });
+
+  it('holds `person create` to the rules of createPerson: name length, e-mail form, control characters', async () => {
+    const before = (await cli('person', 'list', '--json')).split('\n').filter(Boolean).length;
+    await expect(cli('person', 'create', '--name', 'x'.repeat(101))).rejects.toThrow(
+      /name must be 1 to 100 characters/,
+    );
+    await expect(
+      cli('person', 'create', '--name', 'Eve', '--email', 'not an address'),
+    ).rejects.toThrow(/email must look like name@example.org/);
+    await expect(cli('person', 'create', '--name', 'Eve\u001b[2J')).rejects.toThrow(
+      /control characters/,
+    );
+    await expect(cli('person', 'create', '--name', '\u200b')).rejects.toThrow(/visible character/);
+    // a token's name is recorded on every write (and names the person made for it): the same rules
+    await expect(run('create', '--name', 'bot\u001b[2J')).rejects.toThrow(/control characters/);
+    expect((await cli('person', 'list', '--json')).split('\n').filter(Boolean)).toHaveLength(
+      before,
+    );
+  });
 });

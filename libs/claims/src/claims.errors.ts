@@ -72,7 +72,9 @@ export class ChecklistIncomplete extends BadInputError {
     super(
       `A claim goes to ${to} only once its checklist has ${missing
         .map((item) => `"${item.label}" (${item.key})`)
-        .join(', ')} done: tick ${missing.length > 1 ? 'them' : 'it'} with setChecklistItem first.`,
+        .join(', ')} done by someone other than its assignee: tick ${
+        missing.length > 1 ? 'them' : 'it'
+      } with setChecklistItem first.`,
       { to, missing: missing.map((item) => item.key) },
     );
   }
@@ -91,5 +93,18 @@ export class UnknownChecklistItem extends BadInputError {
 export class OwnReview extends ForbiddenError {
   constructor(label: string) {
     super(`"${label}" is a second pair of eyes: someone other than the claim's assignee ticks it.`);
+  }
+}
+
+/** Unticking an item the claim's current status required: the verdict would lose its review. */
+export class RequiredItemHeld extends ConflictError {
+  constructor(status: ClaimStatus, item: { key: string; label: string; requiredFor: string[] }) {
+    const reopen = ALLOWED_TRANSITIONS[status].filter((to) => !item.requiredFor.includes(to));
+    super(
+      `The claim is ${status}, which needs "${item.label}" (${item.key}) done, so it stays ticked${
+        reopen.length ? `: move the claim to ${reopen.join(' or ')} first to withdraw it` : ''
+      }.`,
+      { status, key: item.key },
+    );
   }
 }

@@ -21,6 +21,10 @@ describe('Markdown', () => {
     );
   });
 
+  it('does not mark an e-mail address whose name ends in a letter beyond ASCII', () => {
+    expect(html('josé@ana.org')).toBe('<div class="markdown"><p>josé@ana.org</p></div>');
+  });
+
   it('never injects HTML or script links', () => {
     const out = html(
       '<img src=x onerror=alert(1)> [x](javascript:alert(1)) <script>alert(1)</script>',

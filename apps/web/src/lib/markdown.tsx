@@ -5,7 +5,7 @@
 import { Fragment, type ReactNode } from 'react';
 
 const INLINE =
-  /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|(\*[^*\n]+\*)|\[([^[\]\n]+)\]\((https?:\/\/[^\s()]+)\)|(^|[^\w@.])@([A-Za-z0-9][A-Za-z0-9_-]{0,39})(?![\w-])/g;
+  /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|(\*[^*\n]+\*)|\[([^[\]\n]+)\]\((https?:\/\/[^\s()]+)\)|(^|[^\p{L}\p{N}\p{M}_@.])@([A-Za-z0-9][A-Za-z0-9_-]{0,39})(?![\p{L}\p{N}\p{M}_-])/gu;
 
 /** One line's inline markup. */
 export function renderInline(text: string): ReactNode[] {

@@ -26,14 +26,11 @@ export class PeopleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Checks every field here, so the CLI (which calls this directly) keeps the API's rules. */
   async create(input: CreatePersonInput): Promise<PersonObject> {
-    const name = input.name.trim();
-    if (!name)
-      throw new BadInputError('name must contain at least one visible character.', {
-        argument: 'name',
-      });
+    const name = personName(input.name);
     const handle = input.handle == null ? null : normaliseHandle(input.handle);
-    const email = input.email?.trim() || null;
+    const email = personEmail(input.email);
     const row = await this.people.insert({ name, handle, email });
     if (!row) {
       throw new ConflictError(`The handle "@${handle}" belongs to someone else; pick another.`, {
@@ -94,4 +91,40 @@ export function normaliseHandle(given: string): string {
     );
   }
   return handle;
+}
+
+const CONTROL = /\p{Cc}/u;
+const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;
+
+/** A name as shown on every change: trimmed, 1 to 100 characters, visible, on one line. */
+export function personName(given: string): string {
+  const name = given.trim();
+  if (!name.replace(INVISIBLE, '')) {
+    throw new BadInputError('name must contain at least one visible character.', {
+      argument: 'name',
+    });
+  }
+  if (name.length > 100) {
+    throw new BadInputError('name must be 1 to 100 characters long.', { argument: 'name' });
+  }
+  if (CONTROL.test(name)) {
+    throw new BadInputError(
+      'name must not contain control characters (line breaks, tabs, terminal escapes).',
+      { argument: 'name' },
+    );
+  }
+  return name;
+}
+
+/** An e-mail address, trimmed (blank: none); at most 254 characters of the form name@host. */
+export function personEmail(given: string | null | undefined): string | null {
+  const email = given?.trim() || null;
+  if (email === null) return null;
+  if (email.length > 254) {
+    throw new BadInputError('email must be at most 254 characters long.', { argument: 'email' });
+  }
+  if (CONTROL.test(email) || !/^[^\s@]+@[^\s@]+$/.test(email)) {
+    throw new BadInputError('email must look like name@example.org.', { argument: 'email' });
+  }
+  return email;
 }

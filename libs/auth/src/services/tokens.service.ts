@@ -8,7 +8,7 @@ import {
   PrincipalSummary,
 } from '../dtos/principal.dto';
 import { PrincipalRow, PrincipalsRepository } from '../repositories/principals.repository';
-import { PeopleService } from './people.service';
+import { PeopleService, personName } from './people.service';
 import {
   canonicalTarget,
   DOWNLOAD_LINK_SECONDS,
@@ -33,6 +33,8 @@ export class TokensService {
     if (name.length < 1 || name.length > 100) {
       throw new BadInputError('A token needs a name of 1 to 100 characters (who or what uses it).');
     }
+    // recorded as `by` on every write and printed by `watch`; names a new person: a person's name
+    personName(name);
     if (!ROLES.includes(input.role)) {
       throw new BadInputError(`The role must be one of ${ROLES.join(', ')} (got ${input.role}).`);
     }

@@ -34,11 +34,10 @@ export class ClaimDeskRepository {
     );
   }
 
-  /** The keys ticked on a claim, read in the caller's transaction (after it locked the claim). */
-  async tickedKeys(tx: Tx, claimId: string): Promise<string[]> {
-    const rows = await tx.$queryRaw<Pick<ChecklistTickRow, 'key'>[]>`
-      SELECT key FROM checklist_ticks WHERE claim_id = ${claimId}::uuid`;
-    return rows.map((row) => row.key);
+  /** The ticks of a claim and who made them, read in the caller's transaction (claim locked). */
+  ticksIn(tx: Tx, claimId: string): Promise<Pick<ChecklistTickRow, 'key' | 'doneById'>[]> {
+    return tx.$queryRaw<Pick<ChecklistTickRow, 'key' | 'doneById'>[]>`
+      SELECT key, done_by_id AS "doneById" FROM checklist_ticks WHERE claim_id = ${claimId}::uuid`;
   }
 
   /** Ticks an item; false when it was ticked already. */

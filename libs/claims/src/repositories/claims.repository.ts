@@ -131,12 +131,15 @@ export class ClaimsRepository {
       where.push(`c.assignee_id IS DISTINCT FROM ${add(query.notAssigneeId)}::uuid`);
     }
     if (query.checklist) {
-      const ticked = (keys: string) =>
-        `(SELECT count(*) FROM checklist_ticks t WHERE t.claim_id = c.id AND t.key = ANY(${keys}::text[]))`;
+      const ticked = (keys: string, extra = '') =>
+        `(SELECT count(*) FROM checklist_ticks t WHERE t.claim_id = c.id AND t.key = ANY(${keys}::text[])${extra})`;
       const done = add(query.checklist.done);
       const missing = add(query.checklist.missing);
       where.push(`${ticked(done)} = cardinality(${done}::text[])`);
-      where.push(`${ticked(missing)} < cardinality(${missing}::text[])`);
+      // as in changeClaimStatus: the assignee's own tick of a required item does not count
+      where.push(
+        `${ticked(missing, ' AND t.done_by_id IS DISTINCT FROM c.assignee_id')} < cardinality(${missing}::text[])`,
+      );
     }
     if (query.actorId || query.stance) {
       const on = ['a.claim_id = c.id', 'a.removed_at IS NULL'];

@@ -3,7 +3,7 @@ import { PeopleService, UnauthenticatedError } from '@claimtrace/auth';
 import { APP_CONFIG, AppConfig, keyOf, RequestContext, toGlobalId } from '@claimtrace/core';
 import { ClaimEventKind, Database, Priority } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
-import { OwnReview, UnknownChecklistItem } from '../claims.errors';
+import { OwnReview, RequiredItemHeld, UnknownChecklistItem } from '../claims.errors';
 import {
   AssignClaimInput,
   ChecklistItemObject,
@@ -88,6 +88,9 @@ export class ClaimDeskService {
       const current = await this.claims.lockCurrent(tx, key, input.claimId);
       if (input.done && item.requiredFor.length > 0 && current.assigneeId === personId) {
         throw new OwnReview(item.label);
+      }
+      if (!input.done && item.requiredFor.includes(current.status)) {
+        throw new RequiredItemHeld(current.status, item);
       }
       const changed = input.done
         ? await this.desk.tick(tx, key, item.key, personId)

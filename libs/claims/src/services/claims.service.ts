@@ -26,7 +26,7 @@ import { ClaimObject, ClaimRecord } from '../dtos/claim.object';
 import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../dtos/claim.inputs';
 import { ClaimOrder, ClaimsArgs } from '../dtos/claims.args';
 import { ClaimPageQuery, ClaimSort, ClaimsRepository } from '../repositories/claims.repository';
-import { canTransition, missingItems } from '../status/transitions';
+import { canTransition, countedTicks, missingItems } from '../status/transitions';
 import { ClaimDeskRepository } from '../repositories/claim-desk.repository';
 
 /** Filters of the work queue (libs/newsroom) on top of ClaimFilter. */
@@ -197,7 +197,7 @@ export class ClaimsService {
       const undone = missingItems(
         input.status,
         this.config.CHECKLIST,
-        await this.desk.tickedKeys(tx, key),
+        countedTicks(this.config.CHECKLIST, await this.desk.ticksIn(tx, key), current.assigneeId),
       );
       if (undone.length > 0) throw new ChecklistIncomplete(input.status, undone);
       const found = await this.claims.existingPassages(tx, evidence);

@@ -1,6 +1,6 @@
 import { ClaimStatus } from '@claimtrace/database';
 import { DEFAULT_CHECKLIST } from '@claimtrace/core';
-import { ALLOWED_TRANSITIONS, canTransition, missingItems } from './transitions';
+import { ALLOWED_TRANSITIONS, canTransition, countedTicks, missingItems } from './transitions';
 
 describe('claim status transitions', () => {
   it('covers every status', () => {
@@ -30,5 +30,18 @@ describe('claim status transitions', () => {
     ]);
     expect(missingItems('CONFIRMED', DEFAULT_CHECKLIST, ['second-review'])).toEqual([]);
     expect(missingItems('CONTESTED', DEFAULT_CHECKLIST, [])).toEqual([]);
+  });
+
+  it('counts a required item only when someone other than the assignee ticked it', () => {
+    const ticks = [
+      { key: 'check-numbers', doneById: 'ana' },
+      { key: 'second-review', doneById: 'ana' },
+    ];
+    expect(countedTicks(DEFAULT_CHECKLIST, ticks, 'ana')).toEqual(['check-numbers']);
+    expect(countedTicks(DEFAULT_CHECKLIST, ticks, 'ben')).toEqual([
+      'check-numbers',
+      'second-review',
+    ]);
+    expect(countedTicks(DEFAULT_CHECKLIST, ticks, null)).toHaveLength(2);
   });
 });

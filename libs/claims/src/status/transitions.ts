@@ -32,3 +32,21 @@ export function missingItems<T extends { key: string; requiredFor: readonly stri
 ): T[] {
   return checklist.filter((item) => item.requiredFor.includes(to) && !done.includes(item.key));
 }
+
+/**
+ * The keys of `ticks` that count towards a transition: an item some status requires (the second
+ * review) counts only when someone other than the claim's current assignee ticked it, so handing
+ * the claim to its reviewer afterwards does not make the review their own.
+ */
+export function countedTicks(
+  checklist: readonly { key: string; requiredFor: readonly string[] }[],
+  ticks: readonly { key: string; doneById: string }[],
+  assigneeId: string | null,
+): string[] {
+  const required = new Set(
+    checklist.filter((item) => item.requiredFor.length > 0).map((item) => item.key),
+  );
+  return ticks
+    .filter((tick) => !required.has(tick.key) || tick.doneById !== assigneeId)
+    .map((tick) => tick.key);
+}

@@ -12,6 +12,11 @@ describe('mentionedHandles', () => {
     expect(mentionedHandles('@@ana @')).toEqual([]);
   });
 
+  it('ignores e-mail addresses whose name ends in a letter beyond ASCII', () => {
+    expect(mentionedHandles('write to josé@ana.org, zoë@ben or 李@carla')).toEqual([]);
+    expect(mentionedHandles('¿@ana? «@ben»')).toEqual(['ana', 'ben']);
+  });
+
   it('runs in time linear in a hostile input', () => {
     const hostile = '@'.repeat(200_000) + `@${'a'.repeat(39)}!`.repeat(20_000);
     // a backtracking scan of these 1.2 MB would not end within the test's time

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PeopleLoaders, PersonObject } from '@claimtrace/auth';
+import { PeopleLoaders, PersonObject, Roles } from '@claimtrace/auth';
 import { ClaimConnection } from '@claimtrace/claims';
 import { NoArgs, RequestContext } from '@claimtrace/core';
 import { NoteConnection } from '../dtos/note.dto';
@@ -18,8 +18,9 @@ export class WorkQueueResolver {
     private readonly peopleLoaders: PeopleLoaders,
   ) {}
 
+  @Roles('VIEWER')
   @Query(() => WorkQueueObject, {
-    description: "the signed-in person's queue when personId is omitted",
+    description: "the signed-in person's queue when personId is omitted; needs a token",
   })
   async workQueue(
     @Context() ctx: RequestContext,
