@@ -26,7 +26,7 @@ console.log(
   'overlap: a predicted span counts when it shares at least half of the shorter span with a gold span of the same role (one-to-one)\n',
 );
 console.log(
-  'note: the learned cue model (libs/extraction/data/cue-model.json) is trained on the dev part,\n' +
-    'so dev scores are in-sample; held-out is the honest number (see train-cue-model.ts --cv)\n',
+  'note: the learned cue model (libs/extraction/data/cue-model.json) is trained on the train split\n' +
+    'only; the rules were written looking at the dev part, so held-out is the honest number\n',
 );
 console.log(evaluateCorpus(corpus, (text) => extractAttributions(text)));
