@@ -28,17 +28,11 @@ import { decideStance, isMedium } from './stance';
 import { findQuotes, quoteContaining } from './text/quotes';
 import { splitSentences, type Sentence } from './text/sentences';
 import { tokenize, type Token } from './text/tokens';
-import type { ExtractedAttribution, Range, Span, Stance } from './types';
-
-interface Draft {
-  sentence: number;
-  cue: Range;
-  source: Range | null;
-  content: Range;
-  stance: Stance;
-  /** The medium a source spoke to ("told the newspaper"), for nesting. */
-  toldMedium: string | null;
-}
+import type { ExtractedAttribution, Range, Span } from './types';
+import { actorNameOf } from './actor-name';
+import type { Draft } from './draft';
+import { articleLanguage, sentenceLanguages } from './language';
+import { spanishDrafts } from './spanish/extract-es';
 
 const INVERSION_LEMMAS = new Set([
   'say',
@@ -252,10 +246,12 @@ function draftsFor(
   sentences: Sentence[],
   quotes: Range[],
   cueModel: CueModel | null,
+  english: (sentenceIndex: number) => boolean,
 ): Draft[] {
   const drafts: Draft[] = [];
   const isQuoted = (offset: number) => quoteContaining(quotes, offset) !== undefined;
   sentences.forEach((sentence, sentenceIndex) => {
+    if (!english(sentenceIndex)) return;
     const tokens = tokenize(text, sentence.start, sentence.end);
     if (tokens.length === 0) return;
     const cues = findCues(text, tokens, isQuoted, cueModel);
@@ -380,6 +376,8 @@ function extendQuoteContinuations(
 export interface ExtractOptions {
   /** The learned cue model (the shipped one by default); null for the rules alone. */
   cueModel?: CueModel | null;
+  /** The article's declared language ("en", "es", "es-AR"); detected when absent. */
+  language?: string | null;
 }
 
 export function extractAttributions(
@@ -388,12 +386,24 @@ export function extractAttributions(
 ): ExtractedAttribution[] {
   const sentences = splitSentences(text);
   const quotes = findQuotes(text);
+  const languages = sentenceLanguages(
+    text,
+    sentences,
+    quotes,
+    articleLanguage(text, options.language),
+  );
   const drafts = draftsFor(
     text,
     sentences,
     quotes,
     options.cueModel === undefined ? CUE_MODEL : options.cueModel,
+    (index) => languages[index] === 'en',
   );
+  if (languages.includes('es')) {
+    const spanish = spanishDrafts(text, sentences, quotes, (index) => languages[index] === 'es');
+    drafts.push(...spanish);
+    drafts.sort((a, b) => a.sentence - b.sentence || a.cue.start - b.cue.start);
+  }
   const codePoints = new CodePointIndex(text);
   const span = (range: Range): Span => ({
     start: codePoints.toCodePoint(range.start),
@@ -404,14 +414,16 @@ export function extractAttributions(
   let mentions: Mention[] | undefined;
   const recentSources: Mention[] = [];
   const names = drafts.map((draft) => {
-    if (!draft.source) return null;
+    // "Dijo además que…": the nearest earlier source said it.
+    if (!draft.source) return draft.droppedSubject ? (recentSources.at(-1)?.name ?? null) : null;
     const sourceText = text.slice(draft.source.start, draft.source.end);
     if (isPronoun(sourceText)) {
       mentions ??= nameMentions(text);
       return resolvePronoun(sourceText, draft.source.start, recentSources, mentions) ?? sourceText;
     }
-    recentSources.push({ name: sourceText, offset: draft.source.start, kind: kindOf(sourceText) });
-    return sourceText;
+    const name = actorNameOf(sourceText);
+    recentSources.push({ name, offset: draft.source.start, kind: kindOf(sourceText) });
+    return name;
   });
 
   const reportedVia = findReportedVia(

@@ -3,7 +3,7 @@
  * source (a medium relays: REPORTS) and by a relayed description of falsehood ("calling the
  * report false": DENIES).
  */
-import { FALSEHOOD, MEDIA_WORDS } from './lexicon/words';
+import { FALSEHOOD, MEDIA_WORDS, SPANISH_MEDIUM } from './lexicon/words';
 import type { Stance } from './types';
 
 export interface StanceInput {
@@ -15,6 +15,7 @@ export interface StanceInput {
 
 /** True when a noun phrase names a news medium ("the Times", "the newspaper", "Reuters"). */
 export function isMedium(phrase: string): boolean {
+  if (SPANISH_MEDIUM.test(phrase)) return true;
   const words = phrase.split(/\s+/);
   const head = words[words.length - 1]?.replace(/[’']s$/, '').toLowerCase();
   if (head === undefined) return false;
@@ -26,6 +27,10 @@ export function isMedium(phrase: string): boolean {
       /newspaper|paper|outlet|magazine|tabloid|network|broadcaster|agency|media/.test(head))
   );
 }
+
+/** A Spanish content that calls something false: "«Es completamente falso»", "no es cierto". */
+const SAYS_FALSE_ES =
+  /^\W*(?:(?:eso|esto|todo\s+eso|la\s+\w+)\s+)?(?:(?:es|era|son|fue|resulta)\s+(?:completamente\s+|totalmente\s+|absolutamente\s+|rotundamente\s+)?(?:fals[oa]s?|(?:una\s+)?mentira|infundad[oa]s?|un\s+bulo)|no\s+es\s+(?:cierto|verdad))/i;
 
 export function decideStance(input: StanceInput): Stance {
   let stance = input.cueStance;
@@ -39,12 +44,13 @@ export function decideStance(input: StanceInput): Stance {
     !input.negated
   ) {
     if (
-      /^\W*(?:(?:is|was|are|were)\s+)?(?:“|"|‘)?\s*(?:\d+\s+percent\s+|completely\s+|totally\s+|entirely\s+)?(?:false|untrue|fake|a lie|baseless|unfounded|bogus|nonsense|a hoax)/i.test(
+      /^\W*(?:(?:it|this|that|it[’']s|that[’']s)\s+)?(?:(?:is|was|are|were)\s+)?(?:“|"|‘)?\s*(?:\d+\s+percent\s+|completely\s+|totally\s+|entirely\s+)?(?:false|untrue|fake|a lie|baseless|unfounded|bogus|nonsense|a hoax)/i.test(
         input.contentText,
       )
     ) {
       return 'DENIES';
     }
+    if (SAYS_FALSE_ES.test(input.contentText)) return 'DENIES';
   }
   if (stance === 'ASSERTS' && input.sourceText && isMedium(input.sourceText)) stance = 'REPORTS';
   return stance;

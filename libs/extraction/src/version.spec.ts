@@ -21,7 +21,7 @@ describe('EXTRACTOR_VERSION', () => {
       .digest('hex')
       .slice(0, 16);
     expect({ revision: EXTRACTION_RULES_REVISION, digest }).toEqual({
-      revision: 1,
+      revision: 2,
       digest: 'e42d740a0067cbf4',
     });
   });

@@ -77,4 +77,8 @@ export const PERSON_TITLES = set(
 
 /** Words whose presence in a relayed content marks a denial ("calling it false"). */
 export const FALSEHOOD =
-  /\b(?:false|untrue|not true|fake|a lie|lies|lying|baseless|unfounded|fabricat\w*|hoax|nonsense|groundless|bogus)\b/i;
+  /\b(?:false|untrue|not true|fake|a lie|lies|lying|baseless|unfounded|fabricat\w*|hoax|nonsense|groundless|bogus|fals[oa]s?|mentiras?|infundad[oa]s?|no es cierto|no es verdad|bulos?)\b/i;
+
+/** Spanish words for news media, after an article: "el diario", "la agencia Efe". */
+export const SPANISH_MEDIUM =
+  /^(?:el|la|los|las|un|una|este|esta)\s+(?:diario|periódico|agencia|cadena|emisora|canal|radio|revista|portal|semanario|matutino|medio|televisora|rotativo|sitio)\b/i;
