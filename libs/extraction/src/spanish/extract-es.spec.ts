@@ -24,7 +24,7 @@ describe('Spanish attributions', () => {
       {
         source: 'El ministro de Economía, Luis Caputo',
         cue: 'negó',
-        content: 'el Gobierno prepare una devaluación',
+        content: 'que el Gobierno prepare una devaluación',
         stance: 'DENIES',
         name: 'Luis Caputo',
         via: null,
@@ -40,7 +40,7 @@ describe('Spanish attributions', () => {
       {
         source: null,
         cue: 'Dijo',
-        content: 'las reservas crecerán en el segundo semestre',
+        content: 'que las reservas crecerán en el segundo semestre',
         stance: 'ASSERTS',
         name: 'Luis Caputo',
         via: null,

@@ -166,7 +166,8 @@ function frameVerb(
   const next = tokens[k];
   let content: Range | undefined;
   if (next?.lower === 'que') {
-    content = trimmed(text, next.end, sentence.end);
+    // The content keeps its "que", as PolNeAR's contents keep "that".
+    content = trimmed(text, next.start, sentence.end);
   } else if (next?.text === ':') {
     const quote = quoteStartingAt(quotes, tokens[k + 1]?.start ?? -1);
     content = quote
