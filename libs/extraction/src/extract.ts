@@ -276,6 +276,7 @@ function draftsFor(
         negated: cue.negated,
         sourceText,
         contentText,
+        cueText: text.slice(cueRange.start, cueRange.end),
       });
       const toldMedium = toldMediumOf(text, tokens, cue);
       for (const part of source ? splitCoordinated(text, source) : [null]) {

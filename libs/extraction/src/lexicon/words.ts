@@ -57,7 +57,7 @@ export const MEDIA_WORDS = set(
   'times post journal newspaper paper reuters ap bloomberg cnn bbc fox nbc abc cbs msnbc npr ' +
     'politico axios guardian outlet magazine tabloid daily network broadcaster agency ' +
     'telegraph independent economist tribune herald gazette globe chronicle breitbart ' +
-    'huffpost huffington newsweek atlantic report reports media press wire',
+    'huffpost huffington newsweek atlantic report reports media press wire news',
 );
 
 /** Words marking an organisation rather than a person (for pronoun agreement). */
@@ -74,10 +74,6 @@ export const PERSON_TITLES = set(
     'spokesman spokeswoman spokesperson judge mayor chancellor prime pope king queen prince ' +
     'candidate nominee chairman chairwoman director',
 );
-
-/** Words whose presence in a relayed content marks a denial ("calling it false"). */
-export const FALSEHOOD =
-  /\b(?:false|untrue|not true|fake|a lie|lies|lying|baseless|unfounded|fabricat\w*|hoax|nonsense|groundless|bogus|fals[oa]s?|mentiras?|infundad[oa]s?|no es cierto|no es verdad|bulos?)\b/i;
 
 /** Spanish words for news media, after an article: "el diario", "la agencia Efe". */
 export const SPANISH_MEDIUM =

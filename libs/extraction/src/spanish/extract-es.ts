@@ -234,6 +234,7 @@ export function spanishDrafts(
         negated: cue.negated,
         sourceText,
         contentText: text.slice(frame.content.start, frame.content.end),
+        cueText: text.slice(tokens[cue.first].start, tokens[cue.last].end),
       });
       drafts.push({
         sentence: sentenceIndex,

@@ -71,7 +71,6 @@ const GROUPS: Group[] = [
       'exigir',
       'pedir:pidió pidieron pide piden pido',
       'sugerir:sugirió sugirieron sugiere sugieren',
-      'admitir',
     ],
   },
   {
