@@ -1,4 +1,5 @@
 import { extractAttributions } from '../extract';
+import { SPANISH_WORKED_EXAMPLE as WORKED } from './worked-example';
 
 const rows = (text: string, language: string | null = 'es') =>
   extractAttributions(text, { language }).map((a) => ({
@@ -9,14 +10,6 @@ const rows = (text: string, language: string | null = 'es') =>
     name: a.sourceName,
     via: a.reportedViaIndex,
   }));
-
-/** The Spanish worked example: a denial, a refusal to comment and a relay (written for this test). */
-const WORKED = [
-  'El ministro de Economía, Luis Caputo, negó este martes que el Gobierno prepare una devaluación. «Es completamente falso», afirmó en una conferencia de prensa.',
-  'Dijo además que las reservas crecerán en el segundo semestre.',
-  'Consultado por este diario, un vocero de la Casa Rosada declinó hacer comentarios.',
-  'El ministro renunciaría esta semana, según fuentes cercanas a la Casa Rosada, informó el diario La Nación.',
-].join('\n');
 
 describe('Spanish attributions', () => {
   it('reads the worked example: denial, refusal to comment, relay', () => {
