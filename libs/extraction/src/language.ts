@@ -9,12 +9,18 @@ import type { Range } from './types';
 
 export type ExtractionLanguage = 'en' | 'es';
 
-/** The language of an article: declared ("es", "es-AR", "en-US"), else detected. */
+/**
+ * The language of an article: declared ("es", "es-AR", "en-US"), else read from its start: its
+ * function words when they leave no doubt, else the detector (slower: about 0.7 MB/s here).
+ */
 export function articleLanguage(text: string, declared?: string | null): ExtractionLanguage {
   const tag = declared?.trim().toLowerCase().slice(0, 2);
   if (tag === 'es' || tag === 'en') return tag;
-  // The detector reads a sample: the start of an article tells its language.
-  return detect(text.slice(0, 4000), { only: ['en', 'es'] }) === 'es' ? 'es' : 'en';
+  const sample = text.slice(0, 4000);
+  const { spanish, english } = functionWords(sample);
+  if (spanish >= 8 && spanish >= 3 * english) return 'es';
+  if (english >= 8 && english >= 3 * spanish) return 'en';
+  return detect(sample.slice(0, 1500), { only: ['en', 'es'] }) === 'es' ? 'es' : 'en';
 }
 
 const SPANISH_WORDS = new Set(
@@ -31,6 +37,16 @@ const ENGLISH_WORDS = new Set(
 );
 
 const WORD = /[\p{L}]+/gu;
+
+function functionWords(sample: string): { spanish: number; english: number } {
+  let spanish = 0;
+  let english = 0;
+  for (const match of sample.toLowerCase().matchAll(WORD)) {
+    if (SPANISH_WORDS.has(match[0])) spanish++;
+    else if (ENGLISH_WORDS.has(match[0])) english++;
+  }
+  return { spanish, english };
+}
 
 /**
  * The language of each sentence (in text order), by its function words outside quotes; ties go to
@@ -54,13 +70,9 @@ export function sentenceLanguages(
     outside += text.slice(at, sentence.end);
     // A sentence that is all quote is judged by the quote itself.
     const sample = /\p{L}{2}/u.test(outside) ? outside : text.slice(sentence.start, sentence.end);
-    let score = 0;
-    for (const match of sample.toLowerCase().matchAll(WORD)) {
-      if (SPANISH_WORDS.has(match[0])) score++;
-      else if (ENGLISH_WORDS.has(match[0])) score--;
-    }
-    if (score > 0) return 'es';
-    if (score < 0) return 'en';
+    const { spanish, english } = functionWords(sample);
+    if (spanish > english) return 'es';
+    if (english > spanish) return 'en';
     return fallback;
   });
 }
