@@ -126,6 +126,12 @@ export function candidateFeatures(tokens: Token[], i: number): string[] {
     `name=${nameBefore}`,
     `s|name=${stem}|${nameBefore}`,
     `first=${i === 0}`,
+    `p|w=${prev?.lower ?? '^'}|${token.lower}`,
+    `w|n=${token.lower}|${next?.lower ?? '$'}`,
+    `nns=${shape(next2)}`,
+    `pos=${Math.min(i, 6)}`,
+    `s|that=${stem}|${thatSoon}`,
+    `s|qb=${stem}|${quoteBefore}`,
   ];
 }
 
