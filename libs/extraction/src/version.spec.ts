@@ -22,7 +22,7 @@ describe('EXTRACTOR_VERSION', () => {
       .slice(0, 16);
     expect({ revision: EXTRACTION_RULES_REVISION, digest }).toEqual({
       revision: 2,
-      digest: 'e42d740a0067cbf4',
+      digest: 'b4b021d763ae7d46',
     });
   });
 });
