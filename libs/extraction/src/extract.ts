@@ -101,6 +101,23 @@ function mayStandAlone(tokens: Token[], cue: CueMatch): boolean {
   return !BE_WORDS.has(tokens[cue.first - 1]?.lower ?? '');
 }
 
+/**
+ * "The newspaper quoted officials as saying …": the officials are the source of "saying" (the
+ * newspaper, the source of "quoted", relays them).
+ */
+function quotedAsSaying(
+  tokens: Token[],
+  cue: CueMatch,
+  floor: number,
+  participle: boolean,
+): TokenRange | undefined {
+  const last = cue.first - 2;
+  if (!participle || tokens[cue.first - 1]?.lower !== 'as' || last < floor || last - floor > 8)
+    return undefined;
+  for (let k = floor; k <= last; k++) if (!tokens[k].isWord) return undefined;
+  return { first: floor, last };
+}
+
 function rangeOf(tokens: Token[], range: TokenRange): Range {
   return { start: tokens[range.first].start, end: tokens[range.last].end };
 }
@@ -151,6 +168,13 @@ function frameCue(
       const previous = tokens[cue.first - 1];
       const participle =
         cue.formIndex === 4 || (cue.kind === 'relay' && /ing$/.test(tokens[cue.first].lower));
+      const quotedAs = quotedAsSaying(tokens, cue, floor, participle);
+      if (quotedAs) {
+        return {
+          source: quotedAs,
+          content: contentAroundCue(context, cue.first, cue.last, cue.lemma),
+        };
+      }
       if (
         participle &&
         (previous === undefined ||

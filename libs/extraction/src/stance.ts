@@ -49,12 +49,14 @@ export function decideStance(input: StanceInput): Stance {
     // "asked the moderator to fact check" is a request; "questions the fairness" a doubt.
     stance = /^(?:question|questions|questioned|questioning)$/.test(cue) ? 'DISPUTES' : 'ASSERTS';
   }
-  if ((stance === 'ASSERTS' || stance === 'REPORTS') && !input.negated) {
+  // A medium relays: what its content says (a denial it quotes) is the quoted person's stance.
+  if (stance === 'ASSERTS' && input.sourceText && isMedium(input.sourceText)) return 'REPORTS';
+  if (stance === 'REPORTS') return 'REPORTS';
+  if (stance === 'ASSERTS' && !input.negated) {
     if (signal === 'false') return 'DENIES';
     if (signal === 'doubt') return 'DISPUTES';
     if (signal === 'right') return 'CONFIRMS';
-    if (signal === 'question' && stance === 'ASSERTS') return 'QUESTIONS';
+    if (signal === 'question') return 'QUESTIONS';
   }
-  if (stance === 'ASSERTS' && input.sourceText && isMedium(input.sourceText)) stance = 'REPORTS';
   return stance;
 }
