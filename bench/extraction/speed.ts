@@ -66,12 +66,15 @@ function time(batch: string[], extract: (text: string) => ExtractedAttribution[]
 }
 
 const started = process.hrtime.bigint();
+const loadCpu = process.cpuUsage();
 const file = readCueModelFile();
 const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
+const loadCpuUsed = process.cpuUsage(loadCpu);
 const size = fs.statSync(CUE_MODEL_FILE).size;
 console.log(
   `cue model: ${(size / (1024 * 1024)).toFixed(2)} MB, ${Object.keys(file.model.weights).length} weights; ` +
-    `read and checked in ${loadMs.toFixed(0)} ms`,
+    `read and checked in ${loadMs.toFixed(0)} ms ` +
+    `(CPU ${((loadCpuUsed.user + loadCpuUsed.system) / 1000).toFixed(0)} ms)`,
 );
 
 const english = batchOf(readTexts(corpusDir), 2 * 1024 * 1024);

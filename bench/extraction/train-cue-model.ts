@@ -2,7 +2,7 @@
  * Retrains the learned cue model on PolNeAR's train split; chooses and reports on the dev split
  * (never trained on).
  *
- *   npm run train:cue-model -- --threshold 8 --veto -4
+ *   npm run train:cue-model -- --threshold 4 --veto -8 --min-weight 2
  *   npm run train:cue-model -- --choose [--thresholds 4,8] [--vetoes -Infinity,-4]   # writes nothing
  *
  * Writes libs/extraction/data/cue-model.json: the model with its provenance (corpus and its hash,
@@ -34,6 +34,7 @@ const option = (name: string): string | undefined => {
 };
 const threshold = Number(option('--threshold') ?? 0);
 const vetoThreshold = Number(option('--veto') ?? -Infinity);
+const minWeight = Number(option('--min-weight') ?? 0);
 const train = loadCorpus(trainDir);
 const dev = loadCorpus(devDir);
 
@@ -56,7 +57,7 @@ if (args.includes('--choose')) {
       console.log(line.join(' | '));
     }
 } else {
-  const model = trainCueModel(train, threshold, vetoThreshold);
+  const model = trainCueModel(train, threshold, vetoThreshold, minWeight);
   const scores = scoreTexts(dev, (text) => extractAttributions(text, { cueModel: model }));
   const text = cueModelFileText(model, {
     corpus: {

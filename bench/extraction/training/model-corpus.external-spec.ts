@@ -25,8 +25,8 @@ describe('the shipped cue model and its corpus', () => {
 
   it('comes from a trainer that gives the same model twice', () => {
     const veto = model.veto?.threshold ?? -Infinity;
-    const first = trainCueModel(train, model.threshold, veto);
+    const first = trainCueModel(train, model.threshold, veto, model.minWeight);
     expect(first).toEqual(model);
-    expect(trainCueModel(train, model.threshold, veto)).toEqual(first);
+    expect(trainCueModel(train, model.threshold, veto, model.minWeight)).toEqual(first);
   });
 });

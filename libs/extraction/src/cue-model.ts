@@ -13,6 +13,8 @@ import type { Token } from './text/tokens';
 export interface CueModel {
   /** A candidate whose score reaches the threshold becomes a cue. */
   threshold: number;
+  /** Training dropped the weights smaller than this (absolute value). */
+  minWeight?: number;
   /** Stems seen inside a training cue; only these and lexicon words are scored. */
   stems: string[];
   weights: Record<string, number>;

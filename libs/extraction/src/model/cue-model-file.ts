@@ -64,6 +64,7 @@ const cueModelFileSchema = z
     model: z
       .object({
         threshold: finite,
+        minWeight: finite.optional(),
         stems: z.array(z.string().min(1)),
         weights,
         veto: z.object({ threshold: finite, weights }).strict().optional(),
