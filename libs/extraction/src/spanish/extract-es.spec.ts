@@ -84,6 +84,30 @@ describe('Spanish attributions', () => {
     ]);
   });
 
+  it('reads prepositional sources, doubts, coordinated verbs and connectors', () => {
+    expect(
+      rows('De acuerdo con la Contraloría, el puerto revisa el 2 % de la carga.'),
+    ).toMatchObject([
+      {
+        source: 'la Contraloría',
+        cue: 'De acuerdo con',
+        content: 'el puerto revisa el 2 % de la carga',
+      },
+    ]);
+    expect(rows('Los regantes se mostraron escépticos ante las previsiones.')).toMatchObject([
+      { source: 'Los regantes', stance: 'DISPUTES' },
+    ]);
+    expect(
+      rows('Los legisladores lamentaron la demora y pidieron que se publiquen los anexos.'),
+    ).toMatchObject([
+      { source: 'Los legisladores', cue: 'lamentaron' },
+      { source: null, cue: 'pidieron', name: 'Los legisladores' },
+    ]);
+    expect(rows('Fuentes del sector apuntan, sin embargo, a restricciones de agua.')).toMatchObject(
+      [{ source: 'Fuentes del sector', cue: 'apuntan', content: 'a restricciones de agua' }],
+    );
+  });
+
   it('reads dash-introduced quotes and "según" after the content', () => {
     expect(rows('—No vamos a negociar con los bloqueos —dijo la gobernadora.')).toMatchObject([
       { source: 'la gobernadora', cue: 'dijo', content: 'No vamos a negociar con los bloqueos' },

@@ -21,7 +21,14 @@ import {
   phraseAfterEs,
   subjectBeforeEs,
 } from './frames-es';
-import { CALLS_FALSE_ES, DECLINES_ES, HABER, spanishVerbOf } from './verbs-es';
+import {
+  ACCORDING_ES,
+  CALLS_FALSE_ES,
+  DECLINES_ES,
+  DOUBTS_ES,
+  HABER,
+  spanishVerbOf,
+} from './verbs-es';
 
 interface CueEs {
   first: number;
@@ -43,6 +50,16 @@ function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
     return { first: i, last: i, stance: 'ASSERTS', negated: false, kind: 'segun', strict: false };
   }
   const rest = text.slice(token.start, token.start + 80);
+  const according = ACCORDING_ES.exec(rest);
+  if (according) {
+    const last = lastTokenWithin(tokens, i, token.start + according[0].trimEnd().length);
+    return { first: i, last, stance: 'ASSERTS', negated: false, kind: 'segun', strict: false };
+  }
+  const doubts = DOUBTS_ES.exec(rest);
+  if (doubts) {
+    const last = lastTokenWithin(tokens, i, token.start + doubts[0].length);
+    return { first: i, last, stance: 'DISPUTES', negated, kind: 'verb', strict: false };
+  }
   const withNo =
     tokens[i - 1]?.lower === 'no' ? text.slice(tokens[i - 1].start, token.start + 80) : '';
   const declines = DECLINES_ES.exec(rest) ?? (withNo ? DECLINES_ES.exec(withNo) : null);
@@ -81,6 +98,13 @@ function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
   return { first, last: i, stance: verb.stance, negated, kind: 'verb', strict: verb.strict };
 }
 
+/** The last token from `from` on that ends by `end`. */
+function lastTokenWithin(tokens: Token[], from: number, end: number): number {
+  let last = from;
+  while (last + 1 < tokens.length && tokens[last + 1].end <= end) last++;
+  return last;
+}
+
 function rangeOf(tokens: Token[], first: number, last: number): Range {
   return { start: tokens[first].start, end: tokens[last].end };
 }
@@ -97,12 +121,24 @@ function trimmed(text: string, start: number, end: number): Range | undefined {
  * indirect object ("negó este martes que", "dijo a la prensa que", "dijo además que").
  */
 function contentOpening(tokens: Token[], from: number): number {
+  // "apuntan, sin embargo, a restricciones": past a connector between commas.
+  if (tokens[from]?.text === ',') {
+    const close = tokens.findIndex((t, k) => k > from && k <= from + 4 && t.text === ',');
+    const words = tokens
+      .slice(from + 1, close)
+      .map((t) => t.lower)
+      .join(' ');
+    if (close > 0 && CONNECTOR_ES.test(words)) from = close + 1;
+  }
   for (let j = from; j < tokens.length && j - from < 8; j++) {
     if (tokens[j].lower === 'que') return j;
     if (!tokens[j].isWord) break;
   }
   return from;
 }
+
+const CONNECTOR_ES =
+  /^(?:sin embargo|no obstante|además|en cambio|por su parte|por otro lado|asimismo|incluso|también|en tanto|a su vez)$/;
 
 /** Whether a "que" clause, a colon or a quote opens right after the cue. */
 function opensContent(tokens: Token[], from: number): boolean {

@@ -90,6 +90,8 @@ export function subjectBeforeEs(
   let last = verb - 1;
   while (last >= floor && VERB_GROUP_ES.has(tokens[last].lower)) last--;
   if (last < floor) return undefined;
+  // "lamentaron … y pidieron", "aunque evitó": a coordinated verb shares the earlier subject.
+  if (CLAUSE_START_ES.has(tokens[last].lower)) return undefined;
   let first = last;
   while (first > floor) {
     const before = tokens[first - 1];

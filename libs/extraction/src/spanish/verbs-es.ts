@@ -24,7 +24,7 @@ const GROUPS: Group[] = [
   {
     stance: 'ASSERTS',
     verbs: [
-      'decir:dijo dije dijiste dijimos dijeron dice dices digo decimos dicen decía decían dirá dirán diría dirían dicho diciendo diga digan dijera',
+      'decir:dijo dije dijiste dijimos dijeron dice dices digo decimos dicen decía decían dirá dirán diría dirían dicho diciendo',
       'afirmar',
       'asegurar',
       'sostener:sostuvo sostuve sostuvieron sostiene sostienen sostengo sostendrá sostendría sostenido sosteniendo',
@@ -59,7 +59,6 @@ const GROUPS: Group[] = [
       'responder',
       'replicar:repliqué',
       'contestar',
-      'concluir:concluyó concluyeron concluye concluyen',
       'mantener:mantuvo mantuvieron mantiene mantienen mantendrá mantenido',
       'escribir:escrito',
       'tuitear',
@@ -70,13 +69,42 @@ const GROUPS: Group[] = [
       'enfatizar:enfaticé',
       'exigir',
       'pedir:pidió pidieron pide piden pido',
+      'remarcar:remarqué',
+      'recalcar:recalqué',
+      'resaltar',
+      'lamentar',
+      'adelantar',
+      'anticipar',
+      'atribuir:atribuyó atribuyeron atribuye atribuyen',
+      'zanjar',
+      'acotar',
+      'matizar:maticé',
+      'sentenciar',
+      'mencionar',
+      'comunicar:comuniqué',
+      'vaticinar',
+      'pronosticar:pronostiqué',
+      'plantear',
+      'proponer:propuso propusieron propone proponen propondrá propuesto',
+      'reclamar',
+      'ironizar:ironicé',
+      'deslizar:deslicé',
+      'reprochar',
       'sugerir:sugirió sugirieron sugiere sugieren',
     ],
   },
   {
     stance: 'ASSERTS',
     strict: true,
-    verbs: ['creer:creyó creyeron', 'pensar:piensa piensan pienso', 'calcular:calculé'],
+    verbs: [
+      'creer:creyó creyeron',
+      'pensar:piensa piensan pienso',
+      'calcular:calculé',
+      'concluir:concluyó concluyeron concluye concluyen',
+      'celebrar',
+      'valorar',
+      'cifrar',
+    ],
   },
   {
     stance: 'REPORTS',
@@ -165,6 +193,14 @@ export const HABER = new Set(
 /** Refusals to comment: a cue of their own, with DECLINES_TO_COMMENT and no content needed. */
 export const DECLINES_ES =
   /^(?:declin\p{L}+|se\s+neg\p{L}+|evit\p{L}+|prefiri\p{L}+\s+no|se\s+abstuv\p{L}+|omiti\p{L}+|no\s+quis\p{L}+)\s+(?:a\s+)?(?:hacer\s+(?:comentarios?|declaraciones)|comentar\p{L}*|pronunciarse|responder|hablar|declarar|dar\s+detalles)\b|^no\s+respond\p{L}+\s+(?:a\s+)?(?:las?\s+)?(?:consultas?|llamadas?|preguntas?|mensajes?|pedidos?|solicitud(?:es)?)\b|^no\s+(?:hizo|quiso\s+hacer)\s+(?:comentarios?|declaraciones)\b/iu;
+
+/** "puso en duda", "se mostró escéptico": doubt about a claim, a cue of its own (DISPUTES). */
+export const DOUBTS_ES =
+  /^(?:(?:puso|pusieron|pone|ponen|ha\s+puesto|han\s+puesto)\s+en\s+duda|se\s+mostr\p{L}+\s+(?:muy\s+)?(?:escéptic|reticente|dudos)\p{L}*)/iu;
+
+/** Prepositional cues that name their source like "según": "de acuerdo con X", "a juicio de X". */
+export const ACCORDING_ES =
+  /^(?:de\s+acuerdo\s+con|a\s+juicio\s+de|en\s+palabras\s+de|en\s+opinión\s+de|a\s+decir\s+de)\s/iu;
 
 /** "calificó de falso", "tildó de mentira": a denial said as a verdict on a claim. */
 export const CALLS_FALSE_ES =
