@@ -24,7 +24,7 @@ import {
   type TokenRange,
 } from './sources';
 import { PREPOSITIONS, TIME_WORDS } from './lexicon/words';
-import { decideStance, isMedium } from './stance';
+import { decideStance, isMedium, stanceText } from './stance';
 import { findQuotes, quoteContaining } from './text/quotes';
 import { splitSentences, type Sentence } from './text/sentences';
 import { tokenize, type Token } from './text/tokens';
@@ -294,7 +294,7 @@ function draftsFor(
       const source = frame.source ? rangeOf(tokens, frame.source) : null;
       if (frame.source) previousSource = frame.source;
       const sourceText = source ? text.slice(source.start, source.end) : null;
-      const contentText = text.slice(content.start, content.end);
+      const contentText = stanceText(text, content);
       const stance = decideStance({
         cueStance: cue.kind === 'according' ? 'ASSERTS' : cue.stance,
         negated: cue.negated,
@@ -351,7 +351,7 @@ function layoutDrafts(text: string, sentences: Sentence[], quotes: Range[]): Dra
       cueStance: 'ASSERTS',
       negated: false,
       sourceText: text.slice(item.source.start, item.source.end),
-      contentText: text.slice(item.content.start, item.content.end),
+      contentText: stanceText(text, item.content),
     });
     return { sentence, ...item, stance, toldMedium: null };
   });
@@ -365,13 +365,14 @@ function trimAtLaterFrames(text: string, drafts: Draft[]): void {
       const starts = [other.cue.start, other.source?.start ?? Infinity];
       const otherStart = Math.min(...starts.filter((start) => start > draft.content.start));
       if (otherStart >= draft.content.end) continue;
-      const before = text.slice(draft.content.start, otherStart);
-      const comma = before.search(/[,—–]\s*$/);
-      if (comma > 0)
-        draft.content = {
-          start: draft.content.start,
-          end: draft.content.start + before.slice(0, comma).trimEnd().length,
-        };
+      // A comma or dash right before it (spaces aside) ends this content, without copying text.
+      const start = draft.content.start;
+      let comma = otherStart - 1;
+      while (comma >= start && /\s/.test(text[comma])) comma--;
+      if (comma <= start || !/[,—–]/.test(text[comma])) continue;
+      let end = comma;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      draft.content = { start, end };
     }
   }
 }

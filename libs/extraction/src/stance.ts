@@ -32,6 +32,11 @@ export function isMedium(phrase: string): boolean {
   );
 }
 
+/** What of a content the stance reads: its start (a bounded slice, so a long content costs nothing). */
+export function stanceText(text: string, content: { start: number; end: number }): string {
+  return text.slice(content.start, Math.min(content.end, content.start + 400));
+}
+
 export function decideStance(input: StanceInput): Stance {
   let stance = input.cueStance;
   const cue = input.cueText?.toLowerCase() ?? '';

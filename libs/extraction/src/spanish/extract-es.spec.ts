@@ -147,5 +147,8 @@ describe('Spanish attributions', () => {
   it('runs in linear time on a hostile input', () => {
     const hostile = `${'según '.repeat(20_000)}${', dijo '.repeat(20_000)}—«`;
     expect(() => extractAttributions(hostile, { language: 'es' })).not.toThrow();
+    // One sentence of 60,000 words with a strict verb every third word: no subject walk is long.
+    const long = `${'los vecinos creen '.repeat(20_000)}.`;
+    expect(() => extractAttributions(long, { language: 'es' })).not.toThrow();
   });
 });

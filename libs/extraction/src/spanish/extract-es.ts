@@ -7,7 +7,7 @@
  * English (nesting.ts).
  */
 import type { Draft } from '../draft';
-import { decideStance } from '../stance';
+import { decideStance, stanceText } from '../stance';
 import { quoteEndingAt, quoteStartingAt } from '../content';
 import { quoteContaining } from '../text/quotes';
 import type { Sentence } from '../text/sentences';
@@ -123,7 +123,9 @@ function trimmed(text: string, start: number, end: number): Range | undefined {
 function contentOpening(tokens: Token[], from: number): number {
   // "apuntan, sin embargo, a restricciones": past a connector between commas.
   if (tokens[from]?.text === ',') {
-    const close = tokens.findIndex((t, k) => k > from && k <= from + 4 && t.text === ',');
+    let close = from + 1;
+    while (close <= from + 4 && close < tokens.length && tokens[close].text !== ',') close++;
+    if (tokens[close]?.text !== ',' || close > from + 4) close = -1;
     const words = tokens
       .slice(from + 1, close)
       .map((t) => t.lower)
@@ -269,7 +271,7 @@ export function spanishDrafts(
         cueStance: cue.stance,
         negated: cue.negated,
         sourceText,
-        contentText: text.slice(frame.content.start, frame.content.end),
+        contentText: stanceText(text, frame.content),
         cueText: text.slice(tokens[cue.first].start, tokens[cue.last].end),
       });
       drafts.push({

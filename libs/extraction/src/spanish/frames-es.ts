@@ -93,7 +93,8 @@ export function subjectBeforeEs(
   // "lamentaron … y pidieron", "aunque evitó": a coordinated verb shares the earlier subject.
   if (CLAUSE_START_ES.has(tokens[last].lower)) return undefined;
   let first = last;
-  while (first > floor) {
+  // A subject is short: the walk stops after 40 tokens, so a hostile sentence stays linear.
+  while (first > floor && last - first < 40) {
     const before = tokens[first - 1];
     if (
       !before.isWord &&
@@ -116,8 +117,9 @@ export function subjectBeforeEs(
   }
   // Drop introductory phrases, comma-separated, from the front ("Por su parte, el ministro").
   for (;;) {
-    const comma = tokens.findIndex((t, k) => k >= first && k <= last && t.text === ',');
-    if (comma < 0) break;
+    let comma = first;
+    while (comma <= last && tokens[comma].text !== ',') comma++;
+    if (comma > last) break;
     const lead = text.slice(tokens[first].start, tokens[comma - 1]?.end ?? tokens[first].start);
     if (comma === first || !LEADING_PHRASE_ES.test(lead)) break;
     first = comma + 1;
