@@ -256,4 +256,11 @@ describe('extractAttributions: cues whose frame is incomplete', () => {
       ['saying', 'officials', 'DENIES', 0],
     ]);
   });
+
+  it('runs near-linearly on one sentence of thousands of frames', () => {
+    // A hostile input: 12,000 cues in one sentence, with and without commas between them.
+    for (const unit of ['the people said ', 'the people said, ']) {
+      expect(extractAttributions(`${unit.repeat(12_000)}.`).length).toBeGreaterThan(0);
+    }
+  });
 });

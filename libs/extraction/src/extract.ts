@@ -357,22 +357,46 @@ function layoutDrafts(text: string, sentences: Sentence[], quotes: Range[]): Dra
   });
 }
 
-/** "X said A, adding B" / "A, he said, according to Y": a content stops where another frame starts. */
+/**
+ * "X said A, adding B" / "A, he said, according to Y": a content stops where another frame starts
+ * (the first part of another frame inside it, its cue or its source) when a comma or dash comes
+ * right before that part. Each frame's first part after the content's start is the one that
+ * counts; the earliest such part with a comma before it decides. The parts are sorted once and
+ * those with a comma are searched by binary search, so a sentence of many frames stays near-linear.
+ */
 function trimAtLaterFrames(text: string, drafts: Draft[]): void {
+  const parts: { at: number; owner: number; comma: number }[] = [];
+  drafts.forEach((draft, owner) => {
+    for (const at of [draft.cue.start, draft.source?.start]) {
+      if (at === undefined) continue;
+      let comma = at - 1;
+      while (comma >= 0 && /\s/.test(text[comma])) comma--;
+      parts.push({ at, owner, comma: comma >= 0 && /[,—–]/.test(text[comma]) ? comma : -1 });
+    }
+  });
+  parts.sort((a, b) => a.at - b.at);
+  const withComma = parts.filter((part) => part.comma >= 0);
   for (const draft of drafts) {
-    for (const other of drafts) {
-      // The other frame's first part inside this content ("…, going on to say": its cue).
-      const starts = [other.cue.start, other.source?.start ?? Infinity];
-      const otherStart = Math.min(...starts.filter((start) => start > draft.content.start));
-      if (otherStart >= draft.content.end) continue;
-      // A comma or dash right before it (spaces aside) ends this content, without copying text.
-      const start = draft.content.start;
-      let comma = otherStart - 1;
-      while (comma >= start && /\s/.test(text[comma])) comma--;
-      if (comma <= start || !/[,—–]/.test(text[comma])) continue;
-      let end = comma;
-      while (end > start && /\s/.test(text[end - 1])) end--;
-      draft.content = { start, end };
+    const { start, end } = draft.content;
+    // The first part with a comma after the content's start, whose frame has no earlier part there.
+    let low = 0;
+    let high = withComma.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (withComma[mid].at > start) high = mid;
+      else low = mid + 1;
+    }
+    for (let k = low; k < withComma.length && withComma[k].at < end; k++) {
+      const part = withComma[k];
+      const other = drafts[part.owner];
+      const earlier = [other.cue.start, other.source?.start ?? Infinity].some(
+        (at) => at > start && at < part.at,
+      );
+      if (earlier || part.comma <= start) continue;
+      let cut = part.comma;
+      while (cut > start && /\s/.test(text[cut - 1])) cut--;
+      draft.content = { start, end: cut };
+      break;
     }
   }
 }
