@@ -1,28 +1,31 @@
 /**
- * Retrains the learned cue model on the dev part of the corpus (never the held-out part).
+ * Retrains the learned cue model on PolNeAR's train split; chooses and reports on the dev split
+ * (never trained on).
  *
- *   npm run train:cue-model -- --threshold 10 [--veto V]
- *   npm run train:cue-model -- --cv [--thresholds 8,10] [--vetoes -Infinity,-6]
+ *   npm run train:cue-model -- --threshold 4 --veto -8 --min-weight 2
+ *   npm run train:cue-model -- --choose [--thresholds 4,8] [--vetoes -Infinity,-4]   # writes nothing
  *
  * Writes libs/extraction/data/cue-model.json: the model with its provenance (corpus and its hash,
- * this command, the commit of the extraction code, the dev scores). The same corpus and the same
- * commit give the same file. CORPUS_DIR defaults to ../shared/data/polnear-dev beside the
- * repository. With --cv it writes nothing: it trains on one half of the dev texts, scores the other
- * half end to end at several thresholds, swaps the halves and prints the summed overlap F1 per
- * role, for choosing the threshold.
+ * this command, the commit of the extraction code, the scores on the dev split). The same corpus
+ * and the same commit give the same file. TRAIN_DIR defaults to ../shared/data/polnear-train and
+ * DEV_DIR to ../shared/data/polnear-dev beside the repository. With --choose it writes nothing: it
+ * trains once and prints the overlap scores on the dev part of the dev split at each threshold.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { extractAttributions } from '@claimtrace/extraction';
 import { loadCorpus } from './training/corpus';
 import { scoreTexts } from './training/evaluate';
-import { addCounts, prf, ZERO_COUNTS } from './training/score';
+import { prf } from './training/score';
 import { trainCueModel } from './training/train-cue-model';
 import { corpusHash, cueModelFileText, roundedScores, sourceCommit } from './training/model-file';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const corpusDir = path.resolve(
-  process.env.CORPUS_DIR ?? path.join(repoRoot, '../shared/data/polnear-dev'),
+const trainDir = path.resolve(
+  process.env.TRAIN_DIR ?? path.join(repoRoot, '../shared/data/polnear-train'),
+);
+const devDir = path.resolve(
+  process.env.DEV_DIR ?? path.join(repoRoot, '../shared/data/polnear-dev'),
 );
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -31,43 +34,38 @@ const option = (name: string): string | undefined => {
 };
 const threshold = Number(option('--threshold') ?? 0);
 const vetoThreshold = Number(option('--veto') ?? -Infinity);
-const dev = loadCorpus(corpusDir).filter((doc) => doc.part === 'dev');
+const minWeight = Number(option('--min-weight') ?? 0);
+const train = loadCorpus(trainDir);
+const dev = loadCorpus(devDir);
 
-if (args.includes('--cv')) {
-  const folds = [dev.filter((_, i) => i % 2 === 0), dev.filter((_, i) => i % 2 === 1)];
-  const list = (name: string, fallback: number[]) =>
-    option(name)?.split(',').map(Number) ?? fallback;
-  const settings: [number, number][] = [];
-  for (const t of list('--thresholds', [Infinity, 4, 6, 8, 10, 12]))
-    for (const v of list('--vetoes', [-Infinity, -6])) settings.push([t, v]);
-  const models = folds.map((fold) => trainCueModel(fold, 0, 0));
-  for (const [t, v] of settings) {
-    const line = [`threshold ${t} veto ${v}`];
-    for (const role of ['cue', 'source', 'content'] as const) {
-      let counts = { ...ZERO_COUNTS };
-      folds.forEach((_, k) => {
-        const trained = models[1 - k];
-        const model = { ...trained, threshold: t, veto: { ...trained.veto!, threshold: v } };
-        const scores = scoreTexts(folds[k], (text) =>
-          extractAttributions(text, { cueModel: model }),
-        );
-        counts = addCounts(counts, scores.spans[role].overlap);
-      });
-      const { precision, recall, f1 } = prf(counts);
-      line.push(`${role} P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}`);
+if (args.includes('--choose')) {
+  const thresholds = option('--thresholds')?.split(',').map(Number) ?? [Infinity, 4, 6, 8, 10, 12];
+  const vetoes = option('--vetoes')?.split(',').map(Number) ?? [-Infinity];
+  const trained = trainCueModel(train, 0, vetoes.some((v) => v > -Infinity) ? 0 : -Infinity);
+  const devPart = dev.filter((doc) => doc.part === 'dev');
+  for (const t of thresholds)
+    for (const v of vetoes) {
+      const veto = trained.veto && { ...trained.veto, threshold: v };
+      const scores = scoreTexts(devPart, (text) =>
+        extractAttributions(text, { cueModel: { ...trained, threshold: t, veto } }),
+      );
+      const line = [`threshold ${t} veto ${v}`];
+      for (const role of ['cue', 'source', 'content'] as const) {
+        const { precision, recall, f1 } = prf(scores.spans[role].overlap);
+        line.push(`${role} P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)}`);
+      }
+      console.log(line.join(' | '));
     }
-    console.log(line.join(' | '));
-  }
 } else {
-  const model = trainCueModel(dev, threshold, vetoThreshold);
+  const model = trainCueModel(train, threshold, vetoThreshold, minWeight);
   const scores = scoreTexts(dev, (text) => extractAttributions(text, { cueModel: model }));
   const text = cueModelFileText(model, {
     corpus: {
       name: 'PolNeAR',
-      path: path.relative(repoRoot, corpusDir),
-      part: 'dev (texts by name, all but every third from the third)',
-      texts: dev.length,
-      sha256: corpusHash(corpusDir, dev),
+      path: path.relative(repoRoot, trainDir),
+      part: 'train (all texts; first annotation file of each)',
+      texts: train.length,
+      sha256: corpusHash(trainDir, train),
     },
     command: ['npm run train:cue-model --', ...args].join(' '),
     commit: sourceCommit(repoRoot),

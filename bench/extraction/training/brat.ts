@@ -20,6 +20,8 @@ export interface GoldAttribution {
   source: GoldSpan | null;
   cue: GoldSpan;
   content: GoldSpan | null;
+  /** The annotated stance (`A1\tStance E1 DENIES`), where the file has one. */
+  stance?: string;
 }
 
 export interface TextBound {
@@ -40,6 +42,8 @@ export interface BratEvent {
 export interface BratDocument {
   textBounds: Map<string, TextBound>;
   events: BratEvent[];
+  /** Attribute lines: event id → attribute name → value. */
+  attributes: Map<string, Map<string, string>>;
 }
 
 /** Event types that are attributions; anything else (Discard, Discuss) is ignored. */
@@ -48,6 +52,7 @@ const ATTRIBUTION_EVENTS = new Set(['Attribution', 'Attribution-no-source']);
 export function parseBrat(ann: string): BratDocument {
   const textBounds = new Map<string, TextBound>();
   const events: BratEvent[] = [];
+  const attributes = new Map<string, Map<string, string>>();
   for (const rawLine of ann.split(/\r?\n/)) {
     if (rawLine.trim() === '') continue;
     const [id, body = '', text = ''] = rawLine.split('\t');
@@ -78,9 +83,14 @@ export function parseBrat(ann: string): BratDocument {
         return { role: part.slice(0, colon), ref: part.slice(colon + 1) };
       });
       events.push({ id, type, trigger, args });
+    } else if (id.startsWith('A')) {
+      const [name, target, value = 'true'] = body.trim().split(/\s+/);
+      if (!name || !target) continue;
+      if (!attributes.has(target)) attributes.set(target, new Map());
+      attributes.get(target)!.set(name, value);
     }
   }
-  return { textBounds, events };
+  return { textBounds, events, attributes };
 }
 
 function merge(a: GoldSpan | null, b: GoldSpan): GoldSpan {
@@ -104,7 +114,8 @@ export function goldAttributions(doc: BratDocument): GoldAttribution[] {
       else if (base === 'Cue') cue = merge(cue, span);
       else if (base === 'Content') content = merge(content, span);
     }
-    if (cue) result.push({ source, cue, content });
+    const stance = doc.attributes.get(event.id)?.get('Stance');
+    if (cue) result.push(stance ? { source, cue, content, stance } : { source, cue, content });
   }
   return result;
 }

@@ -15,6 +15,7 @@ import {
   type ScoredAttribution,
 } from './score';
 import type { GoldRole, GoldSpan } from './brat';
+import { countStances, type StanceScores } from './stance-score';
 
 export type Extractor = (text: string) => ExtractedAttribution[];
 
@@ -52,11 +53,17 @@ function spansOf(items: ScoredAttribution[], role: GoldRole): GoldSpan[] {
   return items.map((item) => item[role]).filter((span): span is GoldSpan => span !== null);
 }
 
-export function scoreTexts(texts: AnnotatedText[], extract: Extractor): Scores {
+export function scoreTexts(
+  texts: AnnotatedText[],
+  extract: Extractor,
+  stances?: StanceScores,
+): Scores {
   const scores = emptyScores();
   for (const doc of texts) {
     scores.texts++;
-    const predicted = toScored(extract(doc.text));
+    const extracted = extract(doc.text);
+    if (stances) countStances(stances, doc.gold, extracted);
+    const predicted = toScored(extracted);
     for (const mode of MODES) {
       for (const role of ROLES) {
         const counts = countSpans(spansOf(doc.gold, role), spansOf(predicted, role), mode);

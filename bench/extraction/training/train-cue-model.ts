@@ -155,11 +155,22 @@ export function trainCueModel(
   docs: AnnotatedText[],
   threshold = 0,
   vetoThreshold = -Infinity,
+  minWeight = 0,
   epochs = 10,
 ): CueModel {
   const stems = cueStems(docs);
-  const weights = trainPerceptron(examplesOf(docs, new Set(stems)), epochs);
-  if (!(vetoThreshold > -Infinity)) return { threshold, stems, weights };
-  const veto = { threshold: vetoThreshold, weights: trainPerceptron(vetoExamplesOf(docs), epochs) };
-  return { threshold, stems, weights, veto };
+  // Weights smaller than `minWeight` are dropped: a smaller file that loads faster.
+  const pruned = (weights: Record<string, number>) =>
+    minWeight > 0
+      ? Object.fromEntries(Object.entries(weights).filter(([, w]) => Math.abs(w) >= minWeight))
+      : weights;
+  const weights = pruned(trainPerceptron(examplesOf(docs, new Set(stems)), epochs));
+  const model: CueModel =
+    minWeight > 0 ? { threshold, minWeight, stems, weights } : { threshold, stems, weights };
+  if (!(vetoThreshold > -Infinity)) return model;
+  const veto = {
+    threshold: vetoThreshold,
+    weights: pruned(trainPerceptron(vetoExamplesOf(docs), epochs)),
+  };
+  return { ...model, veto };
 }

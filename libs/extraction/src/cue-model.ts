@@ -13,6 +13,8 @@ import type { Token } from './text/tokens';
 export interface CueModel {
   /** A candidate whose score reaches the threshold becomes a cue. */
   threshold: number;
+  /** Training dropped the weights smaller than this (absolute value). */
+  minWeight?: number;
   /** Stems seen inside a training cue; only these and lexicon words are scored. */
   stems: string[];
   weights: Record<string, number>;
@@ -126,6 +128,12 @@ export function candidateFeatures(tokens: Token[], i: number): string[] {
     `name=${nameBefore}`,
     `s|name=${stem}|${nameBefore}`,
     `first=${i === 0}`,
+    `p|w=${prev?.lower ?? '^'}|${token.lower}`,
+    `w|n=${token.lower}|${next?.lower ?? '$'}`,
+    `nns=${shape(next2)}`,
+    `pos=${Math.min(i, 6)}`,
+    `s|that=${stem}|${thatSoon}`,
+    `s|qb=${stem}|${quoteBefore}`,
   ];
 }
 

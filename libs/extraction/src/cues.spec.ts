@@ -3,7 +3,7 @@ import { tokenize } from './text/tokens';
 
 function cues(text: string): string[] {
   const tokens = tokenize(text, 0, text.length);
-  return findCues(text, tokens, () => false).map((cue) =>
+  return findCues(text, tokens, () => false, null).map((cue) =>
     text.slice(tokens[cue.first].start, tokens[cue.last].end),
   );
 }

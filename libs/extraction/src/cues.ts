@@ -99,6 +99,13 @@ function verbGroupStart(tokens: Token[], head: number): { first: number; negated
   return { first, negated };
 }
 
+/**
+ * "who asked not to be named", "who spoke on condition of anonymity", "declined to be identified":
+ * how a source is described, not something it said.
+ */
+const ANONYMITY =
+  /^\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+be\s+(?:named|identified)|(?:on|under)\s+(?:the\s+)?(?:condition|grounds)\s+of\s+anonymity|(?:for\s+|on\s+)?anonymity|to\s+remain\s+anonymous)\b/i;
+
 const DEFAULT_MODEL = prepareModel(CUE_MODEL);
 const prepared = new WeakMap<CueModel, ReadyModel>();
 
@@ -110,25 +117,35 @@ export function findCues(
   model: CueModel | null = CUE_MODEL,
 ): CueMatch[] {
   const found = withoutSpeakersOwnViews(tokens, ruleCues(text, tokens, isQuoted));
-  if (!model) return found;
+  if (!model) return withoutAnonymity(text, tokens, found);
   let ready = model === CUE_MODEL ? DEFAULT_MODEL : prepared.get(model);
   if (!ready) {
     ready = prepareModel(model);
     prepared.set(model, ready);
   }
   const prepared_ = ready;
-  const cues = found.filter((cue) => cue.kind !== 'verb' || vetoKeeps(tokens, cue.head, prepared_));
+  // "quoted officials as saying": the quoted speakers' own cue is never vetoed.
+  const quotedAs = (cue: CueMatch) =>
+    tokens[cue.first - 1]?.lower === 'as' && /ing$/.test(tokens[cue.head].lower);
+  const cues = found.filter(
+    (cue) => cue.kind !== 'verb' || quotedAs(cue) || vetoKeeps(tokens, cue.head, prepared_),
+  );
   const covered = new Uint8Array(tokens.length);
   for (const cue of cues) covered.fill(1, cue.first, cue.last + 1);
   const heads = modelCueHeads(tokens, (i) => covered[i] === 1 || isQuoted(tokens[i].start), ready);
-  if (heads.length === 0) return cues;
   for (const head of heads) {
     const cue = modelCue(tokens, head);
     let first = cue.first;
     while (first < head && covered[first] === 1) first++;
     cues.push({ ...cue, first });
   }
-  return cues.sort((a, b) => a.first - b.first);
+  return withoutAnonymity(text, tokens, cues).sort((a, b) => a.first - b.first);
+}
+
+function withoutAnonymity(text: string, tokens: Token[], cues: CueMatch[]): CueMatch[] {
+  return cues.filter(
+    (cue) => !ANONYMITY.test(text.slice(tokens[cue.last].end, tokens[cue.last].end + 50)),
+  );
 }
 
 /** A cue found by the model: the word and its verb group, framed like a reporting verb. */

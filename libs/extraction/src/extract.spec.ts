@@ -235,4 +235,32 @@ describe('extractAttributions: cues whose frame is incomplete', () => {
     const [b] = extractAttributions('The talks continue, Lund added.');
     expect([b.cue.text, b.source?.text]).toEqual(['added', 'Lund']);
   });
+
+  it('takes no anonymity phrase for a cue, and keeps the speaker before it', () => {
+    const found = extractAttributions(
+      'An official, who asked not to be named, said the talks had failed. ' +
+        'An aide who spoke on condition of anonymity said the draft was dead.',
+    );
+    expect(found.map((a) => [a.cue.text, a.sourceName, a.stance])).toEqual([
+      ['said', 'An official', 'ASSERTS'],
+      ['said', 'An aide', 'ASSERTS'],
+    ]);
+  });
+
+  it('gives a medium that quotes someone REPORTS and the quoted person the stance', () => {
+    const found = extractAttributions(
+      'The newspaper quoted officials as saying the report was false.',
+    );
+    expect(found.map((a) => [a.cue.text, a.source?.text, a.stance, a.reportedViaIndex])).toEqual([
+      ['quoted', 'The newspaper', 'REPORTS', null],
+      ['saying', 'officials', 'DENIES', 0],
+    ]);
+  });
+
+  it('runs near-linearly on one sentence of thousands of frames', () => {
+    // A hostile input: 12,000 cues in one sentence, with and without commas between them.
+    for (const unit of ['the people said ', 'the people said, ']) {
+      expect(extractAttributions(`${unit.repeat(12_000)}.`).length).toBeGreaterThan(0);
+    }
+  });
 });

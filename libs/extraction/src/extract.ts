@@ -24,21 +24,15 @@ import {
   type TokenRange,
 } from './sources';
 import { PREPOSITIONS, TIME_WORDS } from './lexicon/words';
-import { decideStance, isMedium } from './stance';
+import { decideStance, isMedium, stanceText } from './stance';
 import { findQuotes, quoteContaining } from './text/quotes';
 import { splitSentences, type Sentence } from './text/sentences';
 import { tokenize, type Token } from './text/tokens';
-import type { ExtractedAttribution, Range, Span, Stance } from './types';
-
-interface Draft {
-  sentence: number;
-  cue: Range;
-  source: Range | null;
-  content: Range;
-  stance: Stance;
-  /** The medium a source spoke to ("told the newspaper"), for nesting. */
-  toldMedium: string | null;
-}
+import type { ExtractedAttribution, Range, Span } from './types';
+import { actorNameOf } from './actor-name';
+import type { Draft } from './draft';
+import { articleLanguage, sentenceLanguages } from './language';
+import { spanishDrafts } from './spanish/extract-es';
 
 const INVERSION_LEMMAS = new Set([
   'say',
@@ -107,6 +101,23 @@ function mayStandAlone(tokens: Token[], cue: CueMatch): boolean {
   return !BE_WORDS.has(tokens[cue.first - 1]?.lower ?? '');
 }
 
+/**
+ * "The newspaper quoted officials as saying …": the officials are the source of "saying" (the
+ * newspaper, the source of "quoted", relays them).
+ */
+function quotedAsSaying(
+  tokens: Token[],
+  cue: CueMatch,
+  floor: number,
+  participle: boolean,
+): TokenRange | undefined {
+  const last = cue.first - 2;
+  if (!participle || tokens[cue.first - 1]?.lower !== 'as' || last < floor || last - floor > 8)
+    return undefined;
+  for (let k = floor; k <= last; k++) if (!tokens[k].isWord) return undefined;
+  return { first: floor, last };
+}
+
 function rangeOf(tokens: Token[], range: TokenRange): Range {
   return { start: tokens[range.first].start, end: tokens[range.last].end };
 }
@@ -157,6 +168,13 @@ function frameCue(
       const previous = tokens[cue.first - 1];
       const participle =
         cue.formIndex === 4 || (cue.kind === 'relay' && /ing$/.test(tokens[cue.first].lower));
+      const quotedAs = quotedAsSaying(tokens, cue, floor, participle);
+      if (quotedAs) {
+        return {
+          source: quotedAs,
+          content: contentAroundCue(context, cue.first, cue.last, cue.lemma),
+        };
+      }
       if (
         participle &&
         (previous === undefined ||
@@ -252,10 +270,12 @@ function draftsFor(
   sentences: Sentence[],
   quotes: Range[],
   cueModel: CueModel | null,
+  english: (sentenceIndex: number) => boolean,
 ): Draft[] {
   const drafts: Draft[] = [];
   const isQuoted = (offset: number) => quoteContaining(quotes, offset) !== undefined;
   sentences.forEach((sentence, sentenceIndex) => {
+    if (!english(sentenceIndex)) return;
     const tokens = tokenize(text, sentence.start, sentence.end);
     if (tokens.length === 0) return;
     const cues = findCues(text, tokens, isQuoted, cueModel);
@@ -274,12 +294,13 @@ function draftsFor(
       const source = frame.source ? rangeOf(tokens, frame.source) : null;
       if (frame.source) previousSource = frame.source;
       const sourceText = source ? text.slice(source.start, source.end) : null;
-      const contentText = text.slice(content.start, content.end);
+      const contentText = stanceText(text, content);
       const stance = decideStance({
         cueStance: cue.kind === 'according' ? 'ASSERTS' : cue.stance,
         negated: cue.negated,
         sourceText,
         contentText,
+        cueText: text.slice(cueRange.start, cueRange.end),
       });
       const toldMedium = toldMediumOf(text, tokens, cue);
       for (const part of source ? splitCoordinated(text, source) : [null]) {
@@ -330,27 +351,52 @@ function layoutDrafts(text: string, sentences: Sentence[], quotes: Range[]): Dra
       cueStance: 'ASSERTS',
       negated: false,
       sourceText: text.slice(item.source.start, item.source.end),
-      contentText: text.slice(item.content.start, item.content.end),
+      contentText: stanceText(text, item.content),
     });
     return { sentence, ...item, stance, toldMedium: null };
   });
 }
 
-/** "X said A, adding B" / "A, he said, according to Y": a content stops where another frame starts. */
+/**
+ * "X said A, adding B" / "A, he said, according to Y": a content stops where another frame starts
+ * (the first part of another frame inside it, its cue or its source) when a comma or dash comes
+ * right before that part. Each frame's first part after the content's start is the one that
+ * counts; the earliest such part with a comma before it decides. The parts are sorted once and
+ * those with a comma are searched by binary search, so a sentence of many frames stays near-linear.
+ */
 function trimAtLaterFrames(text: string, drafts: Draft[]): void {
+  const parts: { at: number; owner: number; comma: number }[] = [];
+  drafts.forEach((draft, owner) => {
+    for (const at of [draft.cue.start, draft.source?.start]) {
+      if (at === undefined) continue;
+      let comma = at - 1;
+      while (comma >= 0 && /\s/.test(text[comma])) comma--;
+      parts.push({ at, owner, comma: comma >= 0 && /[,—–]/.test(text[comma]) ? comma : -1 });
+    }
+  });
+  parts.sort((a, b) => a.at - b.at);
+  const withComma = parts.filter((part) => part.comma >= 0);
   for (const draft of drafts) {
-    for (const other of drafts) {
-      // The other frame's first part inside this content ("…, going on to say": its cue).
-      const starts = [other.cue.start, other.source?.start ?? Infinity];
-      const otherStart = Math.min(...starts.filter((start) => start > draft.content.start));
-      if (otherStart >= draft.content.end) continue;
-      const before = text.slice(draft.content.start, otherStart);
-      const comma = before.search(/[,—–]\s*$/);
-      if (comma > 0)
-        draft.content = {
-          start: draft.content.start,
-          end: draft.content.start + before.slice(0, comma).trimEnd().length,
-        };
+    const { start, end } = draft.content;
+    // The first part with a comma after the content's start, whose frame has no earlier part there.
+    let low = 0;
+    let high = withComma.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (withComma[mid].at > start) high = mid;
+      else low = mid + 1;
+    }
+    for (let k = low; k < withComma.length && withComma[k].at < end; k++) {
+      const part = withComma[k];
+      const other = drafts[part.owner];
+      const earlier = [other.cue.start, other.source?.start ?? Infinity].some(
+        (at) => at > start && at < part.at,
+      );
+      if (earlier || part.comma <= start) continue;
+      let cut = part.comma;
+      while (cut > start && /\s/.test(text[cut - 1])) cut--;
+      draft.content = { start, end: cut };
+      break;
     }
   }
 }
@@ -380,6 +426,8 @@ function extendQuoteContinuations(
 export interface ExtractOptions {
   /** The learned cue model (the shipped one by default); null for the rules alone. */
   cueModel?: CueModel | null;
+  /** The article's declared language ("en", "es", "es-AR"); detected when absent. */
+  language?: string | null;
 }
 
 export function extractAttributions(
@@ -388,12 +436,24 @@ export function extractAttributions(
 ): ExtractedAttribution[] {
   const sentences = splitSentences(text);
   const quotes = findQuotes(text);
+  const languages = sentenceLanguages(
+    text,
+    sentences,
+    quotes,
+    articleLanguage(text, options.language),
+  );
   const drafts = draftsFor(
     text,
     sentences,
     quotes,
     options.cueModel === undefined ? CUE_MODEL : options.cueModel,
+    (index) => languages[index] === 'en',
   );
+  if (languages.includes('es')) {
+    const spanish = spanishDrafts(text, sentences, quotes, (index) => languages[index] === 'es');
+    drafts.push(...spanish);
+    drafts.sort((a, b) => a.sentence - b.sentence || a.cue.start - b.cue.start);
+  }
   const codePoints = new CodePointIndex(text);
   const span = (range: Range): Span => ({
     start: codePoints.toCodePoint(range.start),
@@ -404,14 +464,16 @@ export function extractAttributions(
   let mentions: Mention[] | undefined;
   const recentSources: Mention[] = [];
   const names = drafts.map((draft) => {
-    if (!draft.source) return null;
+    // "Dijo además que…": the nearest earlier source said it.
+    if (!draft.source) return draft.droppedSubject ? (recentSources.at(-1)?.name ?? null) : null;
     const sourceText = text.slice(draft.source.start, draft.source.end);
     if (isPronoun(sourceText)) {
       mentions ??= nameMentions(text);
       return resolvePronoun(sourceText, draft.source.start, recentSources, mentions) ?? sourceText;
     }
-    recentSources.push({ name: sourceText, offset: draft.source.start, kind: kindOf(sourceText) });
-    return sourceText;
+    const name = actorNameOf(sourceText);
+    recentSources.push({ name, offset: draft.source.start, kind: kindOf(sourceText) });
+    return name;
   });
 
   const reportedVia = findReportedVia(

@@ -97,6 +97,8 @@ export function subjectBefore(
   floor = 0,
   stopAtPrepositions = false,
 ): TokenRange | undefined {
+  const anonymous = anonymityClauseStart(tokens, before, floor);
+  if (anonymous !== undefined) return subjectBefore(tokens, anonymous, floor, stopAtPrepositions);
   const previous = tokens[before - 1];
   if (previous && before - 1 >= floor && /^(?:who|which)$/.test(previous.lower)) {
     return { first: before - 1, last: before - 1 };
@@ -110,6 +112,23 @@ export function subjectBefore(
     return { first: before - 1, last: before - 1 };
   }
   return plainSubject(tokens, before, floor, stopAtPrepositions);
+}
+
+/**
+ * Where "who spoke on condition of anonymity" / "who asked not to be named" starts, when it ends
+ * right before `before` (its comma included): the speaker is the phrase before it.
+ */
+function anonymityClauseStart(tokens: Token[], before: number, floor: number): number | undefined {
+  for (let k = before - 1; k >= Math.max(floor + 1, before - 12); k--) {
+    if (tokens[k].lower !== 'who') continue;
+    const clause = tokens
+      .slice(k + 1, before)
+      .map((t) => t.lower)
+      .join(' ');
+    if (!/\b(?:anonymity|anonymous|named|identified)\b/.test(clause)) return undefined;
+    return tokens[k - 1].text === ',' ? k - 1 : k;
+  }
+  return undefined;
 }
 
 function plainSubject(

@@ -21,8 +21,8 @@ describe('EXTRACTOR_VERSION', () => {
       .digest('hex')
       .slice(0, 16);
     expect({ revision: EXTRACTION_RULES_REVISION, digest }).toEqual({
-      revision: 1,
-      digest: 'e42d740a0067cbf4',
+      revision: 2,
+      digest: 'b4b021d763ae7d46',
     });
   });
 });

@@ -9,6 +9,8 @@ const INSERT = `INSERT INTO article_suggestions (article_id, extractor_version, 
 export interface SuggestionsOrText {
   suggestions: ExtractedAttribution[] | null;
   text: string | null;
+  /** The article's declared language, which chooses the extraction rules (else detected). */
+  language: string | null;
 }
 
 /** All SQL about the stored suggestions of articles (`article_suggestions`). */
@@ -34,13 +36,13 @@ export class SuggestionsRepository {
    */
   async storedOrText(articleId: string, version: string): Promise<SuggestionsOrText> {
     const [row] = await this.db.query<SuggestionsOrText>(
-      `SELECT s.suggestions, CASE WHEN s.article_id IS NULL THEN a.text END AS text
+      `SELECT s.suggestions, CASE WHEN s.article_id IS NULL THEN a.text END AS text, a.language
        FROM articles a LEFT JOIN article_suggestions s
          ON s.article_id = a.id AND s.extractor_version = $2
        WHERE a.id = $1::uuid`,
       [articleId, version],
     );
-    return row ?? { suggestions: null, text: null };
+    return row ?? { suggestions: null, text: null, language: null };
   }
 
   /**

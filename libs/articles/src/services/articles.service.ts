@@ -133,7 +133,7 @@ export class ArticlesService {
         previousVersionId: previous?.id ?? null,
       });
       await this.articles.setAuthors(tx, row.id, authorIds);
-      await this.suggestions.storeAtIngest(tx, row.id, input.text);
+      await this.suggestions.storeAtIngest(tx, row.id, input.text, row.language);
       const report = previous
         ? await this.reanchorPassages(tx, previous.id, row.id, input.text, row.language)
         : null;

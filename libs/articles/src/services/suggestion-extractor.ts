@@ -13,7 +13,8 @@ import {
 export class SuggestionExtractor {
   readonly version: string = EXTRACTOR_VERSION;
 
-  extract(text: string): ExtractedAttribution[] {
-    return extractAttributions(text);
+  /** The article's attributions; `language` is its declared language (detected when null). */
+  extract(text: string, language: string | null = null): ExtractedAttribution[] {
+    return extractAttributions(text, { language });
   }
 }

@@ -34,9 +34,14 @@ export class SuggestionsService {
   }
 
   /** Computes and stores the suggestions of an article being ingested, in its transaction. */
-  async storeAtIngest(tx: Tx, articleId: string, text: string): Promise<void> {
+  async storeAtIngest(
+    tx: Tx,
+    articleId: string,
+    text: string,
+    language: string | null,
+  ): Promise<void> {
     const { version } = this.extractor;
-    await this.repository.storeIn(tx, articleId, version, this.extractor.extract(text));
+    await this.repository.storeIn(tx, articleId, version, this.extractor.extract(text, language));
   }
 
   private computeOnce(articleId: string, version: string): Promise<ExtractedAttribution[]> {
@@ -51,10 +56,10 @@ export class SuggestionsService {
 
   private async compute(articleId: string, version: string): Promise<ExtractedAttribution[]> {
     // Read again: a computation that finished since the caller looked has stored them.
-    const { suggestions, text } = await this.repository.storedOrText(articleId, version);
+    const { suggestions, text, language } = await this.repository.storedOrText(articleId, version);
     if (suggestions) return suggestions;
     if (text === null) return [];
-    const computed = this.extractor.extract(text);
+    const computed = this.extractor.extract(text, language);
     if (await this.repository.store(articleId, version, computed)) return computed;
     // another instance stored them first: answer what every reader will read from now on
     return (await this.repository.storedOrText(articleId, version)).suggestions ?? computed;

@@ -57,7 +57,7 @@ export const MEDIA_WORDS = set(
   'times post journal newspaper paper reuters ap bloomberg cnn bbc fox nbc abc cbs msnbc npr ' +
     'politico axios guardian outlet magazine tabloid daily network broadcaster agency ' +
     'telegraph independent economist tribune herald gazette globe chronicle breitbart ' +
-    'huffpost huffington newsweek atlantic report reports media press wire',
+    'huffpost huffington newsweek atlantic report reports media press wire news',
 );
 
 /** Words marking an organisation rather than a person (for pronoun agreement). */
@@ -75,6 +75,6 @@ export const PERSON_TITLES = set(
     'candidate nominee chairman chairwoman director',
 );
 
-/** Words whose presence in a relayed content marks a denial ("calling it false"). */
-export const FALSEHOOD =
-  /\b(?:false|untrue|not true|fake|a lie|lies|lying|baseless|unfounded|fabricat\w*|hoax|nonsense|groundless|bogus)\b/i;
+/** Spanish words for news media, after an article: "el diario", "la agencia Efe". */
+export const SPANISH_MEDIUM =
+  /^(?:el|la|los|las|un|una|este|esta)\s+(?:diario|periódico|agencia|cadena|emisora|canal|radio|revista|portal|semanario|matutino|medio|televisora|rotativo|sitio)\b/i;

@@ -19,7 +19,7 @@ function edited(edit: (file: any) => void): string {
 describe('the cue model file', () => {
   it('ships with its provenance and loads at start', () => {
     const file = readCueModelFile();
-    expect(file.provenance.corpus).toMatchObject({ name: 'PolNeAR', texts: 56 });
+    expect(file.provenance.corpus).toMatchObject({ name: 'PolNeAR', texts: 840 });
     expect(file.provenance.command).toMatch(/^npm run train:cue-model -- /);
     expect(CUE_MODEL.stems.length).toBeGreaterThan(0);
     expect(CUE_MODEL).toEqual(file.model);

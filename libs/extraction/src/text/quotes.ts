@@ -1,7 +1,7 @@
 /**
  * Quotation detection. Returns quoted passages (marks included) in document order.
  *
- * Curly double quotes pair “ with ”; straight double quotes alternate. A quote still open at the
+ * Curly double quotes pair “ with ” (and Spanish « with »); straight double quotes alternate. A quote still open at the
  * end of a paragraph runs to the paragraph's end (the news convention for quotes that continue
  * in the next paragraph). Single quotes (‘…’ or '…') count only outside a double quote, open
  * before a letter after a space, and close before a non-letter, so apostrophes are not quotes.
@@ -37,6 +37,8 @@ function scanParagraph(text: string, start: number, end: number, out: Range[]): 
       i++;
       continue;
     }
+    if (ch === '«') ch = '“';
+    else if (ch === '»') ch = '”';
     if (ch === '“' || (ch === '"' && doubleOpen < 0)) {
       if (doubleOpen < 0) {
         doubleOpen = i;

@@ -22,7 +22,7 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const TERMINATOR = /[.!?]+["'”’)\]]*(?=\s+["'“‘([]*[\p{Lu}\p{N}])/gu;
+const TERMINATOR = /[.!?]+["'”’»)\]]*(?=\s+["'“‘«¿¡—―([]*[\p{Lu}\p{N}])/gu;
 
 function endsWithAbbreviation(text: string, periodIndex: number): boolean {
   if (text[periodIndex] !== '.') return false;
