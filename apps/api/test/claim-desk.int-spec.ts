@@ -64,6 +64,11 @@ describe('assignments and checklists', () => {
       dueAt: null,
       priority: 'URGENT',
     });
+    // assigning what is already so changes nothing and records nothing
+    const same = await t.gqlAs(editor, ASSIGN, {
+      i: { claimId: claim.id, assigneeId: null, dueAt: null, priority: 'URGENT' },
+    });
+    expect(same.errors).toBeUndefined();
     const events = (await claimEventsOf(t, claim.id, 4)).filter((e) => e.kind === 'ASSIGNED');
     expect(events).toHaveLength(3);
     expect(events[0]).toMatchObject({

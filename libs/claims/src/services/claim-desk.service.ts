@@ -36,7 +36,10 @@ export class ClaimDeskService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Changes the fields given (assigneeId null unassigns, dueAt null clears); one ASSIGNED event. */
+  /**
+   * Changes the fields given (assigneeId null unassigns, dueAt null clears); one ASSIGNED event,
+   * none when nothing changes.
+   */
   async assign(input: AssignClaimInput, who: Doer): Promise<ClaimObject> {
     const key = keyOf(input.claimId, 'Claim', 'claimId');
     const assignee =
@@ -50,12 +53,16 @@ export class ClaimDeskService {
         dueAt: input.dueAt === undefined ? current.dueAt : input.dueAt,
         priority: input.priority ?? current.priority ?? Priority.NORMAL,
       };
-      const row = await this.desk.assign(tx, key, after);
       const shown = (a: typeof after) => ({
         assigneeId: a.assigneeId ? toGlobalId('Person', a.assigneeId) : null,
         dueAt: a.dueAt?.toISOString() ?? null,
         priority: a.priority,
       });
+      // an assignment that changes nothing records nothing (and leaves updatedAt alone)
+      if (JSON.stringify(shown(current)) === JSON.stringify(shown(after))) {
+        return ClaimObject.from(current);
+      }
+      const row = await this.desk.assign(tx, key, after);
       await this.events.append(tx, {
         kind: ClaimEventKind.ASSIGNED,
         claimId: key,
