@@ -19,7 +19,9 @@ export default async function globalSetup(): Promise<void> {
   const names = new Set(Reflect.ownKeys(globalThis));
   const { EmbeddedPostgres, migrate } = await import('@claimtrace/database');
   for (const name of Reflect.ownKeys(globalThis)) {
-    if (!names.has(name)) delete (globalThis as Record<PropertyKey, unknown>)[name];
+    // what cannot be removed (signal-exit's emitter is defined non-configurable) holds no classes
+    const removable = Reflect.getOwnPropertyDescriptor(globalThis, name)?.configurable;
+    if (!names.has(name) && removable) delete (globalThis as Record<PropertyKey, unknown>)[name];
   }
 
   const run = `ct_test_${Date.now().toString(36)}_${process.pid}`;
