@@ -48,4 +48,14 @@ describe('OperationMeasures', () => {
     measures.measure(document, 'Page', large, compute);
     expect(computed).toBe(6);
   });
+
+  it('leaves variables nested deeper than JSON can write to the check, which refuses them', () => {
+    const measures = new OperationMeasures();
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    const refuse = () => {
+      throw new Error('too deep');
+    };
+    expect(() => measures.measure(document, 'Page', { i: deep }, refuse)).toThrow('too deep');
+  });
 });

@@ -29,8 +29,8 @@ export class OperationMeasures {
     variables: Readonly<Record<string, unknown>> | undefined,
     compute: () => OperationMeasure | null,
   ): OperationMeasure | null {
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
-    if (key.length > MAX_KEY_LENGTH) return compute();
+    const key = keyOf(operationName, variables);
+    if (key === null || key.length > MAX_KEY_LENGTH) return compute();
     let kept = this.byDocument.get(document);
     const found = kept?.get(key);
     if (found) return found;
@@ -40,5 +40,20 @@ export class OperationMeasures {
     kept.set(key, measured);
     if (kept.size > MAX_PER_DOCUMENT) kept.delete(kept.keys().next().value as string);
     return measured;
+  }
+}
+
+/**
+ * The key of an operation's name and variables, or null for variables JSON cannot write (nested
+ * deeper than its stack allows: `compute` refuses those with a coded error).
+ */
+function keyOf(
+  operationName: string | undefined,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): string | null {
+  try {
+    return `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  } catch {
+    return null;
   }
 }
