@@ -22,6 +22,7 @@ export type {
   Passage as PassageRow,
   ReanchoredPassage as ReanchoredPassageRow,
   Review as ReviewRow,
+  SourceChange as SourceChangeRow,
   StatusChange as StatusChangeRow,
   StatusChangeEvidence as StatusChangeEvidenceRow,
 } from './generated/prisma/client';
@@ -32,5 +33,6 @@ export {
   ClaimRelationKind,
   ClaimStatus,
   Role,
+  SourceChangeAction,
   Stance,
 } from './generated/prisma/enums';

@@ -25,8 +25,36 @@ export type JoinedAttributionRow = AttributionRecord & Record<string, unknown>;
 /** The attribution (alias a), its actor (ac), passage (p) and the passage's article (ar). */
 const JOINED_COLUMNS = `${COLUMNS}, ${selectColumns(ACTOR_COLUMNS, 'ac', 'actor_')},
   ${passageWithArticleColumns('p', 'ar', 'passage_')}`;
-const JOINS = `JOIN actors ac ON ac.id = a.actor_id
-  JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id`;
+const JOINS = joinsAt(null);
+
+/**
+ * The joins of JOINED_COLUMNS. With `asOf` (the parameter `$n`, an ISO time) the passage is the one
+ * the attribution stood on then: a correction that moved it later (source_changes.moved_at) says
+ * where it stood before.
+ */
+function joinsAt(n: number | null): string {
+  const passage =
+    n === null
+      ? 'a.passage_id'
+      : `COALESCE((SELECT sc.from_passage_id FROM source_changes sc
+           WHERE sc.attribution_id = a.id AND sc.moved_at > $${n}::timestamptz
+           ORDER BY sc.moved_at, sc.id LIMIT 1), a.passage_id)`;
+  return `JOIN actors ac ON ac.id = a.actor_id
+  JOIN passages p ON p.id = ${passage} JOIN articles ar ON ar.id = p.article_id`;
+}
+
+/**
+ * Attributions that count in a stance summary at `$n` (now when null): not those a correction
+ * orphaned and no editor has resolved yet (the withdrawn quote stops counting).
+ */
+function countsAt(n: number | null): string {
+  const unresolved =
+    n === null
+      ? 'sc.resolved_at IS NULL'
+      : `sc.at <= $${n}::timestamptz AND (sc.resolved_at IS NULL OR sc.resolved_at > $${n}::timestamptz)`;
+  return `NOT EXISTS (SELECT 1 FROM source_changes sc WHERE sc.attribution_id = a.id
+    AND sc.status = 'ORPHANED' AND ${unresolved})`;
+}
 
 /**
  * A hop of a relay chain: the attribution it starts from, the hop's id, and the hop's joined row,
@@ -98,9 +126,11 @@ export class AttributionsRepository {
     const countParams: unknown[] = [query.keys];
     let filter = `a.${query.owner} = ANY($1::uuid[])`;
     let countFilter = filter;
+    let joins = JOINS;
     if (query.asOf) {
       params.push(query.asOf);
       countParams.push(query.asOf);
+      joins = joinsAt(params.length);
       filter += ` AND ${existingAt(params.length)}`;
       countFilter += ` AND ${existingAt(countParams.length)}`;
     } else {
@@ -126,10 +156,10 @@ export class AttributionsRepository {
        ${hopsOf('SELECT page.id FROM page')}
        SELECT 0 AS part, page.owner AS "sortKey", page.rn::int AS n, page.owner, page.total,
               NULL::uuid AS "startId", NULL::uuid AS "hopId", ${JOINED_COLUMNS}
-       FROM page JOIN attributions a ON a.id = page.id ${JOINS}
+       FROM page JOIN attributions a ON a.id = page.id ${joins}
        UNION ALL
        SELECT 1, h.start_id, h.depth, NULL, NULL, h.start_id, h.id, ${JOINED_COLUMNS}
-       FROM hops h LEFT JOIN (attributions a ${JOINS})
+       FROM hops h LEFT JOIN (attributions a ${joins})
          ON a.id = h.id AND h.id NOT IN (SELECT page.id FROM page)
        ORDER BY part, "sortKey", n`;
     type PageRow = JoinedAttributionRow & ChainRow & { part: number; owner: string; total: number };
@@ -194,6 +224,7 @@ export class AttributionsRepository {
       `SELECT a.claim_id AS "claimId", a.stance, count(*)::int AS count,
               count(DISTINCT a.actor_id)::int AS actors
        FROM attributions a WHERE a.claim_id = ANY($1::uuid[]) AND ${existingAt(asOf ? 2 : null)}
+         AND ${countsAt(asOf ? 2 : null)}
        GROUP BY GROUPING SETS ((a.claim_id, a.stance), (a.claim_id))`,
       asOf ? [claimIds, asOf] : [claimIds],
     );

@@ -43,6 +43,13 @@ export class ClaimFilter {
 
   @Field(() => DateTimeScalar, { nullable: true })
   until?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'claims with unresolved source changes (true), or without any (false): see sourceChanges',
+  })
+  needsReview?: boolean | null;
 }
 
 @ArgsType()

@@ -75,6 +75,8 @@ export interface ClaimPageQuery {
   search: { websearch: string; prefix: string | null } | null;
   since: Date | null;
   until: Date | null;
+  /** with (true) or without (false) source changes awaiting review */
+  needsReview: boolean | null;
   sort: ClaimSort;
   limit: number;
   /** the sort key and id to continue after (the rank as a string for relevance) */
@@ -127,6 +129,11 @@ export class ClaimsRepository {
     if (query.tag) where.push(`${add(query.tag)} = ANY(c.tags)`);
     if (query.since) where.push(`c.first_seen_at >= ${add(query.since)}`);
     if (query.until) where.push(`c.first_seen_at < ${add(query.until)}`);
+    if (query.needsReview !== null) {
+      const awaiting = `EXISTS (SELECT 1 FROM source_changes sc
+        WHERE sc.claim_id = c.id AND sc.needs_review AND sc.resolution IS NULL)`;
+      where.push(query.needsReview ? awaiting : `NOT ${awaiting}`);
+    }
     if (query.actorId || query.stance) {
       const on = ['a.claim_id = c.id', 'a.removed_at IS NULL'];
       if (query.actorId) on.push(`a.actor_id = ${add(query.actorId)}::uuid`);
@@ -374,6 +381,8 @@ export class ClaimsRepository {
   }> {
     const attributions = await tx.$executeRaw`
       UPDATE attributions SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
+    await tx.$executeRaw`
+      UPDATE source_changes SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const reviews = await tx.$executeRaw`
       UPDATE reviews SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const dropped = await tx.$executeRaw`

@@ -78,6 +78,7 @@ export class ClaimsService {
       search: search ? { websearch: search.websearch, prefix: search.prefix } : null,
       since: filter.since ?? null,
       until: filter.until ?? null,
+      needsReview: filter.needsReview ?? null,
       sort,
       limit,
       after,
