@@ -1,5 +1,10 @@
 import { ClaimStatus } from '@claimtrace/database';
-import { ALLOWED_TRANSITIONS, canTransition } from './transitions';
+import {
+  ALLOWED_TRANSITIONS,
+  canTransition,
+  REVIEWED_STATUSES,
+  statusAfterReword,
+} from './transitions';
 
 describe('claim status transitions', () => {
   it('covers every status', () => {
@@ -19,5 +24,16 @@ describe('claim status transitions', () => {
     expect(canTransition('CONFIRMED', 'REFUTED')).toBe(false);
     expect(canTransition('REFUTED', 'CONFIRMED')).toBe(false);
     expect(ALLOWED_TRANSITIONS.RETRACTED).toEqual([]);
+  });
+
+  it('sends a reworded verdict back for review unless a rationale keeps it', () => {
+    expect(REVIEWED_STATUSES).toEqual(['CORROBORATED', 'CONFIRMED', 'REFUTED']);
+    for (const status of REVIEWED_STATUSES) {
+      expect(statusAfterReword(status, false)).toBe('UNVERIFIED');
+      expect(statusAfterReword(status, true)).toBe(status);
+    }
+    for (const status of ['UNVERIFIED', 'CONTESTED', 'RETRACTED'] as const) {
+      expect(statusAfterReword(status, false)).toBe(status);
+    }
   });
 });
