@@ -6,76 +6,32 @@
 // (`npm run build`); without Chromium every test is reported as skipped (`apt-get install
 // chromium` enables them). The server runs as in production, with introspection off: the page
 // needs none, and the walk-through test checks that it sends no request that fails.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Browser, chromium, Page } from 'playwright-core';
-import { loadConfig } from '@claimtrace/core';
 import { DemoLoader } from '@claimtrace/demo';
 import { createTestDatabase } from '@claimtrace/testing';
 import { createApp } from '../src/bootstrap/create-app';
 import { findWebRoot } from '../src/dashboard/web-page';
+import {
+  browserDescribe,
+  CHROMIUM,
+  DemoClaim,
+  editorToken,
+  hasChromium,
+  LAUNCH_ARGS,
+  openPage as openBrowserPage,
+  root,
+  shot,
+  testConfig,
+} from './support/dashboard-browser';
 
 jest.setTimeout(120_000);
 // A restart can wait on a socket that never sent a request until SHUTDOWN_TIMEOUT_MS (the fix is on
 // branch h19-runtime, not merged yet): a browser test that hit it is run again, with its errors logged.
 jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
-const root = join(__dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SHOTS = join(root, 'artifacts/screenshots');
-
-const browserDescribe = hasChromium ? describe : describe.skip;
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/**
- * The server's settings: production's, introspection off; the anonymous rate budget is 10× the
- * default because every test's browser is one client (127.0.0.1), as if ten readers shared an IP.
- */
-function testConfig() {
-  return loadConfig({
-    LOG_LEVEL: process.env.E2E_DEBUG ? 'error' : 'silent',
-    GRAPHQL_INTROSPECTION: 'false',
-    RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '2000000',
-  });
-}
-
-/**
- * An EDITOR token once the server has access control (libs/auth, issue 6), made through its
- * TokensService; null while writes are open to everyone.
- */
-async function editorToken(server: NestFastifyApplication): Promise<string | null> {
-  const lib = '@claimtrace/auth';
-  let auth: { TokensService: new (...args: never[]) => unknown };
-  try {
-    auth = await import(lib);
-  } catch {
-    return null;
-  }
-  const tokens = server.get(auth.TokensService) as {
-    create(input: { name: string; role: string }): Promise<{ token: string }>;
-  };
-  return (await tokens.create({ name: 'e2e-editor', role: 'EDITOR' })).token;
-}
-
-interface DemoClaim {
-  id: string;
-  text: string;
-  status: string;
-  version: number;
-}
 
 browserDescribe('web dashboard in Chromium', () => {
   let databaseUrl: string;
@@ -109,25 +65,7 @@ browserDescribe('web dashboard in Chromium', () => {
   const CHANGE = `mutation ($input: ChangeClaimStatusInput!) {
     changeClaimStatus(input: $input) { id status version } }`;
 
-  /** A page that records console errors and uncaught exceptions. */
-  async function openPage(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    if (process.env.E2E_DEBUG) {
-      page.on('console', (m) => console.log('console', m.type(), m.text()));
-      page.on('response', (r) => console.log('response', r.status(), r.url()));
-    }
-    return { page, errors };
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-  }
+  const openPage = (width = 1280) => openBrowserPage(browser, width);
 
   async function statusOnBoard(page: Page, claimId: string): Promise<string | null> {
     return page.textContent(`[data-claim-id="${claimId}"] [data-testid="status"]`);

@@ -6,6 +6,7 @@ import { TokenBox } from './components/TokenBox';
 import { Board } from './pages/Board';
 import { ClaimDetail } from './pages/ClaimDetail';
 import { GraphView } from './pages/GraphView';
+import { ReviewQueue } from './pages/ReviewQueue';
 import { href, useRoute } from './lib/router';
 
 export function App() {
@@ -52,6 +53,9 @@ function Shell() {
           >
             Graph
           </a>
+          <a href={href.review()} aria-current={route.view === 'review' ? 'page' : undefined}>
+            Review
+          </a>
         </nav>
         <LiveIndicator status={status} reason={feed?.reason} />
         <TokenBox />
@@ -59,6 +63,7 @@ function Shell() {
       <main id="main" className="page" tabIndex={-1}>
         {route.view === 'board' && <Board />}
         {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
+        {route.view === 'review' && <ReviewQueue />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
         )}

@@ -18,6 +18,12 @@ export const BOARD_CLAIM = graphql(`
       }
       distinctActors
     }
+    corrections: sourceChanges(first: 1) {
+      totalCount
+    }
+    toReview: sourceChanges(resolved: false, first: 1) {
+      totalCount
+    }
     attributions(first: 20) {
       edges {
         node {
@@ -64,108 +70,164 @@ export const ACTORS = graphql(`
   }
 `);
 
-export const CLAIM_DETAIL = graphql(`
-  query ClaimDetail($id: ID!) {
-    claim(id: $id) {
+export const SOURCE_CHANGE = graphql(`
+  fragment SourceChangeFields on SourceChange {
+    id
+    status
+    score
+    reason
+    at
+    resolved
+    resolution
+    claim {
       id
       text
-      status
-      version
-      tags
-      firstSeenAt
-      updatedAt
-      mergedInto {
+    }
+    attribution {
+      id
+      stance
+      actor {
+        id
+        name
+      }
+    }
+    fromArticle {
+      id
+      title
+      publisher {
+        id
+        name
+      }
+    }
+    toArticle {
+      id
+      title
+    }
+    from {
+      id
+      exact
+    }
+    to {
+      id
+      exact
+    }
+  }
+`);
+
+export const CLAIM_DETAIL = graphql(
+  `
+    query ClaimDetail($id: ID!) {
+      claim(id: $id) {
         id
         text
-      }
-      stanceSummary {
-        counts {
-          stance
-          count
+        status
+        version
+        tags
+        firstSeenAt
+        updatedAt
+        mergedInto {
+          id
+          text
         }
-        distinctActors
-      }
-      attributions(first: 100) {
-        totalCount
-        edges {
-          node {
-            id
+        stanceSummary {
+          counts {
             stance
-            statedAt
-            confidence
-            actor {
-              id
-              name
-              kind
-            }
-            passage {
-              id
-              start
-              end
-              exact
-              article {
-                id
-                title
-                url
-                publisher {
-                  id
-                  name
-                }
-              }
-            }
-            chain {
+            count
+          }
+          distinctActors
+        }
+        attributions(first: 100) {
+          totalCount
+          edges {
+            node {
               id
               stance
+              statedAt
+              confidence
+              needsReview
               actor {
                 id
                 name
                 kind
               }
+              passage {
+                id
+                start
+                end
+                exact
+                article {
+                  id
+                  title
+                  url
+                  publisher {
+                    id
+                    name
+                  }
+                }
+              }
+              chain {
+                id
+                stance
+                actor {
+                  id
+                  name
+                  kind
+                }
+              }
             }
           }
         }
-      }
-      statusHistory {
-        from
-        to
-        rationale
-        at
-        by
-        evidence {
-          id
-          exact
+        statusHistory {
+          from
+          to
+          rationale
+          at
+          by
+          evidence {
+            id
+            exact
+          }
         }
-      }
-      reviews {
-        id
-        rating
-        ratingValue
-        bestRating
-        worstRating
-        summary
-        url
-        publishedAt
-        reviewer {
+        reviews {
           id
-          name
+          rating
+          ratingValue
+          bestRating
+          worstRating
+          summary
+          url
+          publishedAt
+          reviewer {
+            id
+            name
+          }
         }
-      }
-      relations {
-        relation
-        from {
-          id
-          text
-          status
+        sourceChanges(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...SourceChangeFields
+            }
+          }
         }
-        to {
-          id
-          text
-          status
+        relations {
+          relation
+          from {
+            id
+            text
+            status
+          }
+          to {
+            id
+            text
+            status
+          }
         }
       }
     }
-  }
-`);
+  `,
+  [SOURCE_CHANGE],
+);
 
 export const ARTICLE = graphql(`
   query Article($id: ID!) {
@@ -259,6 +321,32 @@ export const ATTRIBUTE = graphql(`
   }
 `);
 
+export const REVIEW_QUEUE = graphql(
+  `
+    query ReviewQueue {
+      sourceChanges(resolved: false, first: 100) {
+        totalCount
+        edges {
+          node {
+            ...SourceChangeFields
+          }
+        }
+      }
+    }
+  `,
+  [SOURCE_CHANGE],
+);
+
+export const RESOLVE_SOURCE_CHANGE = graphql(`
+  mutation ResolveSourceChange($input: ResolveSourceChangeInput!) {
+    resolveSourceChange(input: $input) {
+      id
+      resolved
+      resolution
+    }
+  }
+`);
+
 export const CLAIM_EVENTS = graphql(`
   subscription ClaimEvents($after: String) {
     claimEvents(after: $after) {
@@ -285,5 +373,7 @@ export const DOCUMENTS = {
   CHANGE_STATUS,
   CREATE_CLAIM,
   ATTRIBUTE,
+  REVIEW_QUEUE,
+  RESOLVE_SOURCE_CHANGE,
   CLAIM_EVENTS,
 };

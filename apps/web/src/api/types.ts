@@ -1,7 +1,15 @@
 // The shapes of the answers to the documents in queries.ts, named for the components that show
 // them. All are derived from the documents (and so from schema.gql); none is written by hand.
 import type { ResultOf, VariablesOf } from './graphql';
-import type { ACTORS, ARTICLE, BOARD, BOARD_CLAIM, CLAIM_DETAIL, CLAIM_GRAPH } from './queries';
+import type {
+  ACTORS,
+  ARTICLE,
+  BOARD,
+  BOARD_CLAIM,
+  CLAIM_DETAIL,
+  CLAIM_GRAPH,
+  SOURCE_CHANGE,
+} from './queries';
 
 type Detail = NonNullable<ResultOf<typeof CLAIM_DETAIL>['claim']>;
 
@@ -17,3 +25,4 @@ export type SuggestionT = ArticleT['suggestedAttributions'][number];
 export type GraphT = ResultOf<typeof CLAIM_GRAPH>['claimGraph'];
 export type GraphNodeT = GraphT['nodes'][number];
 export type GraphEdgeT = GraphT['edges'][number];
+export type SourceChangeT = ResultOf<typeof SOURCE_CHANGE>;

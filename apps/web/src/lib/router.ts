@@ -2,12 +2,14 @@
 //   #/                      the claim board
 //   #/claims/<id>           a claim's detail
 //   #/graph?claim=<id>&depth=2   or   #/graph?actor=<id>
+//   #/review                the review queue of source changes
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'board' }
   | { view: 'claim'; id: string; passage?: string }
-  | { view: 'graph'; claimId?: string; actorId?: string; depth: number };
+  | { view: 'graph'; claimId?: string; actorId?: string; depth: number }
+  | { view: 'review' };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -16,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'claims' && parts[1]) {
     return { view: 'claim', id: parts[1], passage: params.get('passage') ?? undefined };
   }
+  if (parts[0] === 'review') return { view: 'review' };
   if (parts[0] === 'graph') {
     const depth = Math.min(3, Math.max(1, Number(params.get('depth')) || 2));
     return {
@@ -30,6 +33,7 @@ export function parseRoute(hash: string): Route {
 
 export const href = {
   board: () => '#/',
+  review: () => '#/review',
   claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
   graph: (target: { claimId?: string; actorId?: string }, depth = 2) => {
     const params = new URLSearchParams();
