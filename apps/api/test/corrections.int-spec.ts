@@ -209,6 +209,23 @@ describe('a corrected article reaches its claims', () => {
     expect(await passages(true)).toEqual([original]);
   });
 
+  it('leaves the withdrawn stance out of the claim graph unless superseded versions are asked for', async () => {
+    const GRAPH = `query ($id: ID!, $all: Boolean) { claimGraph(claimId: $id, includeSuperseded: $all) {
+      nodes { id type } edges { type stance target } } }`;
+    const graph = async (all?: boolean) =>
+      (await t.ok(GRAPH, { id: claims.quickly, all })).claimGraph;
+    const latest = await graph();
+    expect(latest.edges.filter((e: any) => e.type === 'STANCE')).toEqual([]);
+    expect(latest.nodes.map((n: any) => n.type)).toEqual(['CLAIM']);
+    const all = await graph(true);
+    expect(all.edges.filter((e: any) => e.type === 'STANCE')).toEqual([
+      { type: 'STANCE', stance: 'ASSERTS', target: claims.quickly },
+    ]);
+    expect(all.nodes.filter((n: any) => n.type === 'ARTICLE')).toEqual([
+      { id: original, type: 'ARTICLE' },
+    ]);
+  });
+
   it('filters the claims that need review', async () => {
     const NEEDS = `query ($r: Boolean) { claims(first: 50, filter: { needsReview: $r }) { edges { node { id } } } }`;
     const ids = async (r: boolean) =>
@@ -285,20 +302,27 @@ describe('a corrected article reaches its claims', () => {
       expect(await queue()).toHaveLength(3);
     });
 
-    it('confirms: the quote counts again, once, and the queue shrinks', async () => {
+    it('confirms once, whoever asks at the same time: the quote counts again, the queue shrinks', async () => {
       const change = (await queue()).find(
         (c: any) => c.attribution?.id === attributions.sourcesTalks,
       );
-      const done = (
-        await t.ok(RESOLVE, {
+      const confirm = () =>
+        t.gql(RESOLVE, {
           i: { sourceChangeId: change.id, action: 'CONFIRM', reason: 'said at the time' },
-        })
-      ).resolveSourceChange;
+        });
+      const answers = await Promise.all([confirm(), confirm(), confirm()]);
+      const codes = answers.map((a) => a.errors?.[0]?.extensions.code ?? 'OK').sort();
+      expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'OK']);
+      const done = answers.find((a) => !a.errors)!.data!.resolveSourceChange;
       expect(done).toMatchObject({ resolved: true, resolution: 'CONFIRM' });
       expect(counts(await claim(claims.talks))).toEqual({ REPORTS: 1, DENIES: 2, CONFIRMS: 1 });
       const again = await t.gql(RESOLVE, { i: { sourceChangeId: change.id, action: 'REMOVE' } });
       expect(again.errors?.[0].extensions.code).toBe('CONFLICT');
       expect(await queue()).toHaveLength(2);
+      const resolved = (await eventsOf(claims.talks, 'SOURCE_CHANGE_RESOLVED')).filter(
+        (e: any) => e.kind === 'SOURCE_CHANGE_RESOLVED',
+      );
+      expect(resolved).toHaveLength(1);
     });
 
     it('re-anchors evidence onto the new words, and removes a withdrawn attribution', async () => {

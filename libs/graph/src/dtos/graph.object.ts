@@ -86,4 +86,12 @@ export class ClaimGraphArgs {
 
   @Field(() => Int, { nullable: true, description: 'hops from the start, 0 to 3; 1 by default' })
   depth?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'also the stances that a correction orphaned and no editor resolved yet, and superseded article versions',
+  })
+  includeSuperseded?: boolean | null;
 }

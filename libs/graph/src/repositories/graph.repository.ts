@@ -29,7 +29,7 @@ export const MAX_GRAPH_NODES = 5000;
  * between two reached nodes is collected. Merged actors and claims and removed attributions are
  * left out.
  */
-const NEIGHBOURHOOD_SQL = `
+const neighbourhoodSql = (latestArticle: string) => `
 WITH RECURSIVE reach(type, key, depth) AS (
   SELECT $1::text, $2::uuid, 0
   WHERE ($1 = 'CLAIM' AND EXISTS (SELECT 1 FROM claims WHERE id = $2::uuid AND merged_into_id IS NULL))
@@ -57,6 +57,7 @@ WITH RECURSIVE reach(type, key, depth) AS (
       WHERE r.type = 'ARTICLE' AND ar.id = r.key AND ar.publisher_id IS NOT NULL
     UNION ALL
     SELECT 'ARTICLE', ar.id FROM articles ar WHERE r.type = 'ACTOR' AND ar.publisher_id = r.key
+      AND ${latestArticle}
     UNION ALL
     SELECT 'ACTOR', ac.affiliation_id FROM actors ac
       WHERE r.type = 'ACTOR' AND ac.id = r.key AND ac.affiliation_id IS NOT NULL
@@ -124,6 +125,21 @@ SELECT
   coalesce((SELECT json_agg(e ORDER BY e.type, e.source, e.target, e.stance, e.relation) FROM edges e),
            '[]'::json) AS edges`;
 
+/**
+ * By default the graph is of the latest versions: an attribution that a correction orphaned and no
+ * editor has resolved yet is left out (as from the stance summary; it stands on a superseded
+ * version), and a publisher reaches only its articles' latest versions. `includeSuperseded` keeps
+ * both.
+ */
+const NEIGHBOURHOOD_LATEST = neighbourhoodSql(
+  'NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = ar.id)',
+).replaceAll(
+  'a.removed_at IS NULL',
+  `a.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM source_changes sc
+     WHERE sc.attribution_id = a.id AND sc.status = 'ORPHANED' AND sc.resolved_at IS NULL)`,
+);
+const NEIGHBOURHOOD_ALL_VERSIONS = neighbourhoodSql('TRUE');
+
 /** All SQL of graph queries. */
 @Injectable()
 export class GraphRepository {
@@ -132,9 +148,10 @@ export class GraphRepository {
   async neighbourhood(
     start: { type: GraphNodeType; key: string },
     depth: number,
+    includeSuperseded = false,
   ): Promise<{ nodes: GraphNodeRow[]; edges: GraphEdgeRow[] }> {
     const [row] = await this.db.query<{ nodes: GraphNodeRow[]; edges: GraphEdgeRow[] }>(
-      NEIGHBOURHOOD_SQL,
+      includeSuperseded ? NEIGHBOURHOOD_ALL_VERSIONS : NEIGHBOURHOOD_LATEST,
       [start.type, start.key, depth],
     );
     return row;

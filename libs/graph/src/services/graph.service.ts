@@ -32,7 +32,11 @@ export class GraphService {
     const start = args.claimId
       ? { type: GraphNodeType.CLAIM, key: keyOf(args.claimId, 'Claim', 'claimId') }
       : { type: GraphNodeType.ACTOR, key: keyOf(args.actorId!, 'Actor', 'actorId') };
-    const { nodes, edges } = await this.repository.neighbourhood(start, depth);
+    const { nodes, edges } = await this.repository.neighbourhood(
+      start,
+      depth,
+      Boolean(args.includeSuperseded),
+    );
     if (nodes.length === 0) {
       throw new NotFoundError(
         start.type === GraphNodeType.CLAIM ? 'Claim' : 'Actor',
