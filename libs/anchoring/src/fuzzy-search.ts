@@ -22,6 +22,8 @@ const MAX_POSTINGS = 256;
 const MAX_SEEDS = 6;
 /** Words of context used as seeds on each side. */
 const CONTEXT_SEED_WORDS = 3;
+/** At most this many words are taken back at each edge of an aligned span (growToQueryEdges). */
+const MAX_EDGE_GROWTH = 4;
 /** Queries up to this many characters (one machine word of bits) may fall back to a character scan. */
 const MAX_CHARACTER_QUERY = 32;
 /** At most this many character matches (the closest) are returned. */
@@ -139,13 +141,16 @@ function growToQueryEdges(query: readonly string[], words: readonly string[], sp
   let { start, end } = span;
   const cost = (from: number, to: number): number => editDistance(query, words.slice(from, to));
   let current = cost(start, end);
-  while (end < words.length && words[end - 1] !== query[query.length - 1]) {
+  // a few words each way: an edited edge is a word or a date, and each step costs an alignment
+  const lastEnd = Math.min(words.length, end + MAX_EDGE_GROWTH);
+  const firstStart = Math.max(0, start - MAX_EDGE_GROWTH);
+  while (end < lastEnd && words[end - 1] !== query[query.length - 1]) {
     const grown = cost(start, end + 1);
     if (grown > current) break;
     end++;
     current = grown;
   }
-  while (start > 0 && words[start] !== query[0]) {
+  while (start > firstStart && words[start] !== query[0]) {
     const grown = cost(start - 1, end);
     if (grown > current) break;
     start--;

@@ -98,4 +98,15 @@ describe('reanchor keeps words, numbers, dates and names whole', () => {
     expect(result.status).toBe('FUZZY');
     expect(result.anchor?.exact).toBe('“the fund, some 600 million, would be released,”');
   });
+
+  it('takes back only a few edge words, however long a rewritten tail (hostile input)', () => {
+    const words = (n: number, seed: string) =>
+      Array.from({ length: n }, (_, k) => `${seed}${k.toString(36)}`).join(' ');
+    const passage = `${words(1200, 'w')} ${words(200, 'tail')}`;
+    const old = `${LEAD}${passage}.${TAIL}`;
+    const rewritten = `${LEAD}extra ${words(1200, 'w')} ${words(200, 'other')}.${TAIL}`;
+    const result = reanchor(anchorQuote(old, { exact: passage }), rewritten);
+    expect(result.status).toBe('FUZZY');
+    expect(result.anchor!.exact.startsWith('w0 w1')).toBe(true);
+  });
 });
