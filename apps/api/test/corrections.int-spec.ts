@@ -226,6 +226,22 @@ describe('a corrected article reaches its claims', () => {
     ]);
   });
 
+  it('leaves the withdrawn stance out of graph exports unless superseded versions are asked for', async () => {
+    const stancesOnQuickly = async (query: string) => {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/exports/graph?format=json${query}`,
+      });
+      expect(response.statusCode).toBe(200);
+      const { edges } = JSON.parse(response.body) as {
+        edges: { target: string; attributes: { type: string } }[];
+      };
+      return edges.filter((e) => e.target === claims.quickly && e.attributes.type === 'STANCE');
+    };
+    expect(await stancesOnQuickly('')).toHaveLength(0);
+    expect(await stancesOnQuickly('&includeSuperseded=true')).toHaveLength(1);
+  });
+
   it('filters the claims that need review', async () => {
     const NEEDS = `query ($r: Boolean) { claims(first: 50, filter: { needsReview: $r }) { edges { node { id } } } }`;
     const ids = async (r: boolean) =>

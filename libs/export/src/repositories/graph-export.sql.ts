@@ -6,6 +6,11 @@ export interface ExportFilter {
   /** only stances of this actor (a database key), and the claims they are on */
   actorId: string | null;
   tag: string | null;
+  /**
+   * also the stances that a correction of their article orphaned and no editor resolved yet (by
+   * default they are left out, as from the stance summary)
+   */
+  includeSuperseded?: boolean;
 }
 
 export const NO_FILTER: ExportFilter = { since: null, statuses: null, actorId: null, tag: null };
@@ -56,6 +61,10 @@ export function graphExportSql(filter: ExportFilter): {
   }
   const filtered = isFiltered(filter);
   const stanceWhere = ['a.removed_at IS NULL'];
+  if (!filter.includeSuperseded) {
+    stanceWhere.push(`NOT EXISTS (SELECT 1 FROM source_changes sc WHERE sc.attribution_id = a.id
+      AND sc.status = 'ORPHANED' AND sc.resolved_at IS NULL)`);
+  }
   if (filtered) stanceWhere.push('a.claim_id IN (SELECT id FROM sel_claims)');
   if (actor) stanceWhere.push(`a.actor_id = ${actor}`);
 

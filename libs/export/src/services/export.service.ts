@@ -49,6 +49,7 @@ export interface ExportParams {
   status?: string | string[];
   actorId?: string | string[];
   tag?: string | string[];
+  includeSuperseded?: string | string[];
 }
 
 /** A parameter that may be given once; given twice it is a BAD_USER_INPUT naming it. */
@@ -81,6 +82,7 @@ export class ExportService {
       since: once(params, 'since'),
       actorId: once(params, 'actorId'),
       tag: once(params, 'tag'),
+      includeSuperseded: once(params, 'includeSuperseded'),
     };
     const format = (given.format ?? '').toLowerCase();
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
@@ -129,6 +131,7 @@ export class ExportService {
         statuses: statuses.length ? statuses : null,
         actorId: given.actorId ? keyOf(given.actorId, 'Actor', 'actorId') : null,
         tag: given.tag ? given.tag.trim().toLowerCase() : null,
+        includeSuperseded: given.includeSuperseded === 'true',
       },
     };
   }
