@@ -32,6 +32,7 @@ const REQUIRED: Record<string, 'EDITOR' | 'ADMIN'> = {
   mergeActors: 'ADMIN',
   mergeClaims: 'ADMIN',
   removeAttribution: 'EDITOR',
+  resolveSourceChange: 'EDITOR',
   updateActor: 'EDITOR',
   updateClaim: 'EDITOR',
 };
