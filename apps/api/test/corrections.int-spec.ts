@@ -15,7 +15,7 @@ describe('a corrected article reaches its claims', () => {
   const INGEST = `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) {
     outcome article { id reanchoredPassages { status score reason from { exact } to { exact } } } } }`;
   const ATTRIBUTION = `id stance needsReview passage { exact article { id } }
-    passageHistory { status score at from { exact article { id } } to { exact article { id } } }`;
+    passageHistory { status score reason at from { exact article { id } } to { exact article { id } } }`;
   const CLAIM = `query ($id: ID!, $asOf: DateTime) { claim(id: $id, asOf: $asOf) {
     attributions(first: 20) { totalCount edges { node { ${ATTRIBUTION} } } }
     stanceSummary { distinctActors counts { stance count } }
@@ -107,6 +107,7 @@ describe('a corrected article reaches its claims', () => {
       expect.objectContaining({
         status: 'EXACT',
         score: 1,
+        reason: null,
         from: { exact: QUOTES.nyt, article: { id: original } },
         to: { exact: QUOTES.nyt, article: { id: corrected } },
       }),
@@ -116,7 +117,10 @@ describe('a corrected article reaches its claims', () => {
       exact: QUOTES.repost.replace('Friday', 'Thursday'),
       article: { id: corrected },
     });
-    expect(repost.passageHistory[0]).toMatchObject({ status: 'FUZZY' });
+    expect(repost.passageHistory[0]).toMatchObject({
+      status: 'FUZZY',
+      reason: 'quote changed: 1 word differs ("Friday" → "Thursday"); context matches',
+    });
     expect(repost.passageHistory[0].score).toBeLessThan(1);
     const falseClaim = now.get(attributions.falseClaim);
     expect(falseClaim.passage.exact).toBe('describing the information as “90 percent false.”');

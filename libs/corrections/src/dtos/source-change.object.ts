@@ -130,6 +130,12 @@ export class PassageMoveObject {
   @Field(() => Float)
   score: number;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'what changed, in words (the words that differ, or why an editor re-anchored it)',
+  })
+  reason: string | null;
+
   @Field(() => DateTimeScalar)
   at: Date;
 }

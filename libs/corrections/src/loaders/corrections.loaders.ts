@@ -15,6 +15,7 @@ interface StoredMove {
   toPassageKey: string;
   status: PassageMoveObject['status'];
   score: number;
+  reason: string | null;
   at: Date;
 }
 
@@ -92,6 +93,7 @@ export class CorrectionsLoaders {
               toPassageKey: row.toPassageId,
               status: row.status,
               score: row.score,
+              reason: row.reason,
               at: row.at,
             }),
           ),
@@ -110,6 +112,7 @@ export class CorrectionsLoaders {
         to: (await passages.load(move.toPassageKey)) as PassageObject,
         status: move.status,
         score: move.score,
+        reason: move.reason,
         at: move.at,
       })),
     );

@@ -257,14 +257,17 @@ export class SourceChangesRepository {
 
   /** The moves of these attributions' passages, oldest first. */
   movesOf(attributionIds: readonly string[]): Promise<
-    (Pick<SourceChangeRow, 'attributionId' | 'fromPassageId' | 'status' | 'score'> & {
+    (Pick<SourceChangeRow, 'attributionId' | 'fromPassageId' | 'status' | 'score' | 'reason'> & {
       toPassageId: string;
       at: Date;
     })[]
   > {
     return this.db.query(
       `SELECT sc.attribution_id AS "attributionId", sc.from_passage_id AS "fromPassageId",
-              sc.moved_to_passage_id AS "toPassageId", sc.status, sc.score, sc.moved_at AS at
+              sc.moved_to_passage_id AS "toPassageId", sc.status, sc.score, sc.moved_at AS at,
+              CASE WHEN sc.resolution = 'REANCHOR'
+                   THEN coalesce('re-anchored by an editor: ' || sc.resolved_reason, 're-anchored by an editor')
+                   ELSE sc.reason END AS reason
        FROM source_changes sc
        WHERE sc.attribution_id = ANY($1::uuid[]) AND sc.moved_to_passage_id IS NOT NULL
        ORDER BY sc.moved_at, sc.id`,
