@@ -150,6 +150,13 @@ browserDescribe('corrections in the dashboard', () => {
     expect(await items.count()).toBe(2);
     expect(await items.first().textContent()).toContain('Not in the new version.');
     await shot(page, 'review-queue-1280');
+    // it fits a phone too: no horizontal scrolling at 390 px
+    await page.setViewportSize({ width: 390, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await shot(page, 'review-queue-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
     const first = (await items.first().getAttribute('data-source-change-id'))!;
     await items.first().getByRole('button', { name: 'Confirm' }).click();
     await page.waitForFunction(
