@@ -1,4 +1,4 @@
-import { api, keyOf } from './support/claims-api';
+import { api, ATTRIBUTE, keyOf } from './support/claims-api';
 import { startTestApp, TestApp } from './test-app';
 
 /**
@@ -88,5 +88,24 @@ describe('rewording a reviewed claim', () => {
       rationale: '   ',
     });
     expect(updated.status).toBe('UNVERIFIED');
+  });
+
+  it('refuses an attribution made on a claim version the editor did not see', async () => {
+    const id = await confirmed('Attributions check the version too');
+    const actorId = await call.actor('Someone');
+    const articleId = await call.article('Someone said that attributions check the version.');
+    const input = {
+      claimId: id,
+      actorId,
+      stance: 'ASSERTS',
+      articleId,
+      quote: { exact: 'attributions check the version' },
+    };
+    const before = await t.count('attributions');
+    const stale = await call.mutate(ATTRIBUTE, { ...input, expectedVersion: 1 });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    expect(await t.count('attributions')).toBe(before);
+    await call.attribute({ ...input, expectedVersion: 2 });
+    expect(await t.count('attributions')).toBe(before + 1);
   });
 });

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, gql } from '../api/client';
 import { CHANGE_STATUS } from '../api/queries';
-import { claimChanges, type ClaimSnapshot } from '../lib/corrections';
+import type { ClaimSnapshot } from '../lib/corrections';
 import { humanize, TRANSITIONS, type ClaimStatus } from '../lib/format';
 import { ErrorNote } from './ErrorNote';
+import { StaleNotice, useOpenedClaim } from './StaleNotice';
 
 export interface ChangeStatusFormProps {
   claimId: string;
@@ -21,8 +22,7 @@ export interface ChangeStatusFormProps {
  * says so, and keeps the rationale.
  */
 export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusFormProps) {
-  const [opened, setOpened] = useState<ClaimSnapshot | null>(null);
-  const seen = opened ?? claim;
+  const { seen, opened, changed, open, keep, reset } = useOpenedClaim(claim);
   const targets = TRANSITIONS[seen.status as ClaimStatus] ?? [];
   const [to, setTo] = useState('');
   const [rationale, setRationale] = useState('');
@@ -31,14 +31,10 @@ export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusForm
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const target = targets.includes(to as ClaimStatus) ? (to as ClaimStatus) : targets[0];
-  const changed = opened ? claimChanges(opened, claim) : [];
 
   if (!targets.length) {
     return <p className="muted">{humanize(seen.status)} is final: its status cannot change.</p>;
   }
-
-  /** the editor starts writing: the form keeps the claim as shown now */
-  const open = () => setOpened((current) => current ?? claim);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +53,7 @@ export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusForm
         },
       });
       setRationale('');
-      setOpened(null);
+      reset();
       setDone(`Status changed to ${humanize(target)}.`);
       await onChanged();
     } catch (e) {
@@ -66,7 +62,7 @@ export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusForm
         // show the newer version first, then say why: the notice is the question, and the next
         // submit is for the version it shows
         await onChanged();
-        setOpened(null);
+        reset();
         setConflict(
           `Someone changed this claim while you were reading it${
             typeof current === 'number' ? ` (it is now at version ${current})` : ''
@@ -112,22 +108,12 @@ export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusForm
           setRationale(e.target.value);
         }}
       />
-      {changed.length > 0 && (
-        <div className="warning" role="alert" data-testid="stale-form">
-          <p>
-            This claim changed while you were writing (version {opened!.version} → {claim.version}):
-          </p>
-          <ul>
-            {changed.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <p>Check the changes above, then decide whether your change still holds.</p>
-          <button type="button" onClick={() => setOpened(claim)}>
-            Keep my change for version {claim.version}
-          </button>
-        </div>
-      )}
+      <StaleNotice
+        from={opened?.version ?? claim.version}
+        to={claim.version}
+        changed={changed}
+        onKeep={keep}
+      />
       {conflict && (
         <p className="warning" role="alert" data-testid="conflict">
           {conflict}

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { setFetcher, setToken } from '../api/client';
 import { ArticleText } from './ArticleText';
 import { ChangeStatusForm } from './ChangeStatusForm';
+import { AttributeForm } from './claim/AttributeForm';
 import { LiveIndicator } from './LiveIndicator';
 
 function answer(body: unknown) {
@@ -140,5 +141,51 @@ describe('ChangeStatusForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(calls[0]).toMatchObject({ expectedVersion: 3, rationale: 'Announced' });
+  });
+});
+
+describe('AttributeForm', () => {
+  it('sends the version it was opened on, and asks when the claim changed meanwhile', async () => {
+    const sent: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      if (body.query.includes('actors(')) {
+        return answer({
+          data: {
+            actors: { edges: [{ node: { id: 'm', name: 'Javier Milei', kind: 'PERSON' } }] },
+          },
+        });
+      }
+      sent.push(body.variables.input);
+      return answer({ data: { attributeClaim: { id: 'a', passage: { id: 'p', exact: 'said' } } } });
+    });
+    const onDone = vi.fn();
+    const selection = { articleId: 'art', start: 0, end: 4, exact: 'said' };
+    const { rerender } = render(
+      <AttributeForm
+        claimId="c"
+        claim={snap('CONTESTED', 2)}
+        selection={selection}
+        onDone={onDone}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Javier Milei' });
+    fireEvent.change(screen.getByLabelText('Actor'), { target: { value: 'm' } });
+    rerender(
+      <AttributeForm
+        claimId="c"
+        claim={snap('CONFIRMED', 3)}
+        selection={selection}
+        onDone={onDone}
+      />,
+    );
+    expect(screen.getByTestId('stale-form').textContent).toContain('status CONTESTED → CONFIRMED');
+    expect((screen.getByRole('button', { name: 'Attribute' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Keep my change for version 3' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Attribute' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent).toEqual([expect.objectContaining({ actorId: 'm', expectedVersion: 3 })]);
   });
 });

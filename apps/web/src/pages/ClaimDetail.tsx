@@ -290,6 +290,7 @@ export function ClaimDetail({ id }: { id: string }) {
                 {token && selection?.articleId === article.id && (
                   <AttributeForm
                     claimId={claim.id}
+                    claim={snapshot}
                     selection={selection}
                     onDone={() => {
                       setSelection(null);

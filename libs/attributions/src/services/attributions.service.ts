@@ -76,7 +76,7 @@ export class AttributionsService {
       ? keyOf(input.reportedViaId, 'Attribution', 'reportedViaId')
       : null;
     const key = await this.db.transaction(async (tx) => {
-      await this.claims.lockCurrent(tx, claimKey, input.claimId);
+      await this.claims.lockCurrent(tx, claimKey, input.claimId, input.expectedVersion);
       await this.actors.requireKey(tx, actorKey, input.actorId);
       const passage = await this.articles.anchorPassage(tx, articleKey, input.articleId, {
         quote: input.quote,
