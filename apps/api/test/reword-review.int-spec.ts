@@ -25,6 +25,7 @@ describe('rewording a reviewed claim', () => {
 
   async function confirmed(text: string): Promise<string> {
     const { id } = await call.createClaim(text);
+    await call.secondReview(id);
     await call.changeStatus({ claimId: id, status: 'CONFIRMED', rationale: 'two sources' });
     return id;
   }
