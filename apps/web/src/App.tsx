@@ -7,6 +7,7 @@ import { Board } from './pages/Board';
 import { ClaimDetail } from './pages/ClaimDetail';
 import { GraphView } from './pages/GraphView';
 import { MyWork } from './pages/MyWork';
+import { ReviewQueue } from './pages/ReviewQueue';
 import { href, useRoute } from './lib/router';
 
 export function App() {
@@ -60,6 +61,9 @@ function Shell() {
           >
             Graph
           </a>
+          <a href={href.review()} aria-current={route.view === 'review' ? 'page' : undefined}>
+            Review
+          </a>
         </nav>
         <LiveIndicator status={status} reason={feed?.reason} />
         <TokenBox />
@@ -68,6 +72,7 @@ function Shell() {
         {route.view === 'board' && <Board />}
         {route.view === 'work' && <MyWork />}
         {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
+        {route.view === 'review' && <ReviewQueue />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
         )}

@@ -18,6 +18,12 @@ export const BOARD_CLAIM = graphql(`
       }
       distinctActors
     }
+    corrections: sourceChanges(first: 1) {
+      totalCount
+    }
+    toReview: sourceChanges(resolved: false, first: 1) {
+      totalCount
+    }
     attributions(first: 20) {
       edges {
         node {
@@ -86,6 +92,50 @@ export const NOTE_FIELDS = graphql(`
   }
 `);
 
+export const SOURCE_CHANGE = graphql(`
+  fragment SourceChangeFields on SourceChange {
+    id
+    status
+    score
+    reason
+    at
+    resolved
+    resolution
+    claim {
+      id
+      text
+    }
+    attribution {
+      id
+      stance
+      actor {
+        id
+        name
+      }
+    }
+    fromArticle {
+      id
+      title
+      publisher {
+        id
+        name
+      }
+    }
+    toArticle {
+      id
+      title
+    }
+    from {
+      id
+      exact
+    }
+    to {
+      id
+      exact
+    }
+  }
+`);
+
 export const CLAIM_DETAIL = graphql(
   `
     query ClaimDetail($id: ID!) {
@@ -116,6 +166,7 @@ export const CLAIM_DETAIL = graphql(
               stance
               statedAt
               confidence
+              needsReview
               actor {
                 id
                 name
@@ -205,6 +256,14 @@ export const CLAIM_DETAIL = graphql(
             name
           }
         }
+        sourceChanges(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...SourceChangeFields
+            }
+          }
+        }
         relations {
           relation
           from {
@@ -221,7 +280,7 @@ export const CLAIM_DETAIL = graphql(
       }
     }
   `,
-  [NOTE_FIELDS],
+  [NOTE_FIELDS, SOURCE_CHANGE],
 );
 
 export const ARTICLE = graphql(`
@@ -337,6 +396,32 @@ export const RETRACT_REVIEW = graphql(`
     retractReview(input: $input) {
       id
       retracted
+    }
+  }
+`);
+
+export const REVIEW_QUEUE = graphql(
+  `
+    query ReviewQueue {
+      sourceChanges(resolved: false, first: 100) {
+        totalCount
+        edges {
+          node {
+            ...SourceChangeFields
+          }
+        }
+      }
+    }
+  `,
+  [SOURCE_CHANGE],
+);
+
+export const RESOLVE_SOURCE_CHANGE = graphql(`
+  mutation ResolveSourceChange($input: ResolveSourceChangeInput!) {
+    resolveSourceChange(input: $input) {
+      id
+      resolved
+      resolution
     }
   }
 `);
@@ -501,6 +586,8 @@ export const DOCUMENTS = {
   ADD_REVIEW,
   UPDATE_REVIEW,
   RETRACT_REVIEW,
+  REVIEW_QUEUE,
+  RESOLVE_SOURCE_CHANGE,
   CLAIM_EVENTS,
   ME,
   PEOPLE,

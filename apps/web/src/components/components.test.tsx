@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { setFetcher, setToken } from '../api/client';
 import { ArticleText } from './ArticleText';
 import { ChangeStatusForm } from './ChangeStatusForm';
+import { AttributeForm } from './claim/AttributeForm';
 import { LiveIndicator } from './LiveIndicator';
 
 function answer(body: unknown) {
@@ -43,6 +44,14 @@ describe('LiveIndicator', () => {
   });
 });
 
+const snap = (status: string, version: number, stances = '1 denies') => ({
+  status,
+  version,
+  text: 'Argentina is in talks',
+  stances,
+  toReview: 0,
+});
+
 describe('ChangeStatusForm', () => {
   it('sends the version it showed and the bearer token', async () => {
     setToken('editor-token');
@@ -52,7 +61,7 @@ describe('ChangeStatusForm', () => {
       return answer({ data: { changeClaimStatus: { id: 'c', status: 'CONFIRMED', version: 3 } } });
     });
     const onChanged = vi.fn();
-    render(<ChangeStatusForm claimId="c" status="CONTESTED" version={2} onChanged={onChanged} />);
+    render(<ChangeStatusForm claimId="c" claim={snap('CONTESTED', 2)} onChanged={onChanged} />);
     fireEvent.change(screen.getByLabelText('New status'), { target: { value: 'CONFIRMED' } });
     fireEvent.change(screen.getByLabelText('Rationale'), {
       target: { value: 'Officially announced' },
@@ -82,7 +91,7 @@ describe('ChangeStatusForm', () => {
       }),
     );
     const onChanged = vi.fn();
-    render(<ChangeStatusForm claimId="c" status="CONTESTED" version={2} onChanged={onChanged} />);
+    render(<ChangeStatusForm claimId="c" claim={snap('CONTESTED', 2)} onChanged={onChanged} />);
     fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'New evidence' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
     const note = await screen.findByTestId('conflict');
@@ -93,15 +102,90 @@ describe('ChangeStatusForm', () => {
 
   it('offers only the allowed transitions, none for a final status', () => {
     const { rerender } = render(
-      <ChangeStatusForm claimId="c" status="CONFIRMED" version={1} onChanged={() => undefined} />,
+      <ChangeStatusForm claimId="c" claim={snap('CONFIRMED', 1)} onChanged={() => undefined} />,
     );
     const options = [...(screen.getByLabelText('New status') as HTMLSelectElement).options].map(
       (o) => o.value,
     );
     expect(options).toEqual(['CONTESTED', 'RETRACTED']);
     rerender(
-      <ChangeStatusForm claimId="c" status="RETRACTED" version={1} onChanged={() => undefined} />,
+      <ChangeStatusForm claimId="c" claim={snap('RETRACTED', 1)} onChanged={() => undefined} />,
     );
     expect(screen.getByText(/is final/)).toBeTruthy();
+  });
+
+  it('keeps the version it was opened on and asks before sending on a newer one', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      calls.push(JSON.parse(String(init?.body)).variables.input);
+      return answer({ data: { changeClaimStatus: { id: 'c', status: 'CONFIRMED', version: 4 } } });
+    });
+    const onChanged = vi.fn();
+    const { rerender } = render(
+      <ChangeStatusForm claimId="c" claim={snap('CONTESTED', 2)} onChanged={onChanged} />,
+    );
+    fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'Announced' } });
+    // a live refresh while the editor writes: a correction withdrew a quote
+    rerender(
+      <ChangeStatusForm claimId="c" claim={snap('CONTESTED', 3, 'none')} onChanged={onChanged} />,
+    );
+    const alert = screen.getByTestId('stale-form');
+    expect(alert.textContent).toContain('version 2 → 3');
+    expect(alert.textContent).toContain('stances 1 denies → none');
+    const send = screen.getByRole('button', { name: 'Change status' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.click(send);
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep my change for version 3' }));
+    expect(screen.queryByTestId('stale-form')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(calls[0]).toMatchObject({ expectedVersion: 3, rationale: 'Announced' });
+  });
+});
+
+describe('AttributeForm', () => {
+  it('sends the version it was opened on, and asks when the claim changed meanwhile', async () => {
+    const sent: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      if (body.query.includes('actors(')) {
+        return answer({
+          data: {
+            actors: { edges: [{ node: { id: 'm', name: 'Javier Milei', kind: 'PERSON' } }] },
+          },
+        });
+      }
+      sent.push(body.variables.input);
+      return answer({ data: { attributeClaim: { id: 'a', passage: { id: 'p', exact: 'said' } } } });
+    });
+    const onDone = vi.fn();
+    const selection = { articleId: 'art', start: 0, end: 4, exact: 'said' };
+    const { rerender } = render(
+      <AttributeForm
+        claimId="c"
+        claim={snap('CONTESTED', 2)}
+        selection={selection}
+        onDone={onDone}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Javier Milei' });
+    fireEvent.change(screen.getByLabelText('Actor'), { target: { value: 'm' } });
+    rerender(
+      <AttributeForm
+        claimId="c"
+        claim={snap('CONFIRMED', 3)}
+        selection={selection}
+        onDone={onDone}
+      />,
+    );
+    expect(screen.getByTestId('stale-form').textContent).toContain('status CONTESTED → CONFIRMED');
+    expect((screen.getByRole('button', { name: 'Attribute' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Keep my change for version 3' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Attribute' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent).toEqual([expect.objectContaining({ actorId: 'm', expectedVersion: 3 })]);
   });
 });

@@ -3,13 +3,15 @@
 //   #/claims/<id>           a claim's detail
 //   #/graph?claim=<id>&depth=2   or   #/graph?actor=<id>
 //   #/work                  my work: the signed-in person's queue
+//   #/review                the review queue of source changes
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'board' }
   | { view: 'work' }
   | { view: 'claim'; id: string; passage?: string }
-  | { view: 'graph'; claimId?: string; actorId?: string; depth: number };
+  | { view: 'graph'; claimId?: string; actorId?: string; depth: number }
+  | { view: 'review' };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): Route {
     return { view: 'claim', id: parts[1], passage: params.get('passage') ?? undefined };
   }
   if (parts[0] === 'work') return { view: 'work' };
+  if (parts[0] === 'review') return { view: 'review' };
   if (parts[0] === 'graph') {
     const depth = Math.min(3, Math.max(1, Number(params.get('depth')) || 2));
     return {
@@ -34,6 +37,7 @@ export function parseRoute(hash: string): Route {
 export const href = {
   board: () => '#/',
   work: () => '#/work',
+  review: () => '#/review',
   claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
   graph: (target: { claimId?: string; actorId?: string }, depth = 2) => {
     const params = new URLSearchParams();

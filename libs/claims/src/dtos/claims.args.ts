@@ -52,6 +52,13 @@ export class ClaimFilter {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'claims due before this time' })
   dueBefore?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'claims with unresolved source changes (true), or without any (false): see sourceChanges',
+  })
+  needsReview?: boolean | null;
 }
 
 @ArgsType()

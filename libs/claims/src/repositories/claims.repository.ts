@@ -71,6 +71,8 @@ export interface ClaimPageQuery {
   checklist?: { done: string[]; missing: string[] } | null;
   /** leaves out the claims assigned to this person */
   notAssigneeId?: string | null;
+  /** with (true) or without (false) source changes awaiting review */
+  needsReview: boolean | null;
   sort: ClaimSort;
   limit: number;
   /** the sort key and id to continue after (the rank as a string for relevance) */
@@ -140,6 +142,11 @@ export class ClaimsRepository {
       where.push(
         `${ticked(missing, ' AND t.done_by_id IS DISTINCT FROM c.assignee_id')} < cardinality(${missing}::text[])`,
       );
+    }
+    if (query.needsReview !== null) {
+      const awaiting = `EXISTS (SELECT 1 FROM source_changes sc
+        WHERE sc.claim_id = c.id AND sc.needs_review AND sc.resolution IS NULL)`;
+      where.push(query.needsReview ? awaiting : `NOT ${awaiting}`);
     }
     if (query.actorId || query.stance) {
       const on = ['a.claim_id = c.id', 'a.removed_at IS NULL'];
@@ -391,6 +398,8 @@ export class ClaimsRepository {
   }> {
     const attributions = await tx.$executeRaw`
       UPDATE attributions SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
+    await tx.$executeRaw`
+      UPDATE source_changes SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const reviews = await tx.$executeRaw`
       UPDATE reviews SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     // notes follow the claim (and its attributions); the checklist stays with the merged claim

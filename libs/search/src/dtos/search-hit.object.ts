@@ -42,4 +42,12 @@ export class SearchArgs {
   @Field(() => Int, { nullable: true })
   @IsOptional()
   first?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'also find passages of article versions a correction replaced',
+  })
+  @IsOptional()
+  includeSuperseded?: boolean | null;
 }

@@ -4,8 +4,9 @@ import { PassageRecord } from '@claimtrace/articles';
 import { Database } from '@claimtrace/database';
 import { searchSql } from './search.sql';
 
-/** The statement is the same for every search (all input is bound): built once. */
-const SEARCH_SQL = searchSql();
+/** The statements are the same for every search (all input is bound): built once. */
+const SEARCH_LATEST = searchSql(false);
+const SEARCH_ALL_VERSIONS = searchSql(true);
 
 export type SearchRow =
   | { kind: 'claim'; score: number; claim: ClaimRecord }
@@ -16,12 +17,17 @@ export type SearchRow =
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
-  async search(websearch: string, prefix: string | null, limit: number): Promise<SearchRow[]> {
+  async search(
+    websearch: string,
+    prefix: string | null,
+    limit: number,
+    includeSuperseded = false,
+  ): Promise<SearchRow[]> {
     const rows = await this.withBitmapScans<{
       kind: 'claim' | 'passage';
       score: number;
       record: Record<string, unknown>;
-    }>(SEARCH_SQL, [websearch, prefix, limit]);
+    }>(includeSuperseded ? SEARCH_ALL_VERSIONS : SEARCH_LATEST, [websearch, prefix, limit]);
     return rows.map((row) =>
       row.kind === 'claim'
         ? { kind: 'claim', score: row.score, claim: claimRecord(row.record) }

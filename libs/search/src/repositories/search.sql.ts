@@ -32,7 +32,15 @@ interface Table {
 }
 
 const CLAIMS: Table = { name: 'claims', alias: 'c', live: (c) => `${c}.merged_into_id IS NULL` };
-const PASSAGES: Table = { name: 'passages', alias: 'p', live: () => 'true' };
+/** Passages of every version, or (the default) only of versions no correction replaced. */
+const passages = (includeSuperseded: boolean): Table => ({
+  name: 'passages',
+  alias: 'p',
+  live: (p) =>
+    includeSuperseded
+      ? 'true'
+      : `NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = ${p}.article_id)`,
+});
 
 /**
  * The search, with parameters $1 (what was typed, for websearch_to_tsquery), $2 (the prefix
@@ -48,9 +56,11 @@ const PASSAGES: Table = { name: 'passages', alias: 'p', live: () => 'true' };
  * sooner). Candidates are ranked where they are
  * found (exact layers weigh fully, prefix matches a third; normalisation 1 divides by
  * 1 + log(length), so that neither short claims nor long passages crowd out the other), a row
- * found twice keeps one score, and only the best `$3` become records.
+ * found twice keeps one score, and only the best `$3` become records. Passages of an article
+ * version that a newer one replaced are left out unless `includeSuperseded`.
  */
-export function searchSql(): string {
+export function searchSql(includeSuperseded = false): string {
+  const PASSAGES = passages(includeSuperseded);
   const q = textQuerySql('$1', '$2');
   const rank = (vector: string) =>
     `(ts_rank(${vector}, ${q.exact}, 1) + ts_rank(${vector}, ${q.fuzzy}, 1) / 3)`;

@@ -11,6 +11,6 @@ export class SearchResolver {
       'claims and passages ranked by full-text relevance (stemmed in each text’s language, then unstemmed and prefix matches); operators and quotes in `query` are plain text',
   })
   search(@Args() args: SearchArgs): Promise<SearchHitObject[]> {
-    return this.service.search(args.query, args.first ?? null);
+    return this.service.search(args.query, args.first ?? null, Boolean(args.includeSuperseded));
   }
 }

@@ -17,7 +17,11 @@ export class SearchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async search(query: string, first: number | null): Promise<SearchHitObject[]> {
+  async search(
+    query: string,
+    first: number | null,
+    includeSuperseded = false,
+  ): Promise<SearchHitObject[]> {
     const max = this.config.MAX_PAGE_SIZE;
     if (first != null && (!Number.isInteger(first) || first < 1 || first > max)) {
       throw new BadInputError(`\`first\` must be between 1 and ${max} (got ${first}).`, {
@@ -31,6 +35,7 @@ export class SearchService {
       parsed.websearch,
       parsed.prefix,
       first ?? Math.min(DEFAULT_HITS, max),
+      includeSuperseded,
     );
     const passageIds = rows.flatMap((row) => (row.kind === 'passage' ? [row.passage.id] : []));
     const passages = new Map(

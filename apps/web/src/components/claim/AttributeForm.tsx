@@ -3,7 +3,9 @@ import { gql } from '../../api/client';
 import { ACTORS, ATTRIBUTE } from '../../api/queries';
 import type { ActorRef } from '../../api/types';
 import { humanize, STANCES, type Stance } from '../../lib/format';
+import type { ClaimSnapshot } from '../../lib/corrections';
 import { ErrorNote } from '../ErrorNote';
+import { StaleNotice, useOpenedClaim } from '../StaleNotice';
 import type { Selection } from './ArticlePanel';
 
 function useActors(): ActorRef[] {
@@ -16,26 +18,35 @@ function useActors(): ActorRef[] {
   return actors;
 }
 
-/** Attributes the selected words to an actor with a stance. */
+/**
+ * Attributes the selected words to an actor with a stance. Like the status form, it keeps the
+ * claim as it was when the editor started and sends that version; a change meanwhile is shown and
+ * asked about before anything is sent.
+ */
 export function AttributeForm({
   claimId,
+  claim,
   selection,
   onDone,
 }: {
   claimId: string;
+  claim: ClaimSnapshot;
   selection: Selection;
   onDone(): void;
 }) {
   const actors = useActors();
+  const { seen, opened, changed, open, keep } = useOpenedClaim(claim);
   const [actorId, setActorId] = useState('');
   const [stance, setStance] = useState<Stance>('ASSERTS');
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (changed.length) return; // asked below: review the changes first
     try {
       await gql(ATTRIBUTE, {
         input: {
           claimId,
+          expectedVersion: seen.version,
           actorId,
           stance,
           articleId: selection.articleId,
@@ -57,7 +68,15 @@ export function AttributeForm({
         Selected: <q>{selection.exact}</q>
       </p>
       <label htmlFor="attr-actor">Actor</label>
-      <select id="attr-actor" required value={actorId} onChange={(e) => setActorId(e.target.value)}>
+      <select
+        id="attr-actor"
+        required
+        value={actorId}
+        onChange={(e) => {
+          open();
+          setActorId(e.target.value);
+        }}
+      >
         <option value="">Choose an actor</option>
         {actors.map((a) => (
           <option key={a.id} value={a.id}>
@@ -66,16 +85,29 @@ export function AttributeForm({
         ))}
       </select>
       <label htmlFor="attr-stance">Stance</label>
-      <select id="attr-stance" value={stance} onChange={(e) => setStance(e.target.value as Stance)}>
+      <select
+        id="attr-stance"
+        value={stance}
+        onChange={(e) => {
+          open();
+          setStance(e.target.value as Stance);
+        }}
+      >
         {STANCES.map((s) => (
           <option key={s} value={s}>
             {humanize(s)}
           </option>
         ))}
       </select>
+      <StaleNotice
+        from={opened?.version ?? claim.version}
+        to={claim.version}
+        changed={changed}
+        onKeep={keep}
+      />
       <ErrorNote error={error} />
       <div>
-        <button type="submit" disabled={!actorId}>
+        <button type="submit" disabled={!actorId || changed.length > 0}>
           Attribute
         </button>
       </div>
