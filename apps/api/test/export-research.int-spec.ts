@@ -225,6 +225,66 @@ describe('the claim graph for researchers', () => {
     expect(gexf.nodes.get(story.articles[1])?.spell.end).toBe(iso(created));
   });
 
+  it('nothing ends before it appears: a stance said after its removal, an article corrected before its date', async () => {
+    const { createActor } = await t.ok(
+      `mutation { createActor(input: { name: "Late speaker", kind: PERSON }) { id } }`,
+    );
+    const article = {
+      url: 'https://late.example/news/1',
+      title: 'Dated ahead',
+      text: 'The speaker said the bridge reopens in spring.',
+      publishedAt: '2030-01-01T00:00:00.000Z',
+    };
+    const { ingestArticle } = await t.ok(
+      `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`,
+      { i: article },
+    );
+    const { createClaim } = await t.ok(
+      `mutation { createClaim(input: { text: "The bridge reopens in spring", tags: ["late-facts"] }) { id } }`,
+    );
+    const { attributeClaim } = await t.ok(
+      `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`,
+      {
+        i: {
+          claimId: createClaim.id,
+          actorId: createActor.id,
+          articleId: ingestArticle.article.id,
+          stance: 'ASSERTS',
+          quote: { exact: 'the bridge reopens' },
+          statedAt: '2031-01-01T00:00:00.000Z',
+        },
+      },
+    );
+    const [{ now: between }] = await t.db.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+    await t.ok(`mutation ($i: RemoveAttributionInput!) { removeAttribution(input: $i) { id } }`, {
+      i: { attributionId: attributeClaim.id, reason: 'said by someone else' },
+    });
+    await t.ok(
+      `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`,
+      { i: { ...article, text: 'The speaker said the bridge reopens in summer.' } },
+    );
+    const asOf = between.toISOString();
+    const formats = await readEveryFormat(t, `&tag=late-facts&asOf=${asOf}`);
+    const { claimGraph } = await t.ok(GRAPH, { claimId: createClaim.id, asOf });
+    const lives = [
+      ['claimGraph', [...claimGraph.nodes, ...claimGraph.edges]],
+      ...Object.entries(formats).map(([format, graph]) => [
+        format,
+        [...graph.nodes.values(), ...graph.edges.values()].map((element) => ({
+          appearedAt: text(element.appearedAt ?? element.spell?.start),
+          endedAt: text(element.endedAt ?? element.spell?.end),
+        })),
+      ]),
+    ] as [string, { appearedAt: string | null; endedAt: string | null }[]][];
+    for (const [format, elements] of lives) {
+      // the stance and the first version of the article have ended
+      expect([format, elements.filter((e) => e.endedAt).length]).toEqual([format, 2]);
+      for (const { appearedAt, endedAt } of elements) {
+        if (appearedAt && endedAt) expect([format, appearedAt <= endedAt]).toEqual([format, true]);
+      }
+    }
+  });
+
   it('stance edges carry the quote, a URL that opens at it, the article and the relay hop', async () => {
     const formats = await readEveryFormat(t, '&tag=story-5');
     const rows = await t.db.query<any>(

@@ -22,6 +22,13 @@ const MAX_RELAY_HOPS = 100;
 const STANCE_TIME = (a: string, ar: string) =>
   `coalesce(${a}.stated_at, ${ar}.published_at, ${a}.created_at)`;
 
+/**
+ * When a fact ended, never before it appeared: a stance said (or an article dated) after it was
+ * removed (or corrected) stood for no time, not for a negative one, which no timeline can play.
+ */
+const ENDED = (start: string, end: string) =>
+  `CASE WHEN ${end} IS NOT NULL THEN greatest(${end}, ${start}) END`;
+
 export interface GraphSql {
   /** node rows: GraphNodeRow */
   nodes: string;
@@ -253,7 +260,10 @@ export function graphSelectionSql(
          NULL::text AS publisher, NULL::text AS "publishedAt",
          ${ISO('c.first_seen_at')} AS "appearedAt",
          CASE WHEN c.current_status = 'RETRACTED' THEN ${ISO(
-           `(SELECT max(s.at) FROM status_changes s WHERE s.claim_id = c.id AND s.to_status = 'RETRACTED')`,
+           ENDED(
+             'c.first_seen_at',
+             `(SELECT max(s.at) FROM status_changes s WHERE s.claim_id = c.id AND s.to_status = 'RETRACTED')`,
+           ),
          )} END AS "endedAt",
          (SELECT json_agg(json_build_object('status', h.status, 'start', ${ISO('h.start')}) ORDER BY h.n)
           FROM (SELECT 0 AS n, coalesce((SELECT s.from_status FROM status_changes s WHERE s.claim_id = c.id
@@ -273,7 +283,8 @@ export function graphSelectionSql(
   SELECT 'ARTICLE', ${G('Article', 'ar.id')}, ${depthOf('n')}, ar.title, NULL, NULL, NULL, ar.language,
          NULL, NULL, NULL, ar.url, (SELECT pb.name FROM actors pb WHERE pb.id = ar.publisher_id),
          ${ISO('ar.published_at')}, ${ISO('coalesce(ar.published_at, ar.created_at)')},
-         (SELECT ${ISO('nv.created_at')} FROM articles nv WHERE nv.previous_version_id = ar.id),
+         (SELECT ${ISO(ENDED('coalesce(ar.published_at, ar.created_at)', 'nv.created_at'))}
+          FROM articles nv WHERE nv.previous_version_id = ar.id),
          NULL
   FROM ${articleSource}`;
 
@@ -296,14 +307,15 @@ export function graphSelectionSql(
              SELECT v.reported_via_id, up.hop + 1 FROM up JOIN attributions v ON v.id = up.id
              WHERE v.reported_via_id IS NOT NULL AND up.hop < ${MAX_RELAY_HOPS})
            SELECT max(hop) FROM up) END AS hop,
-         ${ISO(STANCE_TIME('a', 'ar'))} AS "appearedAt", ${ISO('a.removed_at')} AS "endedAt"
+         ${ISO(STANCE_TIME('a', 'ar'))} AS "appearedAt",
+         ${ISO(ENDED(STANCE_TIME('a', 'ar'), 'a.removed_at'))} AS "endedAt"
   FROM stance_edges a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
   LEFT JOIN actors pb ON pb.id = ar.publisher_id
   UNION ALL
   SELECT 'REPORTED_VIA', 'reportedVia:' || ${G('Attribution', 'a.id')}, ${G('Actor', 'a.actor_id')},
          ${G('Actor', 'v.actor_id')}, NULL, NULL, ${ISO('a.stated_at')}, NULL, ${G('Article', 'ar.article_id')},
          NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${G('Attribution', 'v.id')}, NULL,
-         ${ISO('coalesce(a.stated_at, ar.published_at, a.created_at)')}, ${ISO('a.removed_at')}
+         ${ISO(STANCE_TIME('a', 'ar'))}, ${ISO(ENDED(STANCE_TIME('a', 'ar'), 'a.removed_at'))}
   FROM stance_edges a JOIN attributions v ON v.id = a.reported_via_id
   CROSS JOIN LATERAL (SELECT p.article_id, x.published_at FROM passages p
                       JOIN articles x ON x.id = p.article_id WHERE p.id = a.passage_id OFFSET 0) ar
