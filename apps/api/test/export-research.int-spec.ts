@@ -288,7 +288,7 @@ describe('the claim graph for researchers', () => {
   it('stance edges carry the quote, a URL that opens at it, the article and the relay hop', async () => {
     const formats = await readEveryFormat(t, '&tag=story-5');
     const rows = await t.db.query<any>(
-      `SELECT a.id, p.exact, ar.url, ar.title, pb.name AS publisher, v.actor_id AS via_actor,
+      `SELECT a.id, p.exact, p.start, ar.url, ar.title, pb.name AS publisher, v.actor_id AS via_actor,
               a.reported_via_id AS via, a.confidence
        FROM attributions a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
        LEFT JOIN actors pb ON pb.id = ar.publisher_id LEFT JOIN attributions v ON v.id = a.reported_via_id
@@ -334,6 +334,13 @@ describe('the claim graph for researchers', () => {
           // ambiguous: the words around it pick the occurrence
           expect(terms[0]).toBe('The adviser said-');
           expect(terms.at(-1)).toBe('-later.');
+        } else if (quote.length === 2) {
+          // long: every sentence starts "In story 5, article", so the words around pin its ends
+          // (no words before the article's first sentence)
+          expect([terms[0].endsWith('-'), terms.at(-1)!.startsWith('-')]).toEqual([
+            row.start > 0,
+            true,
+          ]);
         } else {
           expect(terms).toEqual(quote);
         }
@@ -343,6 +350,58 @@ describe('the claim graph for researchers', () => {
         expect(text(edge.confidence)).toBe(row.confidence === null ? null : String(row.confidence));
       }
     }
+  });
+
+  it('a quote whose words recur in other case, or a long one whose first words recur, carries its context', async () => {
+    const { createActor } = await t.ok(
+      `mutation { createActor(input: { name: "Quoted twice", kind: PERSON }) { id } }`,
+    );
+    const { ingestArticle } = await t.ok(
+      `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`,
+      {
+        i: {
+          url: 'https://recur.example/news/1',
+          title: 'Words that recur',
+          text:
+            'No comment, the minister said at noon. The minister said that the bridge reopens. ' +
+            'Later the adviser said no comment again. The minister said that the bridge would ' +
+            'stay closed for years after the flood of the river.',
+        },
+      },
+    );
+    const { createClaim } = await t.ok(
+      `mutation { createClaim(input: { text: "The bridge stays closed", tags: ["recurring-words"] }) { id } }`,
+    );
+    for (const exact of [
+      'no comment',
+      'The minister said that the bridge would stay closed for years after the flood',
+    ]) {
+      await t.ok(`mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`, {
+        i: {
+          claimId: createClaim.id,
+          actorId: createActor.id,
+          articleId: ingestArticle.article.id,
+          stance: 'ASSERTS',
+          quote: { exact },
+        },
+      });
+    }
+    const { json } = await readEveryFormat(t, '&tag=recurring-words');
+    const directives = [...json.edges.values()]
+      .filter((edge) => edge.type === 'STANCE')
+      .map((edge) => new URL(edge.url).hash.replace(/^#:~:text=/, '').split(','))
+      .map((terms) => terms.map(decodeURIComponent))
+      .sort((a, b) => a.length - b.length || a[1].localeCompare(b[1]));
+    // a browser matches case-insensitively ("No comment" comes first) and finds a long quote's
+    // first words where they first occur: the words around the quote pick the right place
+    expect(directives.map((terms) => terms.slice(1, -1))).toEqual([
+      ['no comment'],
+      ['The minister said that', 'years after the flood'],
+    ]);
+    for (const terms of directives) {
+      expect([terms[0].endsWith('-'), terms.at(-1)!.startsWith('-')]).toEqual([true, true]);
+    }
+    expect(directives[0][0]).toBe('the adviser said-');
   });
 
   it('nodes carry kind, aliases, status, tags and language', async () => {

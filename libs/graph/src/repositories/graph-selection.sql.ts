@@ -293,7 +293,7 @@ export function graphSelectionSql(
          ${G('Claim', 'a.claim_id')} AS target, a.stance::text AS stance, NULL::text AS relation,
          ${ISO('a.stated_at')} AS "statedAt", a.confidence, ${G('Article', 'p.article_id')} AS article,
          ${G('Passage', 'a.passage_id')} AS passage, p.exact, p.prefix, p.suffix,
-         strpos(substr(ar.text, strpos(ar.text, p.exact) + 1), p.exact) > 0 AS ambiguous,
+         strpos(substr(lx.text, strpos(lx.text, lx.exact) + 1), lx.exact) > 0 AS ambiguous,
          ar.url AS "articleUrl", ar.title AS "articleTitle", pb.name AS publisher,
          CASE WHEN a.reported_via_id IS NOT NULL THEN
            (SELECT ${G('Actor', 'v.actor_id')} FROM attributions v WHERE v.id = a.reported_via_id) END
@@ -311,6 +311,8 @@ export function graphSelectionSql(
          ${ISO(ENDED(STANCE_TIME('a', 'ar'), 'a.removed_at'))} AS "endedAt"
   FROM stance_edges a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
   LEFT JOIN actors pb ON pb.id = ar.publisher_id
+  -- a browser finds a text fragment's words case-insensitively: whether they recur is asked so too
+  CROSS JOIN LATERAL (SELECT lower(ar.text) AS text, lower(p.exact) AS exact) lx
   UNION ALL
   SELECT 'REPORTED_VIA', 'reportedVia:' || ${G('Attribution', 'a.id')}, ${G('Actor', 'a.actor_id')},
          ${G('Actor', 'v.actor_id')}, NULL, NULL, ${ISO('a.stated_at')}, NULL, ${G('Article', 'ar.article_id')},
