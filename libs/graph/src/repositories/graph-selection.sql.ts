@@ -77,7 +77,13 @@ export function graphSelectionSql(
     T
       ? `${a}.created_at <= ${T} AND (${a}.removed_at IS NULL OR ${a}.removed_at > ${T})`
       : `${a}.removed_at IS NULL`;
-  const actorLive = (ac: string) => `${ac}.merged_into_id IS NULL${recordedBy(ac)}`;
+  // A claim or actor stood at `asOf` when it was recorded by then, or one merged into it was: the
+  // merged one's facts (stances, relations, publications) moved onto it and stand from their time.
+  const keptBy = (table: 'claims' | 'actors', alias: string) =>
+    T
+      ? ` AND (${alias}.created_at <= ${T} OR ${alias}.id IN (SELECT id FROM ${table}_absorbed))`
+      : '';
+  const actorLive = (ac: string) => `${ac}.merged_into_id IS NULL${keptBy('actors', ac)}`;
   const articleLive = (ar: string) => (T ? `${ar}.created_at <= ${T}` : 'TRUE');
   const statusAt = (c: string) =>
     T
@@ -89,7 +95,7 @@ export function graphSelectionSql(
       : `${c}.status`;
 
   const narrowed = narrowsClaims(selection);
-  const claimWhere = [`c.merged_into_id IS NULL${recordedBy('c')}`];
+  const claimWhere = [`c.merged_into_id IS NULL${keptBy('claims', 'c')}`];
   if (selection.statuses?.length) {
     claimWhere.push(`${statusAt('c')} = ANY(${add(selection.statuses)}::claim_status[])`);
   }
@@ -106,7 +112,16 @@ export function graphSelectionSql(
     claimWhere.push('c.search_vector @@ (q.exact || q.fuzzy)');
   }
 
-  const ctes = [
+  const ctes = T
+    ? (['claims', 'actors'] as const).map(
+        (table) => `${table}_absorbed(id) AS (
+      SELECT m.merged_into_id FROM ${table} m WHERE m.merged_into_id IS NOT NULL AND m.created_at <= ${T}
+      UNION
+      SELECT m.merged_into_id FROM ${table}_absorbed x JOIN ${table} m ON m.id = x.id
+      WHERE m.merged_into_id IS NOT NULL)`,
+      )
+    : [];
+  ctes.push(
     `sel_claims AS NOT MATERIALIZED (
       SELECT c.id, c.text, c.tags, c.language, c.first_seen_at, c.status AS current_status,
              ${statusAt('c')} AS status
@@ -121,7 +136,7 @@ export function graphSelectionSql(
           ? ' AND cr.from_claim_id IN (SELECT id FROM sel_claims) AND cr.to_claim_id IN (SELECT id FROM sel_claims)'
           : ''
       })`,
-  ];
+  );
 
   // the node sets, as `IN (…)` subqueries; null: every live one
   let claimSet: string | null = null;
