@@ -442,6 +442,9 @@ describe('the claim graph for researchers', () => {
       ['&until=2020-01-01&since=2021-01-01', /until/],
       ['&depth=1e3', /depth/],
       [`&search=${'x'.repeat(501)}`, /search/],
+      // a misspelt parameter is refused, not ignored: ignored, the export is the whole graph
+      [`&claim=${story.claims[0]}`, /`claim`.*claimId/],
+      ['&asOf[]=2020-01-01', /asOf\[\]/],
     ] as const) {
       const response = await get(query);
       expect([query, response.statusCode]).toEqual([query, 400]);

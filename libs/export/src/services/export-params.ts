@@ -1,3 +1,4 @@
+import { TICKET_PARAM } from '@claimtrace/auth';
 import { BadInputError, InvalidDateTime, parseDateTime } from '@claimtrace/core';
 import { ClaimStatus } from '@claimtrace/database';
 import { GraphSelection, toGraphSelection } from '@claimtrace/graph';
@@ -21,6 +22,23 @@ type SelectionParam = (typeof SELECTION_PARAMS)[number];
 
 /** What a client gives as query parameters, before checking. */
 export type ExportParams = Partial<Record<'format' | 'table' | SelectionParam, string | string[]>>;
+
+/** The names an export takes: its format, its table, the selection, a download link's ticket. */
+const KNOWN_PARAMS: readonly string[] = ['format', 'table', ...SELECTION_PARAMS, TICKET_PARAM];
+
+/**
+ * Refuses a parameter no export takes, naming it: a misspelt one (`claim=`, `asOf[]=`) ignored
+ * would silently export the whole graph instead of the selection asked for.
+ */
+export function checkParamNames(params: object): void {
+  const unknown = Object.keys(params).find((name) => !KNOWN_PARAMS.includes(name));
+  if (unknown !== undefined) {
+    throw new BadInputError(
+      `\`${unknown.slice(0, 40)}\` is no export parameter; they are ${KNOWN_PARAMS.join(', ')}.`,
+      { argument: unknown.slice(0, 40) },
+    );
+  }
+}
 
 /** A parameter that may be given once; given twice it is a BAD_USER_INPUT naming it. */
 export function once(

@@ -11,7 +11,7 @@ import {
 import { ExportCursor } from '../repositories/export-cursor';
 import { ExportRepository } from '../repositories/export.repository';
 import { GraphSelection } from '@claimtrace/graph';
-import { ExportParams, once, selectionOf } from './export-params';
+import { checkParamNames, ExportParams, once, selectionOf } from './export-params';
 import { toAnnotationCollection, toWebAnnotation } from '../writers/annotation';
 import { toClaimReview } from '../writers/claimreview';
 import {
@@ -52,6 +52,7 @@ export class ExportService {
 
   /** Checks the parameters of a graph export; a mistake is a BAD_USER_INPUT naming it. */
   parse(params: ExportParams): ExportRequest {
+    checkParamNames(params);
     const given = { format: once(params, 'format'), table: once(params, 'table') };
     const format = (given.format ?? '').toLowerCase();
     if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
