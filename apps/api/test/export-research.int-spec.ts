@@ -244,10 +244,70 @@ describe('the claim graph for researchers', () => {
     expect(confirmed.json.nodes.get(story.articles[1])?.endedAt).toBe(iso(created));
   });
 
+  it('nothing ends before it appears: a stance said after its removal, an article corrected before its date', async () => {
+    const { createActor } = await t.ok(
+      `mutation { createActor(input: { name: "Late speaker", kind: PERSON }) { id } }`,
+    );
+    const article = {
+      url: 'https://late.example/news/1',
+      title: 'Dated ahead',
+      text: 'The speaker said the bridge reopens in spring.',
+      publishedAt: '2030-01-01T00:00:00.000Z',
+    };
+    const { ingestArticle } = await t.ok(
+      `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`,
+      { i: article },
+    );
+    const { createClaim } = await t.ok(
+      `mutation { createClaim(input: { text: "The bridge reopens in spring", tags: ["late-facts"] }) { id } }`,
+    );
+    const { attributeClaim } = await t.ok(
+      `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`,
+      {
+        i: {
+          claimId: createClaim.id,
+          actorId: createActor.id,
+          articleId: ingestArticle.article.id,
+          stance: 'ASSERTS',
+          quote: { exact: 'the bridge reopens' },
+          statedAt: '2031-01-01T00:00:00.000Z',
+        },
+      },
+    );
+    const [{ now: between }] = await t.db.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+    await t.ok(`mutation ($i: RemoveAttributionInput!) { removeAttribution(input: $i) { id } }`, {
+      i: { attributionId: attributeClaim.id, reason: 'said by someone else' },
+    });
+    await t.ok(
+      `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`,
+      { i: { ...article, text: 'The speaker said the bridge reopens in summer.' } },
+    );
+    const asOf = between.toISOString();
+    const formats = await readEveryFormat(t, `&tag=late-facts&asOf=${asOf}`);
+    const { claimGraph } = await t.ok(GRAPH, { claimId: createClaim.id, asOf });
+    const lives = [
+      ['claimGraph', [...claimGraph.nodes, ...claimGraph.edges]],
+      ...Object.entries(formats).map(([format, graph]) => [
+        format,
+        [...graph.nodes.values(), ...graph.edges.values()].map((element) => ({
+          appearedAt: text(element.appearedAt ?? element.spell?.start),
+          endedAt: text(element.endedAt ?? element.spell?.end),
+        })),
+      ]),
+    ] as [string, { appearedAt: string | null; endedAt: string | null }[]][];
+    for (const [format, elements] of lives) {
+      // the stance and the first version of the article have ended
+      expect([format, elements.filter((e) => e.endedAt).length]).toEqual([format, 2]);
+      for (const { appearedAt, endedAt } of elements) {
+        if (appearedAt && endedAt) expect([format, appearedAt <= endedAt]).toEqual([format, true]);
+      }
+    }
+  });
+
   it('stance edges carry the quote, a URL that opens at it, the article and the relay hop', async () => {
     const formats = await readEveryFormat(t, '&tag=story-5');
     const rows = await t.db.query<any>(
-      `SELECT a.id, p.exact, ar.url, ar.title, pb.name AS publisher, v.actor_id AS via_actor,
+      `SELECT a.id, p.exact, p.start, ar.url, ar.title, pb.name AS publisher, v.actor_id AS via_actor,
               a.reported_via_id AS via, a.confidence
        FROM attributions a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
        LEFT JOIN actors pb ON pb.id = ar.publisher_id LEFT JOIN attributions v ON v.id = a.reported_via_id
@@ -293,6 +353,13 @@ describe('the claim graph for researchers', () => {
           // ambiguous: the words around it pick the occurrence
           expect(terms[0]).toBe('The adviser said-');
           expect(terms.at(-1)).toBe('-later.');
+        } else if (quote.length === 2) {
+          // long: every sentence starts "In story 5, article", so the words around pin its ends
+          // (no words before the article's first sentence)
+          expect([terms[0].endsWith('-'), terms.at(-1)!.startsWith('-')]).toEqual([
+            row.start > 0,
+            true,
+          ]);
         } else {
           expect(terms).toEqual(quote);
         }
@@ -302,6 +369,58 @@ describe('the claim graph for researchers', () => {
         expect(text(edge.confidence)).toBe(row.confidence === null ? null : String(row.confidence));
       }
     }
+  });
+
+  it('a quote whose words recur in other case, or a long one whose first words recur, carries its context', async () => {
+    const { createActor } = await t.ok(
+      `mutation { createActor(input: { name: "Quoted twice", kind: PERSON }) { id } }`,
+    );
+    const { ingestArticle } = await t.ok(
+      `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`,
+      {
+        i: {
+          url: 'https://recur.example/news/1',
+          title: 'Words that recur',
+          text:
+            'No comment, the minister said at noon. The minister said that the bridge reopens. ' +
+            'Later the adviser said no comment again. The minister said that the bridge would ' +
+            'stay closed for years after the flood of the river.',
+        },
+      },
+    );
+    const { createClaim } = await t.ok(
+      `mutation { createClaim(input: { text: "The bridge stays closed", tags: ["recurring-words"] }) { id } }`,
+    );
+    for (const exact of [
+      'no comment',
+      'The minister said that the bridge would stay closed for years after the flood',
+    ]) {
+      await t.ok(`mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`, {
+        i: {
+          claimId: createClaim.id,
+          actorId: createActor.id,
+          articleId: ingestArticle.article.id,
+          stance: 'ASSERTS',
+          quote: { exact },
+        },
+      });
+    }
+    const { json } = await readEveryFormat(t, '&tag=recurring-words');
+    const directives = [...json.edges.values()]
+      .filter((edge) => edge.type === 'STANCE')
+      .map((edge) => new URL(edge.url).hash.replace(/^#:~:text=/, '').split(','))
+      .map((terms) => terms.map(decodeURIComponent))
+      .sort((a, b) => a.length - b.length || a[1].localeCompare(b[1]));
+    // a browser matches case-insensitively ("No comment" comes first) and finds a long quote's
+    // first words where they first occur: the words around the quote pick the right place
+    expect(directives.map((terms) => terms.slice(1, -1))).toEqual([
+      ['no comment'],
+      ['The minister said that', 'years after the flood'],
+    ]);
+    for (const terms of directives) {
+      expect([terms[0].endsWith('-'), terms.at(-1)!.startsWith('-')]).toEqual([true, true]);
+    }
+    expect(directives[0][0]).toBe('the adviser said-');
   });
 
   it('nodes carry kind, aliases, status, tags and language', async () => {
@@ -342,6 +461,9 @@ describe('the claim graph for researchers', () => {
       ['&until=2020-01-01&since=2021-01-01', /until/],
       ['&depth=1e3', /depth/],
       [`&search=${'x'.repeat(501)}`, /search/],
+      // a misspelt parameter is refused, not ignored: ignored, the export is the whole graph
+      [`&claim=${story.claims[0]}`, /`claim`.*claimId/],
+      ['&asOf[]=2020-01-01', /asOf\[\]/],
     ] as const) {
       const response = await get(query);
       expect([query, response.statusCode]).toEqual([query, 400]);

@@ -144,4 +144,35 @@ describe('one edge per fact', () => {
       claimGraph.edges.filter((e: any) => e.type === 'STANCE' && e.target === claim),
     ).toHaveLength(n);
   });
+
+  it('after merges, and at a time before them, every edge has both its ends', async () => {
+    const story = await generateStory(t, 13, 20);
+    const [{ now: before }] = await t.db.query<{ now: Date }>('SELECT clock_timestamp() AS now');
+    // a claim and an actor recorded after `before` take over older ones, and their stances
+    const { createClaim } = await t.ok(
+      `mutation { createClaim(input: { text: "Story 13, told again", tags: ["story-13"] }) { id } }`,
+    );
+    const { createActor } = await t.ok(
+      `mutation { createActor(input: { name: "Story 13 actor, merged", kind: PERSON }) { id } }`,
+    );
+    await t.ok(`mutation ($i: MergeInput!) { mergeClaims(input: $i) { id } }`, {
+      i: { keepId: createClaim.id, mergeId: story.claims[0] },
+    });
+    await t.ok(`mutation ($i: MergeInput!) { mergeActors(input: $i) { id } }`, {
+      i: { keepId: createActor.id, mergeId: story.actors[2] },
+    });
+    await checkEverything('merged');
+    for (const query of [
+      '',
+      `&asOf=${before.toISOString()}`,
+      `&tag=story-13&asOf=${before.toISOString()}`,
+    ]) {
+      for (const [format, graph] of Object.entries(await readEveryFormat(t, query))) {
+        const dangling = [...graph.edges.values()].filter(
+          (e) => !graph.nodes.has(e.source) || !graph.nodes.has(e.target),
+        );
+        expect([query, format, dangling.map((e) => e.type)]).toEqual([query, format, []]);
+      }
+    }
+  });
 });

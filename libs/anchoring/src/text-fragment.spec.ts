@@ -37,6 +37,19 @@ describe('textFragmentUrl', () => {
     );
   });
 
+  it('pins a long quote with its context: its first words may occur before it', () => {
+    const exact = 'one two three four five six seven eight nine ten eleven twelve';
+    expect(
+      textFragmentUrl(
+        'https://x.example/',
+        { exact, prefix: 'ere zero ', suffix: ' thirt' },
+        false,
+      ),
+    ).toBe(
+      'https://x.example/#:~:text=zero-,one%20two%20three%20four,nine%20ten%20eleven%20twelve,-thirt',
+    );
+  });
+
   it('leaves a URL without words to point at as it is, and is linear on hostile input', () => {
     expect(textFragmentUrl('https://x.example/p', { exact: '   ' }, true)).toBe(
       'https://x.example/p',

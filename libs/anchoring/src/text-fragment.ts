@@ -34,8 +34,8 @@ function contextWords(context: string, side: 'before' | 'after'): string[] {
 /**
  * A URL that opens the page at a quote (the W3C "URL Fragment Text Directives": `#:~:text=`): the
  * quote's words (a long one as its first and last words), with the words just before and after it
- * as `prefix-,` and `,-suffix` when the quote occurs more than once in the text, so the browser
- * scrolls to the right occurrence. An existing fragment of `url` is replaced. Linear in its input.
+ * as `prefix-,` and `,-suffix` when the quote occurs more than once in the text (`ambiguous`, as a
+ * browser matches: ignoring case) or is long, so the browser scrolls to the right occurrence. An existing fragment of `url` is replaced. Linear in its input.
  */
 export function textFragmentUrl(
   url: string,
@@ -45,18 +45,22 @@ export function textFragmentUrl(
   const base = url.split('#', 1)[0];
   const quoted = words(quote.exact);
   if (quoted.length === 0) return base;
+  // a long quote's first words may occur before it, and its last words inside it: its context
+  // pins both ends, as it picks the occurrence of an ambiguous one
+  const long = quoted.length > MAX_WORDS;
+  const withContext = ambiguous || long;
   const terms: string[] = [];
-  if (ambiguous) {
+  if (withContext) {
     const before = contextWords(quote.prefix ?? '', 'before');
     if (before.length) terms.push(`${encodeFragmentTerm(before.join(' '))}-`);
   }
-  if (quoted.length > MAX_WORDS) {
+  if (long) {
     terms.push(encodeFragmentTerm(quoted.slice(0, EDGE_WORDS).join(' ')));
     terms.push(encodeFragmentTerm(quoted.slice(-EDGE_WORDS).join(' ')));
   } else {
     terms.push(encodeFragmentTerm(quoted.join(' ')));
   }
-  if (ambiguous) {
+  if (withContext) {
     const after = contextWords(quote.suffix ?? '', 'after');
     if (after.length) terms.push(`-${encodeFragmentTerm(after.join(' '))}`);
   }

@@ -22,6 +22,13 @@ const MAX_RELAY_HOPS = 100;
 const STANCE_TIME = (a: string, ar: string) =>
   `coalesce(${a}.stated_at, ${ar}.published_at, ${a}.created_at)`;
 
+/**
+ * When a fact ended, never before it appeared: a stance said (or an article dated) after it was
+ * removed (or corrected) stood for no time, not for a negative one, which no timeline can play.
+ */
+const ENDED = (start: string, end: string) =>
+  `CASE WHEN ${end} IS NOT NULL THEN greatest(${end}, ${start}) END`;
+
 export interface GraphSql {
   /** node rows: GraphNodeRow */
   nodes: string;
@@ -83,7 +90,13 @@ export function graphSelectionSql(
     (T
       ? `${a}.created_at <= ${T} AND (${a}.removed_at IS NULL OR ${a}.removed_at > ${T})`
       : `${a}.removed_at IS NULL`) + (latest ? ` AND ${orphanedThen(a)}` : '');
-  const actorLive = (ac: string) => `${ac}.merged_into_id IS NULL${recordedBy(ac)}`;
+  // A claim or actor stood at `asOf` when it was recorded by then, or one merged into it was: the
+  // merged one's facts (stances, relations, publications) moved onto it and stand from their time.
+  const keptBy = (table: 'claims' | 'actors', alias: string) =>
+    T
+      ? ` AND (${alias}.created_at <= ${T} OR ${alias}.id IN (SELECT id FROM ${table}_absorbed))`
+      : '';
+  const actorLive = (ac: string) => `${ac}.merged_into_id IS NULL${keptBy('actors', ac)}`;
   const articleLive = (ar: string) => {
     const recorded = T ? `${ar}.created_at <= ${T}` : 'TRUE';
     if (!latest) return recorded;
@@ -102,7 +115,7 @@ export function graphSelectionSql(
       : `${c}.status`;
 
   const narrowed = narrowsClaims(selection);
-  const claimWhere = [`c.merged_into_id IS NULL${recordedBy('c')}`];
+  const claimWhere = [`c.merged_into_id IS NULL${keptBy('claims', 'c')}`];
   if (selection.statuses?.length) {
     claimWhere.push(`${statusAt('c')} = ANY(${add(selection.statuses)}::claim_status[])`);
   }
@@ -119,7 +132,16 @@ export function graphSelectionSql(
     claimWhere.push('c.search_vector @@ (q.exact || q.fuzzy)');
   }
 
-  const ctes = [
+  const ctes = T
+    ? (['claims', 'actors'] as const).map(
+        (table) => `${table}_absorbed(id) AS (
+      SELECT m.merged_into_id FROM ${table} m WHERE m.merged_into_id IS NOT NULL AND m.created_at <= ${T}
+      UNION
+      SELECT m.merged_into_id FROM ${table}_absorbed x JOIN ${table} m ON m.id = x.id
+      WHERE m.merged_into_id IS NOT NULL)`,
+      )
+    : [];
+  ctes.push(
     `sel_claims AS NOT MATERIALIZED (
       SELECT c.id, c.text, c.tags, c.language, c.first_seen_at, c.status AS current_status,
              ${statusAt('c')} AS status
@@ -134,7 +156,7 @@ export function graphSelectionSql(
           ? ' AND cr.from_claim_id IN (SELECT id FROM sel_claims) AND cr.to_claim_id IN (SELECT id FROM sel_claims)'
           : ''
       })`,
-  ];
+  );
 
   // the node sets, as `IN (…)` subqueries; null: every live one
   let claimSet: string | null = null;
@@ -273,7 +295,10 @@ export function graphSelectionSql(
          NULL::text AS publisher, NULL::text AS "publishedAt",
          ${ISO('c.first_seen_at')} AS "appearedAt",
          CASE WHEN c.current_status = 'RETRACTED' THEN ${ISO(
-           `(SELECT max(s.at) FROM status_changes s WHERE s.claim_id = c.id AND s.to_status = 'RETRACTED')`,
+           ENDED(
+             'c.first_seen_at',
+             `(SELECT max(s.at) FROM status_changes s WHERE s.claim_id = c.id AND s.to_status = 'RETRACTED')`,
+           ),
          )} END AS "endedAt",
          (SELECT json_agg(json_build_object('status', h.status, 'start', ${ISO('h.start')}) ORDER BY h.n)
           FROM (SELECT 0 AS n, coalesce((SELECT s.from_status FROM status_changes s WHERE s.claim_id = c.id
@@ -293,7 +318,8 @@ export function graphSelectionSql(
   SELECT 'ARTICLE', ${G('Article', 'ar.id')}, ${depthOf('n')}, ar.title, NULL, NULL, NULL, ar.language,
          NULL, NULL, NULL, ar.url, (SELECT pb.name FROM actors pb WHERE pb.id = ar.publisher_id),
          ${ISO('ar.published_at')}, ${ISO('coalesce(ar.published_at, ar.created_at)')},
-         (SELECT ${ISO('nv.created_at')} FROM articles nv WHERE nv.previous_version_id = ar.id),
+         (SELECT ${ISO(ENDED('coalesce(ar.published_at, ar.created_at)', 'nv.created_at'))}
+          FROM articles nv WHERE nv.previous_version_id = ar.id),
          NULL
   FROM ${articleSource}`;
 
@@ -302,7 +328,7 @@ export function graphSelectionSql(
          ${G('Claim', 'a.claim_id')} AS target, a.stance::text AS stance, NULL::text AS relation,
          ${ISO('a.stated_at')} AS "statedAt", a.confidence, ${G('Article', 'p.article_id')} AS article,
          ${G('Passage', 'a.passage_id')} AS passage, p.exact, p.prefix, p.suffix,
-         strpos(substr(ar.text, strpos(ar.text, p.exact) + 1), p.exact) > 0 AS ambiguous,
+         strpos(substr(lx.text, strpos(lx.text, lx.exact) + 1), lx.exact) > 0 AS ambiguous,
          ar.url AS "articleUrl", ar.title AS "articleTitle", pb.name AS publisher,
          CASE WHEN a.reported_via_id IS NOT NULL THEN
            (SELECT ${G('Actor', 'v.actor_id')} FROM attributions v WHERE v.id = a.reported_via_id) END
@@ -316,14 +342,17 @@ export function graphSelectionSql(
              SELECT v.reported_via_id, up.hop + 1 FROM up JOIN attributions v ON v.id = up.id
              WHERE v.reported_via_id IS NOT NULL AND up.hop < ${MAX_RELAY_HOPS})
            SELECT max(hop) FROM up) END AS hop,
-         ${ISO(STANCE_TIME('a', 'ar'))} AS "appearedAt", ${ISO('a.removed_at')} AS "endedAt"
+         ${ISO(STANCE_TIME('a', 'ar'))} AS "appearedAt",
+         ${ISO(ENDED(STANCE_TIME('a', 'ar'), 'a.removed_at'))} AS "endedAt"
   FROM stance_edges a JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
   LEFT JOIN actors pb ON pb.id = ar.publisher_id
+  -- a browser finds a text fragment's words case-insensitively: whether they recur is asked so too
+  CROSS JOIN LATERAL (SELECT lower(ar.text) AS text, lower(p.exact) AS exact) lx
   UNION ALL
   SELECT 'REPORTED_VIA', 'reportedVia:' || ${G('Attribution', 'a.id')}, ${G('Actor', 'a.actor_id')},
          ${G('Actor', 'v.actor_id')}, NULL, NULL, ${ISO('a.stated_at')}, NULL, ${G('Article', 'ar.article_id')},
          NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${G('Attribution', 'v.id')}, NULL,
-         ${ISO('coalesce(a.stated_at, ar.published_at, a.created_at)')}, ${ISO('a.removed_at')}
+         ${ISO(STANCE_TIME('a', 'ar'))}, ${ISO(ENDED(STANCE_TIME('a', 'ar'), 'a.removed_at'))}
   FROM stance_edges a JOIN attributions v ON v.id = a.reported_via_id
   CROSS JOIN LATERAL (SELECT p.article_id, x.published_at FROM passages p
                       JOIN articles x ON x.id = p.article_id WHERE p.id = a.passage_id OFFSET 0) ar
