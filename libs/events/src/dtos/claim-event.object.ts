@@ -33,7 +33,7 @@ export class ClaimEventObject implements NodeInterface {
   @Field(() => String, { nullable: true })
   by: string | null;
 
-  @Field(() => JSONScalar)
+  /** resolved by EventsResolver.payload (anonymous readers see no note text) */
   payload: Record<string, unknown>;
 
   /** the person's database key, for the `person` field (resolved by the claims feature) */
