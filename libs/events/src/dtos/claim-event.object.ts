@@ -1,11 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  connectionTypes,
-  DateTimeScalar,
-  JSONScalar,
-  NodeInterface,
-  toGlobalId,
-} from '@claimtrace/core';
+import { connectionTypes, DateTimeScalar, NodeInterface, toGlobalId } from '@claimtrace/core';
 import { ClaimEventKind } from '@claimtrace/database';
 import { LogEvent } from '../log/log-event';
 
