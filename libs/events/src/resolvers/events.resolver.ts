@@ -38,7 +38,9 @@ export class EventsResolver {
   }
 
   /** Notes are the newsroom's: without a token, a note event carries no note text. */
-  @ResolveField(() => JSONScalar)
+  @ResolveField(() => JSONScalar, {
+    description: 'what changed; without a token, a NOTE_* event carries no note text',
+  })
   payload(event: ClaimEventObject, _args: NoArgs, ctx: RequestContext) {
     return ctx.principal ? event.payload : publicPayload(event.kind, event.payload);
   }

@@ -90,7 +90,9 @@ export class ClaimNotesResolver {
     private readonly loaders: NotesLoaders,
   ) {}
 
-  @ResolveField(() => NoteConnection, { description: 'current notes, newest first' })
+  @ResolveField(() => NoteConnection, {
+    description: 'current notes, newest first; none without a token (the newsroom reads them)',
+  })
   notes(
     @Parent() claim: ClaimObject,
     @Context() ctx: RequestContext,
@@ -108,7 +110,9 @@ export class AttributionNotesResolver {
     private readonly loaders: NotesLoaders,
   ) {}
 
-  @ResolveField(() => NoteConnection, { description: 'current notes, newest first' })
+  @ResolveField(() => NoteConnection, {
+    description: 'current notes, newest first; none without a token (the newsroom reads them)',
+  })
   notes(
     @Parent() attribution: AttributionObject,
     @Context() ctx: RequestContext,
