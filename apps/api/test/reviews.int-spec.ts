@@ -96,7 +96,22 @@ describe('reviews: add, update and retract, ready to publish', () => {
     expect((await t.ok(UPDATE, { i: publish })).updateReview.publishedAt).toBe(
       published.publishedAt,
     );
-    expect((await t.ok(ADD, { i: { ...on, ...published } })).addReview.url).toBe(published.url);
+    const second = (await t.ok(ADD, { i: { ...on, ...published } })).addReview;
+    expect(second.url).toBe(published.url);
+
+    // while a review stays published, so does the second review it needed: retract to untick
+    const untick = { claimId: claim, key: 'second-review', done: false };
+    const ticks = () => t.count('checklist_ticks');
+    const ticked = await ticks();
+    const held = failure(await t.gql(tick, { i: untick }), 'CONFLICT');
+    expect(held.message).toMatch(/has a published review, .* stays ticked: retract the review/);
+    expect(held.extensions.key).toBe('second-review');
+    await t.ok(RETRACT, { i: { reviewId: id, reason: 'Published twice' } });
+    failure(await t.gql(tick, { i: untick }), 'CONFLICT');
+    expect(await ticks()).toBe(ticked);
+    await t.ok(RETRACT, { i: { reviewId: second.id, reason: 'Withdrawn for a recheck' } });
+    expect((await t.gql(tick, { i: untick })).errors).toBeUndefined();
+    expect(await ticks()).toBe(ticked - 1);
   });
 
   it('adds a review with its publishing fields, in the claim language unless told, and logs it', async () => {

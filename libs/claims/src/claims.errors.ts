@@ -113,6 +113,16 @@ export class OwnReview extends ForbiddenError {
   }
 }
 
+/** Unticking an item a verdict needs while the claim has a published review (also a verdict). */
+export class PublishedReviewHoldsItem extends ConflictError {
+  constructor(item: { key: string; label: string }) {
+    super(
+      `The claim has a published review, which needs "${item.label}" (${item.key}) done, so it stays ticked: retract the review (retractReview) first to withdraw it.`,
+      { key: item.key },
+    );
+  }
+}
+
 /** Unticking an item the claim's current status required: the verdict would lose its review. */
 export class RequiredItemHeld extends ConflictError {
   constructor(status: ClaimStatus, item: { key: string; label: string; requiredFor: string[] }) {
