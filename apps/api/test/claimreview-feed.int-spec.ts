@@ -56,6 +56,7 @@ describe('ClaimReview publishing', () => {
     const other = await ingest('https://other.example/talks', 'Talks elsewhere', TEXT);
     for (const name of ['named', 'anonymous', 'unreviewed', 'draft']) {
       claim[name] = (await call.createClaim(`The ${name} claim about the talks`)).id;
+      await call.secondReview(claim[name]);
     }
     const attribute = (
       claimId: string,
@@ -184,6 +185,7 @@ describe('ClaimReview publishing', () => {
   it('can be pasted into a <script> of a web page: no markup in the JSON-LD, values intact', async () => {
     const hostile = 'The talks </script><script>alert(1)</script> & <!-- more \u2028 here';
     const { id } = await call.createClaim(hostile);
+    await call.secondReview(id);
     await review(id, { ...published(5), summary: hostile, rating: '<b>False</b>' });
     const one = await get(`/claims/${id}/claimreview.jsonld`);
     const line = (await get('/exports/claimreviews.jsonl')).body
@@ -199,6 +201,7 @@ describe('ClaimReview publishing', () => {
 
   it('leaves out appearances on this machine or a private network, which no reader can open', async () => {
     const { id } = await call.createClaim('The claim seen on a public and a private site');
+    await call.secondReview(id);
     const local = await ingest('http://127.0.0.1:8080/talks', 'Local copy', TEXT);
     const intranet = await ingest('http://10.1.2.3/talks', 'Intranet copy', TEXT);
     const urn = await ingest('urn:example:talks', 'Archive copy', TEXT);

@@ -1,4 +1,5 @@
 import { DemoLoader } from '@claimtrace/demo';
+import { api } from './support/claims-api';
 import { startTestApp, TestApp } from './test-app';
 
 // Absolute URLs in exports come from PUBLIC_BASE_URL, whatever Host or X-Forwarded-Host a client
@@ -26,6 +27,7 @@ describe('export URLs and caching', () => {
     const { createActor } = await t.ok(
       `mutation { createActor(input: { name: "Checkers", kind: ORGANIZATION }) { id } }`,
     );
+    await api(t).secondReview(claimId);
     await t.ok(`mutation ($i: AddReviewInput!) { addReview(input: $i) { id } }`, {
       i: {
         claimId,

@@ -3,6 +3,7 @@ import Graph from 'graphology';
 import { DemoLoader } from '@claimtrace/demo';
 import { ExportService } from '@claimtrace/export';
 import { checkClaimReview } from './support/claimreview-check';
+import { api } from './support/claims-api';
 import { xmlParser as xml } from './support/graph-readers';
 import { startTestApp, TestApp } from './test-app';
 
@@ -41,6 +42,7 @@ describe('graph exports', () => {
     const checker = await t.ok(
       `mutation { createActor(input: { name: "Chequeado", kind: ORGANIZATION, wikidataId: "Q16606483" }) { id } }`,
     );
+    await api(t).secondReview(talksId);
     await t.ok(`mutation ($i: AddReviewInput!) { addReview(input: $i) { id } }`, {
       i: {
         claimId: talksId,

@@ -2,7 +2,7 @@ import { PeopleService, TokensService } from '@claimtrace/auth';
 import { api } from './support/claims-api';
 import { claimEventsOf } from './support/event-log';
 import { listen, subscribe, wsClient } from './live-client';
-import { startTestApp, TestApp } from './test-app';
+import { GqlResult, startTestApp, TestApp } from './test-app';
 
 // Notes on claims and attributions (markdown, @mentions resolved to people, edited by their
 // author with history in the log, removed with a reason), live over claimEvents, and each
@@ -45,6 +45,9 @@ describe('notes and work queues', () => {
   });
   afterAll(() => t.close());
 
+  /** the graphql-ws URL, the app listening once for all the tests that use a socket */
+  let listening: Promise<string> | undefined;
+  const socket = () => (listening ??= listen(t.app));
   const as = (who: string, query: string, i: Record<string, unknown>) =>
     t.gqlAs(token[who] ?? null, query, { i });
 
@@ -230,7 +233,9 @@ describe('notes and work queues', () => {
 
   it('sends note events live over claimEvents, with the person', async () => {
     const claim = await api(t).createClaim('notes: live');
-    const client = wsClient(await listen(t.app));
+    const client = wsClient(await socket(), {
+      connectionParams: { authorization: `Bearer ${token.viewer}` },
+    });
     try {
       // resume after the claim's creation: what follows arrives whenever the socket is ready
       const [created] = await claimEventsOf(t, claim.id, 1, 'cursor');
@@ -305,6 +310,180 @@ describe('notes and work queues', () => {
     expect(again.awaitingReview.edges.map((e: any) => e.node.text)).toEqual([
       'queue: Ana’s, ready for review',
     ]);
+  });
+
+  describe('without a token (public reads)', () => {
+    const READ = `query ($id: ID!, $note: ID!) {
+      claim(id: $id) {
+        notes { totalCount edges { node { body } } }
+        attributions { edges { node { notes { totalCount edges { node { body } } } } } } }
+      node(id: $note) { id } }`;
+    const EVENTS = `query ($id: ID!) { events(claimId: $id, first: 50) { edges { node { kind payload } } } }`;
+    let claim: string;
+    let note: string;
+    let url: string;
+
+    /** one operation over graphql-ws, as `token` (anonymous when null): its one result */
+    const overSocket = async (
+      query: string,
+      variables: Record<string, unknown>,
+      who: string | null,
+    ) => {
+      const client = wsClient(url, {
+        connectionParams: who ? { authorization: `Bearer ${token[who]}` } : undefined,
+      });
+      try {
+        return await new Promise<GqlResult>((resolve) => {
+          let result: GqlResult = {};
+          client.subscribe<Record<string, any>>(
+            { query, variables },
+            {
+              next: (answer) => (result = answer as GqlResult),
+              error: (errors) => resolve({ errors: errors as GqlResult['errors'] }),
+              complete: () => resolve(result),
+            },
+          );
+        });
+      } finally {
+        await client.dispose();
+      }
+    };
+    const transports = {
+      http: (query: string, variables: Record<string, unknown>, who: string | null) =>
+        t.gqlAs(who ? token[who] : null, query, variables),
+      ws: overSocket,
+    };
+
+    beforeAll(async () => {
+      url = await socket();
+      const call = api(t);
+      claim = (await call.createClaim('notes: newsroom only')).id;
+      const attribution = await call.attribute({
+        claimId: claim,
+        actorId: await call.actor('The Spokesperson'),
+        stance: 'ASSERTS',
+        articleId: await call.article('The spokesperson said exports doubled.'),
+        quote: { exact: 'exports doubled' },
+      });
+      note = (await as('ana', ADD, { claimId: claim, body: 'Source is @ben, off the record' }))
+        .data!.addNote.id;
+      await as('ana', UPDATE, { noteId: note, body: 'Source is @ben, on background' });
+      const gone = (
+        await as('ana', ADD, { claimId: claim, attributionId: attribution.id, body: 'Called them' })
+      ).data!.addNote.id;
+      await as('ana', REMOVE, { noteId: gone, reason: 'The call was with someone else' });
+      await as('ana', ADD, {
+        claimId: claim,
+        attributionId: attribution.id,
+        body: 'Quote checked',
+      });
+    });
+
+    it.each(['http', 'ws'] as const)(
+      'hides notes on claims and attributions, and from node(id), over %s; VIEWER reads them',
+      async (via) => {
+        const anonymous = await transports[via](READ, { id: claim, note }, null);
+        // node(id) answers as for a note that does not exist
+        expect(anonymous.errors).toHaveLength(1);
+        expect(anonymous.errors![0]).toMatchObject({
+          path: ['node'],
+          extensions: { code: 'NOT_FOUND', entity: 'Note' },
+        });
+        expect(anonymous.data).toEqual({
+          claim: {
+            notes: { totalCount: 0, edges: [] },
+            attributions: { edges: [{ node: { notes: { totalCount: 0, edges: [] } } }] },
+          },
+          node: null,
+        });
+        const viewer = await transports[via](READ, { id: claim, note }, 'viewer');
+        expect(viewer.data).toEqual({
+          claim: {
+            // the claim's notes include those on its attributions, newest first
+            notes: {
+              totalCount: 2,
+              edges: [
+                { node: { body: 'Quote checked' } },
+                { node: { body: 'Source is @ben, on background' } },
+              ],
+            },
+            attributions: {
+              edges: [
+                {
+                  node: { notes: { totalCount: 1, edges: [{ node: { body: 'Quote checked' } }] } },
+                },
+              ],
+            },
+          },
+          node: { id: note },
+        });
+      },
+    );
+
+    it.each(['http', 'ws'] as const)('refuses an anonymous workQueue over %s', async (via) => {
+      const result = await transports[via](QUEUE, { p: id.ana }, null);
+      expect(result.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(result.data ?? null).toBeNull();
+    });
+
+    const noteEvents = (result: GqlResult) =>
+      result
+        .data!.events.edges.map((edge: any) => edge.node)
+        .filter((event: any) => event.kind.startsWith('NOTE_'));
+
+    it.each(['http', 'ws'] as const)(
+      'drops the note text from NOTE_* events in `events` over %s',
+      async (via) => {
+        const anonymous = noteEvents(await transports[via](EVENTS, { id: claim }, null));
+        expect(anonymous.map((e: any) => e.kind)).toEqual([
+          'NOTE_ADDED',
+          'NOTE_UPDATED',
+          'NOTE_ADDED',
+          'NOTE_REMOVED',
+          'NOTE_ADDED',
+        ]);
+        const text = ['body', 'before', 'after', 'reason'];
+        for (const event of anonymous) {
+          expect(Object.keys(event.payload).filter((field) => text.includes(field))).toEqual([]);
+          expect(event.payload).toMatchObject({ claimId: claim, noteId: expect.any(String) });
+        }
+        expect(anonymous[0].payload.mentions).toEqual([id.ben]);
+        const viewer = noteEvents(await transports[via](EVENTS, { id: claim }, 'viewer'));
+        expect(viewer.map((e: any) => e.payload)).toMatchObject([
+          { body: 'Source is @ben, off the record' },
+          { before: 'Source is @ben, off the record', after: 'Source is @ben, on background' },
+          { body: 'Called them' },
+          { reason: 'The call was with someone else' },
+          { body: 'Quote checked' },
+        ]);
+      },
+    );
+
+    it('drops the note text from live claimEvents for an anonymous subscriber, not for a VIEWER', async () => {
+      const live = `subscription ($claimId: ID, $after: String) {
+        claimEvents(claimId: $claimId, after: $after) { kind payload } }`;
+      // resume after the claim's last event: the next arrives whenever the sockets are ready
+      const after = (await claimEventsOf(t, claim, 1, 'cursor')).at(-1)!.cursor;
+      const clients = [
+        wsClient(url),
+        wsClient(url, { connectionParams: { authorization: `Bearer ${token.viewer}` } }),
+      ];
+      try {
+        const [anonymous, viewer] = clients.map((client) =>
+          subscribe(client, { claimId: claim, after }, live),
+        );
+        await as('ana', ADD, { claimId: claim, body: 'Live and internal' });
+        const [[hidden], [shown]] = await Promise.all([anonymous.waitFor(1), viewer.waitFor(1)]);
+        expect(hidden.kind).toBe('NOTE_ADDED');
+        expect(hidden.payload.body).toBeUndefined();
+        expect(hidden.payload.noteId).toEqual(expect.any(String));
+        expect(shown.payload.body).toBe('Live and internal');
+        anonymous.dispose();
+        viewer.dispose();
+      } finally {
+        await Promise.all(clients.map((client) => client.dispose()));
+      }
+    });
   });
 
   it('asks an anonymous caller whose queue, and refuses a bad personId', async () => {

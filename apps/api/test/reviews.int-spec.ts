@@ -1,3 +1,4 @@
+import { TokensService } from '@claimtrace/auth';
 import { startTestApp, TestApp } from './test-app';
 import { api, failure, keyOf } from './support/claims-api';
 
@@ -46,8 +47,72 @@ describe('reviews: add, update and retract, ready to publish', () => {
       `mutation { createClaim(input: { text: "Argentina will take US deportees", language: "es" }) { id } }`,
     );
     claimId = createClaim.id;
+    await call.secondReview(claimId);
   });
   afterAll(() => t?.close());
+
+  it('publishes a review only once the second review is ticked by someone other than the assignee; a draft before', async () => {
+    const claim = (await call.createClaim('Publishing waits for the second review')).id;
+    const on = { claimId: claim, reviewerId: reviewer };
+    const before = await counts();
+    const refused = failure(await t.gql(ADD, { i: { ...on, ...published } }), 'BAD_USER_INPUT');
+    expect(refused.message).toMatch(
+      /^A review is published .* "Second editor review" \(second-review\)/,
+    );
+    expect(refused.extensions).toMatchObject({
+      argument: 'publishedAt',
+      missing: ['second-review'],
+    });
+    expect(await counts()).toEqual(before);
+    // a draft may be saved, and its url or date set; the update that would publish it may not
+    const { id } = (await t.ok(ADD, { i: { ...on, rating: 'False', url: published.url } }))
+      .addReview;
+    const publish = { reviewId: id, publishedAt: published.publishedAt };
+    failure(await t.gql(UPDATE, { i: publish }), 'BAD_USER_INPUT');
+    // ticked by Ana, then handed to her: the review became her own and does not count
+    const ana = (
+      await t.ok(`mutation ($i: CreatePersonInput!) { createPerson(input: $i) { id } }`, {
+        i: { name: 'Ana Publisher', handle: 'ana-publisher' },
+      })
+    ).createPerson.id;
+    const anas = (
+      await t.app.get(TokensService).create({ name: 'ana-publisher', role: 'EDITOR', person: ana })
+    ).token;
+    const tick = `mutation ($i: SetChecklistItemInput!) { setChecklistItem(input: $i) { id } }`;
+    expect(
+      (await t.gqlAs(anas, tick, { i: { claimId: claim, key: 'second-review', done: true } }))
+        .errors,
+    ).toBeUndefined();
+    const assign = (assigneeId: string | null) =>
+      t.ok(`mutation ($i: AssignClaimInput!) { assignClaim(input: $i) { id } }`, {
+        i: { claimId: claim, assigneeId },
+      });
+    await assign(ana);
+    const stillDraft = failure(await t.gql(UPDATE, { i: publish }), 'BAD_USER_INPUT');
+    expect(stillDraft.message).toMatch(/someone other than its assignee/);
+    expect(await counts()).toEqual({ reviews: before.reviews + 1, events: expect.any(Number) });
+    // assigned to someone else, Ana's tick is a second review again: it publishes, on update and add
+    await assign(null);
+    expect((await t.ok(UPDATE, { i: publish })).updateReview.publishedAt).toBe(
+      published.publishedAt,
+    );
+    const second = (await t.ok(ADD, { i: { ...on, ...published } })).addReview;
+    expect(second.url).toBe(published.url);
+
+    // while a review stays published, so does the second review it needed: retract to untick
+    const untick = { claimId: claim, key: 'second-review', done: false };
+    const ticks = () => t.count('checklist_ticks');
+    const ticked = await ticks();
+    const held = failure(await t.gql(tick, { i: untick }), 'CONFLICT');
+    expect(held.message).toMatch(/has a published review, .* stays ticked: retract the review/);
+    expect(held.extensions.key).toBe('second-review');
+    await t.ok(RETRACT, { i: { reviewId: id, reason: 'Published twice' } });
+    failure(await t.gql(tick, { i: untick }), 'CONFLICT');
+    expect(await ticks()).toBe(ticked);
+    await t.ok(RETRACT, { i: { reviewId: second.id, reason: 'Withdrawn for a recheck' } });
+    expect((await t.gql(tick, { i: untick })).errors).toBeUndefined();
+    expect(await ticks()).toBe(ticked - 1);
+  });
 
   it('adds a review with its publishing fields, in the claim language unless told, and logs it', async () => {
     const result = await add(published);
@@ -299,6 +364,7 @@ describe('reviews: add, update and retract, ready to publish', () => {
 
   it('follows a review to the claim its claim was merged into: edited and retracted there', async () => {
     const gone = (await call.createClaim('A duplicate of the deportees claim')).id;
+    await call.secondReview(gone);
     const { id } = (await t.ok(ADD, { i: { claimId: gone, reviewerId: reviewer, ...published } }))
       .addReview;
     await call.merge(claimId, gone);

@@ -238,6 +238,8 @@ browserDescribe('web dashboard in Chromium', () => {
       // the relay chain and the status history are there
       expect(await page.textContent('body')).toContain('The New York Times');
       expect(await page.textContent('.timeline')).toContain('100 percent false');
+      // notes are the newsroom's: the page, read without a token, neither asks for nor shows them
+      expect(await page.locator('#notes-title').count()).toBe(0);
       await shot(page, `claim-${width}`);
       expect(errors).toEqual([]);
       await page.close();
@@ -345,6 +347,7 @@ browserDescribe('web dashboard in Chromium', () => {
     await page.click('button:has-text("Sign in")');
     await page.goto(`${base}/#/claims/${encodeURIComponent(talks.id)}`);
     await page.waitForSelector('#status-rationale');
+    await page.waitForSelector('#notes-title'); // signed in, the notes are there
     const { claim } = await gql(`query ($id: ID!) { claim(id: $id) { status version } }`, {
       id: talks.id,
     });

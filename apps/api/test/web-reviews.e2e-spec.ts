@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
-// The claim page's reviews in a real Chromium: an editor adds a review, publishes it, edits it and
-// retracts it, and the ClaimReview export follows (docs/guide.md, Publishing reviews).
+// The claim page's reviews in a real Chromium: an editor adds a review, publishes it once the
+// second review is ticked, edits it and retracts it, and the ClaimReview export follows (docs/guide.md, Publishing reviews).
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -91,9 +91,19 @@ const PUBLIC = 'https://claims.example.org';
       .getByText(/points at this machine/)
       .waitFor();
 
-    // a path on the public address publishes it
+    // a path on the public address, but the claim's second review is not done yet
     await edit.getByLabel('Published at (URL)').fill('/reviews/talks');
     await edit.getByLabel('Summary').fill('Denied by the government.');
+    await edit.getByRole('button', { name: 'Save the review' }).click();
+    await edit
+      .getByRole('alert')
+      .getByText(/only once the claim's checklist has "Second editor review"/)
+      .waitFor();
+    expect((await claimReview()).status).toBe(404);
+
+    // ticked on the claim's checklist, the review publishes
+    await page.check('input[data-key="second-review"]');
+    await page.waitForSelector('.checklist li:has-text("Second editor review") input:checked');
     await edit.getByRole('button', { name: 'Save the review' }).click();
     await review.getByText('Published', { exact: true }).waitFor();
     await review.getByText('Denied by the government.').waitFor();

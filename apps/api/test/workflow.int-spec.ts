@@ -218,6 +218,7 @@ describe('editing claims: versions, workflow, attributions, links, reviews, merg
       url: 'https://chequeado.com/ultimas-noticias/deportados',
       publishedAt: '2026-03-03T10:00:00.000Z',
     };
+    await call.secondReview(id);
     const review = await call.addReview(input);
     const { claimId: _claim, reviewerId: _reviewer, ...fields } = input;
     expect(review).toEqual({

@@ -69,15 +69,32 @@ export class ReviewRetracted extends ConflictError {
 
 export class ChecklistIncomplete extends BadInputError {
   constructor(to: ClaimStatus, missing: { key: string; label: string }[]) {
+    super(`A claim goes to ${to} only once its checklist has ${undone(missing)}`, {
+      to,
+      missing: missing.map((item) => item.key),
+    });
+  }
+}
+
+/** A published review is a verdict: it needs the items CONFIRMED or REFUTED need (VERDICTS). */
+export class ReviewNeedsChecklist extends BadInputError {
+  constructor(missing: { key: string; label: string }[]) {
     super(
-      `A claim goes to ${to} only once its checklist has ${missing
-        .map((item) => `"${item.label}" (${item.key})`)
-        .join(', ')} done by someone other than its assignee: tick ${
-        missing.length > 1 ? 'them' : 'it'
-      } with setChecklistItem first.`,
-      { to, missing: missing.map((item) => item.key) },
+      `A review is published (url and publishedAt) only once the claim's checklist has ${undone(
+        missing,
+      )} A draft without url or publishedAt may be saved before.`,
+      { argument: 'publishedAt', missing: missing.map((item) => item.key) },
     );
   }
+}
+
+/** The items not done yet, and how to do them. */
+function undone(missing: { key: string; label: string }[]): string {
+  return `${missing
+    .map((item) => `"${item.label}" (${item.key})`)
+    .join(', ')} done by someone other than its assignee: tick ${
+    missing.length > 1 ? 'them' : 'it'
+  } with setChecklistItem first.`;
 }
 
 export class UnknownChecklistItem extends BadInputError {
@@ -93,6 +110,16 @@ export class UnknownChecklistItem extends BadInputError {
 export class OwnReview extends ForbiddenError {
   constructor(label: string) {
     super(`"${label}" is a second pair of eyes: someone other than the claim's assignee ticks it.`);
+  }
+}
+
+/** Unticking an item a verdict needs while the claim has a published review (also a verdict). */
+export class PublishedReviewHoldsItem extends ConflictError {
+  constructor(item: { key: string; label: string }) {
+    super(
+      `The claim has a published review, which needs "${item.label}" (${item.key}) done, so it stays ticked: retract the review (retractReview) first to withdraw it.`,
+      { key: item.key },
+    );
   }
 }
 

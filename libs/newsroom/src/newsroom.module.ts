@@ -37,7 +37,9 @@ export class NewsroomModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.nodes.register('Note', async (key) => {
+    // notes are the newsroom's: anonymous readers find none, as on Claim.notes
+    this.nodes.register('Note', async (key, ctx) => {
+      if (!ctx.principal) return null;
       const [row] = await this.repository.findByIds([key]);
       return row ? NoteObject.from(row) : null;
     });

@@ -19,14 +19,16 @@ import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, humanize, plural, STANCES, summarizeStances } from '../lib/format';
 import { href } from '../lib/router';
 
-async function fetchClaim(id: string): Promise<ClaimDetailT> {
-  const data = await gql(CLAIM_DETAIL, { id });
+/** The claim; its notes only when signed in (they are the newsroom's, hidden from anonymous reads). */
+async function fetchClaim(id: string, signedIn: boolean): Promise<ClaimDetailT> {
+  const data = await gql(CLAIM_DETAIL, { id, signedIn });
   if (!data.claim) throw new Error('There is no claim with this id.');
   return data.claim;
 }
 
 export function ClaimDetail({ id }: { id: string }) {
   const { token } = useSession();
+  const signedIn = Boolean(token);
   const [claim, setClaim] = useState<ClaimDetailT | null>(null);
   const [articles, setArticles] = useState<Record<string, ArticleT>>({});
   const [extraArticleId, setExtraArticleId] = useState('');
@@ -37,23 +39,24 @@ export function ClaimDetail({ id }: { id: string }) {
   /** reads the claim again (after an edit, a live event, a conflict) */
   const load = useCallback(async () => {
     try {
-      setClaim(await fetchClaim(id));
+      setClaim(await fetchClaim(id, signedIn));
       setError(null);
     } catch (e) {
       setError(e);
     }
-  }, [id]);
+  }, [id, signedIn]);
 
-  // the first read; the view is keyed by the claim's id, so another claim mounts afresh
+  // the first read, and again on signing in or out (notes come with a token); the view is keyed
+  // by the claim's id, so another claim mounts afresh
   useEffect(() => {
     let stale = false;
-    fetchClaim(id)
+    fetchClaim(id, signedIn)
       .then((c) => !stale && setClaim(c))
       .catch((e: unknown) => !stale && setError(e));
     return () => {
       stale = true;
     };
-  }, [id]);
+  }, [id, signedIn]);
 
   useLiveEvents({
     onEvent: (event) => {
@@ -176,13 +179,15 @@ export function ClaimDetail({ id }: { id: string }) {
             onChanged={load}
           />
 
-          <NotesPanel
-            claimId={claim.id}
-            notes={claim.notes.edges.map((e) => e.node)}
-            total={claim.notes.totalCount}
-            canEdit={Boolean(token)}
-            onChanged={load}
-          />
+          {claim.notes && (
+            <NotesPanel
+              claimId={claim.id}
+              notes={claim.notes.edges.map((e) => e.node)}
+              total={claim.notes.totalCount}
+              canEdit={signedIn}
+              onChanged={load}
+            />
+          )}
 
           {token && (
             <section className="panel">

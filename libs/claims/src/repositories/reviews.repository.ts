@@ -88,6 +88,16 @@ export class ReviewsRepository {
     return rows[0];
   }
 
+  /** Whether the claim has a published review (url and publishedAt) that is not retracted. */
+  async hasPublished(tx: Tx, claimId: string): Promise<boolean> {
+    const rows = await tx.$queryRawUnsafe<{ published: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM reviews WHERE claim_id = $1::uuid AND url IS NOT NULL
+         AND published_at IS NOT NULL AND retracted_at IS NULL) AS published`,
+      claimId,
+    );
+    return rows[0].published;
+  }
+
   /** The review, locked until the transaction ends (null when there is none). */
   async lock(tx: Tx, id: string): Promise<ReviewRecord | null> {
     const rows = await tx.$queryRawUnsafe<ReviewRecord[]>(

@@ -3,7 +3,12 @@ import { PeopleService, UnauthenticatedError } from '@claimtrace/auth';
 import { APP_CONFIG, AppConfig, keyOf, RequestContext, toGlobalId } from '@claimtrace/core';
 import { ClaimEventKind, Database, Priority } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
-import { OwnReview, RequiredItemHeld, UnknownChecklistItem } from '../claims.errors';
+import {
+  OwnReview,
+  PublishedReviewHoldsItem,
+  RequiredItemHeld,
+  UnknownChecklistItem,
+} from '../claims.errors';
 import {
   AssignClaimInput,
   ChecklistItemObject,
@@ -11,6 +16,8 @@ import {
 } from '../dtos/claim-desk.dto';
 import { ClaimObject } from '../dtos/claim.object';
 import { ChecklistTickRecord, ClaimDeskRepository } from '../repositories/claim-desk.repository';
+import { ReviewsRepository } from '../repositories/reviews.repository';
+import { VERDICTS } from '../status/transitions';
 import { ClaimsService } from './claims.service';
 
 /** Who makes a change: the principal's name (`by`) and the person behind it. */
@@ -30,6 +37,7 @@ export class ClaimDeskService {
   constructor(
     private readonly db: Database,
     private readonly desk: ClaimDeskRepository,
+    private readonly reviews: ReviewsRepository,
     private readonly claims: ClaimsService,
     private readonly people: PeopleService,
     private readonly events: EventLogService,
@@ -98,6 +106,10 @@ export class ClaimDeskService {
       }
       if (!input.done && item.requiredFor.includes(current.status)) {
         throw new RequiredItemHeld(current.status, item);
+      }
+      const verdictNeeds = item.requiredFor.some((status) => VERDICTS.includes(status));
+      if (!input.done && verdictNeeds && (await this.reviews.hasPublished(tx, key))) {
+        throw new PublishedReviewHoldsItem(item);
       }
       const changed = input.done
         ? await this.desk.tick(tx, key, item.key, personId)

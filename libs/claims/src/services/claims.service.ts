@@ -227,11 +227,7 @@ export class ClaimsService {
       if (!canTransition(current.status, input.status)) {
         throw new InvalidTransition(current.status, input.status);
       }
-      const undone = missingItems(
-        input.status,
-        this.config.CHECKLIST,
-        countedTicks(this.config.CHECKLIST, await this.desk.ticksIn(tx, key), current.assigneeId),
-      );
+      const undone = await this.undoneItems(tx, current, input.status);
       if (undone.length > 0) throw new ChecklistIncomplete(input.status, undone);
       const found = await this.claims.existingPassages(tx, evidence);
       const missing = evidence.findIndex((passage) => !found.includes(passage));
@@ -295,6 +291,23 @@ export class ClaimsService {
   }
 
   /** Locks the claim, checking it exists, is not merged away and is at the expected version. */
+  /**
+   * The checklist items `to` needs that the claim has not done yet, counting the ticks the
+   * transition table counts (countedTicks): the gate of changeStatus and of publishing a review.
+   */
+  async undoneItems(
+    tx: Tx,
+    claim: ClaimRecord,
+    to: ClaimStatus | readonly ClaimStatus[],
+  ): Promise<AppConfig['CHECKLIST'][number][]> {
+    const ticks = await this.desk.ticksIn(tx, claim.id);
+    return missingItems(
+      to,
+      this.config.CHECKLIST,
+      countedTicks(this.config.CHECKLIST, ticks, claim.assigneeId),
+    );
+  }
+
   async lockCurrent(
     tx: Tx,
     key: string,

@@ -10,13 +10,15 @@ import {
 } from '@claimtrace/core';
 import { ClaimEventKind, Database, Tx } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
-import { ReviewRetracted } from '../claims.errors';
+import { ReviewNeedsChecklist, ReviewRetracted } from '../claims.errors';
 import { AddReviewInput, RetractReviewInput, UpdateReviewInput } from '../dtos/review.inputs';
 import { ReviewObject, ReviewRecord } from '../dtos/review.object';
 import { ReviewChanges, ReviewsRepository } from '../repositories/reviews.repository';
 import { checkPublishedAt } from '../reviews/published-at';
 import { checkRatingScale } from '../reviews/rating-scale';
 import { reviewUrl } from '../reviews/review-url';
+import { VERDICTS } from '../status/transitions';
+import { ClaimRecord } from '../dtos/claim.object';
 import { ClaimsService, visible } from './claims.service';
 
 /** The fields an update may change, in the order the event log lists them. */
@@ -63,6 +65,7 @@ export class ReviewsService {
     return this.db.transaction(async (tx) => {
       const claim = await this.claims.lockCurrent(tx, claimKey, input.claimId);
       await this.actors.requireKey(tx, reviewerKey, input.reviewerId);
+      await this.requireChecklist(tx, claim, fields);
       const row = await this.reviews.add(tx, {
         ...fields,
         inLanguage: fields.inLanguage ?? claim.language,
@@ -101,6 +104,12 @@ export class ReviewsService {
         (field) => given[field] !== undefined && !same(current[field], next[field]),
       );
       if (changed.length === 0) return ReviewObject.from(current);
+      const claimId = toGlobalId('Claim', current.claimId);
+      await this.requireChecklist(
+        tx,
+        await this.claims.lockCurrent(tx, current.claimId, claimId),
+        next,
+      );
       const changes = Object.fromEntries(changed.map((field) => [field, next[field]]));
       const row = await this.reviews.update(tx, key, changes);
       await this.log(tx, ClaimEventKind.REVIEW_UPDATED, row, by, {
@@ -121,6 +130,20 @@ export class ReviewsService {
       await this.log(tx, ClaimEventKind.REVIEW_RETRACTED, row, by, { reason });
       return ReviewObject.from(row);
     });
+  }
+
+  /**
+   * A review that ends up published is a verdict: the claim's checklist must have done what a
+   * verdict needs (the second review), counted as changeStatus counts it. A draft passes.
+   */
+  private async requireChecklist(
+    tx: Tx,
+    claim: ClaimRecord,
+    review: Pick<ReviewChanges, 'url' | 'publishedAt'>,
+  ): Promise<void> {
+    if (review.url == null || review.publishedAt == null) return;
+    const undone = await this.claims.undoneItems(tx, claim, VERDICTS);
+    if (undone.length > 0) throw new ReviewNeedsChecklist(undone);
   }
 
   /** The review, locked; a missing one is NOT_FOUND, a retracted one CONFLICT. */

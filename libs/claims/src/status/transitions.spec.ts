@@ -7,6 +7,7 @@ import {
   missingItems,
   REVIEWED_STATUSES,
   statusAfterReword,
+  VERDICTS,
 } from './transitions';
 
 describe('claim status transitions', () => {
@@ -37,6 +38,20 @@ describe('claim status transitions', () => {
     ]);
     expect(missingItems('CONFIRMED', DEFAULT_CHECKLIST, ['second-review'])).toEqual([]);
     expect(missingItems('CONTESTED', DEFAULT_CHECKLIST, [])).toEqual([]);
+  });
+
+  it('answers, for several statuses (a published review: VERDICTS), what any of them needs', () => {
+    const checklist = [
+      { key: 'legal', requiredFor: ['REFUTED'] },
+      { key: 'numbers', requiredFor: [] },
+      { key: 'second', requiredFor: ['CONFIRMED', 'REFUTED'] },
+      { key: 'source', requiredFor: ['CONFIRMED'] },
+    ];
+    const keys = (done: string[]) => missingItems(VERDICTS, checklist, done).map((i) => i.key);
+    expect(keys([])).toEqual(['legal', 'second', 'source']);
+    expect(keys(['legal', 'second', 'numbers'])).toEqual(['source']);
+    expect(keys(['legal', 'second', 'source'])).toEqual([]);
+    expect(missingItems(['CONTESTED', 'RETRACTED'], checklist, [])).toEqual([]);
   });
 
   it('counts a required item only when someone other than the assignee ticked it', () => {

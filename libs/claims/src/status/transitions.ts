@@ -23,15 +23,22 @@ export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
 /**
  * The second half of the transition table, configured per deployment (CHECKLIST): the checklist
  * items a claim must have done before it may move to `to` — by default, the second editor review
- * before a verdict (CONFIRMED, REFUTED). Answers those not done yet, in checklist order.
+ * before a verdict (CONFIRMED, REFUTED). Answers those not done yet, in checklist order; given
+ * several statuses, those any of them needs.
  */
 export function missingItems<T extends { key: string; requiredFor: readonly string[] }>(
-  to: ClaimStatus,
+  to: ClaimStatus | readonly ClaimStatus[],
   checklist: readonly T[],
   done: readonly string[],
 ): T[] {
-  return checklist.filter((item) => item.requiredFor.includes(to) && !done.includes(item.key));
+  const goals: readonly string[] = typeof to === 'string' ? [to] : to;
+  return checklist.filter(
+    (item) => item.requiredFor.some((status) => goals.includes(status)) && !done.includes(item.key),
+  );
 }
+
+/** The verdicts: a published review is one too, so it needs what either of them needs. */
+export const VERDICTS: readonly ClaimStatus[] = [CONFIRMED, REFUTED];
 
 /**
  * The keys of `ticks` that count towards a transition: an item some status requires (the second

@@ -1,11 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  connectionTypes,
-  DateTimeScalar,
-  JSONScalar,
-  NodeInterface,
-  toGlobalId,
-} from '@claimtrace/core';
+import { connectionTypes, DateTimeScalar, NodeInterface, toGlobalId } from '@claimtrace/core';
 import { ClaimEventKind } from '@claimtrace/database';
 import { LogEvent } from '../log/log-event';
 
@@ -33,7 +27,7 @@ export class ClaimEventObject implements NodeInterface {
   @Field(() => String, { nullable: true })
   by: string | null;
 
-  @Field(() => JSONScalar)
+  /** resolved by EventsResolver.payload (anonymous readers see no note text) */
   payload: Record<string, unknown>;
 
   /** the person's database key, for the `person` field (resolved by the claims feature) */

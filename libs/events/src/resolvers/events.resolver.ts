@@ -1,8 +1,9 @@
-import { Args, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { RequestContext, RequestLoaders } from '@claimtrace/core';
+import { Args, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { JSONScalar, NoArgs, RequestContext, RequestLoaders } from '@claimtrace/core';
 import { ClaimEventConnection, ClaimEventObject } from '../dtos/claim-event.object';
 import { ClaimEventsArgs, EventsArgs } from '../dtos/events.args';
 import { LogEvent } from '../log/log-event';
+import { publicPayload } from '../log/public-payload';
 import { EventsService } from '../services/events.service';
 
 /** One GraphQL object per event, shared by every subscriber it is delivered to. */
@@ -34,5 +35,13 @@ export class EventsResolver {
   })
   claimEvents(@Args() args: ClaimEventsArgs) {
     return this.service.subscribe(args);
+  }
+
+  /** Notes are the newsroom's: without a token, a note event carries no note text. */
+  @ResolveField(() => JSONScalar, {
+    description: 'what changed; without a token, a NOTE_* event carries no note text',
+  })
+  payload(event: ClaimEventObject, _args: NoArgs, ctx: RequestContext) {
+    return ctx.principal ? event.payload : publicPayload(event.kind, event.payload);
   }
 }

@@ -2,7 +2,7 @@ import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@n
 import { AttributionObject, AttributionsLoaders } from '@claimtrace/attributions';
 import { PeopleLoaders, PersonObject, Roles } from '@claimtrace/auth';
 import { ClaimObject, ClaimsLoaders, doer } from '@claimtrace/claims';
-import { NoArgs, RequestContext } from '@claimtrace/core';
+import { NoArgs, RequestContext, toPage } from '@claimtrace/core';
 import {
   AddNoteInput,
   NoteConnection,
@@ -14,7 +14,10 @@ import { NotesLoaders } from '../loaders/notes.loaders';
 import { NoteOwner } from '../repositories/notes.repository';
 import { NotesService } from '../services/notes.service';
 
-/** A `notes(first, after)` page of one owner, batched across the request. */
+/**
+ * A `notes(first, after)` page of one owner, batched across the request. Notes are the
+ * newsroom's: anonymous readers (public reads) get an empty page, as Person.email answers null.
+ */
 export function notesPage(
   service: NotesService,
   loaders: NotesLoaders,
@@ -24,6 +27,8 @@ export function notesPage(
   args: { first?: number | null; after?: string | null },
 ) {
   const { limit, after } = service.pageRequest(args);
+  if (!ctx.principal)
+    return toPage<NoteObject, NoteObject>([], limit, args.after, 0, String, (n) => n);
   return loaders.page(ctx.loaders.get(loaders.key), owner, key, limit, after, args.after);
 }
 
@@ -85,7 +90,9 @@ export class ClaimNotesResolver {
     private readonly loaders: NotesLoaders,
   ) {}
 
-  @ResolveField(() => NoteConnection, { description: 'current notes, newest first' })
+  @ResolveField(() => NoteConnection, {
+    description: 'current notes, newest first; none without a token (the newsroom reads them)',
+  })
   notes(
     @Parent() claim: ClaimObject,
     @Context() ctx: RequestContext,
@@ -103,7 +110,9 @@ export class AttributionNotesResolver {
     private readonly loaders: NotesLoaders,
   ) {}
 
-  @ResolveField(() => NoteConnection, { description: 'current notes, newest first' })
+  @ResolveField(() => NoteConnection, {
+    description: 'current notes, newest first; none without a token (the newsroom reads them)',
+  })
   notes(
     @Parent() attribution: AttributionObject,
     @Context() ctx: RequestContext,
