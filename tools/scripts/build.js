@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Compiles every TypeScript source of the workspace (apps, libs, bench) to dist/ with SWC,
+// Regenerates the Prisma client first (a pulled schema change must not start on the old one), then
+// compiles every TypeScript source of the workspace (apps, libs, bench) to dist/ with SWC,
 // keeping the folder layout and rewriting the @claimtrace/* path aliases to relative requires.
 // Then Vite builds the web dashboard (apps/web) into dist/apps/web.
 // Type checking is a separate step (`npm run lint` runs tsc --noEmit); SWC only transpiles.
@@ -9,6 +10,11 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 const swc = path.join(root, 'node_modules/.bin/swc');
+execFileSync(process.execPath, [path.join(__dirname, 'prisma-generate.js')], {
+  cwd: root,
+  stdio: 'ignore',
+});
+
 const sources = ['apps', 'libs', 'bench'].filter((dir) => fs.existsSync(path.join(root, dir)));
 
 execFileSync(
