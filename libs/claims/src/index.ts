@@ -5,3 +5,4 @@ export * from './loaders/claims.loaders';
 export * from './services/claims.service';
 export * from './status/transitions';
 export * from './services/claim-links.service';
+export * from './dtos/similar-claim.object';

@@ -25,3 +25,5 @@ export * from './logging/log-format';
 export * from './logging/bootstrap-noise';
 export * from './runtime/running-api';
 export * from './rate/rate-budget';
+export * from './search/similarity';
+export * from './text/language';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { DateTimeScalar } from '@claimtrace/core';
+import { DateTimeScalar, LANGUAGE_MESSAGE, LANGUAGE_TAG } from '@claimtrace/core';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
 @InputType({ description: 'url: an absolute URI (http, https or urn)' })
@@ -38,8 +38,6 @@ export class IngestArticleInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-    message: 'language must be a BCP 47 language tag such as en, es or pt-BR',
-  })
+  @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
   language?: string | null;
 }

@@ -18,6 +18,7 @@ import { EventLogService } from '@claimtrace/events';
 import {
   AttributionAlreadyRemoved,
   AttributionStillRelayed,
+  DuplicateAttribution,
   RelayInOtherArticle,
   RelayOnOtherClaim,
   RelayRemoved,
@@ -99,6 +100,8 @@ export class AttributionsService {
         confidence: input.confidence ?? null,
         createdBy: by,
       });
+      if ('existingId' in row)
+        throw new DuplicateAttribution(toGlobalId('Attribution', row.existingId));
       const seen = input.statedAt ?? (await this.attributions.articlePublishedAt(tx, articleKey));
       if (seen) await this.claims.noteSeenAt(tx, claimKey, seen);
       await this.events.append(tx, {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { DateTimeScalar } from '@claimtrace/core';
+import { DateTimeScalar, LANGUAGE_MESSAGE, LANGUAGE_TAG } from '@claimtrace/core';
 import {
   ArrayMaxSize,
   IsOptional,
@@ -28,10 +28,16 @@ export class CreateClaimInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-    message: 'language must be a BCP 47 language tag such as en, es or pt-BR',
-  })
+  @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
   language?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'create even when similarClaims finds a likely duplicate (otherwise CONFLICT naming it)',
+  })
+  @IsOptional()
+  allowDuplicate?: boolean | null;
 }
 
 @InputType()

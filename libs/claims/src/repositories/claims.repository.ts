@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
+import { anyWordQuery, ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
 import {
   ClaimEventRow,
   ClaimRelationKind,
@@ -18,6 +18,7 @@ import {
   ReviewRecord,
   StatusChangeRecord,
 } from '../dtos/claim.object';
+import { similarClaimsSql } from './similar-claims.sql';
 
 const CLAIM_RECORD_COLUMNS: ColumnSpec<ClaimRow, ClaimRecord> = [
   ['id', 'id'],
@@ -75,11 +76,25 @@ export interface ClaimPageQuery {
   search: { websearch: string; prefix: string | null } | null;
   since: Date | null;
   until: Date | null;
+  /** a language tag: claims whose language has the same primary subtag */
+  language: string | null;
   sort: ClaimSort;
   limit: number;
   /** the sort key and id to continue after (the rank as a string for relevance) */
   after: [string, string] | null;
 }
+
+const SIMILAR_SQL = similarClaimsSql(CLAIM_COLUMNS);
+
+export interface SimilarClaimsQuery {
+  text: string;
+  language: string | null;
+  /** the lowest score to answer */
+  floor: number;
+  limit: number;
+}
+
+export type SimilarClaimRow = ClaimRecord & { score: number };
 
 export type NewReview = Omit<ReviewRecord, 'id'> & Pick<ReviewRow, 'createdBy'>;
 
@@ -127,6 +142,11 @@ export class ClaimsRepository {
     if (query.tag) where.push(`${add(query.tag)} = ANY(c.tags)`);
     if (query.since) where.push(`c.first_seen_at >= ${add(query.since)}`);
     if (query.until) where.push(`c.first_seen_at < ${add(query.until)}`);
+    if (query.language) {
+      where.push(
+        `lower(split_part(c.language, '-', 1)) = lower(split_part(${add(query.language)}, '-', 1))`,
+      );
+    }
     if (query.actorId || query.stance) {
       const on = ['a.claim_id = c.id', 'a.removed_at IS NULL'];
       if (query.actorId) on.push(`a.actor_id = ${add(query.actorId)}::uuid`);
@@ -219,6 +239,21 @@ export class ClaimsRepository {
       new Date(),
     );
     return rows[0];
+  }
+
+  /** Current claims like a text, best first (see similarClaimsSql). */
+  similar(query: SimilarClaimsQuery): Promise<SimilarClaimRow[]> {
+    return this.db.query<SimilarClaimRow>(SIMILAR_SQL, similarParams(query));
+  }
+
+  /**
+   * The same, in a transaction that is about to create a claim with this text: it first waits
+   * for any other transaction creating a claim with the same folded text, so two identical claims
+   * sent at once cannot both pass the check.
+   */
+  async similarBeforeCreate(tx: Tx, query: SimilarClaimsQuery): Promise<SimilarClaimRow[]> {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || claimtrace_unaccent(lower(${query.text}))))::text`;
+    return tx.$queryRawUnsafe<SimilarClaimRow[]>(SIMILAR_SQL, ...similarParams(query));
   }
 
   /** Locks the claim row for the rest of the transaction and answers it. */
@@ -390,4 +425,9 @@ export class ClaimsRepository {
       UPDATE claim_relations SET to_claim_id = ${keepId}::uuid WHERE to_claim_id = ${mergeId}::uuid`;
     return { attributions, reviews, relations: from + to, droppedRelations: dropped };
   }
+}
+
+function similarParams(query: SimilarClaimsQuery): unknown[] {
+  const text = query.text.replaceAll('\u0000', ' '); // PostgreSQL text cannot hold NUL
+  return [text, query.language, anyWordQuery(text), query.floor, query.limit];
 }

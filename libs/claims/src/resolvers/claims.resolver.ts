@@ -14,6 +14,7 @@ import {
   ReviewObject,
 } from '../dtos/claim.object';
 import { ClaimsArgs } from '../dtos/claims.args';
+import { SimilarClaimObject, SimilarClaimsArgs } from '../dtos/similar-claim.object';
 import { ClaimLinksService } from '../services/claim-links.service';
 import { ClaimsService } from '../services/claims.service';
 import { Roles } from '@claimtrace/auth';
@@ -41,6 +42,14 @@ export class ClaimsResolver {
   @Query(() => ClaimConnection)
   claims(@Args() args: ClaimsArgs) {
     return this.service.page(args);
+  }
+
+  @Query(() => [SimilarClaimObject], {
+    description:
+      'current claims like `text` (trigram and full-text similarity, unaccented), best first: what createClaim would refuse as a likely duplicate',
+  })
+  similarClaims(@Args() args: SimilarClaimsArgs): Promise<SimilarClaimObject[]> {
+    return this.service.similar(args);
   }
 
   @Roles('EDITOR')

@@ -10,15 +10,23 @@ import {
   Page,
   pageSize,
   parseTextQuery,
+  SIMILARITY,
   toGlobalId,
   toPage,
 } from '@claimtrace/core';
 import { ClaimEventKind, ClaimStatus, Database, Tx } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
-import { BlankText, ClaimNotYetCreated, InvalidTransition, StaleVersion } from '../claims.errors';
+import {
+  BlankText,
+  ClaimNotYetCreated,
+  InvalidTransition,
+  LikelyDuplicateClaim,
+  StaleVersion,
+} from '../claims.errors';
 import { ClaimObject, ClaimRecord } from '../dtos/claim.object';
 import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../dtos/claim.inputs';
 import { ClaimOrder, ClaimsArgs } from '../dtos/claims.args';
+import { SimilarClaimObject, SimilarClaimsArgs } from '../dtos/similar-claim.object';
 import { ClaimSort, ClaimsRepository } from '../repositories/claims.repository';
 import { canTransition } from '../status/transitions';
 
@@ -78,6 +86,7 @@ export class ClaimsService {
       search: search ? { websearch: search.websearch, prefix: search.prefix } : null,
       since: filter.since ?? null,
       until: filter.until ?? null,
+      language: filter.language ?? null,
       sort,
       limit,
       after,
@@ -96,9 +105,41 @@ export class ClaimsService {
     );
   }
 
+  /** Current claims like a text, best first, with their scores (see SIMILARITY). */
+  async similar(args: SimilarClaimsArgs): Promise<SimilarClaimObject[]> {
+    const max = this.config.MAX_PAGE_SIZE;
+    const limit = args.first == null ? 5 : pageSize(args.first, max);
+    const rows = await this.claims.similar({
+      text: visible(args.text, 'text'),
+      language: args.language ?? null,
+      floor: SIMILARITY.claimFloor,
+      limit,
+    });
+    return rows.map((row) => ({ claim: ClaimObject.from(row), score: row.score }));
+  }
+
+  /**
+   * Creates a claim, unless a current claim is likely the same one (CONFLICT naming it; see
+   * SIMILARITY.claimDuplicate) and the input does not allow the duplicate.
+   */
   async create(input: CreateClaimInput, by: string | null): Promise<ClaimObject> {
     const text = visible(input.text, 'text');
     return this.db.transaction(async (tx) => {
+      if (!input.allowDuplicate) {
+        const [best] = await this.claims.similarBeforeCreate(tx, {
+          text,
+          language: input.language ?? null,
+          floor: SIMILARITY.claimDuplicate,
+          limit: 1,
+        });
+        if (best) {
+          throw new LikelyDuplicateClaim({
+            id: toGlobalId('Claim', best.id),
+            text: best.text,
+            score: best.score,
+          });
+        }
+      }
       const row = await this.claims.create(tx, {
         text,
         tags: tidyTags(input.tags ?? []),
