@@ -6,3 +6,5 @@ export * from './loaders/articles.loaders';
 export * from './services/articles.service';
 export * from './repositories/articles.repository';
 export * from './services/suggestion-extractor';
+export * from './services/suggestions.service';
+export { PageNotReadable } from './articles.errors';

@@ -47,10 +47,6 @@ const PENDING: { path: string; issue: number }[] = [
   { path: 'ResolveSourceChangeInput', issue: 15 },
   { path: 'Query.sourceChanges', issue: 15 },
   { path: 'Mutation.resolveSourceChange', issue: 15 },
-  // issue 16: from a link to a modelled story
-  { path: 'Article.fetchedAt', issue: 16 },
-  { path: 'IngestArticleInput.title', issue: 16 },
-  { path: 'IngestArticleInput.text', issue: 16 },
   // issue 18: a newsroom around each claim
   { path: 'ClaimEventKind.ASSIGNED', issue: 18 },
   { path: 'ClaimEventKind.NOTE_ADDED', issue: 18 },

@@ -175,6 +175,7 @@ export const ARTICLE = graphql(`
       url
       text
       publishedAt
+      language
       publisher {
         id
         name
@@ -188,11 +189,61 @@ export const ARTICLE = graphql(`
         stance
         contentStart
         contentEnd
+        passageStart
+        passageEnd
+        sourceName
         actor {
           id
           name
         }
       }
+    }
+  }
+`);
+
+export const ARTICLE_PREVIEW = graphql(`
+  query ArticlePreview($input: IngestArticleInput!) {
+    articlePreview(input: $input) {
+      url
+      title
+      text
+      publisherName
+      authorNames
+      publishedAt
+      language
+      fetchedAt
+    }
+  }
+`);
+
+export const INGEST_ARTICLE = graphql(`
+  mutation IngestArticle($input: IngestArticleInput!) {
+    ingestArticle(input: $input) {
+      outcome
+      article {
+        id
+      }
+    }
+  }
+`);
+
+export const SIMILAR_CLAIMS = graphql(`
+  query SimilarClaims($text: String!, $language: String) {
+    similarClaims(text: $text, language: $language, first: 3) {
+      score
+      claim {
+        id
+        text
+      }
+    }
+  }
+`);
+
+export const CREATE_ACTOR = graphql(`
+  mutation CreateActor($input: CreateActorInput!) {
+    createActor(input: $input) {
+      id
+      name
     }
   }
 `);
@@ -286,4 +337,8 @@ export const DOCUMENTS = {
   CREATE_CLAIM,
   ATTRIBUTE,
   CLAIM_EVENTS,
+  ARTICLE_PREVIEW,
+  INGEST_ARTICLE,
+  SIMILAR_CLAIMS,
+  CREATE_ACTOR,
 };

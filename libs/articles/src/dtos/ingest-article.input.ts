@@ -2,20 +2,31 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar, LANGUAGE_MESSAGE, LANGUAGE_TAG } from '@claimtrace/core';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
-@InputType({ description: 'url: an absolute URI (http, https or urn)' })
+@InputType({
+  description:
+    'url: an absolute URI (http, https or urn). Without text, the server fetches url (http/https) and extracts the article and its metadata; given fields override what the page says.',
+})
 export class IngestArticleInput {
   @Field()
   @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
   url: string;
 
-  @Field()
+  @Field(() => String, {
+    nullable: true,
+    description: 'the page’s title when fetched; for pasted text, its first line when omitted',
+  })
+  @IsOptional()
   @Length(1, 1000, { message: 'title must be 1 to 1000 characters long' })
-  title: string;
+  title?: string | null;
 
   /** stored exactly as given; its size limit is ARTICLE_MAX_CHARS (checked by the service) */
-  @Field()
+  @Field(() => String, {
+    nullable: true,
+    description: 'the article’s text, stored exactly as given; omit it to fetch url',
+  })
+  @IsOptional()
   @MinLength(1, { message: 'text must not be empty' })
-  text: string;
+  text?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()

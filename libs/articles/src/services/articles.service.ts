@@ -32,12 +32,14 @@ import {
   PassageTooLong,
 } from '../articles.errors';
 import { ArticleObject, IngestArticlePayload } from '../dtos/article.object';
+import { ArticlePreviewObject } from '../dtos/article-preview.object';
 import { ArticlesArgs } from '../dtos/articles.args';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { IngestOutcome } from '../dtos/ingest-outcome';
 import { PassageRecord } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
 import { isArticleUrl } from '../url';
+import { ArticleReaderService } from './article-reader.service';
 import { SuggestionsService } from './suggestions.service';
 
 export interface PassageSelector {
@@ -54,6 +56,7 @@ export class ArticlesService {
     private readonly actors: ActorsService,
     private readonly events: EventLogService,
     private readonly suggestions: SuggestionsService,
+    private readonly reader: ArticleReaderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,15 +82,28 @@ export class ArticlesService {
     );
   }
 
+  /** What `ingest` would store for this input, without storing it (the page read when fetched). */
+  async preview(given: IngestArticleInput): Promise<ArticlePreviewObject> {
+    if (!isArticleUrl(given.url.trim())) throw new InvalidArticleUrl(given.url);
+    const input = await this.reader.complete(given);
+    const length = codePointLength(input.text);
+    if (length > this.config.ARTICLE_MAX_CHARS) {
+      throw new ArticleTooLarge(length, this.config.ARTICLE_MAX_CHARS);
+    }
+    return ArticlePreviewObject.from(input);
+  }
+
   /**
    * Stores an article exactly as given. The same URL and text again is UNCHANGED (no new row, even
    * under concurrent calls); the same URL with other text is a NEW_VERSION linked to the previous
    * one, whose passages are re-anchored onto the new text and reported. A new version's
    * suggested attributions are computed here, once, and stored with it.
    */
-  async ingest(input: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
+  async ingest(given: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
+    if (!isArticleUrl(given.url.trim())) throw new InvalidArticleUrl(given.url);
+    // without text, the page is fetched and read first, outside the transaction
+    const input = await this.reader.complete(given);
     const url = input.url.trim();
-    if (!isArticleUrl(url)) throw new InvalidArticleUrl(input.url);
     const length = codePointLength(input.text);
     if (length > this.config.ARTICLE_MAX_CHARS) {
       throw new ArticleTooLarge(length, this.config.ARTICLE_MAX_CHARS);
@@ -126,6 +142,8 @@ export class ArticlesService {
         publishedAt: input.publishedAt ?? null,
         language: input.language ?? null,
         previousVersionId: previous?.id ?? null,
+        fetchedAt: input.fetchedAt,
+        htmlHash: input.htmlHash,
       });
       await this.articles.setAuthors(tx, row.id, authorIds);
       await this.suggestions.storeAtIngest(tx, row.id, input.text);

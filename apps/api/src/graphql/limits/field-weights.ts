@@ -60,6 +60,11 @@ export function fieldWeightTable(config: Pick<AppConfig, 'ARTICLE_MAX_CHARS'>): 
         'version): as Article.suggestedAttributions, so aliases with other texts pay for each run',
     },
     {
+      field: 'Query.articlePreview',
+      weight: article,
+      reason: 'fetches and reads a page, and answers its text: as Article.text',
+    },
+    {
       field: 'Query.claimGraph',
       weight: MAX_GRAPH_NODES,
       reason: `reads up to ${MAX_GRAPH_NODES} nodes and every edge between them: 1 per node`,
