@@ -6,6 +6,7 @@ import { TokenBox } from './components/TokenBox';
 import { Board } from './pages/Board';
 import { ClaimDetail } from './pages/ClaimDetail';
 import { GraphView } from './pages/GraphView';
+import { NewArticle } from './pages/NewArticle';
 import { href, useRoute } from './lib/router';
 
 export function App() {
@@ -47,6 +48,12 @@ function Shell() {
             Claims
           </a>
           <a
+            href={href.newArticle()}
+            aria-current={route.view === 'new-article' ? 'page' : undefined}
+          >
+            New article
+          </a>
+          <a
             href={route.view === 'claim' ? href.graph({ claimId: route.id }) : '#/graph'}
             aria-current={route.view === 'graph' ? 'page' : undefined}
           >
@@ -59,6 +66,7 @@ function Shell() {
       <main id="main" className="page" tabIndex={-1}>
         {route.view === 'board' && <Board />}
         {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
+        {route.view === 'new-article' && <NewArticle />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
         )}

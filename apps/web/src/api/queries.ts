@@ -71,6 +71,7 @@ export const CLAIM_DETAIL = graphql(`
       text
       status
       version
+      language
       tags
       firstSeenAt
       updatedAt

@@ -44,7 +44,7 @@ describe('LiveIndicator', () => {
 });
 
 describe('ChangeStatusForm', () => {
-  it('sends the version it showed and the bearer token', async () => {
+  it('sends the version it showed, the evidence picked and the bearer token', async () => {
     setToken('editor-token');
     const calls: { body: any; headers: any }[] = [];
     setFetcher((_url, init) => {
@@ -52,11 +52,23 @@ describe('ChangeStatusForm', () => {
       return answer({ data: { changeClaimStatus: { id: 'c', status: 'CONFIRMED', version: 3 } } });
     });
     const onChanged = vi.fn();
-    render(<ChangeStatusForm claimId="c" status="CONTESTED" version={2} onChanged={onChanged} />);
+    render(
+      <ChangeStatusForm
+        claimId="c"
+        status="CONTESTED"
+        version={2}
+        evidence={[
+          { id: 'p1', label: 'Ministry: “the talks go on”' },
+          { id: 'p2', label: 'Decree: “signed on Monday”' },
+        ]}
+        onChanged={onChanged}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('New status'), { target: { value: 'CONFIRMED' } });
     fireEvent.change(screen.getByLabelText('Rationale'), {
       target: { value: 'Officially announced' },
     });
+    fireEvent.click(screen.getByLabelText('Decree: “signed on Monday”'));
     fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(calls[0].body.variables.input).toEqual({
@@ -64,6 +76,7 @@ describe('ChangeStatusForm', () => {
       status: 'CONFIRMED',
       rationale: 'Officially announced',
       expectedVersion: 2,
+      evidencePassageIds: ['p2'],
     });
     expect(calls[0].headers.authorization).toBe('Bearer editor-token');
     expect(screen.getByRole('status').textContent).toContain('Confirmed');

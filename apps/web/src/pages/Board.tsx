@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { gql } from '../api/client';
 import { useLiveEvents, useSession } from '../api/context';
-import { ACTORS, BOARD, CREATE_CLAIM } from '../api/queries';
+import { ACTORS, BOARD } from '../api/queries';
 import type { ActorRef, BoardClaim } from '../api/types';
+import { ClaimCreator } from '../components/ClaimCreator';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { allTags, EMPTY_FILTER, toClaimFilter, type BoardFilter } from '../lib/filter';
@@ -192,54 +193,23 @@ export function Board() {
 }
 
 function NewClaimForm({ onCreated }: { onCreated(): void }) {
-  const [text, setText] = useState('');
   const [tags, setTags] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const input = {
-        text: text.trim(),
-        tags: tags
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean),
-      };
-      const { createClaim } = await gql(CREATE_CLAIM, { input });
-      setText('');
-      setTags('');
-      setError(null);
-      onCreated();
-      location.hash = href.claim(createClaim.id);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <details className="panel">
       <summary>New claim</summary>
-      <form onSubmit={(e) => void submit(e)} className="stack">
-        <label htmlFor="new-claim-text">Claim, worded neutrally</label>
-        <textarea
-          id="new-claim-text"
-          required
-          rows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <label htmlFor="new-claim-tags">Tags (comma-separated)</label>
-        <input id="new-claim-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
-        <ErrorNote error={error} />
-        <div>
-          <button type="submit" disabled={busy || !text.trim()}>
-            Create claim
-          </button>
-        </div>
-      </form>
+      <label htmlFor="new-claim-tags">Tags (comma-separated)</label>
+      <input id="new-claim-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+      <ClaimCreator
+        tags={tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)}
+        useLabel="Open it"
+        onReady={(claimId, created) => {
+          if (created) onCreated();
+          location.hash = href.claim(claimId);
+        }}
+      />
     </details>
   );
 }

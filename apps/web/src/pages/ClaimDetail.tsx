@@ -107,6 +107,11 @@ export function ClaimDetail({ id }: { id: string }) {
         <div className="claim-card-head">
           <StatusBadge status={claim.status} />
           <span className="muted small">version {claim.version}</span>
+          {claim.language && (
+            <span className="muted small" data-testid="claim-language">
+              language {claim.language}
+            </span>
+          )}
           <a className="small" href={href.graph({ claimId: claim.id })}>
             Graph view
           </a>
@@ -161,6 +166,9 @@ export function ClaimDetail({ id }: { id: string }) {
                 claimId={claim.id}
                 status={claim.status}
                 version={claim.version}
+                evidence={[...new Map(attributions.map((a) => [a.passage.id, a])).values()].map(
+                  (a) => ({ id: a.passage.id, label: `${a.actor.name}: “${a.passage.exact}”` }),
+                )}
                 onChanged={load}
               />
             </section>
