@@ -9,6 +9,8 @@ type Similar = ResultOf<typeof SIMILAR_CLAIMS>['similarClaims'][number];
 
 /** createClaim refuses from this score on (SIMILARITY.claimDuplicate on the server). */
 const LIKELY = 0.75;
+/** Shorter texts are not compared yet. */
+const MIN_TYPED = 8;
 
 /**
  * A new claim, with the claims like it shown while it is typed ("possible duplicate of …"), so
@@ -36,10 +38,7 @@ export function ClaimCreator({
 
   useEffect(() => {
     const typed = text.trim();
-    if (typed.length < 8) {
-      setSimilar([]);
-      return;
-    }
+    if (typed.length < MIN_TYPED) return;
     let stale = false;
     const timer = setTimeout(() => {
       gql(SIMILAR_CLAIMS, { text: typed, language: language ?? null })
@@ -54,7 +53,8 @@ export function ClaimCreator({
     };
   }, [text, language]);
 
-  const likely = similar.some((s) => s.score >= LIKELY);
+  const shown = text.trim().length >= MIN_TYPED ? similar : [];
+  const likely = shown.some((s) => s.score >= LIKELY);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -81,11 +81,11 @@ export function ClaimCreator({
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      {similar.length > 0 && (
+      {shown.length > 0 && (
         <div className={likely ? 'warning' : 'muted small'} data-testid="similar-claims">
           <p>{likely ? 'Possible duplicate of:' : 'Similar claims:'}</p>
           <ul className="plain">
-            {similar.map((s) => (
+            {shown.map((s) => (
               <li key={s.claim.id}>
                 <a href={href.claim(s.claim.id)}>{s.claim.text}</a>{' '}
                 <span className="muted small">({Math.round(s.score * 100)} % alike)</span>{' '}
