@@ -167,6 +167,14 @@ browserDescribe('New article in Chromium: from a link to a status', () => {
     );
     expect(after.claim.status).toBe('CONTESTED');
     expect(after.claim.statusHistory[0].evidence).toHaveLength(1);
+
+    // the board's filters live in the address: a shared link opens the same view
+    await page.goto(`${base}/#/?status=CONTESTED&lang=en`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-claim-id]').length === 1);
+    expect(await page.getAttribute('[data-claim-id]', 'data-claim-id')).toBe(claimId);
+    expect(await page.inputValue('#f-language')).toBe('en');
+    await page.selectOption('#f-status', '');
+    await page.waitForFunction(() => location.hash === '#/?lang=en');
     expect(errors).toEqual([]);
     await page.close();
   });

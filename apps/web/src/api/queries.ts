@@ -8,6 +8,7 @@ export const BOARD_CLAIM = graphql(`
     text
     status
     version
+    language
     tags
     updatedAt
     firstSeenAt

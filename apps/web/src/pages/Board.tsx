@@ -6,7 +6,14 @@ import type { ActorRef, BoardClaim } from '../api/types';
 import { ClaimCreator } from '../components/ClaimCreator';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import { allTags, EMPTY_FILTER, toClaimFilter, type BoardFilter } from '../lib/filter';
+import {
+  allLanguages,
+  allTags,
+  filterFromHash,
+  hashOfFilter,
+  toClaimFilter,
+  type BoardFilter,
+} from '../lib/filter';
 import {
   STATUSES,
   formatDateTime,
@@ -20,8 +27,12 @@ import { href } from '../lib/router';
 /** All claims, filtered, kept current by the live feed without reloading the page. */
 export function Board() {
   const { token } = useSession();
-  const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
-  const [search, setSearch] = useState('');
+  // the filters live in the address (`#/?status=…`), so a filtered view can be shared
+  const [filter, setFilter] = useState<BoardFilter>(() => filterFromHash(location.hash));
+  const [search, setSearch] = useState(filter.search);
+  const [languages, setLanguages] = useState<string[]>(() =>
+    filter.language ? [filter.language] : [],
+  );
   const [claims, setClaims] = useState<BoardClaim[] | null>(null);
   const [actors, setActors] = useState<ActorRef[]>([]);
   const [tags, setTags] = useState<string[]>([]);
@@ -31,6 +42,13 @@ export function Board() {
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
+    const address = hashOfFilter(filter);
+    if ((location.hash || '#/') !== address) {
+      history.replaceState(null, '', address);
+    }
+  }, [filter]);
+
+  useEffect(() => {
     let stale = false;
     gql(BOARD, { filter: toClaimFilter(filter), first: 100 })
       .then((data) => {
@@ -38,6 +56,7 @@ export function Board() {
         const list = data.claims.edges.map((e) => e.node);
         setClaims(list);
         setTags((known) => [...new Set([...known, ...allTags(list)])].sort());
+        setLanguages((known) => [...new Set([...known, ...allLanguages(list)])].sort());
         setError(null);
       })
       .catch((e: unknown) => {
@@ -147,6 +166,23 @@ export function Board() {
             ))}
           </select>
         </div>
+        {languages.length > 0 && (
+          <div className="field">
+            <label htmlFor="f-language">Language</label>
+            <select
+              id="f-language"
+              value={filter.language}
+              onChange={(e) => set({ language: e.target.value })}
+            >
+              <option value="">Any language</option>
+              {languages.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </form>
       <ErrorNote error={error} />
       {token && <NewClaimForm onCreated={refresh} />}
@@ -162,6 +198,11 @@ export function Board() {
               <span className="muted small" title={formatDateTime(claim.updatedAt)}>
                 changed {relativeTime(claim.updatedAt)}
               </span>
+              {claim.language && (
+                <span className="muted small" title="language">
+                  {claim.language}
+                </span>
+              )}
             </div>
             <a className="claim-text" href={href.claim(claim.id)}>
               {claim.text}
