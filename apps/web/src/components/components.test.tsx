@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { setFetcher, setToken } from '../api/client';
 import { ArticleText } from './ArticleText';
+import { AttributeForm } from './claim/AttributeForm';
 import { ChangeStatusForm } from './ChangeStatusForm';
 import { LiveIndicator } from './LiveIndicator';
 
@@ -116,5 +117,43 @@ describe('ChangeStatusForm', () => {
       <ChangeStatusForm claimId="c" status="RETRACTED" version={1} onChanged={() => undefined} />,
     );
     expect(screen.getByText(/is final/)).toBeTruthy();
+  });
+});
+
+describe('AttributeForm', () => {
+  it('attributes a selection reported via another attribution of the claim', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      calls.push(body);
+      return body.query.includes('attributeClaim')
+        ? answer({ data: { attributeClaim: { id: 'a2', passage: { id: 'p', exact: 'x' } } } })
+        : answer({
+            data: {
+              actors: { edges: [{ node: { id: 'officials', name: 'Officials', kind: 'PERSON' } }] },
+            },
+          });
+    });
+    const onDone = vi.fn();
+    render(
+      <AttributeForm
+        claimId="c"
+        selection={{ articleId: 'art', start: 4, end: 20, exact: 'the deal is near' }}
+        relays={[{ id: 'a1', label: 'The Times (reports): “officials said”' }]}
+        onDone={onDone}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Officials' });
+    fireEvent.change(screen.getByLabelText('Actor'), { target: { value: 'officials' } });
+    fireEvent.change(screen.getByLabelText('Reported via'), { target: { value: 'a1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Attribute' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(calls.at(-1).variables.input).toMatchObject({
+      claimId: 'c',
+      actorId: 'officials',
+      articleId: 'art',
+      position: { start: 4, end: 20 },
+      reportedViaId: 'a1',
+    });
   });
 });

@@ -294,6 +294,12 @@ export function ClaimDetail({ id }: { id: string }) {
                   <AttributeForm
                     claimId={claim.id}
                     selection={selection}
+                    relays={attributions
+                      .filter((a) => a.passage.article.id === selection.articleId)
+                      .map((a) => ({
+                        id: a.id,
+                        label: `${a.actor.name} (${humanize(a.stance).toLowerCase()}): “${a.passage.exact}”`,
+                      }))}
                     onDone={() => {
                       setSelection(null);
                       void load();
