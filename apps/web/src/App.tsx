@@ -6,6 +6,7 @@ import { TokenBox } from './components/TokenBox';
 import { Board } from './pages/Board';
 import { ClaimDetail } from './pages/ClaimDetail';
 import { GraphView } from './pages/GraphView';
+import { Actors } from './pages/Actors';
 import { NewArticle } from './pages/NewArticle';
 import { href, useRoute } from './lib/router';
 
@@ -53,6 +54,9 @@ function Shell() {
           >
             New article
           </a>
+          <a href={href.actors()} aria-current={route.view === 'actors' ? 'page' : undefined}>
+            Actors
+          </a>
           <a
             href={route.view === 'claim' ? href.graph({ claimId: route.id }) : '#/graph'}
             aria-current={route.view === 'graph' ? 'page' : undefined}
@@ -67,6 +71,7 @@ function Shell() {
         {route.view === 'board' && <Board />}
         {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
         {route.view === 'new-article' && <NewArticle />}
+        {route.view === 'actors' && <Actors />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
         )}

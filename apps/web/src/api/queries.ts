@@ -241,6 +241,47 @@ export const SIMILAR_CLAIMS = graphql(`
   }
 `);
 
+export const ACTOR_LIST = graphql(`
+  query ActorList($search: String) {
+    actors(search: $search, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          kind
+          aliases
+          affiliation {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SIMILAR_ACTORS = graphql(`
+  query SimilarActors($name: String!) {
+    similarActors(name: $name, first: 3) {
+      score
+      actor {
+        id
+        name
+        kind
+      }
+    }
+  }
+`);
+
+export const UPDATE_ACTOR = graphql(`
+  mutation UpdateActor($input: UpdateActorInput!) {
+    updateActor(input: $input) {
+      id
+    }
+  }
+`);
+
 export const CREATE_ACTOR = graphql(`
   mutation CreateActor($input: CreateActorInput!) {
     createActor(input: $input) {
@@ -343,4 +384,7 @@ export const DOCUMENTS = {
   INGEST_ARTICLE,
   SIMILAR_CLAIMS,
   CREATE_ACTOR,
+  ACTOR_LIST,
+  SIMILAR_ACTORS,
+  UPDATE_ACTOR,
 };

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { setFetcher, setToken } from '../api/client';
+import { ActorForm } from './ActorForm';
 import { ArticleText } from './ArticleText';
 import { AttributeForm } from './claim/AttributeForm';
 import { ChangeStatusForm } from './ChangeStatusForm';
@@ -154,6 +155,67 @@ describe('AttributeForm', () => {
       articleId: 'art',
       position: { start: 4, end: 20 },
       reportedViaId: 'a1',
+    });
+  });
+});
+
+describe('ActorForm', () => {
+  it('warns of a likely duplicate while the name is typed, and then creates only on purpose', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      calls.push(body);
+      return body.query.includes('similarActors')
+        ? answer({
+            data: {
+              similarActors: [
+                { score: 1, actor: { id: 'lc', name: 'Luis Caputo', kind: 'PERSON' } },
+              ],
+            },
+          })
+        : answer({ data: { createActor: { id: 'new', name: 'luis caputo' } } });
+    });
+    const onSaved = vi.fn();
+    render(<ActorForm actors={[]} onSaved={onSaved} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'luis caputo' } });
+    expect((await screen.findByTestId('similar-actors')).textContent).toContain(
+      'Possible duplicate of: Luis Caputo (person)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Create anyway' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.at(-1).variables.input).toMatchObject({
+      name: 'luis caputo',
+      kind: 'PERSON',
+      allowDuplicate: true,
+    });
+  });
+
+  it('edits an actor’s aliases, kind and affiliation', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      calls.push(JSON.parse(String(init?.body)));
+      return answer({ data: { updateActor: { id: 'a' } } });
+    });
+    const onSaved = vi.fn();
+    render(
+      <ActorForm
+        actor={{ id: 'a', name: 'Caputo', kind: 'PERSON', aliases: [], affiliationId: null }}
+        actors={[{ id: 'eco', name: 'Ministerio de Economía', kind: 'GOVERNMENT_BODY' }]}
+        onSaved={onSaved}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Aliases (comma-separated)'), {
+      target: { value: 'Toto Caputo, Luis Caputo' },
+    });
+    fireEvent.change(screen.getByLabelText('Affiliated with'), { target: { value: 'eco' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save actor' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.at(-1).variables.input).toEqual({
+      actorId: 'a',
+      name: 'Caputo',
+      kind: 'PERSON',
+      aliases: ['Toto Caputo', 'Luis Caputo'],
+      affiliationId: 'eco',
     });
   });
 });

@@ -2,18 +2,10 @@ import { useState } from 'react';
 import { ApiError, gql } from '../../api/client';
 import { ATTRIBUTE, CREATE_ACTOR } from '../../api/queries';
 import type { ArticleT, SuggestionT } from '../../api/types';
-import { humanize } from '../../lib/format';
+import { ACTOR_KINDS, humanize, type ActorKind } from '../../lib/format';
 import { ErrorNote } from '../ErrorNote';
 
-const KINDS = [
-  'PERSON',
-  'ORGANIZATION',
-  'GOVERNMENT_BODY',
-  'MEDIA_OUTLET',
-  'ANONYMOUS_SOURCE',
-  'SOCIAL_MEDIA_ACCOUNT',
-] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = ActorKind;
 
 /**
  * The extractor's suggested attributions for an article; each is accepted for the claim in one
@@ -122,7 +114,7 @@ export function Suggestions({
                         setKinds((map) => new Map(map).set(s.index, e.target.value as Kind))
                       }
                     >
-                      {KINDS.map((kind) => (
+                      {ACTOR_KINDS.map((kind) => (
                         <option key={kind} value={kind}>
                           {humanize(kind).toLowerCase()}
                         </option>
