@@ -84,6 +84,23 @@ describe('duplicates caught before they are written', () => {
     expect(answers.filter((a) => a.errors?.[0].extensions.code === 'CONFLICT').length).toBe(3);
   });
 
+  it('detects a claim’s language when it is not set and the text says enough', async () => {
+    const created = await t.ok(
+      `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { language } }`,
+      {
+        i: {
+          text: 'El ministerio de transporte anunció que el puerto permanecerá cerrado durante tres días por obras de dragado',
+        },
+      },
+    );
+    expect(created.createClaim.language).toBe('es');
+    const short = await t.ok(
+      `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { language } }`,
+      { i: { text: 'Tariffs fall' } },
+    );
+    expect(short.createClaim.language).toBeNull();
+  });
+
   it('ClaimFilter.language lists the claims of a language (its primary subtag)', async () => {
     await claim('Los precios de los alquileres bajaron en Córdoba', 'es-AR');
     const { claims } = await t.ok(CLAIMS, { filter: { language: 'es' } });

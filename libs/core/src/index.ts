@@ -27,3 +27,4 @@ export * from './runtime/running-api';
 export * from './rate/rate-budget';
 export * from './search/similarity';
 export * from './text/language';
+export * from './text/detect-language';

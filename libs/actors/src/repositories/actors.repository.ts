@@ -131,12 +131,6 @@ export class ActorsRepository {
     ]);
   }
 
-  /** The same, in the transaction about to create an actor (after `lockNames`). */
-  similarIn(tx: Tx, name: string, floor: number, limit: number): Promise<SimilarActorRow[]> {
-    const text = name.replaceAll('\u0000', '');
-    return tx.$queryRawUnsafe<SimilarActorRow[]>(SIMILAR_SQL, text, floor, limit);
-  }
-
   /**
    * Serialises creations of actors of these names until the transaction ends. The locks are taken
    * in one order (by key) whatever the order of the names, so two transactions naming the same

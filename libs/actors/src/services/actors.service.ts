@@ -91,8 +91,9 @@ export class ActorsService {
 
   /**
    * Creates an actor, unless a current actor is likely the same one (CONFLICT naming it; see
-   * SIMILARITY.actorDuplicate) and the input does not allow the duplicate. Creations of one name
-   * wait for each other, so the same actor sent twice at once is created once.
+   * SIMILARITY.actorDuplicate) and the input does not allow the duplicate. The similarity is read
+   * before the transaction (see ClaimsService.create); inside it, creations of one name wait for
+   * each other, so the same actor sent twice at once is created once.
    */
   async create(input: CreateActorInput, by: string | null): Promise<ActorObject> {
     const actor: NewActor = {
@@ -104,19 +105,18 @@ export class ActorsService {
         : null,
       wikidataId: input.wikidataId ?? null,
     };
+    if (!input.allowDuplicate) {
+      const [best] = await this.actors.similar(actor.name, SIMILARITY.actorDuplicate, 1);
+      if (best) throw await this.duplicateOf(best.id, best.score);
+    }
     return this.db.transaction(async (tx) => {
       if (actor.affiliationId)
         await this.assertExists(tx, actor.affiliationId, input.affiliationId!);
       if (!input.allowDuplicate) {
+        // the same name sent twice at once: the second waits for the first and finds it
         await this.actors.lockNames(tx, [actor.name]);
-        const [best] = await this.actors.similarIn(tx, actor.name, SIMILARITY.actorDuplicate, 1);
-        if (best) {
-          throw new LikelyDuplicateActor({
-            id: toGlobalId('Actor', best.id),
-            name: best.name,
-            score: best.score,
-          });
-        }
+        const same = await this.actors.findByName(tx, actor.name);
+        if (same) throw await this.duplicateOf(same, 1);
       }
       return this.recordCreated(tx, await this.actors.create(tx, actor), by);
     });
@@ -233,6 +233,11 @@ export class ActorsService {
       ids.push((await this.recordCreated(tx, row, by)).key);
     }
     return ids;
+  }
+
+  private async duplicateOf(key: string, score: number): Promise<LikelyDuplicateActor> {
+    const [row] = await this.actors.findByIds([key]);
+    return new LikelyDuplicateActor({ id: toGlobalId('Actor', key), name: row.name, score });
   }
 
   private async recordCreated(tx: Tx, row: ActorRecord, by: string | null): Promise<ActorObject> {

@@ -1,7 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { LANGUAGE_TAG } from '@claimtrace/core';
-import { detectLanguage } from './detect-language';
+import { detectLanguage, LANGUAGE_TAG } from '@claimtrace/core';
 
 /** What a page says about its article, and the article's text. */
 export interface ExtractedArticle {

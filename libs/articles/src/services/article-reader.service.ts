@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, BadInputError } from '@claimtrace/core';
+import { APP_CONFIG, AppConfig, BadInputError, detectLanguage } from '@claimtrace/core';
 import { PageNotReadable } from '../articles.errors';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { isPublicAddress } from '../reader/address-policy';
-import { detectLanguage } from '../reader/detect-language';
+
 import { extractArticle, PageTooComplex } from '../reader/extract-article';
 import { fetchPage } from '../reader/page-fetcher';
 

@@ -247,13 +247,21 @@ export class ClaimsRepository {
   }
 
   /**
-   * The same, in a transaction that is about to create a claim with this text: it first waits
-   * for any other transaction creating a claim with the same folded text, so two identical claims
-   * sent at once cannot both pass the check.
+   * In a transaction about to create a claim with this text: waits for any other transaction
+   * creating a claim of the same text (ignoring case and accents), then answers a current claim
+   * of that text, if any.
    */
-  async similarBeforeCreate(tx: Tx, query: SimilarClaimsQuery): Promise<SimilarClaimRow[]> {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || claimtrace_unaccent(lower(${query.text}))))::text`;
-    return tx.$queryRawUnsafe<SimilarClaimRow[]>(SIMILAR_SQL, ...similarParams(query));
+  async sameTextBeforeCreate(tx: Tx, text: string): Promise<ClaimRecord | null> {
+    const clean = text.replaceAll('\u0000', ' ');
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || claimtrace_unaccent(lower(${clean}))))::text`;
+    const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c
+       WHERE c.merged_into_id IS NULL
+         AND claimtrace_unaccent(lower(c.text)) = claimtrace_unaccent(lower($1))
+       LIMIT 1`,
+      clean,
+    );
+    return rows[0] ?? null;
   }
 
   /** Locks the claim row for the rest of the transaction and answers it. */

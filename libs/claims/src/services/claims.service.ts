@@ -4,6 +4,7 @@ import {
   APP_CONFIG,
   AppConfig,
   decodeCursor,
+  detectLanguage,
   encodeCursor,
   keyOf,
   NotFoundError,
@@ -120,30 +121,34 @@ export class ClaimsService {
 
   /**
    * Creates a claim, unless a current claim is likely the same one (CONFLICT naming it; see
-   * SIMILARITY.claimDuplicate) and the input does not allow the duplicate.
+   * SIMILARITY.claimDuplicate) and the input does not allow the duplicate. The similarity is
+   * read before the transaction (a slow statement inside it held back the event log's commit
+   * order for every reader); inside it, claims of the same text (ignoring case and accents) are
+   * serialised, so one sent twice at once is created once.
    */
   async create(input: CreateClaimInput, by: string | null): Promise<ClaimObject> {
     const text = visible(input.text, 'text');
+    // set, or detected when the text says enough (a dozen words or more)
+    const language = input.language ?? detectLanguage(text);
+    if (!input.allowDuplicate) {
+      const [best] = await this.claims.similar({
+        text,
+        language,
+        floor: SIMILARITY.claimDuplicate,
+        limit: 1,
+      });
+      if (best) throw duplicateOf(best, best.score);
+    }
     return this.db.transaction(async (tx) => {
       if (!input.allowDuplicate) {
-        const [best] = await this.claims.similarBeforeCreate(tx, {
-          text,
-          language: input.language ?? null,
-          floor: SIMILARITY.claimDuplicate,
-          limit: 1,
-        });
-        if (best) {
-          throw new LikelyDuplicateClaim({
-            id: toGlobalId('Claim', best.id),
-            text: best.text,
-            score: best.score,
-          });
-        }
+        // the same text sent twice at once: the second waits for the first and finds it
+        const same = await this.claims.sameTextBeforeCreate(tx, text);
+        if (same) throw duplicateOf(same, 1);
       }
       const row = await this.claims.create(tx, {
         text,
         tags: tidyTags(input.tags ?? []),
-        language: input.language ?? null,
+        language,
       });
       const claim = ClaimObject.from(row);
       await this.events.append(tx, {
@@ -279,6 +284,10 @@ export function replayClaim(
     state.updatedAt = at;
   }
   return state;
+}
+
+function duplicateOf(claim: ClaimRecord, score: number): LikelyDuplicateClaim {
+  return new LikelyDuplicateClaim({ id: toGlobalId('Claim', claim.id), text: claim.text, score });
 }
 
 export function visible(value: string, argument: string): string {
