@@ -8,6 +8,8 @@ export interface ChangeStatusFormProps {
   claimId: string;
   status: string;
   version: number;
+  /** passages the editor may cite as evidence (the claim's attributions' passages) */
+  evidence?: { id: string; label: string }[];
   /** reload the claim (after a change, or to show the newer version after a conflict) */
   onChanged(): Promise<void> | void;
 }
@@ -17,7 +19,13 @@ export interface ChangeStatusFormProps {
  * someone else changed the claim meanwhile (CONFLICT) it reloads the claim, says so, and keeps the
  * rationale so the editor can check the newer version and submit again.
  */
-export function ChangeStatusForm({ claimId, status, version, onChanged }: ChangeStatusFormProps) {
+export function ChangeStatusForm({
+  claimId,
+  status,
+  version,
+  evidence = [],
+  onChanged,
+}: ChangeStatusFormProps) {
   const targets = TRANSITIONS[status as ClaimStatus] ?? [];
   const [to, setTo] = useState('');
   const [rationale, setRationale] = useState('');
@@ -25,6 +33,7 @@ export function ChangeStatusForm({ claimId, status, version, onChanged }: Change
   const [conflict, setConflict] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
   const target = targets.includes(to as ClaimStatus) ? (to as ClaimStatus) : targets[0];
 
   if (!targets.length) {
@@ -39,9 +48,16 @@ export function ChangeStatusForm({ claimId, status, version, onChanged }: Change
     setDone(null);
     try {
       await gql(CHANGE_STATUS, {
-        input: { claimId, status: target, rationale: rationale.trim(), expectedVersion: version },
+        input: {
+          claimId,
+          status: target,
+          rationale: rationale.trim(),
+          expectedVersion: version,
+          evidencePassageIds: [...picked],
+        },
       });
       setRationale('');
+      setPicked(new Set());
       setDone(`Status changed to ${humanize(target)}.`);
       await onChanged();
     } catch (e) {
@@ -84,6 +100,29 @@ export function ChangeStatusForm({ claimId, status, version, onChanged }: Change
         value={rationale}
         onChange={(e) => setRationale(e.target.value)}
       />
+      {evidence.length > 0 && (
+        <fieldset className="evidence-picker">
+          <legend>Evidence (passages)</legend>
+          {evidence.map((passage) => (
+            <label key={passage.id} className="small">
+              <input
+                type="checkbox"
+                value={passage.id}
+                checked={picked.has(passage.id)}
+                onChange={(e) =>
+                  setPicked((set) => {
+                    const next = new Set(set);
+                    if (e.target.checked) next.add(passage.id);
+                    else next.delete(passage.id);
+                    return next;
+                  })
+                }
+              />{' '}
+              {passage.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {conflict && (
         <p className="warning" role="alert" data-testid="conflict">
           {conflict}

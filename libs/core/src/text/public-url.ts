@@ -1,17 +1,13 @@
 import { BlockList, isIP } from 'node:net';
 
-/** BCP 47 language tags as the API takes them: a 2–3 letter language, then subtags (pt-BR, es-419). */
-export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const LANGUAGE_TAG_EXAMPLES = 'en, es or pt-BR';
-/** The longest language tag taken (RFC 5646 asks for at least 35 characters of room). */
-export const LANGUAGE_TAG_MAX_LENGTH = 35;
-
 /**
  * Addresses no reader on the internet can open (IANA's special-purpose registries): this machine
  * (127/8, ::1, 0.0.0.0 and ::), private and shared networks (10/8, 172.16/12, 192.168/16,
  * 100.64/10, fc00::/7), link-local ones (169.254/16, the cloud metadata address among them;
- * fe80::/10), multicast and reserved. An IPv4 address written as IPv6 (::ffff:10.0.0.1, or the
- * old ::127.0.0.1) is held to the IPv4 ranges.
+ * fe80::/10), documentation, benchmarking, multicast and reserved ranges. An IPv4 address written
+ * as IPv6 (::ffff:10.0.0.1, or the old ::127.0.0.1) is held to the IPv4 ranges. Published
+ * documents never point there (`isLocalUrl`), and the server never fetches a page there on a
+ * user's behalf (`isPublicAddress`).
  */
 const NOT_PUBLIC = new BlockList();
 for (const [network, prefix] of [
@@ -22,8 +18,11 @@ for (const [network, prefix] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const) {
@@ -32,11 +31,27 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 96],
   ['::1', 128],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001:db8::', 32],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
   ['ff00::', 8],
 ] as const) {
   NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+}
+
+const MAPPED_V4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+
+/** Whether `address` (an IP literal) is one anyone on the internet reaches (false for a non-IP). */
+export function isPublicAddress(address: string): boolean {
+  const mapped = MAPPED_V4.exec(address);
+  if (mapped) return isPublicAddress(mapped[1]);
+  const family = isIP(address);
+  if (family === 4) return !NOT_PUBLIC.check(address, 'ipv4');
+  if (family === 6) return !NOT_PUBLIC.check(address, 'ipv6');
+  return false;
 }
 
 /**
@@ -52,7 +67,6 @@ export function isLocalUrl(value: string | URL): boolean {
     return false;
   }
   host = host.replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  const ip = isIP(host);
-  if (ip) return NOT_PUBLIC.check(host, ip === 4 ? 'ipv4' : 'ipv6');
+  if (isIP(host)) return !isPublicAddress(host);
   return host === 'localhost' || host.endsWith('.localhost');
 }

@@ -2,31 +2,45 @@ import { Injectable } from '@nestjs/common';
 import { ClaimRecord } from '@claimtrace/claims';
 import { PassageRecord } from '@claimtrace/articles';
 import { Database } from '@claimtrace/database';
-import { searchSql } from './search.sql';
+import { SearchKind, searchSql } from './search.sql';
 
 /** The statement is the same for every search (all input is bound): built once. */
 const SEARCH_SQL = searchSql();
 
 export type SearchRow =
   | { kind: 'claim'; score: number; claim: ClaimRecord }
-  | { kind: 'passage'; score: number; passage: PassageRecord };
+  | { kind: 'passage'; score: number; passage: PassageRecord }
+  | { kind: 'article' | 'actor'; score: number; id: string };
 
 /** All SQL of full-text search. */
 @Injectable()
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
-  async search(websearch: string, prefix: string | null, limit: number): Promise<SearchRow[]> {
+  async search(
+    websearch: string,
+    prefix: string | null,
+    limit: number,
+    kinds: readonly SearchKind[],
+  ): Promise<SearchRow[]> {
     const rows = await this.withBitmapScans<{
-      kind: 'claim' | 'passage';
+      kind: SearchKind;
       score: number;
       record: Record<string, unknown>;
-    }>(SEARCH_SQL, [websearch, prefix, limit]);
-    return rows.map((row) =>
-      row.kind === 'claim'
-        ? { kind: 'claim', score: row.score, claim: claimRecord(row.record) }
-        : { kind: 'passage', score: row.score, passage: row.record as unknown as PassageRecord },
-    );
+    }>(SEARCH_SQL, [websearch, prefix, limit, kinds]);
+    return rows.map((row): SearchRow => {
+      if (row.kind === 'claim') {
+        return { kind: 'claim', score: row.score, claim: claimRecord(row.record) };
+      }
+      if (row.kind === 'passage') {
+        return {
+          kind: 'passage',
+          score: row.score,
+          passage: row.record as unknown as PassageRecord,
+        };
+      }
+      return { kind: row.kind, score: row.score, id: row.record.id as string };
+    });
   }
 
   /**

@@ -16,18 +16,26 @@ function useActors(): ActorRef[] {
   return actors;
 }
 
-/** Attributes the selected words to an actor with a stance. */
+/**
+ * Attributes the selected words to an actor with a stance, optionally reported via another
+ * attribution of the claim in the same article (a relay chain: "officials said, the Times
+ * reported").
+ */
 export function AttributeForm({
   claimId,
   selection,
+  relays = [],
   onDone,
 }: {
   claimId: string;
   selection: Selection;
+  /** the claim's attributions in the selection's article, which may relay this one */
+  relays?: { id: string; label: string }[];
   onDone(): void;
 }) {
   const actors = useActors();
   const [actorId, setActorId] = useState('');
+  const [reportedViaId, setReportedViaId] = useState('');
   const [stance, setStance] = useState<Stance>('ASSERTS');
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
@@ -40,6 +48,7 @@ export function AttributeForm({
           stance,
           articleId: selection.articleId,
           position: { start: selection.start, end: selection.end },
+          reportedViaId: reportedViaId || null,
         },
       });
       onDone();
@@ -73,6 +82,23 @@ export function AttributeForm({
           </option>
         ))}
       </select>
+      {relays.length > 0 && (
+        <>
+          <label htmlFor="attr-via">Reported via</label>
+          <select
+            id="attr-via"
+            value={reportedViaId}
+            onChange={(e) => setReportedViaId(e.target.value)}
+          >
+            <option value="">Nobody: said directly</option>
+            {relays.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <ErrorNote error={error} />
       <div>
         <button type="submit" disabled={!actorId}>
