@@ -1,10 +1,5 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import {
-  DateTimeScalar,
-  LANGUAGE_MESSAGE,
-  LANGUAGE_TAG,
-  LANGUAGE_TAG_MAX_LENGTH,
-} from '@claimtrace/core';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { LANGUAGE_MESSAGE, LANGUAGE_TAG, LANGUAGE_TAG_MAX_LENGTH } from '@claimtrace/core';
 import {
   ArrayMaxSize,
   IsOptional,
