@@ -9,6 +9,7 @@ import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
 import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
+import { CorrectionsModule } from '@claimtrace/corrections';
 import { AppConfig, CoreModule } from '@claimtrace/core';
 import { DatabaseModule, ServerHealth } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
@@ -89,6 +90,7 @@ export class AppModule {
         ArticlesModule,
         ClaimsModule,
         AttributionsModule,
+        CorrectionsModule,
         DemoModule,
         SearchModule,
         GraphModule,

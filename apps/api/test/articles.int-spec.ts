@@ -13,7 +13,7 @@ const INGEST = `mutation ($i: IngestArticleInput!) {
   ingestArticle(input: $i) { outcome article { ${ARTICLE_FIELDS} } } }`;
 const ARTICLE = `query ($id: ID!) { article(id: $id) { ${ARTICLE_FIELDS} } }`;
 const ARTICLES = `query ($first: Int, $after: String) {
-  articles(first: $first, after: $after) {
+  articles(first: $first, after: $after, includeSuperseded: true) {
     totalCount
     edges { cursor node { id url } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
@@ -222,12 +222,20 @@ describe('articles over GraphQL', () => {
       expect(v2.reanchoredPassages).toHaveLength(3);
     });
 
-    it('keeps attributions on the version they cite', async () => {
+    it('moves the attributions on re-found passages to the new version; orphans stay', async () => {
       const { claim: found } = await t.ok(CLAIM_PASSAGES, { id: claim });
       expect(found.attributions.edges).toHaveLength(3);
-      for (const { node } of found.attributions.edges) {
-        expect(node.passage.article.id).toBe(v1.id);
-      }
+      const where = Object.fromEntries(
+        found.attributions.edges.map(({ node }: any) => [
+          node.passage.exact,
+          node.passage.article.id,
+        ]),
+      );
+      expect(where).toEqual({
+        [KEPT]: v2.id,
+        'negotiations are moving rapidly toward a final agreement': v2.id,
+        [DELETED]: v1.id,
+      });
       expect(v2.passages.map((p: any) => p.exact).sort()).toEqual(
         [KEPT, 'negotiations are moving rapidly toward a final agreement'].sort(),
       );

@@ -42,6 +42,7 @@ const REQUIRED: Record<string, 'EDITOR' | 'ADMIN'> = {
   mergeClaims: 'ADMIN',
   removeAttribution: 'EDITOR',
   retractReview: 'EDITOR',
+  resolveSourceChange: 'EDITOR',
   updateActor: 'EDITOR',
   updateClaim: 'EDITOR',
   updateReview: 'EDITOR',

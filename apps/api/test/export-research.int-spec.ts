@@ -220,9 +220,28 @@ describe('the claim graph for researchers', () => {
       'SELECT created_at AS created FROM articles WHERE previous_version_id = $1',
       [article.id],
     );
-    const { json, gexf } = await readEveryFormat(t, `&claimId=${story.claims[0]}&depth=1`);
+    // the correction orphaned the stances on it (they await review): only includeSuperseded keeps
+    // them and the version they stand on; by default the graph is of the latest versions
+    const latest = await readEveryFormat(t, `&claimId=${story.claims[0]}&depth=1`);
+    expect(latest.json.nodes.get(story.articles[1])).toBeUndefined();
+    const { json, gexf } = await readEveryFormat(
+      t,
+      `&claimId=${story.claims[0]}&depth=1&includeSuperseded=true`,
+    );
     expect(json.nodes.get(story.articles[1])?.endedAt).toBe(iso(created));
     expect(gexf.nodes.get(story.articles[1])?.spell.end).toBe(iso(created));
+    // an editor confirms the stances as said then: the later tests read the whole story again
+    const { sourceChanges } = await t.ok(
+      `{ sourceChanges(resolved: false, first: 100) { edges { node { id } } } }`,
+    );
+    for (const { node } of sourceChanges.edges) {
+      await t.ok(
+        `mutation ($i: ResolveSourceChangeInput!) { resolveSourceChange(input: $i) { id } }`,
+        { i: { sourceChangeId: node.id, action: 'CONFIRM' } },
+      );
+    }
+    const confirmed = await readEveryFormat(t, `&claimId=${story.claims[0]}&depth=1`);
+    expect(confirmed.json.nodes.get(story.articles[1])?.endedAt).toBe(iso(created));
   });
 
   it('stance edges carry the quote, a URL that opens at it, the article and the relay hop', async () => {

@@ -9,6 +9,7 @@ import { GraphView } from './pages/GraphView';
 import { MyWork } from './pages/MyWork';
 import { Actors } from './pages/Actors';
 import { NewArticle } from './pages/NewArticle';
+import { ReviewQueue } from './pages/ReviewQueue';
 import { href, useRoute } from './lib/router';
 
 export function App() {
@@ -71,6 +72,9 @@ function Shell() {
           >
             Graph
           </a>
+          <a href={href.review()} aria-current={route.view === 'review' ? 'page' : undefined}>
+            Review
+          </a>
         </nav>
         <LiveIndicator status={status} reason={feed?.reason} />
         <TokenBox />
@@ -81,6 +85,7 @@ function Shell() {
         {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
         {route.view === 'new-article' && <NewArticle />}
         {route.view === 'actors' && <Actors />}
+        {route.view === 'review' && <ReviewQueue />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
         )}

@@ -1,6 +1,8 @@
 import { isBoundary } from './normalise';
+import { editDistance } from './similarity';
 import { forEachWord, isWordCodePoint, wordsOf } from './words';
 import { TextIndex } from './text-index';
+import { snapToWholeUnits, WholeEdges } from './whole-units';
 
 // Finds the stretches of a text that look most like a query, without scanning the text once per
 // query position. Candidates are seeded from where the query's rarer words (and the words of its
@@ -20,6 +22,8 @@ const MAX_POSTINGS = 256;
 const MAX_SEEDS = 6;
 /** Words of context used as seeds on each side. */
 const CONTEXT_SEED_WORDS = 3;
+/** At most this many words are taken back at each edge of an aligned span (growToQueryEdges). */
+const MAX_EDGE_GROWTH = 4;
 /** Queries up to this many characters (one machine word of bits) may fall back to a character scan. */
 const MAX_CHARACTER_QUERY = 32;
 /** At most this many character matches (the closest) are returned. */
@@ -118,6 +122,43 @@ function extendOverPunctuation(value: string, query: string, span: Span): Span {
   return { start, end };
 }
 
+/** What besides the query guides the search. */
+export interface SearchContext {
+  /** The passage's prefix and suffix (normalised): they seed too. */
+  prefix?: string;
+  suffix?: string;
+  /** Edges of each span that must not cut a word, number, date or name (see whole-units.ts). */
+  whole?: WholeEdges;
+}
+
+/**
+ * Grows an aligned word span `[start, end)` by the text words that stand where the query's first
+ * or last words were dropped, as long as that costs no more edits: the alignment drops an edited
+ * edge word ("… by September 15" against "… by September 1") as readily as it substitutes it, and
+ * the passage must carry the changed word, not lose it.
+ */
+function growToQueryEdges(query: readonly string[], words: readonly string[], span: Span): Span {
+  let { start, end } = span;
+  const cost = (from: number, to: number): number => editDistance(query, words.slice(from, to));
+  let current = cost(start, end);
+  // a few words each way: an edited edge is a word or a date, and each step costs an alignment
+  const lastEnd = Math.min(words.length, end + MAX_EDGE_GROWTH);
+  const firstStart = Math.max(0, start - MAX_EDGE_GROWTH);
+  while (end < lastEnd && words[end - 1] !== query[query.length - 1]) {
+    const grown = cost(start, end + 1);
+    if (grown > current) break;
+    end++;
+    current = grown;
+  }
+  while (start > firstStart && words[start] !== query[0]) {
+    const grown = cost(start - 1, end);
+    if (grown > current) break;
+    start--;
+    current = grown;
+  }
+  return { start, end };
+}
+
 /**
  * Spans of the indexed text that resemble `query` (normalised), best seeds first. `prefix` and
  * `suffix` (normalised) also seed: they find where the passage was even if its words changed.
@@ -125,12 +166,12 @@ function extendOverPunctuation(value: string, query: string, span: Span): Span {
 export function findCandidateSpans(
   index: TextIndex,
   query: string,
-  context: { prefix?: string; suffix?: string } = {},
+  context: SearchContext = {},
 ): Span[] {
   const queryWords = wordsOf(query);
   const spans = queryWords.length > 0 ? wordSeedSpans(index, query, queryWords, context) : [];
   if (spans.length === 0 && query.length <= MAX_CHARACTER_QUERY)
-    return characterSpans(index, query);
+    return characterSpans(index, query, context.whole);
   return spans;
 }
 
@@ -138,7 +179,7 @@ function wordSeedSpans(
   index: TextIndex,
   query: string,
   queryWords: string[],
-  context: { prefix?: string; suffix?: string },
+  context: SearchContext,
 ): Span[] {
   const wordIndex = index.words();
   const n = queryWords.length;
@@ -168,18 +209,18 @@ function wordSeedSpans(
     const to = Math.min(wordIndex.words.length, seed + n + slack);
     if (to <= from) continue;
     const best = alignSubstring(queryWords, wordIndex.words, from, to);
-    let aligned: Span = best;
+    let aligned: Span = growToQueryEdges(queryWords, wordIndex.words, best);
     if (best.end <= best.start || best.cost >= n) {
       // No word of the query here: the seed came from the context alone. Offer the words where
       // the passage would be, so the caller can tell "rewritten in place" from "gone".
       aligned = { start: Math.max(0, seed), end: Math.min(wordIndex.words.length, seed + n) };
       if (aligned.end <= aligned.start) continue;
     }
-    const span = extendOverPunctuation(index.normalised.value, query, {
-      start: wordIndex.starts[aligned.start],
-      end: wordIndex.ends[aligned.end - 1],
-    });
-    pushSnapped(index, spans, span);
+    const value = index.normalised.value;
+    const words = { start: wordIndex.starts[aligned.start], end: wordIndex.ends[aligned.end - 1] };
+    const whole = (span: Span): Span =>
+      context.whole ? snapToWholeUnits(value, span, context.whole, index.joinsWords) : span;
+    pushSnapped(index, spans, whole(extendOverPunctuation(value, query, whole(words))));
   }
   return spans;
 }
@@ -202,7 +243,7 @@ function lowerUnit(unit: number): number {
  * Ends of the substrings of the text closest to a short query, by Myers' bit-parallel approximate
  * matching (one pass, a few bit operations per character), each widened to whole words.
  */
-function characterSpans(index: TextIndex, query: string): Span[] {
+function characterSpans(index: TextIndex, query: string, whole?: WholeEdges): Span[] {
   const value = index.normalised.value;
   const m = query.length;
   const peq = new Map<number, number>();
@@ -252,7 +293,12 @@ function characterSpans(index: TextIndex, query: string): Span[] {
     const aligned = alignSubstring(pattern, region, 0, region.length);
     if (aligned.end <= aligned.start) continue;
     const span = { start: from + aligned.start, end: from + aligned.end };
-    pushSnapped(index, spans, widenToWords(value, span));
+    const words = widenToWords(value, span);
+    pushSnapped(
+      index,
+      spans,
+      whole ? snapToWholeUnits(value, words, whole, index.joinsWords) : words,
+    );
   }
   return spans;
 }

@@ -2,11 +2,12 @@ import { Anchor, CONTEXT_LENGTH } from './anchor';
 import { candidateEdits, OldPassage, ScoredCandidate, scoreCandidate } from './candidate-score';
 import { codePointLength } from './code-points';
 import { trimContext } from './context';
-import { findCandidateSpans } from './fuzzy-search';
+import { findCandidateSpans, Span } from './fuzzy-search';
 import { normaliseForMatching } from './normalise';
 import { WordEdit } from './similarity';
-import { indexText } from './text-index';
+import { indexText, TextIndex } from './text-index';
 import { wordsOf } from './words';
+import { snapToWholeUnits, wholeEdgesOf, WholeEdges } from './whole-units';
 
 /** How an old passage was found in the new version of its article. */
 export type ReanchorStatus = 'EXACT' | 'FUZZY' | 'ORPHANED';
@@ -53,10 +54,19 @@ export function reanchor(passage: Anchor, newText: string): ReanchorResult {
     suffix: trimContext(normaliseForMatching(passage.suffix)),
   };
   if (old.quote === '') return orphaned('the passage is empty');
+  const whole = wholeEdgesOf(
+    normaliseForMatching(passage.prefix),
+    old.quote,
+    normaliseForMatching(passage.suffix),
+  );
   const index = indexText(newText);
-  const exact = index
-    .occurrences(old.quote)
-    .map((at) => scoreCandidate(index, old, { start: at, end: at + old.quote.length }))
+  const value = index.normalised.value;
+  const [occurrences, cutting] = partition(
+    index.occurrences(old.quote).map((at) => ({ start: at, end: at + old.quote.length })),
+    (span) => isWhole(index, span, whole),
+  );
+  const exact = occurrences
+    .map((span) => scoreCandidate(index, old, span))
     .filter((c): c is ScoredCandidate => c !== null)
     .sort((a, b) => exactRank(b) - exactRank(a));
   if (exact.length > 0) {
@@ -74,7 +84,10 @@ export function reanchor(passage: Anchor, newText: string): ReanchorResult {
   }
 
   let best: ScoredCandidate | undefined = exact.sort(byScore)[0];
-  for (const span of findCandidateSpans(index, old.quote, old)) {
+  // an occurrence inside a longer word, number or date ("September 1" of "September 15") is a
+  // changed passage: it competes as the whole unit
+  const spans = cutting.map((span) => snapToWholeUnits(value, span, whole, index.joinsWords));
+  for (const span of [...spans, ...findCandidateSpans(index, old.quote, { ...old, whole })]) {
     const candidate = scoreCandidate(index, old, span, best?.score);
     if (candidate && (!best || byScore(candidate, best) < 0)) best = candidate;
   }
@@ -92,6 +105,16 @@ export function reanchor(passage: Anchor, newText: string): ReanchorResult {
     };
   }
   return orphaned(orphanReason(best, candidateEdits(old, best)));
+}
+
+/** Whether `span` of the normalised text cuts no unit on the edges that must stay whole. */
+function isWhole(index: TextIndex, span: Span, whole: WholeEdges): boolean {
+  const snapped = snapToWholeUnits(index.normalised.value, span, whole, index.joinsWords);
+  return snapped.start === span.start && snapped.end === span.end;
+}
+
+function partition<T>(items: T[], keep: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(keep), items.filter((item) => !keep(item))];
 }
 
 /** Orders candidates best first: by score, then by quote similarity. */

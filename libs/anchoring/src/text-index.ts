@@ -41,6 +41,16 @@ export class TextIndex {
     return found;
   }
 
+  /**
+   * Whether the normalised space at `at` may join two words into one unit (a date, a name): not
+   * when it stands for whitespace with a line break in it (a heading above a paragraph).
+   */
+  readonly joinsWords = (at: number): boolean => {
+    const { value, sourceStart, sourceEnd } = this.normalised;
+    const whitespace = value[at] === ' ' ? this.text.slice(sourceStart[at], sourceEnd[at]) : '';
+    return !/[\n\r\u2028\u2029\x85]/.test(whitespace);
+  };
+
   /** The code-point span of the original behind the normalised span `[start, end)` (non-empty). */
   codePointSpan(start: number, end: number): { start: number; end: number } {
     const [from, to] = sourceSpan(this.normalised, start, end);

@@ -25,6 +25,7 @@ export type {
   Person as PersonRow,
   ReanchoredPassage as ReanchoredPassageRow,
   Review as ReviewRow,
+  SourceChange as SourceChangeRow,
   StatusChange as StatusChangeRow,
   StatusChangeEvidence as StatusChangeEvidenceRow,
 } from './generated/prisma/client';
@@ -36,5 +37,6 @@ export {
   ClaimStatus,
   Priority,
   Role,
+  SourceChangeAction,
   Stance,
 } from './generated/prisma/enums';

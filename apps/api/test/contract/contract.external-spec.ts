@@ -28,25 +28,6 @@ function readContract(): string {
  * its part lands: the test fails while an entry names something schema.gql already has.
  */
 const PENDING: { path: string; issue: number }[] = [
-  // issue 15: corrections reach the claims
-  { path: 'ClaimEventKind.SOURCE_CORRECTED', issue: 15 },
-  { path: 'ClaimEventKind.SOURCE_CHANGE_RESOLVED', issue: 15 },
-  { path: 'Article.nextVersion', issue: 15 },
-  { path: 'Article.latestVersion', issue: 15 },
-  { path: 'Article.versions', issue: 15 },
-  { path: 'Article.superseded', issue: 15 },
-  { path: 'Claim.sourceChanges', issue: 15 },
-  { path: 'Attribution.needsReview', issue: 15 },
-  { path: 'Attribution.passageHistory', issue: 15 },
-  { path: 'PassageMove', issue: 15 },
-  { path: 'SourceChangeAction', issue: 15 },
-  { path: 'SourceChange', issue: 15 },
-  { path: 'SourceChangeEdge', issue: 15 },
-  { path: 'SourceChangeConnection', issue: 15 },
-  { path: 'ClaimFilter.needsReview', issue: 15 },
-  { path: 'ResolveSourceChangeInput', issue: 15 },
-  { path: 'Query.sourceChanges', issue: 15 },
-  { path: 'Mutation.resolveSourceChange', issue: 15 },
   // issue 18: a newsroom around each claim
 ];
 

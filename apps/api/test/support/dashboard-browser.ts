@@ -12,6 +12,17 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 const SHOTS = join(ROOT, 'artifacts/screenshots');
 
+/** `describe`, or `describe.skip` (every test reported as skipped) without Chromium. */
+export const browserDescribe = hasChromium ? describe : describe.skip;
+
+/** A claim of the demo data as the tests read it. */
+export interface DemoClaim {
+  id: string;
+  text: string;
+  status: string;
+  version: number;
+}
+
 export const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',

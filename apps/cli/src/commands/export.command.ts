@@ -40,6 +40,10 @@ const SELECTION_HELP: Record<(typeof SELECTION_PARAMS)[number], [string, string]
   until: ['<date>', 'only claims first seen before this ISO 8601 date'],
   search: ['<words>', 'only claims matching these words (full-text)'],
   asOf: ['<date>', 'the graph as it stood at this ISO 8601 time'],
+  includeSuperseded: [
+    '<true|false>',
+    'true: also the stances a correction orphaned that await review, and superseded article versions',
+  ],
 };
 
 /** One file an export writes: where, and the export address it mirrors (with its parameters). */

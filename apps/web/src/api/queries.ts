@@ -19,6 +19,12 @@ export const BOARD_CLAIM = graphql(`
       }
       distinctActors
     }
+    corrections: sourceChanges(first: 1) {
+      totalCount
+    }
+    toReview: sourceChanges(resolved: false, first: 1) {
+      totalCount
+    }
     attributions(first: 20) {
       edges {
         node {
@@ -87,6 +93,50 @@ export const NOTE_FIELDS = graphql(`
   }
 `);
 
+export const SOURCE_CHANGE = graphql(`
+  fragment SourceChangeFields on SourceChange {
+    id
+    status
+    score
+    reason
+    at
+    resolved
+    resolution
+    claim {
+      id
+      text
+    }
+    attribution {
+      id
+      stance
+      actor {
+        id
+        name
+      }
+    }
+    fromArticle {
+      id
+      title
+      publisher {
+        id
+        name
+      }
+    }
+    toArticle {
+      id
+      title
+    }
+    from {
+      id
+      exact
+    }
+    to {
+      id
+      exact
+    }
+  }
+`);
+
 export const CLAIM_DETAIL = graphql(
   `
     query ClaimDetail($id: ID!) {
@@ -118,6 +168,7 @@ export const CLAIM_DETAIL = graphql(
               stance
               statedAt
               confidence
+              needsReview
               actor {
                 id
                 name
@@ -207,6 +258,14 @@ export const CLAIM_DETAIL = graphql(
             name
           }
         }
+        sourceChanges(first: 100) {
+          totalCount
+          edges {
+            node {
+              ...SourceChangeFields
+            }
+          }
+        }
         relations {
           relation
           from {
@@ -223,7 +282,7 @@ export const CLAIM_DETAIL = graphql(
       }
     }
   `,
-  [NOTE_FIELDS],
+  [NOTE_FIELDS, SOURCE_CHANGE],
 );
 
 export const ARTICLE = graphql(`
@@ -435,6 +494,32 @@ export const RETRACT_REVIEW = graphql(`
   }
 `);
 
+export const REVIEW_QUEUE = graphql(
+  `
+    query ReviewQueue {
+      sourceChanges(resolved: false, first: 100) {
+        totalCount
+        edges {
+          node {
+            ...SourceChangeFields
+          }
+        }
+      }
+    }
+  `,
+  [SOURCE_CHANGE],
+);
+
+export const RESOLVE_SOURCE_CHANGE = graphql(`
+  mutation ResolveSourceChange($input: ResolveSourceChangeInput!) {
+    resolveSourceChange(input: $input) {
+      id
+      resolved
+      resolution
+    }
+  }
+`);
+
 export const CLAIM_EVENTS = graphql(`
   subscription ClaimEvents($after: String) {
     claimEvents(after: $after) {
@@ -595,6 +680,8 @@ export const DOCUMENTS = {
   ADD_REVIEW,
   UPDATE_REVIEW,
   RETRACT_REVIEW,
+  REVIEW_QUEUE,
+  RESOLVE_SOURCE_CHANGE,
   CLAIM_EVENTS,
   ME,
   PEOPLE,

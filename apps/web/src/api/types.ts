@@ -12,6 +12,7 @@ import type {
   NOTE_FIELDS,
   PEOPLE,
   WORK_QUEUE,
+  SOURCE_CHANGE,
 } from './queries';
 
 type Detail = NonNullable<ResultOf<typeof CLAIM_DETAIL>['claim']>;
@@ -36,3 +37,4 @@ export type PersonRef = ResultOf<typeof PEOPLE>['people']['edges'][number]['node
 export type ChecklistItemT = Detail['checklist'][number];
 export type WorkQueueT = ResultOf<typeof WORK_QUEUE>['workQueue'];
 export type QueueClaimT = WorkQueueT['assigned']['edges'][number]['node'];
+export type SourceChangeT = ResultOf<typeof SOURCE_CHANGE>;

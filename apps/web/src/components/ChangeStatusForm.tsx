@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, gql } from '../api/client';
 import { CHANGE_STATUS } from '../api/queries';
+import type { ClaimSnapshot } from '../lib/corrections';
 import { humanize, TRANSITIONS, type ClaimStatus } from '../lib/format';
 import { ErrorNote } from './ErrorNote';
+import { StaleNotice, useOpenedClaim } from './StaleNotice';
 
 export interface ChangeStatusFormProps {
   claimId: string;
-  status: string;
-  version: number;
+  /** the claim as the page shows it now (live refresh replaces it) */
+  claim: ClaimSnapshot;
   /** passages the editor may cite as evidence (the claim's attributions' passages) */
   evidence?: { id: string; label: string }[];
   /** reload the claim (after a change, or to show the newer version after a conflict) */
@@ -15,18 +17,20 @@ export interface ChangeStatusFormProps {
 }
 
 /**
- * Moves a claim along the status workflow with a rationale. It sends the version it showed; when
- * someone else changed the claim meanwhile (CONFLICT) it reloads the claim, says so, and keeps the
- * rationale so the editor can check the newer version and submit again.
+ * Moves a claim along the status workflow with a rationale. The form keeps the claim as it was
+ * when the editor started writing and sends that version: when the claim changes meanwhile (a live
+ * refresh), it says what changed and asks before sending on the newer version, instead of quietly
+ * adopting it. A CONFLICT from the server (a change the page had not seen yet) reloads the claim,
+ * says so, and keeps the rationale.
  */
 export function ChangeStatusForm({
   claimId,
-  status,
-  version,
+  claim,
   evidence = [],
   onChanged,
 }: ChangeStatusFormProps) {
-  const targets = TRANSITIONS[status as ClaimStatus] ?? [];
+  const { seen, opened, changed, open, keep, reset } = useOpenedClaim(claim);
+  const targets = TRANSITIONS[seen.status as ClaimStatus] ?? [];
   const [to, setTo] = useState('');
   const [rationale, setRationale] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -37,11 +41,12 @@ export function ChangeStatusForm({
   const target = targets.includes(to as ClaimStatus) ? (to as ClaimStatus) : targets[0];
 
   if (!targets.length) {
-    return <p className="muted">{humanize(status)} is final: its status cannot change.</p>;
+    return <p className="muted">{humanize(seen.status)} is final: its status cannot change.</p>;
   }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (changed.length) return; // asked below: review the changes first
     setBusy(true);
     setError(null);
     setConflict(null);
@@ -52,19 +57,22 @@ export function ChangeStatusForm({
           claimId,
           status: target,
           rationale: rationale.trim(),
-          expectedVersion: version,
+          expectedVersion: seen.version,
           evidencePassageIds: [...picked],
         },
       });
       setRationale('');
       setPicked(new Set());
+      reset();
       setDone(`Status changed to ${humanize(target)}.`);
       await onChanged();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'CONFLICT') {
         const current = e.extensions.currentVersion;
-        // show the newer version first, then say why
+        // show the newer version first, then say why: the notice is the question, and the next
+        // submit is for the version it shows
         await onChanged();
+        reset();
         setConflict(
           `Someone changed this claim while you were reading it${
             typeof current === 'number' ? ` (it is now at version ${current})` : ''
@@ -82,10 +90,17 @@ export function ChangeStatusForm({
     <form className="stack" onSubmit={(e) => void submit(e)} aria-labelledby="change-status-title">
       <h3 id="change-status-title">Change status</h3>
       <p className="muted small">
-        Now {humanize(status)}, version {version}.
+        Now {humanize(seen.status)}, version {seen.version}.
       </p>
       <label htmlFor="status-to">New status</label>
-      <select id="status-to" value={target} onChange={(e) => setTo(e.target.value)}>
+      <select
+        id="status-to"
+        value={target}
+        onChange={(e) => {
+          open();
+          setTo(e.target.value);
+        }}
+      >
         {targets.map((s) => (
           <option key={s} value={s}>
             {humanize(s)}
@@ -98,7 +113,16 @@ export function ChangeStatusForm({
         rows={3}
         required
         value={rationale}
-        onChange={(e) => setRationale(e.target.value)}
+        onChange={(e) => {
+          open();
+          setRationale(e.target.value);
+        }}
+      />
+      <StaleNotice
+        from={opened?.version ?? claim.version}
+        to={claim.version}
+        changed={changed}
+        onKeep={keep}
       />
       {evidence.length > 0 && (
         <fieldset className="evidence-picker">
@@ -135,7 +159,7 @@ export function ChangeStatusForm({
       )}
       <ErrorNote error={error} />
       <div>
-        <button type="submit" disabled={busy || !rationale.trim()}>
+        <button type="submit" disabled={busy || !rationale.trim() || changed.length > 0}>
           Change status
         </button>
       </div>

@@ -45,6 +45,14 @@ describe('LiveIndicator', () => {
   });
 });
 
+const snap = (status: string, version: number, stances = '1 denies') => ({
+  status,
+  version,
+  text: 'Argentina is in talks',
+  stances,
+  toReview: 0,
+});
+
 describe('ChangeStatusForm', () => {
   it('sends the version it showed, the evidence picked and the bearer token', async () => {
     setToken('editor-token');
@@ -57,8 +65,7 @@ describe('ChangeStatusForm', () => {
     render(
       <ChangeStatusForm
         claimId="c"
-        status="CONTESTED"
-        version={2}
+        claim={snap('CONTESTED', 2)}
         evidence={[
           { id: 'p1', label: 'Ministry: “the talks go on”' },
           { id: 'p2', label: 'Decree: “signed on Monday”' },
@@ -97,7 +104,7 @@ describe('ChangeStatusForm', () => {
       }),
     );
     const onChanged = vi.fn();
-    render(<ChangeStatusForm claimId="c" status="CONTESTED" version={2} onChanged={onChanged} />);
+    render(<ChangeStatusForm claimId="c" claim={snap('CONTESTED', 2)} onChanged={onChanged} />);
     fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'New evidence' } });
     fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
     const note = await screen.findByTestId('conflict');
@@ -108,16 +115,91 @@ describe('ChangeStatusForm', () => {
 
   it('offers only the allowed transitions, none for a final status', () => {
     const { rerender } = render(
-      <ChangeStatusForm claimId="c" status="CONFIRMED" version={1} onChanged={() => undefined} />,
+      <ChangeStatusForm claimId="c" claim={snap('CONFIRMED', 1)} onChanged={() => undefined} />,
     );
     const options = [...(screen.getByLabelText('New status') as HTMLSelectElement).options].map(
       (o) => o.value,
     );
     expect(options).toEqual(['CONTESTED', 'RETRACTED']);
     rerender(
-      <ChangeStatusForm claimId="c" status="RETRACTED" version={1} onChanged={() => undefined} />,
+      <ChangeStatusForm claimId="c" claim={snap('RETRACTED', 1)} onChanged={() => undefined} />,
     );
     expect(screen.getByText(/is final/)).toBeTruthy();
+  });
+
+  it('keeps the version it was opened on and asks before sending on a newer one', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      calls.push(JSON.parse(String(init?.body)).variables.input);
+      return answer({ data: { changeClaimStatus: { id: 'c', status: 'CONFIRMED', version: 4 } } });
+    });
+    const onChanged = vi.fn();
+    const { rerender } = render(
+      <ChangeStatusForm claimId="c" claim={snap('CONTESTED', 2)} onChanged={onChanged} />,
+    );
+    fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'Announced' } });
+    // a live refresh while the editor writes: a correction withdrew a quote
+    rerender(
+      <ChangeStatusForm claimId="c" claim={snap('CONTESTED', 3, 'none')} onChanged={onChanged} />,
+    );
+    const alert = screen.getByTestId('stale-form');
+    expect(alert.textContent).toContain('version 2 → 3');
+    expect(alert.textContent).toContain('stances 1 denies → none');
+    const send = screen.getByRole('button', { name: 'Change status' }) as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    fireEvent.click(send);
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep my change for version 3' }));
+    expect(screen.queryByTestId('stale-form')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(calls[0]).toMatchObject({ expectedVersion: 3, rationale: 'Announced' });
+  });
+});
+
+describe('AttributeForm', () => {
+  it('sends the version it was opened on, and asks when the claim changed meanwhile', async () => {
+    const sent: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      if (body.query.includes('actors(')) {
+        return answer({
+          data: {
+            actors: { edges: [{ node: { id: 'm', name: 'Javier Milei', kind: 'PERSON' } }] },
+          },
+        });
+      }
+      sent.push(body.variables.input);
+      return answer({ data: { attributeClaim: { id: 'a', passage: { id: 'p', exact: 'said' } } } });
+    });
+    const onDone = vi.fn();
+    const selection = { articleId: 'art', start: 0, end: 4, exact: 'said' };
+    const { rerender } = render(
+      <AttributeForm
+        claimId="c"
+        claim={snap('CONTESTED', 2)}
+        selection={selection}
+        onDone={onDone}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Javier Milei' });
+    fireEvent.change(screen.getByLabelText('Actor'), { target: { value: 'm' } });
+    rerender(
+      <AttributeForm
+        claimId="c"
+        claim={snap('CONFIRMED', 3)}
+        selection={selection}
+        onDone={onDone}
+      />,
+    );
+    expect(screen.getByTestId('stale-form').textContent).toContain('status CONTESTED → CONFIRMED');
+    expect((screen.getByRole('button', { name: 'Attribute' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Keep my change for version 3' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Attribute' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(sent).toEqual([expect.objectContaining({ actorId: 'm', expectedVersion: 3 })]);
   });
 });
 
@@ -139,6 +221,7 @@ describe('AttributeForm', () => {
     render(
       <AttributeForm
         claimId="c"
+        claim={snap('CONTESTED', 2)}
         selection={{ articleId: 'art', start: 4, end: 20, exact: 'the deal is near' }}
         relays={[{ id: 'a1', label: 'The Times (reports): “officials said”' }]}
         onDone={onDone}

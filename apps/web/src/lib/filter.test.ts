@@ -12,6 +12,8 @@ const claim = (text: string, tags: string[], actors: string[]): BoardClaim => ({
   updatedAt: '2026-01-01T00:00:00Z',
   firstSeenAt: null,
   stanceSummary: { counts: [], distinctActors: actors.length },
+  corrections: { totalCount: 0 },
+  toReview: { totalCount: 0 },
   attributions: {
     edges: actors.map((name, i) => ({
       node: { id: `${i}`, stance: 'ASSERTS', actor: { id: name, name } },

@@ -5,6 +5,7 @@
 //   #/work                  my work: the signed-in person's queue
 //   #/articles/new          a new story: link or text → preview → ingest → suggestions
 //   #/actors                the actors: find, create, edit
+//   #/review                the review queue of source changes
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -13,7 +14,8 @@ export type Route =
   | { view: 'new-article' }
   | { view: 'actors' }
   | { view: 'claim'; id: string; passage?: string }
-  | { view: 'graph'; claimId?: string; actorId?: string; depth: number };
+  | { view: 'graph'; claimId?: string; actorId?: string; depth: number }
+  | { view: 'review' };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'work') return { view: 'work' };
   if (parts[0] === 'articles' && parts[1] === 'new') return { view: 'new-article' };
   if (parts[0] === 'actors') return { view: 'actors' };
+  if (parts[0] === 'review') return { view: 'review' };
   if (parts[0] === 'graph') {
     const depth = Math.min(3, Math.max(1, Number(params.get('depth')) || 2));
     return {
@@ -42,6 +45,7 @@ export const href = {
   work: () => '#/work',
   newArticle: () => '#/articles/new',
   actors: () => '#/actors',
+  review: () => '#/review',
   claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
   graph: (target: { claimId?: string; actorId?: string }, depth = 2) => {
     const params = new URLSearchParams();

@@ -19,6 +19,8 @@ const claim = (id: string, text: string, status: string, tags: string[]) => ({
     ],
     distinctActors: 3,
   },
+  corrections: { totalCount: 0 },
+  toReview: { totalCount: 0 },
   attributions: {
     edges: [{ node: { id: 'a', stance: 'DENIES', actor: { id: 'm', name: 'Javier Milei' } } }],
   },

@@ -203,6 +203,18 @@ export function Board() {
                   {claim.language}
                 </span>
               )}
+              {claim.corrections.totalCount > 0 && (
+                <span
+                  className={
+                    claim.toReview.totalCount > 0 ? 'badge corrected review' : 'badge corrected'
+                  }
+                  data-testid="corrected"
+                  title="An article behind this claim was corrected"
+                >
+                  source corrected
+                  {claim.toReview.totalCount > 0 ? ` · ${claim.toReview.totalCount} to review` : ''}
+                </span>
+              )}
             </div>
             <a className="claim-text" href={href.claim(claim.id)}>
               {claim.text}

@@ -13,6 +13,7 @@ import { NotesPanel } from '../components/claim/NotesPanel';
 import { ReviewForm } from '../components/claim/ReviewForm';
 import { ReviewItem } from '../components/claim/ReviewItem';
 import { Suggestions } from '../components/claim/Suggestions';
+import { CorrectionBanner } from '../components/corrections/CorrectionBanner';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, humanize, plural, STANCES, summarizeStances } from '../lib/format';
@@ -97,6 +98,14 @@ export function ClaimDetail({ id }: { id: string }) {
   if (!claim) return <p className="muted">Loading…</p>;
 
   const attributions = claim.attributions.edges.map((e) => e.node);
+  const sourceChanges = claim.sourceChanges.edges.map((e) => e.node);
+  const snapshot = {
+    version: claim.version,
+    status: claim.status,
+    text: claim.text,
+    stances: summarizeStances(claim.stanceSummary.counts),
+    toReview: sourceChanges.filter((c) => !c.resolved).length,
+  };
   const groups = STANCES.map((stance) => ({
     stance,
     items: attributions.filter((a) => a.stance === stance),
@@ -134,6 +143,7 @@ export function ClaimDetail({ id }: { id: string }) {
           </p>
         )}
         <ErrorNote error={error} />
+        <CorrectionBanner changes={sourceChanges} />
       </header>
 
       <div className="detail-grid">
@@ -183,8 +193,7 @@ export function ClaimDetail({ id }: { id: string }) {
             <section className="panel">
               <ChangeStatusForm
                 claimId={claim.id}
-                status={claim.status}
-                version={claim.version}
+                claim={snapshot}
                 evidence={[...new Map(attributions.map((a) => [a.passage.id, a])).values()].map(
                   (a) => ({ id: a.passage.id, label: `${a.actor.name}: “${a.passage.exact}”` }),
                 )}
@@ -308,6 +317,7 @@ export function ClaimDetail({ id }: { id: string }) {
                 {token && selection?.articleId === article.id && (
                   <AttributeForm
                     claimId={claim.id}
+                    claim={snapshot}
                     selection={selection}
                     relays={attributions
                       .filter((a) => a.passage.article.id === selection.articleId)

@@ -7,4 +7,11 @@ export class ArticlesArgs {
 
   @Field(() => String, { nullable: true })
   after?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'also list the versions a newer version replaced (by default only the latest)',
+  })
+  includeSuperseded?: boolean | null;
 }

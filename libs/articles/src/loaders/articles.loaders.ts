@@ -14,6 +14,8 @@ export interface ArticleLoaders {
   passageByKey: DataLoader<string, PassageObject | null>;
   passagesOf: DataLoader<string, PassageObject[]>;
   reanchoredOf: DataLoader<string, ReanchoredPassageObject[]>;
+  /** keyed by URL: every version, oldest first */
+  versionsOf: DataLoader<string, ArticleObject[]>;
   /** the extractor's suggestions, stored (computed once when missing) */
   suggestionsOf: DataLoader<string, ExtractedAttribution[]>;
 }
@@ -68,6 +70,9 @@ export class ArticlesLoaders {
             (row) => row.articleId,
             ReanchoredPassageObject.from,
           ),
+        ),
+        versionsOf: new DataLoader(async (urls: readonly string[]) =>
+          groupByKey(await repository.versionsOf(urls), urls, (row) => row.url, ArticleObject.from),
         ),
         suggestionsOf: new DataLoader((keys: readonly string[]) => suggestions.ofArticles(keys)),
       };

@@ -19,6 +19,9 @@ import {
 
 const readPassage = passageReader();
 
+/** An article (alias `articles`) that no newer version replaced. */
+export const NOT_SUPERSEDED = `NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = articles.id)`;
+
 const ARTICLE_COLUMNS = `${selectColumns(ARTICLE_RECORD_COLUMNS, 'articles')}, articles.created_at AS "createdAt"`;
 const PASSAGE_COLUMNS = selectColumns(PASSAGE_RECORD_COLUMNS, 'passages');
 const PASSAGE_JOINED = `${passageWithArticleColumns('p', 'a')} FROM passages p JOIN articles a ON a.id = p.article_id`;
@@ -58,25 +61,41 @@ export class ArticlesRepository {
     return this.db.query(`SELECT id, text FROM articles WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** Articles newest first, continuing after a (createdAt, id) key. */
+  /**
+   * Articles newest first, continuing after a (createdAt, id) key; only the latest version of
+   * each URL unless `includeSuperseded`.
+   */
   async page(
     limit: number,
     after: [string, string] | null,
+    includeSuperseded: boolean,
   ): Promise<{ rows: ArticleRecord[]; totalCount: number }> {
     const params: unknown[] = [limit + 1];
-    let where = '';
+    const latest = includeSuperseded ? [] : [NOT_SUPERSEDED];
+    const where = [...latest];
     if (after) {
       params.push(after[0], after[1]);
-      where = `WHERE (created_at, id) < ($2::timestamptz, $3::uuid)`;
+      where.push(`(created_at, id) < ($2::timestamptz, $3::uuid)`);
     }
+    const clause = (parts: string[]) => (parts.length ? `WHERE ${parts.join(' AND ')}` : '');
     const [rows, [{ count }]] = await Promise.all([
       this.db.query<ArticleRecord>(
-        `SELECT ${ARTICLE_COLUMNS} FROM articles ${where} ORDER BY created_at DESC, id DESC LIMIT $1`,
+        `SELECT ${ARTICLE_COLUMNS} FROM articles ${clause(where)} ORDER BY created_at DESC, id DESC LIMIT $1`,
         params,
       ),
-      this.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM articles`),
+      this.db.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM articles ${clause(latest)}`,
+      ),
     ]);
     return { rows, totalCount: count };
+  }
+
+  /** Every version of each of these URLs, oldest first (the chain of previous_version_id). */
+  versionsOf(urls: readonly string[]): Promise<ArticleRecord[]> {
+    return this.db.query<ArticleRecord>(
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = ANY($1::text[]) ORDER BY url, created_at, id`,
+      [urls],
+    );
   }
 
   /** Serialises ingests of one URL until the transaction ends. */
@@ -99,8 +118,7 @@ export class ArticlesRepository {
     url: string,
   ): Promise<(ArticleRecord & Pick<ArticleRow, 'text'>) | null> {
     const rows = await tx.$queryRawUnsafe<(ArticleRecord & Pick<ArticleRow, 'text'>)[]>(
-      `SELECT ${ARTICLE_COLUMNS}, text FROM articles WHERE url = $1
-         AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = articles.id)
+      `SELECT ${ARTICLE_COLUMNS}, text FROM articles WHERE url = $1 AND ${NOT_SUPERSEDED}
        ORDER BY created_at DESC LIMIT 1`,
       url,
     );

@@ -57,6 +57,40 @@ export class ArticleFieldsResolver {
       : null;
   }
 
+  @ResolveField(() => ArticleObject, {
+    nullable: true,
+    description: 'the version that replaced this one, if any',
+  })
+  async nextVersion(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
+    const versions = await this.versionsOf(article, ctx);
+    return versions[versions.findIndex((v) => v.key === article.key) + 1] ?? null;
+  }
+
+  @ResolveField(() => ArticleObject, {
+    description: 'the newest version of this article (itself when none replaced it)',
+  })
+  async latestVersion(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
+    const versions = await this.versionsOf(article, ctx);
+    return versions[versions.length - 1] ?? article;
+  }
+
+  @ResolveField(() => [ArticleObject], {
+    description: 'every version of this article, oldest first',
+  })
+  versions(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
+    return this.versionsOf(article, ctx);
+  }
+
+  @ResolveField(() => Boolean, { description: 'true when a newer version replaced this one' })
+  async superseded(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
+    const versions = await this.versionsOf(article, ctx);
+    return versions.length > 0 && versions[versions.length - 1].key !== article.key;
+  }
+
+  private versionsOf(article: ArticleObject, ctx: RequestContext): Promise<ArticleObject[]> {
+    return ctx.loaders.get(this.articles.key).versionsOf.load(article.url);
+  }
+
   @ResolveField(() => [ReanchoredPassageObject], {
     description: 'how each passage of the previous version was carried over to this one',
   })

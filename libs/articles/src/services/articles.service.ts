@@ -42,6 +42,28 @@ import { isArticleUrl } from '../url';
 import { ArticleReaderService } from './article-reader.service';
 import { SuggestionsService } from './suggestions.service';
 
+/** How one passage of the previous version was carried over to a new version (ids are keys). */
+export interface PassageCarry {
+  fromPassageId: string;
+  toPassageId: string | null;
+  status: AnchorStatus;
+  score: number;
+  reason: string | null;
+}
+
+/** A new version of an article, as the listeners of `onNewVersion` receive it. */
+export interface NewArticleVersion {
+  previousKey: string;
+  articleKey: string;
+  url: string;
+  at: Date;
+  by: string | null;
+  passages: PassageCarry[];
+}
+
+/** Runs inside the ingest's transaction: what fails there rolls the new version back. */
+export type NewVersionListener = (tx: Tx, version: NewArticleVersion) => Promise<void>;
+
 export interface PassageSelector {
   quote?: { exact: string; prefix?: string | null; suffix?: string | null } | null;
   position?: { start: number; end: number } | null;
@@ -50,6 +72,8 @@ export interface PassageSelector {
 /** The rules about articles: immutable versions, idempotent ingest, anchored passages. */
 @Injectable()
 export class ArticlesService {
+  private readonly newVersionListeners: NewVersionListener[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly articles: ArticlesRepository,
@@ -78,6 +102,15 @@ export class ArticlesService {
     return rows.map((row) => ({ article: ArticleObject.from(row), text: text.get(row.id) ?? '' }));
   }
 
+  /**
+   * Registers what must happen, in the ingest's transaction, when a new version is stored (the
+   * corrections feature moves the claims' passages): features that build on articles hook in here
+   * instead of articles depending on them.
+   */
+  onNewVersion(listener: NewVersionListener): void {
+    this.newVersionListeners.push(listener);
+  }
+
   async get(id: string): Promise<ArticleObject> {
     const [row] = await this.articles.findByIds([keyOf(id, 'Article')]);
     if (!row) throw new NotFoundError('Article', id);
@@ -89,7 +122,11 @@ export class ArticlesService {
     const after = args.after
       ? (decodeCursor(args.after, ['time', 'uuid']) as [string, string])
       : null;
-    const { rows, totalCount } = await this.articles.page(limit, after);
+    const { rows, totalCount } = await this.articles.page(
+      limit,
+      after,
+      Boolean(args.includeSuperseded),
+    );
     return toPage(
       rows,
       limit,
@@ -165,9 +202,16 @@ export class ArticlesService {
       });
       await this.articles.setAuthors(tx, row.id, authorIds);
       await this.suggestions.storeAtIngest(tx, row.id, input.text, row.language);
-      const report = previous
+      const carried = previous
         ? await this.reanchorPassages(tx, previous.id, row.id, input.text, row.language)
         : null;
+      const report = carried && countByStatus(carried);
+      if (previous && carried) {
+        const version = { previousKey: previous.id, articleKey: row.id, url, at: new Date(), by };
+        for (const listener of this.newVersionListeners) {
+          await listener(tx, { ...version, passages: carried });
+        }
+      }
       const article = ArticleObject.from(row);
       await this.events.append(tx, {
         kind: ClaimEventKind.ARTICLE_INGESTED,
@@ -216,12 +260,10 @@ export class ArticlesService {
     articleKey: string,
     text: string,
     language: string | null,
-  ): Promise<Record<AnchorStatus, number>> {
-    const counts = { EXACT: 0, FUZZY: 0, ORPHANED: 0 };
-    const rows = [];
+  ): Promise<PassageCarry[]> {
+    const rows: PassageCarry[] = [];
     for (const passage of await this.articles.passagesOfTx(tx, previousKey)) {
       const result = reanchor(passage, text);
-      counts[result.status] += 1;
       const to = result.anchor
         ? await this.articles.findOrCreatePassage(tx, {
             articleId: articleKey,
@@ -238,8 +280,14 @@ export class ArticlesService {
       });
     }
     await this.articles.recordReanchoring(tx, articleKey, rows);
-    return counts;
+    return rows;
   }
+}
+
+function countByStatus(rows: PassageCarry[]): Record<AnchorStatus, number> {
+  const counts = { EXACT: 0, FUZZY: 0, ORPHANED: 0 };
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
 }
 
 function anchorOrFail(text: string, selector: PassageSelector): Anchor {

@@ -68,6 +68,15 @@ export class AttributeClaimInput {
   @Min(0, { message: 'confidence must be between 0 and 1' })
   @Max(1, { message: 'confidence must be between 0 and 1' })
   confidence?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'the claim version the editor saw; another is a CONFLICT with extensions.currentVersion',
+  })
+  @IsOptional()
+  @Min(1, { message: 'expectedVersion starts at 1' })
+  expectedVersion?: number | null;
 }
 
 @InputType()

@@ -37,17 +37,41 @@ const JOINS = `JOIN actors ac ON ac.id = a.actor_id
   JOIN passages p ON p.id = a.passage_id JOIN articles ar ON ar.id = p.article_id
   ${publisherJoin('ar', 'pub')}`;
 
-/** An attribution's own columns (alias a) and its passage's (p, joined by PASSAGE_OF). */
+/** An attribution's own columns (alias a) and its passage's (p, joined by `passageOf`). */
 const OWN_COLUMNS = `${COLUMNS}, ${passageColumns('p', 'passage_')}`;
 const OWN_NULLS = `${nullColumns(ATTRIBUTION_COLUMNS, 'attributions')}, ${passageColumns(null, 'passage_')}`;
 const ACTOR_NULLS = nullColumns(ACTOR_COLUMNS, 'actors', 'actor_');
+
 /**
  * The passage of each attribution `a` already read, by primary key: a LATERAL subquery with LIMIT 1
  * is never flattened into a join, so the planner cannot hash a whole table to keep a few of its
- * rows (which it did for the passages when the tables were small).
+ * rows (which it did for the passages when the tables were small). With `asOf` (the parameter
+ * `$n`, an ISO time) the passage is the one the attribution stood on then: a correction that moved
+ * it later (source_changes.moved_at) says where it stood before.
  */
-const PASSAGE_OF = `CROSS JOIN LATERAL (
-    SELECT * FROM passages p WHERE p.id = a.passage_id LIMIT 1) p`;
+function passageOf(n: number | null): string {
+  const passage =
+    n === null
+      ? 'a.passage_id'
+      : `COALESCE((SELECT sc.from_passage_id FROM source_changes sc
+           WHERE sc.attribution_id = a.id AND sc.moved_at > $${n}::timestamptz
+           ORDER BY sc.moved_at, sc.id LIMIT 1), a.passage_id)`;
+  return `CROSS JOIN LATERAL (
+    SELECT * FROM passages p WHERE p.id = ${passage} LIMIT 1) p`;
+}
+
+/**
+ * Attributions that count in a stance summary at `$n` (now when null): not those a correction
+ * orphaned and no editor has resolved yet (the withdrawn quote stops counting).
+ */
+function countsAt(n: number | null): string {
+  const unresolved =
+    n === null
+      ? 'sc.resolved_at IS NULL'
+      : `sc.at <= $${n}::timestamptz AND (sc.resolved_at IS NULL OR sc.resolved_at > $${n}::timestamptz)`;
+  return `NOT EXISTS (SELECT 1 FROM source_changes sc WHERE sc.attribution_id = a.id
+    AND sc.status = 'ORPHANED' AND ${unresolved})`;
+}
 
 /**
  * A hop of a relay chain: the attribution it starts from, the hop's id, and the hop's joined row,
@@ -135,9 +159,11 @@ export class AttributionsRepository {
     const countParams: unknown[] = [query.keys];
     let filter = `a.${query.owner} = ANY($1::uuid[])`;
     let countFilter = filter;
+    let passage = passageOf(null);
     if (query.asOf) {
       params.push(query.asOf);
       countParams.push(query.asOf);
+      passage = passageOf(params.length);
       filter += ` AND ${existingAt(params.length)}`;
       countFilter += ` AND ${existingAt(countParams.length)}`;
     } else {
@@ -166,11 +192,11 @@ export class AttributionsRepository {
        ${hopsOf('SELECT page.id, page.reported_via_id, 1 FROM page WHERE page.reported_via_id IS NOT NULL')},
        found AS (
          SELECT 0 AS part, a.owner, a.rn::int AS n, a.total, NULL::uuid AS "hopId", ${OWN_COLUMNS}
-         FROM page a ${PASSAGE_OF}
+         FROM page a ${passage}
          UNION ALL
          SELECT 1, h.start_id, h.depth, NULL, h.id, j.*
          FROM hops h LEFT JOIN LATERAL (
-           SELECT ${OWN_COLUMNS} FROM attributions a ${PASSAGE_OF}
+           SELECT ${OWN_COLUMNS} FROM attributions a ${passage}
            WHERE a.id = h.id AND NOT (h.id IN (SELECT page.id FROM page)) LIMIT 1) j ON true)
        SELECT f.*, ${ACTOR_NULLS}, ${articleWithPublisherColumns(null, null, 'passage_')} FROM found f
        UNION ALL
@@ -253,6 +279,7 @@ export class AttributionsRepository {
       `SELECT a.claim_id AS "claimId", a.stance, count(*)::int AS count,
               count(DISTINCT a.actor_id)::int AS actors
        FROM attributions a WHERE a.claim_id = ANY($1::uuid[]) AND ${existingAt(asOf ? 2 : null)}
+         AND ${countsAt(asOf ? 2 : null)}
        GROUP BY GROUPING SETS ((a.claim_id, a.stance), (a.claim_id))`,
       asOf ? [claimIds, asOf] : [claimIds],
     );

@@ -23,7 +23,7 @@ import {
   RelayOnOtherClaim,
   RelayRemoved,
 } from '../attributions.errors';
-import { AttributionObject } from '../dtos/attribution.object';
+import { AttributionObject, AttributionRecord } from '../dtos/attribution.object';
 import {
   AttributeClaimInput,
   AttributionsArgs,
@@ -105,7 +105,7 @@ export class AttributionsService {
       ? keyOf(input.reportedViaId, 'Attribution', 'reportedViaId')
       : null;
     return this.db.transaction(async (tx) => {
-      await this.claims.lockCurrent(tx, claimKey, input.claimId);
+      await this.claims.lockCurrent(tx, claimKey, input.claimId, input.expectedVersion);
       await this.actors.requireKey(tx, actorKey, input.actorId);
       const passage = await this.articles.anchorPassage(tx, articleKey, input.articleId, {
         quote: input.quote,
@@ -166,12 +166,7 @@ export class AttributionsService {
     const reason = input.reason.trim();
     if (!reason) throw new BadInputError('reason must contain at least one visible character.');
     await this.db.transaction(async (tx) => {
-      const current = await this.attributions.lock(tx, key);
-      if (!current) throw new NotFoundError('Attribution', input.attributionId);
-      if (current.removedAt) throw new AttributionAlreadyRemoved();
-      const relays = await this.attributions.activeRelaysOf(tx, key);
-      if (relays > 0) throw new AttributionStillRelayed(relays);
-      const row = await this.attributions.remove(tx, key, by, reason);
+      const row = await this.removeIn(tx, key, input.attributionId, by, reason);
       await this.events.append(tx, {
         kind: ClaimEventKind.ATTRIBUTION_REMOVED,
         claimId: row.claimId,
@@ -181,6 +176,25 @@ export class AttributionsService {
       });
     });
     return this.load(key);
+  }
+
+  /**
+   * Removes an attribution inside the caller's transaction, by the rules of `remove` (not removed
+   * yet, no current relay through it); the caller records its own event.
+   */
+  async removeIn(
+    tx: Tx,
+    key: string,
+    id: string,
+    by: string | null,
+    reason: string,
+  ): Promise<AttributionRecord> {
+    const current = await this.attributions.lock(tx, key);
+    if (!current) throw new NotFoundError('Attribution', id);
+    if (current.removedAt) throw new AttributionAlreadyRemoved();
+    const relays = await this.attributions.activeRelaysOf(tx, key);
+    if (relays > 0) throw new AttributionStillRelayed(relays);
+    return this.attributions.remove(tx, key, by, reason);
   }
 }
 

@@ -62,6 +62,15 @@ export class UpdateClaimInput {
   @IsOptional()
   @Min(1, { message: 'expectedVersion starts at 1' })
   expectedVersion?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'why a new text keeps a reviewed status (CORROBORATED, CONFIRMED, REFUTED); without it the claim goes back to UNVERIFIED for review',
+  })
+  @IsOptional()
+  @MaxLength(5000, { message: 'rationale must be at most 5000 characters long' })
+  rationale?: string | null;
 }
 
 @InputType()

@@ -60,6 +60,13 @@ export class ClaimFilter {
   @IsOptional()
   @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
   language?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'claims with unresolved source changes (true), or without any (false): see sourceChanges',
+  })
+  needsReview?: boolean | null;
 }
 
 @ArgsType()

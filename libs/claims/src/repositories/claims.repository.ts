@@ -74,6 +74,8 @@ export interface ClaimPageQuery {
   notAssigneeId?: string | null;
   /** a language tag: claims whose language has the same primary subtag */
   language: string | null;
+  /** with (true) or without (false) source changes awaiting review */
+  needsReview: boolean | null;
   sort: ClaimSort;
   limit: number;
   /** the sort key and id to continue after (the rank as a string for relevance) */
@@ -160,6 +162,11 @@ export class ClaimsRepository {
       where.push(
         `lower(split_part(c.language, '-', 1)) = lower(split_part(${add(query.language)}, '-', 1))`,
       );
+    }
+    if (query.needsReview !== null) {
+      const awaiting = `EXISTS (SELECT 1 FROM source_changes sc
+        WHERE sc.claim_id = c.id AND sc.needs_review AND sc.resolution IS NULL)`;
+      where.push(query.needsReview ? awaiting : `NOT ${awaiting}`);
     }
     if (query.actorId || query.stance) {
       const on = ['a.claim_id = c.id', 'a.removed_at IS NULL'];
@@ -415,6 +422,8 @@ export class ClaimsRepository {
   }> {
     const attributions = await tx.$executeRaw`
       UPDATE attributions SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
+    await tx.$executeRaw`
+      UPDATE source_changes SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     const reviews = await tx.$executeRaw`
       UPDATE reviews SET claim_id = ${keepId}::uuid WHERE claim_id = ${mergeId}::uuid`;
     // notes follow the claim (and its attributions); the checklist stays with the merged claim

@@ -30,7 +30,12 @@ import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../d
 import { ClaimOrder, ClaimsArgs } from '../dtos/claims.args';
 import { SimilarClaimObject, SimilarClaimsArgs } from '../dtos/similar-claim.object';
 import { ClaimPageQuery, ClaimSort, ClaimsRepository } from '../repositories/claims.repository';
-import { canTransition, countedTicks, missingItems } from '../status/transitions';
+import {
+  canTransition,
+  countedTicks,
+  missingItems,
+  statusAfterReword,
+} from '../status/transitions';
 import { ClaimDeskRepository } from '../repositories/claim-desk.repository';
 
 /** Filters of the work queue (libs/newsroom) on top of ClaimFilter. */
@@ -105,6 +110,7 @@ export class ClaimsService {
       checklist: queue.checklist ?? null,
       notAssigneeId: queue.notAssigneeId ?? null,
       language: filter.language ?? null,
+      needsReview: filter.needsReview ?? null,
       sort,
       limit,
       after,
@@ -199,14 +205,28 @@ export class ClaimsService {
     return claim;
   }
 
+  /**
+   * Changes a claim's text or tags. A new text on a claim whose status is a verdict on its wording
+   * (REVIEWED_STATUSES) keeps that status only with a rationale; without one the claim goes back to
+   * UNVERIFIED for review, as a status change in the same transaction.
+   */
   async update(input: UpdateClaimInput, by: string | null): Promise<ClaimObject> {
     const key = keyOf(input.claimId, 'Claim', 'claimId');
     const changes: { text?: string; tags?: string[] } = {};
     if (input.text != null) changes.text = visible(input.text, 'text');
     if (input.tags != null) changes.tags = tidyTags(input.tags);
+    const rationale = input.rationale?.trim() || null;
     return this.db.transaction(async (tx) => {
       const current = await this.lockCurrent(tx, key, input.claimId, input.expectedVersion);
-      const row = await this.claims.update(tx, key, changes);
+      const reworded = changes.text !== undefined && changes.text !== current.text;
+      const status = reworded
+        ? statusAfterReword(current.status, rationale !== null)
+        : current.status;
+      const row = await this.claims.update(
+        tx,
+        key,
+        status === current.status ? changes : { ...changes, status },
+      );
       await this.events.append(tx, {
         kind: ClaimEventKind.CLAIM_UPDATED,
         claimId: key,
@@ -216,8 +236,21 @@ export class ClaimsService {
           version: row.version,
           before: { text: current.text, tags: current.tags ?? [] },
           after: { text: row.text, tags: row.tags ?? [] },
+          ...(reworded && rationale ? { rationale } : {}),
         },
       });
+      if (status !== current.status) {
+        await this.recordStatusChange(tx, {
+          claimId: input.claimId,
+          key,
+          from: current.status,
+          to: status,
+          rationale: `The text changed without a rationale while the claim was ${current.status}: back for review.`,
+          version: row.version,
+          by,
+          evidenceIds: [],
+        });
+      }
       return ClaimObject.from(row);
     });
   }
@@ -246,29 +279,55 @@ export class ClaimsService {
       const missing = evidence.findIndex((passage) => !found.includes(passage));
       if (missing >= 0) throw new NotFoundError('Passage', evidenceIds[missing]);
       const row = await this.claims.update(tx, key, { status: input.status });
-      await this.claims.addStatusChange(tx, {
-        claimId: key,
-        fromStatus: current.status,
-        toStatus: input.status,
+      await this.recordStatusChange(tx, {
+        claimId: input.claimId,
+        key,
+        from: current.status,
+        to: input.status,
         rationale,
         version: row.version,
         by,
-        evidence,
-      });
-      await this.events.append(tx, {
-        kind: ClaimEventKind.STATUS_CHANGED,
-        claimId: key,
-        by,
-        payload: {
-          claimId: input.claimId,
-          from: current.status,
-          to: input.status,
-          rationale,
-          version: row.version,
-          evidencePassageIds: evidenceIds,
-        },
+        evidenceIds,
       });
       return ClaimObject.from(row);
+    });
+  }
+
+  /** The status history row, its evidence and the STATUS_CHANGED event of a status change. */
+  private async recordStatusChange(
+    tx: Tx,
+    change: {
+      claimId: string;
+      key: string;
+      from: ClaimStatus;
+      to: ClaimStatus;
+      rationale: string;
+      version: number;
+      by: string | null;
+      evidenceIds: string[];
+    },
+  ): Promise<void> {
+    await this.claims.addStatusChange(tx, {
+      claimId: change.key,
+      fromStatus: change.from,
+      toStatus: change.to,
+      rationale: change.rationale,
+      version: change.version,
+      by: change.by,
+      evidence: change.evidenceIds.map((id) => keyOf(id, 'Passage', 'evidencePassageIds')),
+    });
+    await this.events.append(tx, {
+      kind: ClaimEventKind.STATUS_CHANGED,
+      claimId: change.key,
+      by: change.by,
+      payload: {
+        claimId: change.claimId,
+        from: change.from,
+        to: change.to,
+        rationale: change.rationale,
+        version: change.version,
+        evidencePassageIds: change.evidenceIds,
+      },
     });
   }
 

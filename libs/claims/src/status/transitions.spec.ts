@@ -1,6 +1,13 @@
 import { ClaimStatus } from '@claimtrace/database';
 import { DEFAULT_CHECKLIST } from '@claimtrace/core';
-import { ALLOWED_TRANSITIONS, canTransition, countedTicks, missingItems } from './transitions';
+import {
+  ALLOWED_TRANSITIONS,
+  canTransition,
+  countedTicks,
+  missingItems,
+  REVIEWED_STATUSES,
+  statusAfterReword,
+} from './transitions';
 
 describe('claim status transitions', () => {
   it('covers every status', () => {
@@ -43,5 +50,16 @@ describe('claim status transitions', () => {
       'second-review',
     ]);
     expect(countedTicks(DEFAULT_CHECKLIST, ticks, null)).toHaveLength(2);
+  });
+
+  it('sends a reworded verdict back for review unless a rationale keeps it', () => {
+    expect(REVIEWED_STATUSES).toEqual(['CORROBORATED', 'CONFIRMED', 'REFUTED']);
+    for (const status of REVIEWED_STATUSES) {
+      expect(statusAfterReword(status, false)).toBe('UNVERIFIED');
+      expect(statusAfterReword(status, true)).toBe(status);
+    }
+    for (const status of ['UNVERIFIED', 'CONTESTED', 'RETRACTED'] as const) {
+      expect(statusAfterReword(status, false)).toBe(status);
+    }
   });
 });

@@ -50,3 +50,18 @@ export function countedTicks(
     .filter((tick) => !required.has(tick.key) || tick.doneById !== assigneeId)
     .map((tick) => tick.key);
 }
+
+/**
+ * Statuses that are a verdict on a claim's wording. Rewording such a claim (`updateClaim` with a
+ * different text) keeps the status only with a rationale; without one the claim goes back to
+ * UNVERIFIED for review, recorded as a status change. The guide prints this rule beside the table.
+ */
+export const REVIEWED_STATUSES: readonly ClaimStatus[] = [CORROBORATED, CONFIRMED, REFUTED];
+
+/** Where a reworded claim's status goes back to when no rationale keeps it. */
+export const REWORDED_BACK_TO = UNVERIFIED;
+
+/** The status after a change of text: kept with a rationale or when no verdict stood on it. */
+export function statusAfterReword(status: ClaimStatus, rationale: boolean): ClaimStatus {
+  return REVIEWED_STATUSES.includes(status) && !rationale ? REWORDED_BACK_TO : status;
+}

@@ -21,8 +21,11 @@ describe('export parameters', () => {
       until: null,
       tag: 'migration',
       asOf: new Date('2026-03-01T11:00:00.000Z'),
+      includeSuperseded: false,
     });
     expect(selectionOf({})).toMatchObject({ start: null, depth: null, statuses: null });
+    expect(selectionOf({ includeSuperseded: 'true' }).includeSuperseded).toBe(true);
+    expect(selectionOf({ includeSuperseded: 'false' }).includeSuperseded).toBe(false);
   });
 
   it.each([
@@ -35,6 +38,8 @@ describe('export parameters', () => {
     [{ since: '2026-02-01', until: '2026-01-01' }, 'until', /before/],
     [{ search: 'x'.repeat(501) }, 'search', /at most 500/],
     [{ claimId: 'garbage' }, 'claimId', /claimId/],
+    [{ includeSuperseded: 'yes' }, 'includeSuperseded', /true or false/],
+    [{ includeSuperseded: ['true', 'true'] }, 'includeSuperseded', /once/],
   ])('refuses %j naming %s', (params, argument, message) => {
     let thrown: unknown;
     try {

@@ -16,6 +16,7 @@ export const SELECTION_PARAMS = [
   'until',
   'search',
   'asOf',
+  'includeSuperseded',
 ] as const;
 type SelectionParam = (typeof SELECTION_PARAMS)[number];
 
@@ -72,6 +73,18 @@ function depthParam(params: ExportParams): number | null {
   return Number(value);
 }
 
+/** `includeSuperseded=true|false` (false when absent). */
+function flagParam(params: ExportParams, name: 'includeSuperseded'): boolean {
+  const value = once(params, name);
+  if (!value) return false;
+  if (value !== 'true' && value !== 'false') {
+    throw new BadInputError(`\`${name}\` must be true or false (got "${value.slice(0, 20)}").`, {
+      argument: name,
+    });
+  }
+  return value === 'true';
+}
+
 /** `status=A,B` or `status=A&status=B`, checked against the statuses there are. */
 function statusParam(params: ExportParams): ClaimStatus[] | null {
   const statuses = (
@@ -109,6 +122,7 @@ export function selectionOf(params: ExportParams): GraphSelection {
       until: dateParam(params, 'until'),
       search: search ?? null,
       asOf: dateParam(params, 'asOf'),
+      includeSuperseded: flagParam(params, 'includeSuperseded'),
     },
     { requireStart: false },
   );

@@ -159,4 +159,12 @@ export class ClaimGraphArgs {
       'the graph as it stood then: the facts recorded by then and not removed by then, statuses as of then',
   })
   asOf?: Date | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'also the stances that a correction orphaned and no editor resolved yet, and superseded article versions',
+  })
+  includeSuperseded?: boolean | null;
 }

@@ -44,6 +44,8 @@ export interface GraphSql {
  *   was published, else when it was recorded; a claim when first seen; an actor at its first
  *   stance or publication; an article when published) and `endedAt` (an attribution removed, a
  *   claim retracted, an article superseded by a newer version).
+ * - Versions: the latest by default (`includeSuperseded` keeps the rest): stances that a correction
+ *   orphaned and no editor resolved are left out, and superseded articles no stance stands on.
  * - Claims: narrowed by tag, status, first-seen range and words, as the claims list does.
  * - A start: the walk of `depth` hops, in a recursive CTE, through the indexed foreign keys
  *   (stances both ways, relations both ways, articles of stances, publishers, affiliations,
@@ -66,12 +68,30 @@ export function graphSelectionSql(
   };
   const T = selection.asOf ? `${add(selection.asOf)}::timestamptz` : null;
   const recordedBy = (alias: string) => (T ? ` AND ${alias}.created_at <= ${T}` : '');
+  // Latest versions by default (issue 15): a stance that a correction orphaned and no editor had
+  // resolved (by `asOf`) is left out, as from the stance summary; so is a superseded article
+  // version, unless a selected stance still stands on it (a confirmed orphan, say).
+  const latest = !selection.includeSuperseded;
+  const orphanedThen = (a: string) =>
+    `NOT EXISTS (SELECT 1 FROM source_changes sc WHERE sc.attribution_id = ${a}.id
+       AND sc.status = 'ORPHANED' AND ${
+         T
+           ? `sc.at <= ${T} AND (sc.resolved_at IS NULL OR sc.resolved_at > ${T})`
+           : 'sc.resolved_at IS NULL'
+       })`;
   const stanceLive = (a: string) =>
-    T
+    (T
       ? `${a}.created_at <= ${T} AND (${a}.removed_at IS NULL OR ${a}.removed_at > ${T})`
-      : `${a}.removed_at IS NULL`;
+      : `${a}.removed_at IS NULL`) + (latest ? ` AND ${orphanedThen(a)}` : '');
   const actorLive = (ac: string) => `${ac}.merged_into_id IS NULL${recordedBy(ac)}`;
-  const articleLive = (ar: string) => (T ? `${ar}.created_at <= ${T}` : 'TRUE');
+  const articleLive = (ar: string) => {
+    const recorded = T ? `${ar}.created_at <= ${T}` : 'TRUE';
+    if (!latest) return recorded;
+    return `${recorded} AND (NOT EXISTS (SELECT 1 FROM articles nv WHERE nv.previous_version_id = ${ar}.id${
+      T ? ` AND nv.created_at <= ${T}` : ''
+    }) OR EXISTS (SELECT 1 FROM passages lp JOIN sel_stances ls ON ls.passage_id = lp.id
+                  WHERE lp.article_id = ${ar}.id))`;
+  };
   const statusAt = (c: string) =>
     T
       ? `coalesce((SELECT s.to_status FROM status_changes s WHERE s.claim_id = ${c}.id AND s.at <= ${T}

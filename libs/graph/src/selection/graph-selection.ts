@@ -10,7 +10,8 @@ export type GraphStartType = 'CLAIM' | 'ACTOR';
  * Which part of the claim graph a view or an export covers, as `claimGraph` and the exports take
  * it (the same argument names on GraphQL, HTTP and the CLI). Every part is optional and they
  * combine with AND: a start (a claim or an actor) and the hops walked from it; the claims' tag,
- * status, first-seen range and words (as in the claims list); and the time the graph is read at.
+ * status, first-seen range and words (as in the claims list); the time the graph is read at; and
+ * whether superseded article versions and the stances a correction orphaned are in it.
  */
 export interface GraphSelectionArgs {
   claimId?: string | null;
@@ -22,6 +23,7 @@ export interface GraphSelectionArgs {
   until?: Date | null;
   search?: string | null;
   asOf?: Date | null;
+  includeSuperseded?: boolean | null;
 }
 
 /** A checked selection, with database keys: what the graph SQL is built from. */
@@ -36,6 +38,11 @@ export interface GraphSelection {
   search: { websearch: string; prefix: string | null } | null;
   /** null: now */
   asOf: Date | null;
+  /**
+   * also the stances that a correction orphaned and no editor resolved yet, and the superseded
+   * article versions nothing selected stands on (by default the graph is of the latest versions)
+   */
+  includeSuperseded: boolean;
 }
 
 export const WHOLE_GRAPH: GraphSelection = {
@@ -47,6 +54,7 @@ export const WHOLE_GRAPH: GraphSelection = {
   until: null,
   search: null,
   asOf: null,
+  includeSuperseded: false,
 };
 
 /** Whether the claims are narrowed by tag, status, date or words (a start or asOf is not that). */
@@ -117,5 +125,6 @@ export function toGraphSelection(
     until: args.until ?? null,
     search: search ? { websearch: search.websearch, prefix: search.prefix } : null,
     asOf: args.asOf ?? null,
+    includeSuperseded: args.includeSuperseded === true,
   };
 }

@@ -69,4 +69,12 @@ export class SearchArgs {
   @IsOptional()
   @ArrayMaxSize(4)
   types?: SearchHitType[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'also find passages and articles of article versions a correction replaced',
+  })
+  @IsOptional()
+  includeSuperseded?: boolean | null;
 }

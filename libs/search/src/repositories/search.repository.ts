@@ -4,8 +4,9 @@ import { PassageRecord } from '@claimtrace/articles';
 import { Database } from '@claimtrace/database';
 import { SearchKind, searchSql } from './search.sql';
 
-/** The statement is the same for every search (all input is bound): built once. */
-const SEARCH_SQL = searchSql();
+/** The statements are the same for every search (all input is bound): built once. */
+const SEARCH_LATEST = searchSql(false);
+const SEARCH_ALL_VERSIONS = searchSql(true);
 
 export type SearchRow =
   | { kind: 'claim'; score: number; claim: ClaimRecord }
@@ -22,12 +23,18 @@ export class SearchRepository {
     prefix: string | null,
     limit: number,
     kinds: readonly SearchKind[],
+    includeSuperseded = false,
   ): Promise<SearchRow[]> {
     const rows = await this.withBitmapScans<{
       kind: SearchKind;
       score: number;
       record: Record<string, unknown>;
-    }>(SEARCH_SQL, [websearch, prefix, limit, kinds]);
+    }>(includeSuperseded ? SEARCH_ALL_VERSIONS : SEARCH_LATEST, [
+      websearch,
+      prefix,
+      limit,
+      kinds,
+    ]);
     return rows.map((row): SearchRow => {
       if (row.kind === 'claim') {
         return { kind: 'claim', score: row.score, claim: claimRecord(row.record) };

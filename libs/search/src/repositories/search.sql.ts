@@ -44,11 +44,15 @@ interface Table {
   weight: number;
 }
 
-/** An article version that a newer one replaced: its words are found in the newest. */
+/**
+ * Whether an article version is one a newer one replaced (a correction): its words are found in
+ * the newest, so by default its passages and the version itself are left out; `includeSuperseded`
+ * finds every version.
+ */
 const superseded = (articleId: string) =>
   `EXISTS (SELECT 1 FROM articles newer WHERE newer.previous_version_id = ${articleId})`;
 
-const TABLES: Table[] = [
+const tables = (includeSuperseded: boolean): Table[] => [
   {
     kind: 'claim',
     name: 'claims',
@@ -60,14 +64,14 @@ const TABLES: Table[] = [
     kind: 'passage',
     name: 'passages',
     alias: 'p',
-    live: (p) => `NOT ${superseded(`${p}.article_id`)}`,
+    live: (p) => (includeSuperseded ? 'true' : `NOT ${superseded(`${p}.article_id`)}`),
     weight: PASSAGE_WEIGHT,
   },
   {
     kind: 'article',
     name: 'articles',
     alias: 'ar',
-    live: (ar) => `NOT ${superseded(`${ar}.id`)}`,
+    live: (ar) => (includeSuperseded ? 'true' : `NOT ${superseded(`${ar}.id`)}`),
     weight: ARTICLE_WEIGHT,
   },
   {
@@ -98,10 +102,11 @@ const TABLES: Table[] = [
  * found (exact layers weigh fully, prefix matches a third; normalisation 1 divides by
  * 1 + log(length), so that neither short claims nor long passages crowd out the other), a row
  * found twice keeps one score, and only the best `$3` become records. A kind not in $4 is not
- * searched at all; passages and articles of a version that a newer one replaced are left out, so a
- * text is found once, in its newest version.
+ * searched at all; passages and articles of a version that a newer one replaced are left out
+ * (a text is found once, in its newest version) unless `includeSuperseded`.
  */
-export function searchSql(): string {
+export function searchSql(includeSuperseded = false): string {
+  const TABLES = tables(includeSuperseded);
   const q = textQuerySql('$1', '$2');
   const rank = (vector: string) =>
     `(ts_rank(${vector}, ${q.exact}, 1) + ts_rank(${vector}, ${q.fuzzy}, 1) / 3)`;

@@ -32,6 +32,7 @@ export class SearchService {
     query: string,
     first: number | null,
     types: readonly SearchHitType[] | null = null,
+    includeSuperseded = false,
   ): Promise<SearchHitObject[]> {
     const max = this.config.MAX_PAGE_SIZE;
     if (first != null && (!Number.isInteger(first) || first < 1 || first > max)) {
@@ -50,6 +51,7 @@ export class SearchService {
       parsed.prefix,
       first ?? Math.min(DEFAULT_HITS, max),
       kinds,
+      includeSuperseded,
     );
     const found = await this.read(rows);
     return rows.map((row) => {

@@ -3,7 +3,9 @@ import { gql } from '../../api/client';
 import { ACTORS, ATTRIBUTE } from '../../api/queries';
 import type { ActorRef } from '../../api/types';
 import { humanize, STANCES, type Stance } from '../../lib/format';
+import type { ClaimSnapshot } from '../../lib/corrections';
 import { ErrorNote } from '../ErrorNote';
+import { StaleNotice, useOpenedClaim } from '../StaleNotice';
 import type { Selection } from './ArticlePanel';
 
 function useActors(): ActorRef[] {
@@ -19,31 +21,37 @@ function useActors(): ActorRef[] {
 /**
  * Attributes the selected words to an actor with a stance, optionally reported via another
  * attribution of the claim in the same article (a relay chain: "officials said, the Times
- * reported").
+ * reported"). Like the status form, it keeps the claim as it was when the editor started and
+ * sends that version; a change meanwhile is shown and asked about before anything is sent.
  */
 export function AttributeForm({
   claimId,
+  claim,
   selection,
   relays = [],
   onDone,
 }: {
   claimId: string;
+  claim: ClaimSnapshot;
   selection: Selection;
   /** the claim's attributions in the selection's article, which may relay this one */
   relays?: { id: string; label: string }[];
   onDone(): void;
 }) {
   const actors = useActors();
+  const { seen, opened, changed, open, keep } = useOpenedClaim(claim);
   const [actorId, setActorId] = useState('');
   const [reportedViaId, setReportedViaId] = useState('');
   const [stance, setStance] = useState<Stance>('ASSERTS');
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (changed.length) return; // asked below: review the changes first
     try {
       await gql(ATTRIBUTE, {
         input: {
           claimId,
+          expectedVersion: seen.version,
           actorId,
           stance,
           articleId: selection.articleId,
@@ -66,7 +74,15 @@ export function AttributeForm({
         Selected: <q>{selection.exact}</q>
       </p>
       <label htmlFor="attr-actor">Actor</label>
-      <select id="attr-actor" required value={actorId} onChange={(e) => setActorId(e.target.value)}>
+      <select
+        id="attr-actor"
+        required
+        value={actorId}
+        onChange={(e) => {
+          open();
+          setActorId(e.target.value);
+        }}
+      >
         <option value="">Choose an actor</option>
         {actors.map((a) => (
           <option key={a.id} value={a.id}>
@@ -75,7 +91,14 @@ export function AttributeForm({
         ))}
       </select>
       <label htmlFor="attr-stance">Stance</label>
-      <select id="attr-stance" value={stance} onChange={(e) => setStance(e.target.value as Stance)}>
+      <select
+        id="attr-stance"
+        value={stance}
+        onChange={(e) => {
+          open();
+          setStance(e.target.value as Stance);
+        }}
+      >
         {STANCES.map((s) => (
           <option key={s} value={s}>
             {humanize(s)}
@@ -99,9 +122,15 @@ export function AttributeForm({
           </select>
         </>
       )}
+      <StaleNotice
+        from={opened?.version ?? claim.version}
+        to={claim.version}
+        changed={changed}
+        onKeep={keep}
+      />
       <ErrorNote error={error} />
       <div>
-        <button type="submit" disabled={!actorId}>
+        <button type="submit" disabled={!actorId || changed.length > 0}>
           Attribute
         </button>
       </div>

@@ -37,6 +37,12 @@ export function AttributionItem({
       >
         “{a.passage.exact}”
       </button>
+      {a.needsReview && (
+        <p className="warning small" data-testid="needs-review">
+          Its article was corrected and this passage needs review; it does not count in the stance
+          summary until an editor confirms it.
+        </p>
+      )}
       <p className="muted small">
         {a.passage.article.title}
         {a.statedAt ? ` · ${formatDateTime(a.statedAt)}` : ''}

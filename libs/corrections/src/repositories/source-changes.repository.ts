@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { PassageCarry } from '@claimtrace/articles';
+import { personOfPrincipalSql } from '@claimtrace/auth';
+import { ColumnSpec, columnList } from '@claimtrace/core';
+import { Database, SourceChangeAction, SourceChangeRow, Stance, Tx } from '@claimtrace/database';
+import { SourceChangeRecord } from '../dtos/source-change.object';
+
+const SOURCE_CHANGE_COLUMNS: ColumnSpec<SourceChangeRow, SourceChangeRecord> = [
+  ['id', 'id'],
+  ['claim_id', 'claimId'],
+  ['attribution_id', 'attributionId'],
+  ['status_change_id', 'statusChangeId'],
+  ['from_article_id', 'fromArticleId'],
+  ['to_article_id', 'toArticleId'],
+  ['from_passage_id', 'fromPassageId'],
+  ['to_passage_id', 'toPassageId'],
+  ['status', 'status'],
+  ['score', 'score'],
+  ['reason', 'reason'],
+  ['needs_review', 'needsReview'],
+  ['at', 'at'],
+  ['moved_to_passage_id', 'movedToPassageId'],
+  ['moved_at', 'movedAt'],
+  ['resolution', 'resolution'],
+  ['resolved_at', 'resolvedAt'],
+  ['resolved_by_id', 'resolvedById'],
+  ['resolved_reason', 'resolvedReason'],
+];
+const COLUMNS = columnList(SOURCE_CHANGE_COLUMNS, 'sc');
+
+/** A source change (alias sc) that awaits an editor. */
+export const UNRESOLVED = 'sc.needs_review AND sc.resolution IS NULL';
+
+/** What a correction did to one attribution or evidence passage, as recorded. */
+export type RecordedChange = Pick<SourceChangeRow, 'claimId' | 'status' | 'score'> & {
+  actorId: string | null;
+  stance: Stance | null;
+};
+
+export type LockedSourceChange = SourceChangeRecord & { actorId: string | null };
+
+export interface CorrectionToRecord {
+  previousKey: string;
+  articleKey: string;
+  at: Date;
+  reviewScore: number;
+  passages: PassageCarry[];
+}
+
+/** The moves of a correction as one relation `m(from_id, to_id, status, score, reason)`. */
+const MOVES = `unnest($1::uuid[], $2::uuid[], $3::anchor_status[], $4::float8[], $5::text[])
+  AS m(from_id, to_id, status, score, reason)`;
+
+const RECORDED = `sc.claim_id AS "claimId", sc.status, sc.score`;
+
+export interface SourceChangesQuery {
+  resolved: boolean | null;
+  limit: number;
+  after: [string, string] | null;
+}
+
+/** All SQL about source changes, and the moves of attributions and evidence they make. */
+@Injectable()
+export class SourceChangesRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Records a source change for every current attribution and every status-change evidence on a
+   * passage of the previous version, then moves those on EXACT and FUZZY passages to their new
+   * passage (ORPHANED ones stay). Four statements whatever the number of passages.
+   */
+  async recordCorrection(tx: Tx, correction: CorrectionToRecord): Promise<RecordedChange[]> {
+    const p = correction.passages;
+    const moves = [
+      p.map((m) => m.fromPassageId),
+      p.map((m) => m.toPassageId),
+      p.map((m) => m.status),
+      p.map((m) => m.score),
+      p.map((m) => m.reason),
+    ];
+    const insert = (owner: string, from: string, returning: string) =>
+      `INSERT INTO source_changes AS sc (claim_id, ${owner}, from_article_id, to_article_id,
+          from_passage_id, to_passage_id, status, score, reason, needs_review, at,
+          moved_to_passage_id, moved_at)
+       SELECT src.claim_id, src.owner_id, $6::uuid, $7::uuid, m.from_id, m.to_id, m.status,
+              m.score, m.reason, (m.status = 'ORPHANED' OR (m.status = 'FUZZY' AND m.score < $9)),
+              $8::timestamptz, m.to_id, CASE WHEN m.to_id IS NULL THEN NULL ELSE $8::timestamptz END
+       FROM ${MOVES} ${from}
+       RETURNING ${returning}`;
+    const params = [...moves, correction.previousKey, correction.articleKey, correction.at];
+    const attributions = await tx.$queryRawUnsafe<(RecordedChange & { attributionId: string })[]>(
+      `WITH changed AS (${insert(
+        'attribution_id',
+        `JOIN (SELECT a.claim_id, a.id AS owner_id, a.passage_id FROM attributions a
+               WHERE a.removed_at IS NULL) src ON src.passage_id = m.from_id`,
+        `sc.attribution_id AS "attributionId", ${RECORDED}`,
+      )})
+       SELECT changed.*, a.actor_id AS "actorId", a.stance
+       FROM changed JOIN attributions a ON a.id = changed."attributionId"`,
+      ...params,
+      correction.reviewScore,
+    );
+    const evidence = await tx.$queryRawUnsafe<RecordedChange[]>(
+      insert(
+        'status_change_id',
+        `JOIN (SELECT s.claim_id, s.id AS owner_id, e.passage_id FROM status_change_evidence e
+               JOIN status_changes s ON s.id = e.status_change_id) src ON src.passage_id = m.from_id`,
+        RECORDED,
+      ),
+      ...params,
+      correction.reviewScore,
+    );
+    await tx.$executeRawUnsafe(
+      `UPDATE attributions a SET passage_id = m.to_id FROM ${MOVES}
+       WHERE a.passage_id = m.from_id AND m.to_id IS NOT NULL AND a.removed_at IS NULL`,
+      ...moves,
+    );
+    await tx.$executeRawUnsafe(
+      `UPDATE status_change_evidence e SET passage_id = m.to_id FROM ${MOVES}
+       WHERE e.passage_id = m.from_id AND m.to_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM status_change_evidence o
+                         WHERE o.status_change_id = e.status_change_id AND o.passage_id = m.to_id)`,
+      ...moves,
+    );
+    return [
+      ...attributions.map(({ claimId, status, score, actorId, stance }) => ({
+        claimId,
+        status,
+        score,
+        actorId,
+        stance,
+      })),
+      ...evidence.map((row) => ({ ...row, actorId: null, stance: null })),
+    ];
+  }
+
+  findByIds(ids: readonly string[]): Promise<SourceChangeRecord[]> {
+    return this.db.query<SourceChangeRecord>(
+      `SELECT ${COLUMNS} FROM source_changes sc WHERE sc.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /**
+   * Source changes newest first: of all claims (`claimIds` null), or one page for each claim (a
+   * window numbers each claim's rows), with the totals by claim ('' for all claims). Two
+   * statements whatever the number of claims.
+   */
+  async pages(
+    claimIds: readonly string[] | null,
+    query: SourceChangesQuery,
+  ): Promise<{ rows: SourceChangeRecord[]; totals: Map<string, number> }> {
+    const params: unknown[] = [];
+    const where: string[] = ['TRUE'];
+    if (claimIds) {
+      params.push(claimIds);
+      where.push(`sc.claim_id = ANY($${params.length}::uuid[])`);
+    }
+    if (query.resolved !== null) where.push(query.resolved ? `NOT (${UNRESOLVED})` : UNRESOLVED);
+    const base = where.join(' AND ');
+    const countParams = [...params];
+    const owner = claimIds ? 'sc.claim_id::text' : `''`;
+    params.push(query.limit + 1);
+    const limit = `$${params.length}`;
+    let after = '';
+    if (query.after) {
+      params.push(query.after[0], query.after[1]);
+      after = `AND (sc.at, sc.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    const [rows, counts] = await Promise.all([
+      this.db.query<SourceChangeRecord>(
+        `SELECT ${columnList(SOURCE_CHANGE_COLUMNS, 'numbered')} FROM (
+           SELECT sc.*, row_number() OVER (PARTITION BY ${owner} ORDER BY sc.at DESC, sc.id DESC) AS rn
+           FROM source_changes sc WHERE ${base} ${after}) numbered
+         WHERE numbered.rn <= ${limit}
+         ORDER BY ${claimIds ? 'numbered.claim_id, ' : ''}numbered.at DESC, numbered.id DESC`,
+        params,
+      ),
+      this.db.query<{ owner: string; count: number }>(
+        `SELECT ${owner} AS owner, count(*)::int AS count FROM source_changes sc
+         WHERE ${base} GROUP BY 1`,
+        countParams,
+      ),
+    ]);
+    return { rows, totals: new Map(counts.map((row) => [row.owner, row.count])) };
+  }
+
+  /** The source change, locked for an editor's resolution, with its attribution's actor. */
+  async lock(tx: Tx, id: string): Promise<LockedSourceChange | null> {
+    const rows = await tx.$queryRawUnsafe<LockedSourceChange[]>(
+      `SELECT ${COLUMNS}, a.actor_id AS "actorId"
+       FROM source_changes sc LEFT JOIN attributions a ON a.id = sc.attribution_id
+       WHERE sc.id = $1::uuid FOR UPDATE OF sc`,
+      id,
+    );
+    return rows[0] ?? null;
+  }
+
+  async resolve(
+    tx: Tx,
+    id: string,
+    resolution: {
+      action: SourceChangeAction;
+      by: string | null;
+      reason: string | null;
+      at: Date;
+      movedTo?: string;
+    },
+  ): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `UPDATE source_changes SET resolution = $2::source_change_action, resolved_by = $3,
+         resolved_by_id = ${personOfPrincipalSql('$3::text')},
+         resolved_reason = $4, resolved_at = $5::timestamptz,
+         moved_to_passage_id = COALESCE($6::uuid, moved_to_passage_id),
+         moved_at = CASE WHEN $6::uuid IS NULL THEN moved_at ELSE $5::timestamptz END
+       WHERE id = $1::uuid`,
+      id,
+      resolution.action,
+      resolution.by,
+      resolution.reason,
+      resolution.at,
+      resolution.movedTo ?? null,
+    );
+  }
+
+  /** Moves an attribution (REANCHOR) to another passage of its article's newer version. */
+  async moveAttribution(tx: Tx, attributionId: string, passageId: string): Promise<void> {
+    await tx.$executeRaw`
+      UPDATE attributions SET passage_id = ${passageId}::uuid WHERE id = ${attributionId}::uuid`;
+  }
+
+  /** Moves a status change's evidence from one passage to another (REANCHOR), or drops it (REMOVE). */
+  async moveEvidence(
+    tx: Tx,
+    statusChangeId: string,
+    from: string,
+    to: string | null,
+  ): Promise<void> {
+    if (to === null) {
+      await tx.$executeRaw`DELETE FROM status_change_evidence
+        WHERE status_change_id = ${statusChangeId}::uuid AND passage_id = ${from}::uuid`;
+      return;
+    }
+    await tx.$executeRaw`
+      UPDATE status_change_evidence SET passage_id = ${to}::uuid
+      WHERE status_change_id = ${statusChangeId}::uuid AND passage_id = ${from}::uuid
+        AND NOT EXISTS (SELECT 1 FROM status_change_evidence o
+                        WHERE o.status_change_id = ${statusChangeId}::uuid AND o.passage_id = ${to}::uuid)`;
+  }
+
+  /** Of these attributions, those with a source change awaiting review. */
+  async awaitingReview(attributionIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT DISTINCT sc.attribution_id AS id FROM source_changes sc
+       WHERE sc.attribution_id = ANY($1::uuid[]) AND ${UNRESOLVED}`,
+      [attributionIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The moves of these attributions' passages, oldest first. */
+  movesOf(attributionIds: readonly string[]): Promise<
+    (Pick<SourceChangeRow, 'attributionId' | 'fromPassageId' | 'status' | 'score' | 'reason'> & {
+      toPassageId: string;
+      at: Date;
+    })[]
+  > {
+    return this.db.query(
+      `SELECT sc.attribution_id AS "attributionId", sc.from_passage_id AS "fromPassageId",
+              sc.moved_to_passage_id AS "toPassageId", sc.status, sc.score, sc.moved_at AS at,
+              CASE WHEN sc.resolution = 'REANCHOR'
+                   THEN coalesce('re-anchored by an editor: ' || sc.resolved_reason, 're-anchored by an editor')
+                   ELSE sc.reason END AS reason
+       FROM source_changes sc
+       WHERE sc.attribution_id = ANY($1::uuid[]) AND sc.moved_to_passage_id IS NOT NULL
+       ORDER BY sc.moved_at, sc.id`,
+      [attributionIds],
+    );
+  }
+}
