@@ -29,12 +29,7 @@ export class SearchRepository {
       kind: SearchKind;
       score: number;
       record: Record<string, unknown>;
-    }>(includeSuperseded ? SEARCH_ALL_VERSIONS : SEARCH_LATEST, [
-      websearch,
-      prefix,
-      limit,
-      kinds,
-    ]);
+    }>(includeSuperseded ? SEARCH_ALL_VERSIONS : SEARCH_LATEST, [websearch, prefix, limit, kinds]);
     return rows.map((row): SearchRow => {
       if (row.kind === 'claim') {
         return { kind: 'claim', score: row.score, claim: claimRecord(row.record) };
