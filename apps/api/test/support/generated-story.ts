@@ -42,6 +42,8 @@ export async function generateStory(
           kind: i % 3 === 0 ? 'ORGANIZATION' : 'PERSON',
           aliases: [`S${seed}A${i}`],
           affiliationId: i === 1 ? actors[0] : undefined,
+          // the generated names differ by one digit: distinct actors on purpose
+          allowDuplicate: true,
         },
       },
     );
@@ -73,7 +75,14 @@ export async function generateStory(
   for (let c = 0; c < 5; c += 1) {
     const { createClaim } = await t.ok(
       `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id } }`,
-      { i: { text: `Story ${seed} claim ${c}`, tags: c % 2 === 0 ? [tag] : [], language: 'en' } },
+      {
+        i: {
+          text: `Story ${seed} claim ${c}`,
+          tags: c % 2 === 0 ? [tag] : [],
+          language: 'en',
+          allowDuplicate: true,
+        },
+      },
     );
     claims.push(createClaim.id);
   }
