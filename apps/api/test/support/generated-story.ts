@@ -88,7 +88,12 @@ export async function generateStory(
   }
 
   const made: { id: string; claim: string; article: string; via?: string }[] = [];
+  // the same stance by the same actor on the same passage stands once (a second is a CONFLICT)
+  const stated = new Set<string>();
+  const factOf = (input: Record<string, unknown>) =>
+    JSON.stringify([input.claimId, input.actorId, input.stance, input.articleId, input.quote]);
   const attribute = async (input: Record<string, unknown>) => {
+    stated.add(factOf(input));
     const { attributeClaim } = await t.ok(
       `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`,
       { i: input },
@@ -122,12 +127,16 @@ export async function generateStory(
     const claim = pick(claims);
     const article = pick(articles);
     const relays = made.filter((m) => m.claim === claim && m.article === article.id);
-    await attribute({
+    const fact = {
       claimId: claim,
       actorId: pick(actors),
       articleId: article.id,
       stance: pick(STANCES),
       quote: { exact: pick(article.sentences) },
+    };
+    if (stated.has(factOf(fact))) continue;
+    await attribute({
+      ...fact,
       statedAt:
         next() < 0.5
           ? new Date(Date.UTC(2025, 0, 1 + Math.floor(next() * 20), 12)).toISOString()
