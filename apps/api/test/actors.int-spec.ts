@@ -161,13 +161,13 @@ describe('actors over GraphQL', () => {
   });
 
   it('records every write in the event log', async () => {
-    const created = await t.ok(CREATE, { input: { name: 'Perfil', kind: 'MEDIA_OUTLET' } });
+    const created = await t.ok(CREATE, { input: { name: 'Página/12', kind: 'MEDIA_OUTLET' } });
     const events = await t.db.query<{ kind: string; payload: any }>(
       `SELECT kind, payload FROM claim_events ORDER BY id DESC LIMIT 1`,
     );
     expect(events[0]).toEqual({
       kind: 'ACTOR_CREATED',
-      payload: { actorId: created.createActor.id, name: 'Perfil', kind: 'MEDIA_OUTLET' },
+      payload: { actorId: created.createActor.id, name: 'Página/12', kind: 'MEDIA_OUTLET' },
     });
   });
 });

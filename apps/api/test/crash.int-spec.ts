@@ -168,7 +168,7 @@ describe('crash safety (SIGKILL, then restart)', () => {
       async (w, n) => {
         const { createClaim } = await gql(
           `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id version } }`,
-          { i: { text: `Claim ${w}-${n} made during the burst.` } },
+          { i: { text: `Claim ${w}-${n} made during the burst.`, allowDuplicate: true } },
         );
         const { attributeClaim } = await gql(
           `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`,

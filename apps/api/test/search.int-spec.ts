@@ -7,7 +7,7 @@ const TALKS =
 
 const SEARCH = `query ($q: String!, $first: Int) { search(query: $q, first: $first) {
   score snippet highlights { start end }
-  claim { id text } passage { id exact attributions: __typename } } }`;
+  claim { id text } passage { id exact attributions: __typename } article { id } actor { id } } }`;
 
 describe('search', () => {
   let t: TestApp;
@@ -45,7 +45,8 @@ describe('search', () => {
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) {
       expect(hit.snippet).not.toMatch(/<\/?b>/);
-      expect((hit.claim == null) !== (hit.passage == null)).toBe(true);
+      const set = [hit.claim, hit.passage, hit.article, hit.actor].filter((x) => x != null);
+      expect(set).toHaveLength(1);
       const points = Array.from(hit.snippet as string);
       for (const range of hit.highlights) {
         const word = points.slice(range.start, range.end).join('').toLowerCase();

@@ -241,12 +241,25 @@ describe('security: attacks and their answers', () => {
       // and the values are stored and read back exactly
       const actor = await t.ok<{ createActor: { id: string; name: string; aliases: string[] } }>(
         `mutation ($i: CreateActorInput!) { createActor(input: $i) { id name aliases } }`,
-        { i: { name: `${injection} actor`, kind: 'PERSON', aliases: [injection] } },
+        {
+          i: {
+            name: `${injection} actor`,
+            kind: 'PERSON',
+            aliases: [injection],
+            allowDuplicate: true,
+          },
+        },
       );
       expect(actor.createActor).toMatchObject({ name: `${injection} actor`, aliases: [injection] });
       const claim = await t.ok<{ createClaim: { text: string; tags: string[] } }>(
         `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { text tags } }`,
-        { i: { text: `${injection} is a claim`, tags: [injection.slice(0, 20)] } },
+        {
+          i: {
+            text: `${injection} is a claim`,
+            tags: [injection.slice(0, 20)],
+            allowDuplicate: true,
+          },
+        },
       );
       expect(claim.createClaim.text).toBe(`${injection} is a claim`);
       const found = await t.gqlAs<{ actors: { totalCount: number } }>(

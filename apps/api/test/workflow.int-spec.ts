@@ -185,7 +185,7 @@ describe('editing claims: versions, workflow, attributions, links, reviews, merg
   });
 
   it('links claims: no self link, no duplicate, visible from both claims', async () => {
-    const from = (await call.createClaim('Talks are advanced')).id;
+    const from = (await call.createClaim('Negotiations are at an advanced stage')).id;
     const to = (await call.createClaim('There are no talks')).id;
     const self = failure(
       await call.mutate(LINK, { fromId: from, toId: from, relation: 'SUPPORTS' }),

@@ -4,6 +4,7 @@ import { ConfigError } from '@claimtrace/core';
 import { demoCommand } from './commands/demo.command';
 import { exportCommand } from './commands/export.command';
 import { importCommand } from './commands/import.command';
+import { ingestCommand } from './commands/ingest.command';
 import { migrateCommand } from './commands/migrate.command';
 import { suggestCommand } from './commands/suggest.command';
 import { personCommand } from './commands/person.command';
@@ -17,6 +18,7 @@ export function buildCli(): Command {
       'Claimtrace: who claimed what, who denied it, where it was written. Uses DATABASE_URL, or the embedded PostgreSQL under CLAIMTRACE_DATA_DIR.',
     )
     .addCommand(demoCommand())
+    .addCommand(ingestCommand())
     .addCommand(migrateCommand())
     .addCommand(suggestCommand())
     .addCommand(personCommand())

@@ -1,41 +1,16 @@
 import { createHash } from 'node:crypto';
-import { Command } from 'commander';
 import { Client } from 'pg';
 import { createTestDatabase } from '@claimtrace/testing';
-import { buildCli } from '../src/main';
+import { runCli } from './support/run-cli';
 
 // `claimtrace token create|list|revoke` against a real database (DATABASE_URL set for the CLI).
-
-/** The CLI with every command throwing instead of exiting the test process, and quiet on stderr. */
-function throwingCli(): Command {
-  const cli = buildCli();
-  const override = (command: Command) => {
-    command.exitOverride().configureOutput({ writeErr: () => undefined });
-    command.commands.forEach(override);
-  };
-  override(cli);
-  return cli;
-}
 
 describe('claimtrace token', () => {
   let url: string;
   const saved = process.env.DATABASE_URL;
-  let output: string[];
 
-  const run = async (...args: string[]): Promise<string> => cli('token', ...args);
-  const cli = async (...args: string[]): Promise<string> => {
-    output = [];
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      output.push(String(chunk));
-      return true;
-    });
-    try {
-      await throwingCli().parseAsync(['node', 'claimtrace', ...args]);
-    } finally {
-      spy.mockRestore();
-    }
-    return output.join('');
-  };
+  const cli = runCli;
+  const run = (...args: string[]) => runCli('token', ...args);
 
   const rows = async () => {
     const client = new Client({ connectionString: url });

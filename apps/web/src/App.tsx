@@ -7,6 +7,8 @@ import { Board } from './pages/Board';
 import { ClaimDetail } from './pages/ClaimDetail';
 import { GraphView } from './pages/GraphView';
 import { MyWork } from './pages/MyWork';
+import { Actors } from './pages/Actors';
+import { NewArticle } from './pages/NewArticle';
 import { ReviewQueue } from './pages/ReviewQueue';
 import { href, useRoute } from './lib/router';
 
@@ -56,6 +58,15 @@ function Shell() {
             </a>
           )}
           <a
+            href={href.newArticle()}
+            aria-current={route.view === 'new-article' ? 'page' : undefined}
+          >
+            New article
+          </a>
+          <a href={href.actors()} aria-current={route.view === 'actors' ? 'page' : undefined}>
+            Actors
+          </a>
+          <a
             href={route.view === 'claim' ? href.graph({ claimId: route.id }) : '#/graph'}
             aria-current={route.view === 'graph' ? 'page' : undefined}
           >
@@ -72,6 +83,8 @@ function Shell() {
         {route.view === 'board' && <Board />}
         {route.view === 'work' && <MyWork />}
         {route.view === 'claim' && <ClaimDetail key={route.id} id={route.id} />}
+        {route.view === 'new-article' && <NewArticle />}
+        {route.view === 'actors' && <Actors />}
         {route.view === 'review' && <ReviewQueue />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />

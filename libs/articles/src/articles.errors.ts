@@ -56,3 +56,31 @@ export class PassageSelectorMissing extends BadInputError {
     });
   }
 }
+
+/** Why a page could not be read by ingestArticle (extensions.reason). */
+export type PageProblem =
+  | 'BLOCKED_ADDRESS'
+  | 'DNS_FAILED'
+  | 'CONNECTION_FAILED'
+  | 'TIMEOUT'
+  | 'TOO_MANY_REDIRECTS'
+  | 'BAD_REDIRECT'
+  | 'HTTP_STATUS'
+  | 'NOT_HTML'
+  | 'TOO_LARGE'
+  | 'TOO_COMPLEX'
+  | 'NO_ARTICLE';
+
+/** ingestArticle without text, and the page at `url` could not be fetched or read. */
+export class PageNotReadable extends BadInputError {
+  constructor(
+    readonly reason: PageProblem,
+    detail: string,
+    url: string,
+  ) {
+    super(
+      `Could not read the page at ${url.slice(0, 200)}: ${detail} Paste the article's text (input.text) to ingest it anyway.`,
+      { argument: 'url', reason },
+    );
+  }
+}

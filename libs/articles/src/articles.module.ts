@@ -9,6 +9,7 @@ import {
 } from './resolvers/article-fields.resolver';
 import { ArticlesResolver } from './resolvers/articles.resolver';
 import { ReanchoredPassageFieldsResolver } from './resolvers/passage-fields.resolver';
+import { ArticleReaderService } from './services/article-reader.service';
 import { ArticlesService } from './services/articles.service';
 import { SuggestionExtractor } from './services/suggestion-extractor';
 import { SuggestionsRepository } from './repositories/suggestions.repository';
@@ -19,6 +20,7 @@ import { SuggestionsService } from './services/suggestions.service';
   providers: [
     ArticlesRepository,
     ArticlesService,
+    ArticleReaderService,
     SuggestionsRepository,
     SuggestionExtractor,
     SuggestionsService,
@@ -28,7 +30,7 @@ import { SuggestionsService } from './services/suggestions.service';
     SuggestedAttributionFieldsResolver,
     ReanchoredPassageFieldsResolver,
   ],
-  exports: [ArticlesService, ArticlesLoaders, SuggestionExtractor],
+  exports: [ArticlesService, ArticlesLoaders, SuggestionExtractor, SuggestionsService],
 })
 export class ArticlesModule implements OnModuleInit {
   constructor(

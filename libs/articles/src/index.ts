@@ -15,3 +15,5 @@ export {
   publisherJoin,
 } from './repositories/passage-columns';
 export * from './services/suggestion-extractor';
+export * from './services/suggestions.service';
+export { PageNotReadable } from './articles.errors';

@@ -1,4 +1,4 @@
-import { BadInputError } from '@claimtrace/core';
+import { BadInputError, ConflictError } from '@claimtrace/core';
 
 export class RelayOnOtherClaim extends BadInputError {
   constructor() {
@@ -37,6 +37,15 @@ export class AttributionStillRelayed extends BadInputError {
     super(
       `${count} current attribution(s) are reported via this one; remove those first, or the relay chains would break.`,
       { argument: 'attributionId', relays: count },
+    );
+  }
+}
+
+export class DuplicateAttribution extends ConflictError {
+  constructor(existingId: string) {
+    super(
+      `This actor already has this stance on this claim with this passage: attribution "${existingId}". Edit or remove that one instead of recording it twice.`,
+      { existingAttributionId: existingId },
     );
   }
 }

@@ -135,3 +135,14 @@ export class RequiredItemHeld extends ConflictError {
     );
   }
 }
+
+/** createClaim found a claim so like the new text that it is likely the same claim. */
+export class LikelyDuplicateClaim extends ConflictError {
+  constructor(duplicate: { id: string; text: string; score: number }) {
+    const score = Math.round(duplicate.score * 100) / 100;
+    super(
+      `This claim is likely a duplicate of claim "${duplicate.id}" ("${duplicate.text.slice(0, 200)}", similarity ${score}). Attribute to that claim, or send allowDuplicate: true to create it anyway.`,
+      { duplicateOfId: duplicate.id, duplicateOfText: duplicate.text, score },
+    );
+  }
+}

@@ -10,3 +10,4 @@ export * from './dtos/review.inputs';
 export * from './services/reviews.service';
 export * from './dtos/claim-desk.dto';
 export * from './services/claim-desk.service';
+export * from './dtos/similar-claim.object';

@@ -28,3 +28,6 @@ export * from './logging/bootstrap-noise';
 export * from './runtime/running-api';
 export * from './rate/rate-budget';
 export * from './text/public-url';
+export * from './search/similarity';
+export * from './text/language';
+export * from './text/detect-language';

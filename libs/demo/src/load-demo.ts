@@ -72,6 +72,8 @@ export class DemoLoader {
               aliases: actor.aliases ?? [],
               affiliationId: actor.affiliation ? actorIds.get(actor.affiliation) : null,
               wikidataId: actor.wikidataId ?? null,
+              // a curated set: its actors are distinct even where their names look alike
+              allowDuplicate: true,
             },
             DEMO_BY,
           );
@@ -95,7 +97,7 @@ export class DemoLoader {
     const passageIds = new Map<string, string>();
     for (const demo of DEMO_CLAIMS) {
       const claim = await this.claims.create(
-        { text: demo.text, tags: [...demo.tags, DEMO_TAG], language: 'en' },
+        { text: demo.text, tags: [...demo.tags, DEMO_TAG], language: 'en', allowDuplicate: true },
         DEMO_BY,
       );
       claimIds.set(demo.ref, claim.id);

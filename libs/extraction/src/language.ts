@@ -1,13 +1,14 @@
 /**
  * Which language's rules read a text: the article's declared `language` when it names English or
- * Spanish, else the detector tinyld (restricted to the two). Inside an article each sentence is
+ * Spanish, else the project's detector (`detectLanguage`, restricted to the two). Inside an article each sentence is
  * read by the rules of its own language (mixed text: an English article quoting a Spanish
  * sentence), judged by its function words outside quotes, the article's language breaking ties.
  */
-import { detect } from 'tinyld/light';
+import { detectLanguage } from '@claimtrace/core';
 import type { Range } from './types';
 
 export type ExtractionLanguage = 'en' | 'es';
+const EXTRACTION_LANGUAGES: readonly ExtractionLanguage[] = ['en', 'es'];
 
 /**
  * The language of an article: declared ("es", "es-AR", "en-US"), else read from its start: its
@@ -20,7 +21,12 @@ export function articleLanguage(text: string, declared?: string | null): Extract
   const { spanish, english } = functionWords(sample);
   if (spanish >= 8 && spanish >= 3 * english) return 'es';
   if (english >= 8 && english >= 3 * spanish) return 'en';
-  return detect(sample.slice(0, 1500), { only: ['en', 'es'] }) === 'es' ? 'es' : 'en';
+  const detected = detectLanguage(sample.slice(0, 1500), {
+    only: EXTRACTION_LANGUAGES,
+    minWords: 1,
+    minAccuracy: 0,
+  });
+  return detected === 'es' ? 'es' : 'en';
 }
 
 const SPANISH_WORDS = new Set(

@@ -42,6 +42,8 @@ export async function generateStory(
           kind: i % 3 === 0 ? 'ORGANIZATION' : 'PERSON',
           aliases: [`S${seed}A${i}`],
           affiliationId: i === 1 ? actors[0] : undefined,
+          // the generated names differ by one digit: distinct actors on purpose
+          allowDuplicate: true,
         },
       },
     );
@@ -73,13 +75,25 @@ export async function generateStory(
   for (let c = 0; c < 5; c += 1) {
     const { createClaim } = await t.ok(
       `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id } }`,
-      { i: { text: `Story ${seed} claim ${c}`, tags: c % 2 === 0 ? [tag] : [], language: 'en' } },
+      {
+        i: {
+          text: `Story ${seed} claim ${c}`,
+          tags: c % 2 === 0 ? [tag] : [],
+          language: 'en',
+          allowDuplicate: true,
+        },
+      },
     );
     claims.push(createClaim.id);
   }
 
   const made: { id: string; claim: string; article: string; via?: string }[] = [];
+  // the same stance by the same actor on the same passage stands once (a second is a CONFLICT)
+  const stated = new Set<string>();
+  const factOf = (input: Record<string, unknown>) =>
+    JSON.stringify([input.claimId, input.actorId, input.stance, input.articleId, input.quote]);
   const attribute = async (input: Record<string, unknown>) => {
+    stated.add(factOf(input));
     const { attributeClaim } = await t.ok(
       `mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`,
       { i: input },
@@ -113,12 +127,16 @@ export async function generateStory(
     const claim = pick(claims);
     const article = pick(articles);
     const relays = made.filter((m) => m.claim === claim && m.article === article.id);
-    await attribute({
+    const fact = {
       claimId: claim,
       actorId: pick(actors),
       articleId: article.id,
       stance: pick(STANCES),
       quote: { exact: pick(article.sentences) },
+    };
+    if (stated.has(factOf(fact))) continue;
+    await attribute({
+      ...fact,
       statedAt:
         next() < 0.5
           ? new Date(Date.UTC(2025, 0, 1 + Math.floor(next() * 20), 12)).toISOString()

@@ -8,6 +8,7 @@ export const BOARD_CLAIM = graphql(`
     text
     status
     version
+    language
     tags
     updatedAt
     firstSeenAt
@@ -144,6 +145,7 @@ export const CLAIM_DETAIL = graphql(
         text
         status
         version
+        language
         tags
         firstSeenAt
         updatedAt
@@ -292,6 +294,7 @@ export const ARTICLE = graphql(`
       url
       text
       publishedAt
+      language
       publisher {
         id
         name
@@ -305,11 +308,102 @@ export const ARTICLE = graphql(`
         stance
         contentStart
         contentEnd
+        passageStart
+        passageEnd
+        sourceName
         actor {
           id
           name
         }
       }
+    }
+  }
+`);
+
+export const ARTICLE_PREVIEW = graphql(`
+  query ArticlePreview($input: IngestArticleInput!) {
+    articlePreview(input: $input) {
+      url
+      title
+      text
+      publisherName
+      authorNames
+      publishedAt
+      language
+      fetchedAt
+    }
+  }
+`);
+
+export const INGEST_ARTICLE = graphql(`
+  mutation IngestArticle($input: IngestArticleInput!) {
+    ingestArticle(input: $input) {
+      outcome
+      article {
+        id
+      }
+    }
+  }
+`);
+
+export const SIMILAR_CLAIMS = graphql(`
+  query SimilarClaims($text: String!, $language: String) {
+    similarClaims(text: $text, language: $language, first: 3) {
+      score
+      claim {
+        id
+        text
+      }
+    }
+  }
+`);
+
+export const ACTOR_LIST = graphql(`
+  query ActorList($search: String) {
+    actors(search: $search, first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          kind
+          aliases
+          affiliation {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SIMILAR_ACTORS = graphql(`
+  query SimilarActors($name: String!) {
+    similarActors(name: $name, first: 3) {
+      score
+      actor {
+        id
+        name
+        kind
+      }
+    }
+  }
+`);
+
+export const UPDATE_ACTOR = graphql(`
+  mutation UpdateActor($input: UpdateActorInput!) {
+    updateActor(input: $input) {
+      id
+    }
+  }
+`);
+
+export const CREATE_ACTOR = graphql(`
+  mutation CreateActor($input: CreateActorInput!) {
+    createActor(input: $input) {
+      id
+      name
     }
   }
 `);
@@ -598,4 +692,11 @@ export const DOCUMENTS = {
   UPDATE_NOTE,
   REMOVE_NOTE,
   WORK_QUEUE,
+  ARTICLE_PREVIEW,
+  INGEST_ARTICLE,
+  SIMILAR_CLAIMS,
+  CREATE_ACTOR,
+  ACTOR_LIST,
+  SIMILAR_ACTORS,
+  UPDATE_ACTOR,
 };

@@ -21,6 +21,7 @@ export type BoardClaim = ResultOf<typeof BOARD_CLAIM>;
 export type ClaimStatus = BoardClaim['status'];
 export type ClaimFilter = NonNullable<VariablesOf<typeof BOARD>['filter']>;
 export type ActorRef = ResultOf<typeof ACTORS>['actors']['edges'][number]['node'];
+export type ActorKind = ActorRef['kind'];
 export type ClaimDetailT = Detail;
 export type AttributionT = Detail['attributions']['edges'][number]['node'];
 export type Stance = AttributionT['stance'];

@@ -10,6 +10,8 @@ export interface ChangeStatusFormProps {
   claimId: string;
   /** the claim as the page shows it now (live refresh replaces it) */
   claim: ClaimSnapshot;
+  /** passages the editor may cite as evidence (the claim's attributions' passages) */
+  evidence?: { id: string; label: string }[];
   /** reload the claim (after a change, or to show the newer version after a conflict) */
   onChanged(): Promise<void> | void;
 }
@@ -21,7 +23,12 @@ export interface ChangeStatusFormProps {
  * adopting it. A CONFLICT from the server (a change the page had not seen yet) reloads the claim,
  * says so, and keeps the rationale.
  */
-export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusFormProps) {
+export function ChangeStatusForm({
+  claimId,
+  claim,
+  evidence = [],
+  onChanged,
+}: ChangeStatusFormProps) {
   const { seen, opened, changed, open, keep, reset } = useOpenedClaim(claim);
   const targets = TRANSITIONS[seen.status as ClaimStatus] ?? [];
   const [to, setTo] = useState('');
@@ -30,6 +37,7 @@ export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusForm
   const [conflict, setConflict] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
   const target = targets.includes(to as ClaimStatus) ? (to as ClaimStatus) : targets[0];
 
   if (!targets.length) {
@@ -50,9 +58,11 @@ export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusForm
           status: target,
           rationale: rationale.trim(),
           expectedVersion: seen.version,
+          evidencePassageIds: [...picked],
         },
       });
       setRationale('');
+      setPicked(new Set());
       reset();
       setDone(`Status changed to ${humanize(target)}.`);
       await onChanged();
@@ -114,6 +124,29 @@ export function ChangeStatusForm({ claimId, claim, onChanged }: ChangeStatusForm
         changed={changed}
         onKeep={keep}
       />
+      {evidence.length > 0 && (
+        <fieldset className="evidence-picker">
+          <legend>Evidence (passages)</legend>
+          {evidence.map((passage) => (
+            <label key={passage.id} className="small">
+              <input
+                type="checkbox"
+                value={passage.id}
+                checked={picked.has(passage.id)}
+                onChange={(e) =>
+                  setPicked((set) => {
+                    const next = new Set(set);
+                    if (e.target.checked) next.add(passage.id);
+                    else next.delete(passage.id);
+                    return next;
+                  })
+                }
+              />{' '}
+              {passage.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {conflict && (
         <p className="warning" role="alert" data-testid="conflict">
           {conflict}

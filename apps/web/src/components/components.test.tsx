@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { setFetcher, setToken } from '../api/client';
+import { ActorForm } from './ActorForm';
 import { ArticleText } from './ArticleText';
-import { ChangeStatusForm } from './ChangeStatusForm';
 import { AttributeForm } from './claim/AttributeForm';
+import { ChangeStatusForm } from './ChangeStatusForm';
 import { LiveIndicator } from './LiveIndicator';
 
 function answer(body: unknown) {
@@ -53,7 +54,7 @@ const snap = (status: string, version: number, stances = '1 denies') => ({
 });
 
 describe('ChangeStatusForm', () => {
-  it('sends the version it showed and the bearer token', async () => {
+  it('sends the version it showed, the evidence picked and the bearer token', async () => {
     setToken('editor-token');
     const calls: { body: any; headers: any }[] = [];
     setFetcher((_url, init) => {
@@ -61,11 +62,22 @@ describe('ChangeStatusForm', () => {
       return answer({ data: { changeClaimStatus: { id: 'c', status: 'CONFIRMED', version: 3 } } });
     });
     const onChanged = vi.fn();
-    render(<ChangeStatusForm claimId="c" claim={snap('CONTESTED', 2)} onChanged={onChanged} />);
+    render(
+      <ChangeStatusForm
+        claimId="c"
+        claim={snap('CONTESTED', 2)}
+        evidence={[
+          { id: 'p1', label: 'Ministry: “the talks go on”' },
+          { id: 'p2', label: 'Decree: “signed on Monday”' },
+        ]}
+        onChanged={onChanged}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('New status'), { target: { value: 'CONFIRMED' } });
     fireEvent.change(screen.getByLabelText('Rationale'), {
       target: { value: 'Officially announced' },
     });
+    fireEvent.click(screen.getByLabelText('Decree: “signed on Monday”'));
     fireEvent.click(screen.getByRole('button', { name: 'Change status' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(calls[0].body.variables.input).toEqual({
@@ -73,6 +85,7 @@ describe('ChangeStatusForm', () => {
       status: 'CONFIRMED',
       rationale: 'Officially announced',
       expectedVersion: 2,
+      evidencePassageIds: ['p2'],
     });
     expect(calls[0].headers.authorization).toBe('Bearer editor-token');
     expect(screen.getByRole('status').textContent).toContain('Confirmed');
@@ -187,5 +200,105 @@ describe('AttributeForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Attribute' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(sent).toEqual([expect.objectContaining({ actorId: 'm', expectedVersion: 3 })]);
+  });
+});
+
+describe('AttributeForm', () => {
+  it('attributes a selection reported via another attribution of the claim', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      calls.push(body);
+      return body.query.includes('attributeClaim')
+        ? answer({ data: { attributeClaim: { id: 'a2', passage: { id: 'p', exact: 'x' } } } })
+        : answer({
+            data: {
+              actors: { edges: [{ node: { id: 'officials', name: 'Officials', kind: 'PERSON' } }] },
+            },
+          });
+    });
+    const onDone = vi.fn();
+    render(
+      <AttributeForm
+        claimId="c"
+        claim={snap('CONTESTED', 2)}
+        selection={{ articleId: 'art', start: 4, end: 20, exact: 'the deal is near' }}
+        relays={[{ id: 'a1', label: 'The Times (reports): “officials said”' }]}
+        onDone={onDone}
+      />,
+    );
+    await screen.findByRole('option', { name: 'Officials' });
+    fireEvent.change(screen.getByLabelText('Actor'), { target: { value: 'officials' } });
+    fireEvent.change(screen.getByLabelText('Reported via'), { target: { value: 'a1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Attribute' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(calls.at(-1).variables.input).toMatchObject({
+      claimId: 'c',
+      actorId: 'officials',
+      articleId: 'art',
+      position: { start: 4, end: 20 },
+      reportedViaId: 'a1',
+    });
+  });
+});
+
+describe('ActorForm', () => {
+  it('warns of a likely duplicate while the name is typed, and then creates only on purpose', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      calls.push(body);
+      return body.query.includes('similarActors')
+        ? answer({
+            data: {
+              similarActors: [
+                { score: 1, actor: { id: 'lc', name: 'Luis Caputo', kind: 'PERSON' } },
+              ],
+            },
+          })
+        : answer({ data: { createActor: { id: 'new', name: 'luis caputo' } } });
+    });
+    const onSaved = vi.fn();
+    render(<ActorForm actors={[]} onSaved={onSaved} />);
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'luis caputo' } });
+    expect((await screen.findByTestId('similar-actors')).textContent).toContain(
+      'Possible duplicate of: Luis Caputo (person)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Create anyway' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.at(-1).variables.input).toMatchObject({
+      name: 'luis caputo',
+      kind: 'PERSON',
+      allowDuplicate: true,
+    });
+  });
+
+  it('edits an actor’s aliases, kind and affiliation', async () => {
+    const calls: any[] = [];
+    setFetcher((_url, init) => {
+      calls.push(JSON.parse(String(init?.body)));
+      return answer({ data: { updateActor: { id: 'a' } } });
+    });
+    const onSaved = vi.fn();
+    render(
+      <ActorForm
+        actor={{ id: 'a', name: 'Caputo', kind: 'PERSON', aliases: [], affiliationId: null }}
+        actors={[{ id: 'eco', name: 'Ministerio de Economía', kind: 'GOVERNMENT_BODY' }]}
+        onSaved={onSaved}
+      />,
+    );
+    fireEvent.change(screen.getByLabelText('Aliases (comma-separated)'), {
+      target: { value: 'Toto Caputo, Luis Caputo' },
+    });
+    fireEvent.change(screen.getByLabelText('Affiliated with'), { target: { value: 'eco' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save actor' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(calls.at(-1).variables.input).toEqual({
+      actorId: 'a',
+      name: 'Caputo',
+      kind: 'PERSON',
+      aliases: ['Toto Caputo', 'Luis Caputo'],
+      affiliationId: 'eco',
+    });
   });
 });

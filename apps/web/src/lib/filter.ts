@@ -6,9 +6,45 @@ export interface BoardFilter {
   actorId: string;
   tag: string;
   search: string;
+  language: string;
 }
 
-export const EMPTY_FILTER: BoardFilter = { status: '', actorId: '', tag: '', search: '' };
+export const EMPTY_FILTER: BoardFilter = {
+  status: '',
+  actorId: '',
+  tag: '',
+  search: '',
+  language: '',
+};
+
+/** The filter's name in the board's address (`#/?status=CONTESTED&q=talks`), so a view can be shared. */
+const PARAMS: Record<keyof BoardFilter, string> = {
+  status: 'status',
+  actorId: 'actor',
+  tag: 'tag',
+  search: 'q',
+  language: 'lang',
+};
+
+/** The board's filter from its address (`location.hash`); unknown parameters are ignored. */
+export function filterFromHash(hash: string): BoardFilter {
+  const params = new URLSearchParams(hash.split('?')[1] ?? '');
+  const filter = { ...EMPTY_FILTER };
+  for (const key of Object.keys(PARAMS) as (keyof BoardFilter)[]) {
+    filter[key] = params.get(PARAMS[key]) ?? '';
+  }
+  return filter;
+}
+
+/** The board's address for a filter: only the filters that are set. */
+export function hashOfFilter(filter: BoardFilter): string {
+  const params = new URLSearchParams();
+  for (const key of Object.keys(PARAMS) as (keyof BoardFilter)[]) {
+    if (filter[key]) params.set(PARAMS[key], filter[key]);
+  }
+  const query = params.toString();
+  return query ? `#/?${query}` : '#/';
+}
 
 /** The ClaimFilter input for the server: only the filters that are set. */
 export function toClaimFilter(filter: BoardFilter): ClaimFilter {
@@ -17,7 +53,13 @@ export function toClaimFilter(filter: BoardFilter): ClaimFilter {
   if (filter.actorId) input.actorId = filter.actorId;
   if (filter.tag) input.tag = filter.tag;
   if (filter.search.trim()) input.search = filter.search.trim();
+  if (filter.language) input.language = filter.language;
   return input;
+}
+
+/** Every language of the loaded claims, sorted, for the language filter. */
+export function allLanguages(claims: BoardClaim[]): string[] {
+  return [...new Set(claims.flatMap((c) => (c.language ? [c.language] : [])))].sort();
 }
 
 /** Every tag of the loaded claims, sorted, for the tag filter. */

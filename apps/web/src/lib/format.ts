@@ -1,8 +1,17 @@
 // How the page words the API's enums and counts. The enums' values are the schema's (types.ts);
 // the lists give them the page's order.
-import type { ClaimStatus, Stance } from '../api/types';
+import type { ActorKind, ClaimStatus, Stance } from '../api/types';
 
-export type { ClaimStatus, Stance };
+export type { ActorKind, ClaimStatus, Stance };
+
+export const ACTOR_KINDS = [
+  'PERSON',
+  'ORGANIZATION',
+  'GOVERNMENT_BODY',
+  'MEDIA_OUTLET',
+  'ANONYMOUS_SOURCE',
+  'SOCIAL_MEDIA_ACCOUNT',
+] as const satisfies readonly ActorKind[];
 
 export const STATUSES = [
   'UNVERIFIED',

@@ -4,6 +4,9 @@ import { href, parseRoute } from './router';
 describe('routes', () => {
   it('parses the three views', () => {
     expect(parseRoute('')).toEqual({ view: 'board' });
+    expect(parseRoute('#/?status=CONTESTED')).toEqual({ view: 'board' });
+    expect(parseRoute(href.newArticle())).toEqual({ view: 'new-article' });
+    expect(parseRoute(href.actors())).toEqual({ view: 'actors' });
     expect(parseRoute('#/claims/Q2xhaW0')).toEqual({
       view: 'claim',
       id: 'Q2xhaW0',

@@ -3,12 +3,16 @@
 //   #/claims/<id>           a claim's detail
 //   #/graph?claim=<id>&depth=2   or   #/graph?actor=<id>
 //   #/work                  my work: the signed-in person's queue
+//   #/articles/new          a new story: link or text → preview → ingest → suggestions
+//   #/actors                the actors: find, create, edit
 //   #/review                the review queue of source changes
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'board' }
   | { view: 'work' }
+  | { view: 'new-article' }
+  | { view: 'actors' }
   | { view: 'claim'; id: string; passage?: string }
   | { view: 'graph'; claimId?: string; actorId?: string; depth: number }
   | { view: 'review' };
@@ -21,6 +25,8 @@ export function parseRoute(hash: string): Route {
     return { view: 'claim', id: parts[1], passage: params.get('passage') ?? undefined };
   }
   if (parts[0] === 'work') return { view: 'work' };
+  if (parts[0] === 'articles' && parts[1] === 'new') return { view: 'new-article' };
+  if (parts[0] === 'actors') return { view: 'actors' };
   if (parts[0] === 'review') return { view: 'review' };
   if (parts[0] === 'graph') {
     const depth = Math.min(3, Math.max(1, Number(params.get('depth')) || 2));
@@ -37,6 +43,8 @@ export function parseRoute(hash: string): Route {
 export const href = {
   board: () => '#/',
   work: () => '#/work',
+  newArticle: () => '#/articles/new',
+  actors: () => '#/actors',
   review: () => '#/review',
   claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
   graph: (target: { claimId?: string; actorId?: string }, depth = 2) => {

@@ -1,11 +1,19 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { gql } from '../api/client';
 import { useLiveEvents, useSession } from '../api/context';
-import { ACTORS, BOARD, CREATE_CLAIM } from '../api/queries';
+import { ACTORS, BOARD } from '../api/queries';
 import type { ActorRef, BoardClaim } from '../api/types';
+import { ClaimCreator } from '../components/ClaimCreator';
 import { ErrorNote } from '../components/ErrorNote';
 import { StatusBadge } from '../components/StatusBadge';
-import { allTags, EMPTY_FILTER, toClaimFilter, type BoardFilter } from '../lib/filter';
+import {
+  allLanguages,
+  allTags,
+  filterFromHash,
+  hashOfFilter,
+  toClaimFilter,
+  type BoardFilter,
+} from '../lib/filter';
 import {
   STATUSES,
   formatDateTime,
@@ -19,8 +27,12 @@ import { href } from '../lib/router';
 /** All claims, filtered, kept current by the live feed without reloading the page. */
 export function Board() {
   const { token } = useSession();
-  const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
-  const [search, setSearch] = useState('');
+  // the filters live in the address (`#/?status=…`), so a filtered view can be shared
+  const [filter, setFilter] = useState<BoardFilter>(() => filterFromHash(location.hash));
+  const [search, setSearch] = useState(filter.search);
+  const [languages, setLanguages] = useState<string[]>(() =>
+    filter.language ? [filter.language] : [],
+  );
   const [claims, setClaims] = useState<BoardClaim[] | null>(null);
   const [actors, setActors] = useState<ActorRef[]>([]);
   const [tags, setTags] = useState<string[]>([]);
@@ -30,6 +42,13 @@ export function Board() {
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
+    const address = hashOfFilter(filter);
+    if ((location.hash || '#/') !== address) {
+      history.replaceState(null, '', address);
+    }
+  }, [filter]);
+
+  useEffect(() => {
     let stale = false;
     gql(BOARD, { filter: toClaimFilter(filter), first: 100 })
       .then((data) => {
@@ -37,6 +56,7 @@ export function Board() {
         const list = data.claims.edges.map((e) => e.node);
         setClaims(list);
         setTags((known) => [...new Set([...known, ...allTags(list)])].sort());
+        setLanguages((known) => [...new Set([...known, ...allLanguages(list)])].sort());
         setError(null);
       })
       .catch((e: unknown) => {
@@ -146,6 +166,23 @@ export function Board() {
             ))}
           </select>
         </div>
+        {languages.length > 0 && (
+          <div className="field">
+            <label htmlFor="f-language">Language</label>
+            <select
+              id="f-language"
+              value={filter.language}
+              onChange={(e) => set({ language: e.target.value })}
+            >
+              <option value="">Any language</option>
+              {languages.map((l) => (
+                <option key={l} value={l}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </form>
       <ErrorNote error={error} />
       {token && <NewClaimForm onCreated={refresh} />}
@@ -161,6 +198,11 @@ export function Board() {
               <span className="muted small" title={formatDateTime(claim.updatedAt)}>
                 changed {relativeTime(claim.updatedAt)}
               </span>
+              {claim.language && (
+                <span className="muted small" title="language">
+                  {claim.language}
+                </span>
+              )}
               {claim.corrections.totalCount > 0 && (
                 <span
                   className={
@@ -204,54 +246,23 @@ export function Board() {
 }
 
 function NewClaimForm({ onCreated }: { onCreated(): void }) {
-  const [text, setText] = useState('');
   const [tags, setTags] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const input = {
-        text: text.trim(),
-        tags: tags
-          .split(',')
-          .map((t) => t.trim())
-          .filter(Boolean),
-      };
-      const { createClaim } = await gql(CREATE_CLAIM, { input });
-      setText('');
-      setTags('');
-      setError(null);
-      onCreated();
-      location.hash = href.claim(createClaim.id);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <details className="panel">
       <summary>New claim</summary>
-      <form onSubmit={(e) => void submit(e)} className="stack">
-        <label htmlFor="new-claim-text">Claim, worded neutrally</label>
-        <textarea
-          id="new-claim-text"
-          required
-          rows={2}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <label htmlFor="new-claim-tags">Tags (comma-separated)</label>
-        <input id="new-claim-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
-        <ErrorNote error={error} />
-        <div>
-          <button type="submit" disabled={busy || !text.trim()}>
-            Create claim
-          </button>
-        </div>
-      </form>
+      <label htmlFor="new-claim-tags">Tags (comma-separated)</label>
+      <input id="new-claim-tags" value={tags} onChange={(e) => setTags(e.target.value)} />
+      <ClaimCreator
+        tags={tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)}
+        useLabel="Open it"
+        onReady={(claimId, created) => {
+          if (created) onCreated();
+          location.hash = href.claim(claimId);
+        }}
+      />
     </details>
   );
 }

@@ -123,6 +123,11 @@ export function ClaimDetail({ id }: { id: string }) {
         <div className="claim-card-head">
           <StatusBadge status={claim.status} />
           <span className="muted small">version {claim.version}</span>
+          {claim.language && (
+            <span className="muted small" data-testid="claim-language">
+              language {claim.language}
+            </span>
+          )}
           <a className="small" href={href.graph({ claimId: claim.id })}>
             Graph view
           </a>
@@ -191,7 +196,14 @@ export function ClaimDetail({ id }: { id: string }) {
 
           {token && (
             <section className="panel">
-              <ChangeStatusForm claimId={claim.id} claim={snapshot} onChanged={load} />
+              <ChangeStatusForm
+                claimId={claim.id}
+                claim={snapshot}
+                evidence={[...new Map(attributions.map((a) => [a.passage.id, a])).values()].map(
+                  (a) => ({ id: a.passage.id, label: `${a.actor.name}: “${a.passage.exact}”` }),
+                )}
+                onChanged={load}
+              />
             </section>
           )}
 
@@ -312,6 +324,12 @@ export function ClaimDetail({ id }: { id: string }) {
                     claimId={claim.id}
                     claim={snapshot}
                     selection={selection}
+                    relays={attributions
+                      .filter((a) => a.passage.article.id === selection.articleId)
+                      .map((a) => ({
+                        id: a.id,
+                        label: `${a.actor.name} (${humanize(a.stance).toLowerCase()}): “${a.passage.exact}”`,
+                      }))}
                     onDone={() => {
                       setSelection(null);
                       void load();

@@ -32,4 +32,12 @@ export class CreateActorInput {
   @MaxLength(20)
   @Matches(/^Q[1-9][0-9]*$/, { message: 'wikidataId must look like Q42' })
   wikidataId?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'create even when similarActors finds a likely duplicate (otherwise CONFLICT naming it)',
+  })
+  @IsOptional()
+  allowDuplicate?: boolean | null;
 }

@@ -25,6 +25,26 @@ export const ACTOR_COLUMNS: ColumnSpec<ActorRow, ActorRecord> = [
 ];
 const COLUMNS = selectColumns(ACTOR_COLUMNS, 'actors');
 
+/**
+ * Current actors like a name ($1), best first: the score is the trigram similarity of the name,
+ * or of the closest alias, lower-cased and unaccented; at least $2, at most $3 of them.
+ */
+const SIMILAR_SQL = `WITH q AS MATERIALIZED (SELECT claimtrace_unaccent(lower($1::text)) AS folded)
+  SELECT ${selectColumns(ACTOR_COLUMNS, 'a')}, s.score FROM actors a
+  CROSS JOIN q
+  CROSS JOIN LATERAL (SELECT greatest(similarity(claimtrace_unaccent(lower(a.name)), q.folded),
+    coalesce((SELECT max(similarity(claimtrace_unaccent(lower(alias)), q.folded))
+              FROM unnest(a.aliases) alias), 0))::float8 AS score) s
+  WHERE a.merged_into_id IS NULL
+    AND (claimtrace_unaccent(lower(a.name)) % q.folded
+         OR EXISTS (SELECT 1 FROM unnest(a.aliases) alias
+                    WHERE claimtrace_unaccent(lower(alias)) % q.folded))
+    AND s.score >= $2::float8
+  ORDER BY s.score DESC, a.name, a.id
+  LIMIT $3::int`;
+
+export type SimilarActorRow = ActorRecord & { score: number };
+
 /** The columns `update` may set, and their PostgreSQL types (for the parameters' casts). */
 const WRITABLE_COLUMNS: ColumnSpec<ActorRow, NewActor> = [
   ['name', 'name'],
@@ -100,6 +120,15 @@ export class ActorsRepository {
        WHERE m.score >= $2`,
       [names, threshold],
     );
+  }
+
+  /** Current actors like a name, best first (SIMILAR_SQL). */
+  similar(name: string, floor: number, limit: number): Promise<SimilarActorRow[]> {
+    return this.db.query<SimilarActorRow>(SIMILAR_SQL, [
+      name.replaceAll('\u0000', ''),
+      floor,
+      limit,
+    ]);
   }
 
   /**

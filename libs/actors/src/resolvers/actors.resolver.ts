@@ -3,6 +3,7 @@ import { MergeInput, RequestContext } from '@claimtrace/core';
 import { ActorConnection, ActorObject } from '../dtos/actor.object';
 import { ActorsArgs } from '../dtos/actors.args';
 import { CreateActorInput } from '../dtos/create-actor.input';
+import { SimilarActorObject, SimilarActorsArgs } from '../dtos/similar-actor.object';
 import { UpdateActorInput } from '../dtos/update-actor.input';
 import { ActorsService } from '../services/actors.service';
 import { Roles } from '@claimtrace/auth';
@@ -19,6 +20,14 @@ export class ActorsResolver {
   @Query(() => ActorConnection)
   actors(@Args() args: ActorsArgs) {
     return this.service.page(args);
+  }
+
+  @Query(() => [SimilarActorObject], {
+    description:
+      'current actors whose name or an alias is like `name`, best first: what createActor would refuse as a likely duplicate',
+  })
+  similarActors(@Args() args: SimilarActorsArgs): Promise<SimilarActorObject[]> {
+    return this.service.similar(args);
   }
 
   @Roles('EDITOR')

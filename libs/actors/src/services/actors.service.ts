@@ -3,6 +3,7 @@ import {
   AlreadyMerged,
   APP_CONFIG,
   AppConfig,
+  coreName,
   decodeCursor,
   encodeCursor,
   keyOf,
@@ -11,15 +12,17 @@ import {
   Page,
   pageSize,
   SelfMerge,
+  SIMILARITY,
   toGlobalId,
   toPage,
 } from '@claimtrace/core';
 import { ActorKind, ClaimEventKind, Database, Tx } from '@claimtrace/database';
 import { EventLogService } from '@claimtrace/events';
-import { AffiliationCycle, BlankActorName } from '../actors.errors';
+import { AffiliationCycle, BlankActorName, LikelyDuplicateActor } from '../actors.errors';
 import { ActorObject, ActorRecord } from '../dtos/actor.object';
 import { ActorsArgs } from '../dtos/actors.args';
 import { CreateActorInput } from '../dtos/create-actor.input';
+import { SimilarActorObject, SimilarActorsArgs } from '../dtos/similar-actor.object';
 import { UpdateActorInput } from '../dtos/update-actor.input';
 import { ActorsRepository, NewActor } from '../repositories/actors.repository';
 
@@ -45,6 +48,11 @@ export class ActorsService {
     return ActorObject.from(row);
   }
 
+  /** The actors of these database keys (those that exist), in no particular order. */
+  async byKeys(keys: readonly string[]): Promise<ActorObject[]> {
+    return (await this.actors.findByIds(keys)).map(ActorObject.from);
+  }
+
   async page(args: ActorsArgs): Promise<Page<ActorObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
     const after = args.after
@@ -67,6 +75,26 @@ export class ActorsService {
     );
   }
 
+  /**
+   * Current actors whose name or an alias is like `name` (a descriptive apposition or relative
+   * clause after it set aside: "Minera Salar Grande, the largest producer"), best first.
+   */
+  async similar(args: SimilarActorsArgs): Promise<SimilarActorObject[]> {
+    const limit = args.first == null ? 5 : pageSize(args.first, this.config.MAX_PAGE_SIZE);
+    const rows = await this.actors.similar(
+      coreName(visible(args.name)),
+      SIMILARITY.actorFloor,
+      limit,
+    );
+    return rows.map((row) => ({ actor: ActorObject.from(row), score: row.score }));
+  }
+
+  /**
+   * Creates an actor, unless a current actor is likely the same one (CONFLICT naming it; see
+   * SIMILARITY.actorDuplicate) and the input does not allow the duplicate. The similarity is read
+   * before the transaction (see ClaimsService.create); inside it, creations of one name wait for
+   * each other, so the same actor sent twice at once is created once.
+   */
   async create(input: CreateActorInput, by: string | null): Promise<ActorObject> {
     const actor: NewActor = {
       name: visible(input.name),
@@ -77,9 +105,19 @@ export class ActorsService {
         : null,
       wikidataId: input.wikidataId ?? null,
     };
+    if (!input.allowDuplicate) {
+      const [best] = await this.actors.similar(actor.name, SIMILARITY.actorDuplicate, 1);
+      if (best) throw await this.duplicateOf(best.id, best.score);
+    }
     return this.db.transaction(async (tx) => {
       if (actor.affiliationId)
         await this.assertExists(tx, actor.affiliationId, input.affiliationId!);
+      if (!input.allowDuplicate) {
+        // the same name sent twice at once: the second waits for the first and finds it
+        await this.actors.lockNames(tx, [actor.name]);
+        const same = await this.actors.findByName(tx, actor.name);
+        if (same) throw await this.duplicateOf(same, 1);
+      }
       return this.recordCreated(tx, await this.actors.create(tx, actor), by);
     });
   }
@@ -195,6 +233,11 @@ export class ActorsService {
       ids.push((await this.recordCreated(tx, row, by)).key);
     }
     return ids;
+  }
+
+  private async duplicateOf(key: string, score: number): Promise<LikelyDuplicateActor> {
+    const [row] = await this.actors.findByIds([key]);
+    return new LikelyDuplicateActor({ id: toGlobalId('Actor', key), name: row.name, score });
   }
 
   private async recordCreated(tx: Tx, row: ActorRecord, by: string | null): Promise<ActorObject> {

@@ -17,6 +17,7 @@ export type ArticleRecord = Pick<
   | 'language'
   | 'contentHash'
   | 'previousVersionId'
+  | 'fetchedAt'
 > &
   /** only selected where articles are paged (the page cursor); not in joins */
   Partial<Pick<ArticleRow, 'createdAt'>>;
@@ -45,6 +46,12 @@ export class ArticleObject implements NodeInterface {
   @Field()
   contentHash: string;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'when the server fetched the text from url (ingest by link); null for pasted text',
+  })
+  fetchedAt: Date | null;
+
   publisherKey: string | null;
   /** the publisher, when the statement that read the article joined it (else `publisher` loads it) */
   publisher?: ActorObject | null;
@@ -60,6 +67,7 @@ export class ArticleObject implements NodeInterface {
     article.publishedAt = record.publishedAt;
     article.language = record.language;
     article.contentHash = record.contentHash;
+    article.fetchedAt = record.fetchedAt ?? null;
     article.publisherKey = record.publisherId;
     article.previousVersionKey = record.previousVersionId;
     article.createdAt = record.createdAt;

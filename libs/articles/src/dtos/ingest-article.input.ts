@@ -1,21 +1,32 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { DateTimeScalar } from '@claimtrace/core';
+import { DateTimeScalar, LANGUAGE_MESSAGE, LANGUAGE_TAG } from '@claimtrace/core';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
-@InputType({ description: 'url: an absolute URI (http, https or urn)' })
+@InputType({
+  description:
+    'url: an absolute URI (http, https or urn). Without text, the server fetches url (http/https) and extracts the article and its metadata; given fields override what the page says.',
+})
 export class IngestArticleInput {
   @Field()
   @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
   url: string;
 
-  @Field()
+  @Field(() => String, {
+    nullable: true,
+    description: 'the page’s title when fetched; for pasted text, its first line when omitted',
+  })
+  @IsOptional()
   @Length(1, 1000, { message: 'title must be 1 to 1000 characters long' })
-  title: string;
+  title?: string | null;
 
   /** stored exactly as given; its size limit is ARTICLE_MAX_CHARS (checked by the service) */
-  @Field()
+  @Field(() => String, {
+    nullable: true,
+    description: 'the article’s text, stored exactly as given; omit it to fetch url',
+  })
+  @IsOptional()
   @MinLength(1, { message: 'text must not be empty' })
-  text: string;
+  text?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -38,8 +49,6 @@ export class IngestArticleInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-    message: 'language must be a BCP 47 language tag such as en, es or pt-BR',
-  })
+  @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
   language?: string | null;
 }

@@ -1,10 +1,12 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { coreName } from '@claimtrace/core';
 import { ExtractedAttribution } from '@claimtrace/extraction';
 import { Stance } from '@claimtrace/database';
+import { PASSAGE_MAX_CODE_POINTS } from '../articles.errors';
 
 @ObjectType('SuggestedAttribution', {
   description:
-    'An attribution the extractor proposes for an article. Accept one with attributeClaim, passing `position: { start: contentStart, end: contentEnd }`.',
+    'An attribution the extractor proposes for an article. Accept one with attributeClaim, passing `position: { start: passageStart, end: passageEnd }`: the whole attribution (source, cue and content) is the evidence.',
 })
 export class SuggestedAttributionObject {
   @Field(() => Int, {
@@ -49,7 +51,20 @@ export class SuggestedAttributionObject {
   @Field(() => Int)
   contentEnd: number;
 
-  /** the name to match against actors (a pronoun resolved to the person it stands for) */
+  @Field(() => Int, {
+    description:
+      'the evidence to accept: one span from the first to the last of source, cue and content (the content alone when that span would pass the passage limit)',
+  })
+  passageStart: number;
+
+  @Field(() => Int)
+  passageEnd: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'the name to match or create the actor by: the source without a descriptive apposition or relative clause, a pronoun resolved to the person it stands for',
+  })
   sourceName: string | null;
 
   static from(extracted: ExtractedAttribution): SuggestedAttributionObject {
@@ -57,7 +72,9 @@ export class SuggestedAttributionObject {
     suggestion.index = extracted.index;
     suggestion.reportedViaIndex = extracted.reportedViaIndex;
     suggestion.sourceText = extracted.source?.text ?? '';
-    suggestion.sourceName = extracted.sourceName ?? extracted.source?.text ?? null;
+    // matched against actors without a descriptive apposition or relative clause
+    const name = extracted.sourceName ?? extracted.source?.text ?? null;
+    suggestion.sourceName = name ? coreName(name) : null;
     suggestion.cue = extracted.cue.text;
     suggestion.content = extracted.content.text;
     suggestion.stance = extracted.stance as Stance;
@@ -67,6 +84,16 @@ export class SuggestedAttributionObject {
     suggestion.cueEnd = extracted.cue.end;
     suggestion.contentStart = extracted.content.start;
     suggestion.contentEnd = extracted.content.end;
+    const starts = [extracted.cue.start, extracted.content.start];
+    const ends = [extracted.cue.end, extracted.content.end];
+    if (extracted.source) {
+      starts.push(extracted.source.start);
+      ends.push(extracted.source.end);
+    }
+    const [start, end] = [Math.min(...starts), Math.max(...ends)];
+    const whole = end - start <= PASSAGE_MAX_CODE_POINTS;
+    suggestion.passageStart = whole ? start : extracted.content.start;
+    suggestion.passageEnd = whole ? end : extracted.content.end;
     return suggestion;
   }
 }

@@ -36,6 +36,8 @@ export type NewArticle = Pick<
   | 'publishedAt'
   | 'language'
   | 'previousVersionId'
+  | 'fetchedAt'
+  | 'htmlHash'
 >;
 
 export type NewPassage = Pick<
@@ -126,8 +128,9 @@ export class ArticlesRepository {
   async create(tx: Tx, article: NewArticle): Promise<ArticleRecord> {
     const rows = await tx.$queryRawUnsafe<ArticleRecord[]>(
       `INSERT INTO articles (url, title, text, content_hash, publisher_id, published_at, language,
-                             previous_version_id, created_at)
-       VALUES ($1, $2, $3, $4, $5::uuid, $6::timestamptz, $7, $8::uuid, $9::timestamptz)
+                             previous_version_id, created_at, fetched_at, html_hash)
+       VALUES ($1, $2, $3, $4, $5::uuid, $6::timestamptz, $7, $8::uuid, $9::timestamptz,
+               $10::timestamptz, $11)
        RETURNING ${ARTICLE_COLUMNS}`,
       article.url,
       article.title,
@@ -138,6 +141,8 @@ export class ArticlesRepository {
       article.language,
       article.previousVersionId,
       new Date(),
+      article.fetchedAt,
+      article.htmlHash,
     );
     return rows[0];
   }

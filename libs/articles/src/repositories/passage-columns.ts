@@ -14,6 +14,7 @@ export const ARTICLE_RECORD_COLUMNS: ColumnSpec<ArticleRow, ArticleRecord> = [
   ['language', 'language'],
   ['content_hash', 'contentHash'],
   ['previous_version_id', 'previousVersionId'],
+  ['fetched_at', 'fetchedAt'],
 ];
 export const PASSAGE_RECORD_COLUMNS: ColumnSpec<PassageRow, PassageRecord> = [
   ['id', 'id'],

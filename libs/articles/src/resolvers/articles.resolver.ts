@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@claimtrace/core';
 import { ArticleConnection, ArticleObject, IngestArticlePayload } from '../dtos/article.object';
+import { ArticlePreviewObject } from '../dtos/article-preview.object';
 import { ArticlesArgs } from '../dtos/articles.args';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { ArticlesService } from '../services/articles.service';
@@ -18,6 +19,15 @@ export class ArticlesResolver {
   @Query(() => ArticleConnection)
   articles(@Args() args: ArticlesArgs) {
     return this.service.page(args);
+  }
+
+  @Roles('EDITOR')
+  @Query(() => ArticlePreviewObject, {
+    description:
+      'reads an article as ingestArticle would (fetching url when text is omitted) without storing anything: to check a page before ingesting it',
+  })
+  articlePreview(@Args('input') input: IngestArticleInput): Promise<ArticlePreviewObject> {
+    return this.service.preview(input);
   }
 
   @Roles('EDITOR')

@@ -32,12 +32,14 @@ import {
   PassageTooLong,
 } from '../articles.errors';
 import { ArticleObject, IngestArticlePayload } from '../dtos/article.object';
+import { ArticlePreviewObject } from '../dtos/article-preview.object';
 import { ArticlesArgs } from '../dtos/articles.args';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { IngestOutcome } from '../dtos/ingest-outcome';
 import { PassageObject, PassageRecord } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
 import { isArticleUrl } from '../url';
+import { ArticleReaderService } from './article-reader.service';
 import { SuggestionsService } from './suggestions.service';
 
 /** How one passage of the previous version was carried over to a new version (ids are keys). */
@@ -78,12 +80,26 @@ export class ArticlesService {
     private readonly actors: ActorsService,
     private readonly events: EventLogService,
     private readonly suggestions: SuggestionsService,
+    private readonly reader: ArticleReaderService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Passages with their articles, by passage key (in no particular order; unknown keys left out). */
   passagesByIds(keys: readonly string[]): Promise<PassageObject[]> {
     return this.articles.passagesByIds(keys);
+  }
+
+  /** Articles with their texts, by key (in no particular order; unknown keys left out). */
+  async withTextsByIds(
+    keys: readonly string[],
+  ): Promise<{ article: ArticleObject; text: string }[]> {
+    if (!keys.length) return [];
+    const [rows, texts] = await Promise.all([
+      this.articles.findByIds(keys),
+      this.articles.textsByIds(keys),
+    ]);
+    const text = new Map(texts.map((row) => [row.id, row.text]));
+    return rows.map((row) => ({ article: ArticleObject.from(row), text: text.get(row.id) ?? '' }));
   }
 
   /**
@@ -121,15 +137,28 @@ export class ArticlesService {
     );
   }
 
+  /** What `ingest` would store for this input, without storing it (the page read when fetched). */
+  async preview(given: IngestArticleInput): Promise<ArticlePreviewObject> {
+    if (!isArticleUrl(given.url.trim())) throw new InvalidArticleUrl(given.url);
+    const input = await this.reader.complete(given);
+    const length = codePointLength(input.text);
+    if (length > this.config.ARTICLE_MAX_CHARS) {
+      throw new ArticleTooLarge(length, this.config.ARTICLE_MAX_CHARS);
+    }
+    return ArticlePreviewObject.from(input);
+  }
+
   /**
    * Stores an article exactly as given. The same URL and text again is UNCHANGED (no new row, even
    * under concurrent calls); the same URL with other text is a NEW_VERSION linked to the previous
    * one, whose passages are re-anchored onto the new text and reported. A new version's
    * suggested attributions are computed here, once, and stored with it.
    */
-  async ingest(input: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
+  async ingest(given: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
+    if (!isArticleUrl(given.url.trim())) throw new InvalidArticleUrl(given.url);
+    // without text, the page is fetched and read first, outside the transaction
+    const input = await this.reader.complete(given);
     const url = input.url.trim();
-    if (!isArticleUrl(url)) throw new InvalidArticleUrl(input.url);
     const length = codePointLength(input.text);
     if (length > this.config.ARTICLE_MAX_CHARS) {
       throw new ArticleTooLarge(length, this.config.ARTICLE_MAX_CHARS);
@@ -168,6 +197,8 @@ export class ArticlesService {
         publishedAt: input.publishedAt ?? null,
         language: input.language ?? null,
         previousVersionId: previous?.id ?? null,
+        fetchedAt: input.fetchedAt,
+        htmlHash: input.htmlHash,
       });
       await this.articles.setAuthors(tx, row.id, authorIds);
       await this.suggestions.storeAtIngest(tx, row.id, input.text, row.language);

@@ -305,26 +305,21 @@ export class AttributionsRepository {
     return count;
   }
 
-  /** A current attribution of this stance, by this actor on this claim, evidenced by this passage. */
-  async findCurrent(
+  /**
+   * Inserts the attribution, or answers `{ existingId }` when a current attribution has the same
+   * claim, actor, stance and passage already: the unique index `attributions_current_key` decides,
+   * so of two identical attributions sent at once exactly one is written.
+   */
+  async create(
     tx: Tx,
-    of: Pick<NewAttribution, 'claimId' | 'actorId' | 'stance' | 'passageId'>,
-  ): Promise<string | null> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id::text AS id FROM attributions
-      WHERE claim_id = ${of.claimId}::uuid AND actor_id = ${of.actorId}::uuid
-        AND stance = ${of.stance}::stance AND passage_id = ${of.passageId}::uuid
-        AND removed_at IS NULL
-      LIMIT 1`;
-    return rows[0]?.id ?? null;
-  }
-
-  async create(tx: Tx, attribution: NewAttribution): Promise<AttributionRecord> {
+    attribution: NewAttribution,
+  ): Promise<AttributionRecord | { existingId: string }> {
     const rows = await tx.$queryRawUnsafe<AttributionRecord[]>(
       `INSERT INTO attributions AS a (claim_id, actor_id, stance, passage_id, stated_at,
                                       reported_via_id, confidence, created_by, created_at)
        VALUES ($1::uuid, $2::uuid, $3::stance, $4::uuid, $5::timestamptz, $6::uuid, $7::float8, $8,
                $9::timestamptz)
+       ON CONFLICT (claim_id, actor_id, stance, passage_id) WHERE removed_at IS NULL DO NOTHING
        RETURNING ${COLUMNS}`,
       attribution.claimId,
       attribution.actorId,
@@ -336,7 +331,13 @@ export class AttributionsRepository {
       attribution.createdBy,
       new Date(),
     );
-    return rows[0];
+    if (rows[0]) return rows[0];
+    const existing = await tx.$queryRaw<Pick<AttributionRow, 'id'>[]>`
+      SELECT id::text AS id FROM attributions
+      WHERE claim_id = ${attribution.claimId}::uuid AND actor_id = ${attribution.actorId}::uuid
+        AND stance = ${attribution.stance}::stance AND passage_id = ${attribution.passageId}::uuid
+        AND removed_at IS NULL`;
+    return { existingId: existing[0].id };
   }
 
   async remove(tx: Tx, id: string, by: string | null, reason: string): Promise<AttributionRecord> {

@@ -18,6 +18,7 @@ import { EventLogService } from '@claimtrace/events';
 import {
   AttributionAlreadyRemoved,
   AttributionStillRelayed,
+  DuplicateAttribution,
   RelayInOtherArticle,
   RelayOnOtherClaim,
   RelayRemoved,
@@ -117,18 +118,21 @@ export class AttributionsService {
         if (via.claimId !== claimKey) throw new RelayOnOtherClaim();
         if (via.articleId !== articleKey) throw new RelayInOtherArticle();
       }
-      const same = { claimId: claimKey, actorId: actorKey, stance: input.stance };
-      if (once && (await this.attributions.findCurrent(tx, { ...same, passageId: passage.id }))) {
-        return null;
-      }
       const row = await this.attributions.create(tx, {
-        ...same,
+        claimId: claimKey,
+        actorId: actorKey,
+        stance: input.stance,
         passageId: passage.id,
         statedAt: input.statedAt ?? null,
         reportedViaId: viaKey,
         confidence: input.confidence ?? null,
         createdBy: by,
       });
+      if ('existingId' in row) {
+        // the unique index found it there: `once` writes nothing, `attribute` names the one there
+        if (once) return null;
+        throw new DuplicateAttribution(toGlobalId('Attribution', row.existingId));
+      }
       const seen = input.statedAt ?? (await this.attributions.articlePublishedAt(tx, articleKey));
       if (seen) await this.claims.noteSeenAt(tx, claimKey, seen);
       await this.events.append(tx, {

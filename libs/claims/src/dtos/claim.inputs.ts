@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { LANGUAGE_TAG, LANGUAGE_TAG_EXAMPLES, LANGUAGE_TAG_MAX_LENGTH } from '@claimtrace/core';
+import { LANGUAGE_MESSAGE, LANGUAGE_TAG, LANGUAGE_TAG_MAX_LENGTH } from '@claimtrace/core';
 import {
   ArrayMaxSize,
   IsOptional,
@@ -30,10 +30,16 @@ export class CreateClaimInput {
   @MaxLength(LANGUAGE_TAG_MAX_LENGTH, {
     message: `language must be at most ${LANGUAGE_TAG_MAX_LENGTH} characters long`,
   })
-  @Matches(LANGUAGE_TAG, {
-    message: `language must be a BCP 47 language tag such as ${LANGUAGE_TAG_EXAMPLES}`,
-  })
+  @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
   language?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'create even when similarClaims finds a likely duplicate (otherwise CONFLICT naming it)',
+  })
+  @IsOptional()
+  allowDuplicate?: boolean | null;
 }
 
 @InputType()

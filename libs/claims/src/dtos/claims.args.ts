@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { DateTimeScalar } from '@claimtrace/core';
+import { DateTimeScalar, LANGUAGE_MESSAGE, LANGUAGE_TAG } from '@claimtrace/core';
 import { Type } from 'class-transformer';
-import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ClaimStatus, Stance } from '@claimtrace/database';
 
 export enum ClaimOrder {
@@ -52,6 +52,14 @@ export class ClaimFilter {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'claims due before this time' })
   dueBefore?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'claims in this language (its primary subtag: `es` also finds `es-AR`)',
+  })
+  @IsOptional()
+  @Matches(LANGUAGE_TAG, { message: LANGUAGE_MESSAGE })
+  language?: string | null;
 
   @Field(() => Boolean, {
     nullable: true,

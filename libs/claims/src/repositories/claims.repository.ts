@@ -1,7 +1,7 @@
 import { CountCache, keptCountColumns } from './count-cache';
 import { Injectable } from '@nestjs/common';
 import { personOfPrincipalSql } from '@claimtrace/auth';
-import { ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
+import { anyWordQuery, ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
 import {
   ClaimEventRow,
   ClaimRelationKind,
@@ -14,6 +14,7 @@ import {
   Tx,
 } from '@claimtrace/database';
 import { ClaimRecord, ClaimRelationRecord, StatusChangeRecord } from '../dtos/claim.object';
+import { similarClaimsSql } from './similar-claims.sql';
 
 const CLAIM_RECORD_COLUMNS: ColumnSpec<ClaimRow, ClaimRecord> = [
   ['id', 'id'],
@@ -71,6 +72,8 @@ export interface ClaimPageQuery {
   checklist?: { done: string[]; missing: string[] } | null;
   /** leaves out the claims assigned to this person */
   notAssigneeId?: string | null;
+  /** a language tag: claims whose language has the same primary subtag */
+  language: string | null;
   /** with (true) or without (false) source changes awaiting review */
   needsReview: boolean | null;
   sort: ClaimSort;
@@ -78,6 +81,18 @@ export interface ClaimPageQuery {
   /** the sort key and id to continue after (the rank as a string for relevance) */
   after: [string, string] | null;
 }
+
+const SIMILAR_SQL = similarClaimsSql(CLAIM_COLUMNS);
+
+export interface SimilarClaimsQuery {
+  text: string;
+  language: string | null;
+  /** the lowest score to answer */
+  floor: number;
+  limit: number;
+}
+
+export type SimilarClaimRow = ClaimRecord & { score: number };
 
 const SORT_COLUMN: Record<Exclude<ClaimSort, 'relevance'>, string> = {
   first_seen: 'c.first_seen_at',
@@ -141,6 +156,11 @@ export class ClaimsRepository {
       // as in changeClaimStatus: the assignee's own tick of a required item does not count
       where.push(
         `${ticked(missing, ' AND t.done_by_id IS DISTINCT FROM c.assignee_id')} < cardinality(${missing}::text[])`,
+      );
+    }
+    if (query.language) {
+      where.push(
+        `lower(split_part(c.language, '-', 1)) = lower(split_part(${add(query.language)}, '-', 1))`,
       );
     }
     if (query.needsReview !== null) {
@@ -240,25 +260,6 @@ export class ClaimsRepository {
     return { rows, totalCount };
   }
 
-  /**
-   * Serialises, until the transaction ends, the get-or-create of claims with this text (in any
-   * case): the second caller waits, then finds the first one's claim.
-   */
-  async lockText(tx: Tx, text: string): Promise<void> {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || lower(${text})))::text`;
-  }
-
-  /** The oldest current claim with this text (ignoring case). */
-  async findByText(tx: Tx, text: string): Promise<ClaimRecord | null> {
-    const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
-      `SELECT ${CLAIM_COLUMNS} FROM claims c
-       WHERE c.merged_into_id IS NULL AND lower(c.text) = lower($1)
-       ORDER BY c.created_at LIMIT 1`,
-      text,
-    );
-    return rows[0] ?? null;
-  }
-
   async create(tx: Tx, claim: Pick<ClaimRow, 'text' | 'tags' | 'language'>): Promise<ClaimRecord> {
     const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
       `INSERT INTO claims AS c (text, tags, language, first_seen_at, created_at, updated_at)
@@ -270,6 +271,29 @@ export class ClaimsRepository {
       new Date(),
     );
     return rows[0];
+  }
+
+  /** Current claims like a text, best first (see similarClaimsSql). */
+  similar(query: SimilarClaimsQuery): Promise<SimilarClaimRow[]> {
+    return this.db.query<SimilarClaimRow>(SIMILAR_SQL, similarParams(query));
+  }
+
+  /**
+   * In a transaction about to create a claim with this text: waits for any other transaction
+   * creating a claim of the same text (ignoring case and accents), then answers the oldest current
+   * claim of that text, if any. Get-or-create (imports) and createClaim's duplicate check share it.
+   */
+  async sameTextBeforeCreate(tx: Tx, text: string): Promise<ClaimRecord | null> {
+    const clean = text.replaceAll('\u0000', ' ');
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || claimtrace_unaccent(lower(${clean}))))::text`;
+    const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c
+       WHERE c.merged_into_id IS NULL
+         AND claimtrace_unaccent(lower(c.text)) = claimtrace_unaccent(lower($1))
+       ORDER BY c.created_at LIMIT 1`,
+      clean,
+    );
+    return rows[0] ?? null;
   }
 
   /** Locks the claim row for the rest of the transaction and answers it. */
@@ -419,4 +443,9 @@ export class ClaimsRepository {
       UPDATE claim_relations SET to_claim_id = ${keepId}::uuid WHERE to_claim_id = ${mergeId}::uuid`;
     return { attributions, reviews, relations: from + to, droppedRelations: dropped };
   }
+}
+
+function similarParams(query: SimilarClaimsQuery): unknown[] {
+  const text = query.text.replaceAll('\u0000', ' '); // PostgreSQL text cannot hold NUL
+  return [text, query.language, anyWordQuery(text), query.floor, query.limit];
 }

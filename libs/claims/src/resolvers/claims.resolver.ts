@@ -8,6 +8,7 @@ import {
 } from '../dtos/claim.inputs';
 import { ClaimConnection, ClaimObject, ClaimRelationObject } from '../dtos/claim.object';
 import { ClaimsArgs } from '../dtos/claims.args';
+import { SimilarClaimObject, SimilarClaimsArgs } from '../dtos/similar-claim.object';
 import { ClaimLinksService } from '../services/claim-links.service';
 import { ClaimsService } from '../services/claims.service';
 import { ClaimDeskService, doer } from '../services/claim-desk.service';
@@ -38,6 +39,14 @@ export class ClaimsResolver {
   @Query(() => ClaimConnection)
   claims(@Args() args: ClaimsArgs) {
     return this.service.page(args);
+  }
+
+  @Query(() => [SimilarClaimObject], {
+    description:
+      'current claims like `text` (trigram and full-text similarity, unaccented), best first: what createClaim would refuse as a likely duplicate',
+  })
+  similarClaims(@Args() args: SimilarClaimsArgs): Promise<SimilarClaimObject[]> {
+    return this.service.similar(args);
   }
 
   @Roles('EDITOR')

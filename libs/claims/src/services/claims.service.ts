@@ -4,12 +4,14 @@ import {
   APP_CONFIG,
   AppConfig,
   decodeCursor,
+  detectLanguage,
   encodeCursor,
   keyOf,
   NotFoundError,
   Page,
   pageSize,
   parseTextQuery,
+  SIMILARITY,
   toGlobalId,
   toPage,
 } from '@claimtrace/core';
@@ -20,11 +22,13 @@ import {
   ChecklistIncomplete,
   ClaimNotYetCreated,
   InvalidTransition,
+  LikelyDuplicateClaim,
   StaleVersion,
 } from '../claims.errors';
 import { ClaimObject, ClaimRecord } from '../dtos/claim.object';
 import { ChangeClaimStatusInput, CreateClaimInput, UpdateClaimInput } from '../dtos/claim.inputs';
 import { ClaimOrder, ClaimsArgs } from '../dtos/claims.args';
+import { SimilarClaimObject, SimilarClaimsArgs } from '../dtos/similar-claim.object';
 import { ClaimPageQuery, ClaimSort, ClaimsRepository } from '../repositories/claims.repository';
 import {
   canTransition,
@@ -105,6 +109,7 @@ export class ClaimsService {
       dueBefore: filter.dueBefore ?? null,
       checklist: queue.checklist ?? null,
       notAssigneeId: queue.notAssigneeId ?? null,
+      language: filter.language ?? null,
       needsReview: filter.needsReview ?? null,
       sort,
       limit,
@@ -124,15 +129,53 @@ export class ClaimsService {
     );
   }
 
-  async create(input: CreateClaimInput, by: string | null): Promise<ClaimObject> {
-    const text = visible(input.text, 'text');
-    return this.db.transaction((tx) => this.insert(tx, { ...input, text }, by));
+  /** Current claims like a text, best first, with their scores (see SIMILARITY). */
+  async similar(args: SimilarClaimsArgs): Promise<SimilarClaimObject[]> {
+    const max = this.config.MAX_PAGE_SIZE;
+    const limit = args.first == null ? 5 : pageSize(args.first, max);
+    const rows = await this.claims.similar({
+      text: visible(args.text, 'text'),
+      language: args.language ?? null,
+      floor: SIMILARITY.claimFloor,
+      limit,
+    });
+    return rows.map((row) => ({ claim: ClaimObject.from(row), score: row.score }));
   }
 
   /**
-   * The current claim with this text (ignoring case), created as `create` would when there is
-   * none; `created` says which. Race-free: concurrent callers with the same text (two imports of
-   * one file) wait for each other and get one claim.
+   * Creates a claim, unless a current claim is likely the same one (CONFLICT naming it; see
+   * SIMILARITY.claimDuplicate) and the input does not allow the duplicate. The similarity is
+   * read before the transaction (a slow statement inside it held back the event log's commit
+   * order for every reader); inside it, claims of the same text (ignoring case and accents) are
+   * serialised, so one sent twice at once is created once.
+   */
+  async create(input: CreateClaimInput, by: string | null): Promise<ClaimObject> {
+    const text = visible(input.text, 'text');
+    // set, or detected when the text says enough (a dozen words or more)
+    const language = input.language ?? detectLanguage(text);
+    if (!input.allowDuplicate) {
+      const [best] = await this.claims.similar({
+        text,
+        language,
+        floor: SIMILARITY.claimDuplicate,
+        limit: 1,
+      });
+      if (best) throw duplicateOf(best, best.score);
+    }
+    return this.db.transaction(async (tx) => {
+      if (!input.allowDuplicate) {
+        // the same text sent twice at once: the second waits for the first and finds it
+        const same = await this.claims.sameTextBeforeCreate(tx, text);
+        if (same) throw duplicateOf(same, 1);
+      }
+      return this.insert(tx, { ...input, text, language }, by);
+    });
+  }
+
+  /**
+   * The current claim with this text (ignoring case and accents), created as `create` would when
+   * there is none; `created` says which. Race-free: concurrent callers with the same text (two
+   * imports of one file) wait for each other and get one claim.
    */
   async findOrCreateByText(
     input: CreateClaimInput,
@@ -140,8 +183,7 @@ export class ClaimsService {
   ): Promise<{ claim: ClaimObject; created: boolean }> {
     const text = visible(input.text, 'text');
     return this.db.transaction(async (tx) => {
-      await this.claims.lockText(tx, text);
-      const found = await this.claims.findByText(tx, text);
+      const found = await this.claims.sameTextBeforeCreate(tx, text);
       if (found) return { claim: ClaimObject.from(found), created: false };
       return { claim: await this.insert(tx, { ...input, text }, by), created: true };
     });
@@ -358,6 +400,10 @@ export function replayClaim(
     state.updatedAt = at;
   }
   return state;
+}
+
+function duplicateOf(claim: ClaimRecord, score: number): LikelyDuplicateClaim {
+  return new LikelyDuplicateClaim({ id: toGlobalId('Claim', claim.id), text: claim.text, score });
 }
 
 export function visible(value: string, argument: string): string {

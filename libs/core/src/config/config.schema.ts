@@ -87,6 +87,16 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: int(1, 1000).default(100),
   ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+
+  // Ingest by link (docs/configuration.md)
+  /** let ingestArticle fetch private, loopback and link-local addresses (tests, intranets) */
+  FETCH_ALLOW_PRIVATE_ADDRESSES: bool.default('false'),
+  /** the whole fetch of a page, redirects included */
+  FETCH_TIMEOUT_MS: int(100, 300_000).default(15_000),
+  /** the largest page (bytes of HTML) ingestArticle reads */
+  FETCH_MAX_BYTES: int(1024, 100_000_000).default(5_000_000),
+  FETCH_MAX_REDIRECTS: int(0, 20).default(5),
+
   /** how long an idle keep-alive HTTP connection stays open (Fastify's keepAliveTimeout) */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 3_600_000).default(72_000),
   /** while an export streams, how far V8's old generation may grow past its live size; 0: V8's own */

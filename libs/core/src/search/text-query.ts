@@ -30,7 +30,7 @@ export const PREFIX_LENGTH = 6;
 /** Shorter words ("de", "of") are left to the exact layers. */
 const MIN_WORD = 3;
 /** Words shorter than this are matched whole, never by prefix. */
-const MIN_PREFIX_WORD = 4;
+export const MIN_PREFIX_WORD = 4;
 const MAX_TERMS = 16;
 const WORD = /(-?)([\p{L}\p{N}]+)/gu;
 const WEBSEARCH_OPERATORS = new Set(['or']);

@@ -1,4 +1,5 @@
-import { isLocalUrl, LANGUAGE_TAG } from './public-url';
+import { LANGUAGE_TAG } from './language';
+import { isLocalUrl } from './public-url';
 
 describe('isLocalUrl', () => {
   it.each([

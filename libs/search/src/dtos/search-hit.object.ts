@@ -1,7 +1,20 @@
-import { ArgsType, Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { IsOptional, MaxLength } from 'class-validator';
+import { ArgsType, Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ActorObject } from '@claimtrace/actors';
 import { ClaimObject } from '@claimtrace/claims';
-import { PassageObject } from '@claimtrace/articles';
+import { ArticleObject, PassageObject } from '@claimtrace/articles';
+
+export enum SearchHitType {
+  CLAIM = 'CLAIM',
+  PASSAGE = 'PASSAGE',
+  ARTICLE = 'ARTICLE',
+  ACTOR = 'ACTOR',
+}
+registerEnumType(SearchHitType, {
+  name: 'SearchHitType',
+  description:
+    'what a search hit is: a claim, a passage, an article (title and text) or an actor (name and aliases)',
+});
 
 @ObjectType('TextRange')
 export class TextRangeObject {
@@ -14,7 +27,7 @@ export class TextRangeObject {
 
 @ObjectType('SearchHit', {
   description:
-    'a claim or a passage that matched; exactly one of claim and passage is set. `highlights` are code-point ranges of `snippet` (0-based, end exclusive)',
+    'a claim, a passage, an article or an actor that matched; exactly one of claim, passage, article and actor is set. `highlights` are code-point ranges of `snippet` (0-based, end exclusive)',
 })
 export class SearchHitObject {
   @Field(() => Float)
@@ -31,6 +44,12 @@ export class SearchHitObject {
 
   @Field(() => PassageObject, { nullable: true })
   passage: PassageObject | null;
+
+  @Field(() => ArticleObject, { nullable: true, description: 'the newest version of the article' })
+  article: ArticleObject | null;
+
+  @Field(() => ActorObject, { nullable: true })
+  actor: ActorObject | null;
 }
 
 @ArgsType()
@@ -43,10 +62,18 @@ export class SearchArgs {
   @IsOptional()
   first?: number | null;
 
+  @Field(() => [SearchHitType], {
+    nullable: true,
+    description: 'the kinds of hits to find; all of them when omitted',
+  })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  types?: SearchHitType[] | null;
+
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
-    description: 'also find passages of article versions a correction replaced',
+    description: 'also find passages and articles of article versions a correction replaced',
   })
   @IsOptional()
   includeSuperseded?: boolean | null;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ClaimRecord } from '@claimtrace/claims';
 import { PassageRecord } from '@claimtrace/articles';
 import { Database } from '@claimtrace/database';
-import { searchSql } from './search.sql';
+import { SearchKind, searchSql } from './search.sql';
 
 /** The statements are the same for every search (all input is bound): built once. */
 const SEARCH_LATEST = searchSql(false);
@@ -10,7 +10,8 @@ const SEARCH_ALL_VERSIONS = searchSql(true);
 
 export type SearchRow =
   | { kind: 'claim'; score: number; claim: ClaimRecord }
-  | { kind: 'passage'; score: number; passage: PassageRecord };
+  | { kind: 'passage'; score: number; passage: PassageRecord }
+  | { kind: 'article' | 'actor'; score: number; id: string };
 
 /** All SQL of full-text search. */
 @Injectable()
@@ -21,18 +22,27 @@ export class SearchRepository {
     websearch: string,
     prefix: string | null,
     limit: number,
+    kinds: readonly SearchKind[],
     includeSuperseded = false,
   ): Promise<SearchRow[]> {
     const rows = await this.withBitmapScans<{
-      kind: 'claim' | 'passage';
+      kind: SearchKind;
       score: number;
       record: Record<string, unknown>;
-    }>(includeSuperseded ? SEARCH_ALL_VERSIONS : SEARCH_LATEST, [websearch, prefix, limit]);
-    return rows.map((row) =>
-      row.kind === 'claim'
-        ? { kind: 'claim', score: row.score, claim: claimRecord(row.record) }
-        : { kind: 'passage', score: row.score, passage: row.record as unknown as PassageRecord },
-    );
+    }>(includeSuperseded ? SEARCH_ALL_VERSIONS : SEARCH_LATEST, [websearch, prefix, limit, kinds]);
+    return rows.map((row): SearchRow => {
+      if (row.kind === 'claim') {
+        return { kind: 'claim', score: row.score, claim: claimRecord(row.record) };
+      }
+      if (row.kind === 'passage') {
+        return {
+          kind: 'passage',
+          score: row.score,
+          passage: row.record as unknown as PassageRecord,
+        };
+      }
+      return { kind: row.kind, score: row.score, id: row.record.id as string };
+    });
   }
 
   /**

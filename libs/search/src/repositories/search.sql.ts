@@ -24,27 +24,72 @@ export const PROBE_ROWS = 5_000;
  */
 export const PASSAGE_WEIGHT = 0.8;
 
+/**
+ * Articles rank at half a claim with the same score: an article holds every word of its story,
+ * so it matches most searches about it; the claims and passages in it are what is looked for.
+ */
+export const ARTICLE_WEIGHT = 0.5;
+
+/** What a hit is: the `kind` of a row, and the values of `types` (lower case). */
+export type SearchKind = 'claim' | 'passage' | 'article' | 'actor';
+
 interface Table {
-  name: 'claims' | 'passages';
+  kind: SearchKind;
+  /** a table, or a subquery with `id` and `search_vector` columns */
+  name: string;
   alias: string;
   /** the condition on rows that may be found at all, given the table's alias */
   live: (alias: string) => string;
+  /** multiplies the rank (see PASSAGE_WEIGHT) */
+  weight: number;
 }
 
-const CLAIMS: Table = { name: 'claims', alias: 'c', live: (c) => `${c}.merged_into_id IS NULL` };
-/** Passages of every version, or (the default) only of versions no correction replaced. */
-const passages = (includeSuperseded: boolean): Table => ({
-  name: 'passages',
-  alias: 'p',
-  live: (p) =>
-    includeSuperseded
-      ? 'true'
-      : `NOT EXISTS (SELECT 1 FROM articles n WHERE n.previous_version_id = ${p}.article_id)`,
-});
+/**
+ * Whether an article version is one a newer one replaced (a correction): its words are found in
+ * the newest, so by default its passages and the version itself are left out; `includeSuperseded`
+ * finds every version.
+ */
+const superseded = (articleId: string) =>
+  `EXISTS (SELECT 1 FROM articles newer WHERE newer.previous_version_id = ${articleId})`;
+
+const tables = (includeSuperseded: boolean): Table[] => [
+  {
+    kind: 'claim',
+    name: 'claims',
+    alias: 'c',
+    live: (c) => `${c}.merged_into_id IS NULL`,
+    weight: 1,
+  },
+  {
+    kind: 'passage',
+    name: 'passages',
+    alias: 'p',
+    live: (p) => (includeSuperseded ? 'true' : `NOT ${superseded(`${p}.article_id`)}`),
+    weight: PASSAGE_WEIGHT,
+  },
+  {
+    kind: 'article',
+    name: 'articles',
+    alias: 'ar',
+    live: (ar) => (includeSuperseded ? 'true' : `NOT ${superseded(`${ar}.id`)}`),
+    weight: ARTICLE_WEIGHT,
+  },
+  {
+    // names and aliases, unstemmed and unaccented; few enough rows to read without an index
+    kind: 'actor',
+    name: `(SELECT id, merged_into_id, to_tsvector('simple'::regconfig,
+              claimtrace_unaccent(name || ' ' || array_to_string(aliases, ' '))) AS search_vector
+            FROM actors)`,
+    alias: 'ac',
+    live: (ac) => `${ac}.merged_into_id IS NULL`,
+    weight: 1,
+  },
+];
 
 /**
  * The search, with parameters $1 (what was typed, for websearch_to_tsquery), $2 (the prefix
- * tsquery, or NULL) and $3 (how many hits): rows `{ kind, score, record }`, best first.
+ * tsquery, or NULL), $3 (how many hits) and $4 (the kinds to find, a text[] of SearchKind): rows
+ * `{ kind, score, record }`, best first.
  *
  * Per table, two layers: exact (stemmed English, stemmed Spanish, unaccented words) and prefix.
  * Each layer is a probe of the first PROBE_ROWS rows in table order (the repository turns off
@@ -56,11 +101,12 @@ const passages = (includeSuperseded: boolean): Table => ({
  * sooner). Candidates are ranked where they are
  * found (exact layers weigh fully, prefix matches a third; normalisation 1 divides by
  * 1 + log(length), so that neither short claims nor long passages crowd out the other), a row
- * found twice keeps one score, and only the best `$3` become records. Passages of an article
- * version that a newer one replaced are left out unless `includeSuperseded`.
+ * found twice keeps one score, and only the best `$3` become records. A kind not in $4 is not
+ * searched at all; passages and articles of a version that a newer one replaced are left out
+ * (a text is found once, in its newest version) unless `includeSuperseded`.
  */
 export function searchSql(includeSuperseded = false): string {
-  const PASSAGES = passages(includeSuperseded);
+  const TABLES = tables(includeSuperseded);
   const q = textQuerySql('$1', '$2');
   const rank = (vector: string) =>
     `(ts_rank(${vector}, ${q.exact}, 1) + ts_rank(${vector}, ${q.fuzzy}, 1) / 3)`;
@@ -69,11 +115,12 @@ export function searchSql(includeSuperseded = false): string {
   /** CTEs `<name>_probe` and `<name>` for one layer; `unless`: a CTE that makes it unnecessary. */
   const layer = (table: Table, name: string, tsquery: string, unless?: string) => {
     const t = table.alias;
-    const skip = unless ? `NOT ${full(unless)} AND ` : '';
+    const wanted = `$4::text[] @> ARRAY['${table.kind}'] AND `;
+    const skip = wanted + (unless ? `NOT ${full(unless)} AND ` : '');
     const ranked = `SELECT ${t}.id, ${rank(`${t}.search_vector`)} AS score`;
     return `${name}_probe AS MATERIALIZED (
          ${ranked}
-         FROM (SELECT * FROM ${table.name} LIMIT ${PROBE_ROWS}) ${t}
+         FROM (SELECT * FROM ${table.name} ${t} LIMIT ${PROBE_ROWS}) ${t}
          WHERE ${skip}${table.live(t)} AND ${t}.search_vector @@ ${tsquery}
          LIMIT ${CANDIDATES}),
        ${name} AS MATERIALIZED (
@@ -84,32 +131,33 @@ export function searchSql(includeSuperseded = false): string {
             AND ${t}.search_vector @@ ${tsquery}
           LIMIT ${CANDIDATES}))`;
   };
-  return `WITH ${layer(CLAIMS, 'claim_exact', q.exact)},
-       ${layer(CLAIMS, 'claim_prefix', q.fuzzy, 'claim_exact')},
-       ${layer(PASSAGES, 'passage_exact', q.exact)},
-       ${layer(PASSAGES, 'passage_prefix', q.fuzzy, 'passage_exact')},
+  const layers = TABLES.flatMap((table) => [
+    layer(table, `${table.kind}_exact`, q.exact),
+    layer(table, `${table.kind}_prefix`, q.fuzzy, `${table.kind}_exact`),
+  ]);
+  const hits = TABLES.map(
+    (table) =>
+      `SELECT '${table.kind}' AS kind, id, (max(score) * ${table.weight})::float8 AS score FROM (
+         SELECT * FROM ${table.kind}_exact UNION ALL SELECT * FROM ${table.kind}_prefix) ${table.kind}_hits
+       GROUP BY id`,
+  );
+  return `WITH ${layers.join(',\n       ')},
        best AS (
-         SELECT kind, id, score FROM (
-           SELECT 'claim' AS kind, id, max(score)::float8 AS score FROM (
-             SELECT * FROM claim_exact UNION ALL SELECT * FROM claim_prefix) claim_hits
-           GROUP BY id
-           UNION ALL
-           SELECT 'passage', id, (max(score) * ${PASSAGE_WEIGHT})::float8 FROM (
-             SELECT * FROM passage_exact UNION ALL SELECT * FROM passage_prefix) passage_hits
-           GROUP BY id) hits
+         SELECT kind, id, score FROM (${hits.join('\n UNION ALL ')}) hits
          ORDER BY score DESC, kind, id
          LIMIT $3)
      SELECT b.kind, b.score,
-            CASE WHEN b.kind = 'claim' THEN
+            CASE b.kind WHEN 'claim' THEN
               (SELECT json_build_object('id', c.id, 'text', c.text, 'status', c.status,
                  'version', c.version, 'tags', c.tags, 'language', c.language,
                  'firstSeenAt', c.first_seen_at, 'mergedIntoId', c.merged_into_id,
                  'createdAt', c.created_at, 'updatedAt', c.updated_at)
                FROM claims c WHERE c.id = b.id)
-            ELSE
+            WHEN 'passage' THEN
               (SELECT json_build_object('id', p.id, 'articleId', p.article_id, 'start', p.start,
                  'end', p."end", 'exact', p.exact, 'prefix', p.prefix, 'suffix', p.suffix)
                FROM passages p WHERE p.id = b.id)
+            ELSE json_build_object('id', b.id)
             END AS record
      FROM best b
      ORDER BY b.score DESC, b.kind, b.id`;

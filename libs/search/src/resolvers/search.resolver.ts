@@ -8,9 +8,14 @@ export class SearchResolver {
 
   @Query(() => [SearchHitObject], {
     description:
-      'claims and passages ranked by full-text relevance (stemmed in each text’s language, then unstemmed and prefix matches); operators and quotes in `query` are plain text',
+      'claims, passages, articles (title and text, newest version) and actors (name and aliases) ranked by full-text relevance (stemmed in each text’s language, then unstemmed and prefix matches); `types` narrows the kinds; operators and quotes in `query` are plain text',
   })
   search(@Args() args: SearchArgs): Promise<SearchHitObject[]> {
-    return this.service.search(args.query, args.first ?? null, Boolean(args.includeSuperseded));
+    return this.service.search(
+      args.query,
+      args.first ?? null,
+      args.types ?? null,
+      Boolean(args.includeSuperseded),
+    );
   }
 }

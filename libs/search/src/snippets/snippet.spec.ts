@@ -17,6 +17,15 @@ describe('snippetOf', () => {
     ]);
   });
 
+  it('highlights words a typed prefix of 4 to 6 letters begins, as the search finds them', () => {
+    const text = 'Ostrovsky said the brine is pumped there; pumping goes on';
+    const found = (q: string) =>
+      snippetOf(text, parseTextQuery(q).terms).highlights.map((r) => slice(text, r.start, r.end));
+    expect(found('ostrov')).toEqual(['Ostrovsky']);
+    expect(found('pump')).toEqual(['pumped', 'pumping']);
+    expect(found('the')).toEqual(['the']);
+  });
+
   it('counts code points, not UTF-16 units', () => {
     const { terms } = parseTextQuery('canción');
     const text = '😀 𝒜 una canción';

@@ -1,4 +1,4 @@
-import { foldText, SearchTerm } from '@claimtrace/core';
+import { foldText, MIN_PREFIX_WORD, SearchTerm } from '@claimtrace/core';
 
 export interface TextRange {
   start: number;
@@ -14,11 +14,17 @@ export interface Snippet {
 const ELLIPSIS = '…';
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Whether a word of the text is one the query asked for (whole, or by its prefix). */
+/**
+ * Whether a word of the text is one the query asked for: whole, or by its prefix for a word long
+ * enough to be searched by prefix (as the prefix layer of the search matches it: `pump` finds
+ * and highlights "pumped", `ostrov` "Ostrovsky").
+ */
 export function matchesTerm(word: string, terms: readonly SearchTerm[]): boolean {
   const folded = foldText(word);
   return terms.some(
-    (term) => folded === term.word || (term.prefix !== term.word && folded.startsWith(term.prefix)),
+    (term) =>
+      folded === term.word ||
+      (term.word.length >= MIN_PREFIX_WORD && folded.startsWith(term.prefix)),
   );
 }
 

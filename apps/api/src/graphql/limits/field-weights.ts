@@ -1,4 +1,4 @@
-import { AppConfig } from '@claimtrace/core';
+import { AppConfig, SIMILARITY } from '@claimtrace/core';
 import { PASSAGE_MAX_CODE_POINTS } from '@claimtrace/articles';
 import { MAX_GRAPH_NODES } from '@claimtrace/graph';
 
@@ -60,9 +60,24 @@ export function fieldWeightTable(config: Pick<AppConfig, 'ARTICLE_MAX_CHARS'>): 
         'version): as Article.suggestedAttributions, so aliases with other texts pay for each run',
     },
     {
+      field: 'Query.articlePreview',
+      weight: article,
+      reason: 'fetches and reads a page, and answers its text: as Article.text',
+    },
+    {
       field: 'Query.claimGraph',
       weight: MAX_GRAPH_NODES,
       reason: `reads up to ${MAX_GRAPH_NODES} nodes and every edge between them: 1 per node`,
+    },
+    {
+      field: 'Query.similarClaims',
+      weight: Math.ceil((2 * SIMILARITY.candidates) / 100),
+      reason: `scores up to ${2 * SIMILARITY.candidates} candidate claims (two layers of ${SIMILARITY.candidates}) word by word: 1 per 100`,
+    },
+    {
+      field: 'Query.similarActors',
+      weight: Math.ceil((2 * SIMILARITY.candidates) / 100),
+      reason: 'compares the name with every current actor’s aliases: as Query.similarClaims',
     },
   ];
 }

@@ -19,24 +19,29 @@ function useActors(): ActorRef[] {
 }
 
 /**
- * Attributes the selected words to an actor with a stance. Like the status form, it keeps the
- * claim as it was when the editor started and sends that version; a change meanwhile is shown and
- * asked about before anything is sent.
+ * Attributes the selected words to an actor with a stance, optionally reported via another
+ * attribution of the claim in the same article (a relay chain: "officials said, the Times
+ * reported"). Like the status form, it keeps the claim as it was when the editor started and
+ * sends that version; a change meanwhile is shown and asked about before anything is sent.
  */
 export function AttributeForm({
   claimId,
   claim,
   selection,
+  relays = [],
   onDone,
 }: {
   claimId: string;
   claim: ClaimSnapshot;
   selection: Selection;
+  /** the claim's attributions in the selection's article, which may relay this one */
+  relays?: { id: string; label: string }[];
   onDone(): void;
 }) {
   const actors = useActors();
   const { seen, opened, changed, open, keep } = useOpenedClaim(claim);
   const [actorId, setActorId] = useState('');
+  const [reportedViaId, setReportedViaId] = useState('');
   const [stance, setStance] = useState<Stance>('ASSERTS');
   const [error, setError] = useState<unknown>(null);
   const submit = async (event: FormEvent) => {
@@ -51,6 +56,7 @@ export function AttributeForm({
           stance,
           articleId: selection.articleId,
           position: { start: selection.start, end: selection.end },
+          reportedViaId: reportedViaId || null,
         },
       });
       onDone();
@@ -99,6 +105,23 @@ export function AttributeForm({
           </option>
         ))}
       </select>
+      {relays.length > 0 && (
+        <>
+          <label htmlFor="attr-via">Reported via</label>
+          <select
+            id="attr-via"
+            value={reportedViaId}
+            onChange={(e) => setReportedViaId(e.target.value)}
+          >
+            <option value="">Nobody: said directly</option>
+            {relays.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <StaleNotice
         from={opened?.version ?? claim.version}
         to={claim.version}
