@@ -23,15 +23,19 @@ describe('streamed exports', () => {
     await t.db.query(`
       WITH actor AS (INSERT INTO actors (name, kind) VALUES ('Bulk actor', 'PERSON') RETURNING id),
            article AS (INSERT INTO articles (url, title, text, content_hash)
-                       VALUES ('https://example.org/bulk', 'Bulk', 'bulk text', 'h') RETURNING id),
+                       VALUES ('https://example.org/bulk', 'Bulk', repeat('bulk ', ${EDGES / CLAIMS}), 'h')
+                       RETURNING id),
+           -- a passage per stance of a claim: one attribution (claim, actor, stance, passage) is
+           -- written once (attributions_current_key)
            passage AS (INSERT INTO passages (article_id, start, "end", exact, prefix, suffix)
-                       SELECT id, 0, 4, 'bulk', '', ' text' FROM article RETURNING id),
+                       SELECT id, (g - 1) * 5, (g - 1) * 5 + 4, 'bulk', '', ' '
+                       FROM article, generate_series(1, ${EDGES / CLAIMS}) g RETURNING id),
            claim AS (INSERT INTO claims (text, first_seen_at)
                      SELECT 'Generated claim number ' || g, now() FROM generate_series(1, ${CLAIMS}) g
                      RETURNING id)
       INSERT INTO attributions (claim_id, actor_id, stance, passage_id)
       SELECT claim.id, actor.id, 'ASSERTS', passage.id
-      FROM claim, actor, passage, generate_series(1, ${EDGES / CLAIMS})`);
+      FROM claim, actor, passage`);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   }, 120_000);

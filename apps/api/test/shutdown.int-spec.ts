@@ -298,7 +298,8 @@ describe('graceful shutdown (SIGTERM under load)', () => {
         let reply: Answer;
         try {
           reply = await gql(`mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id } }`, {
-            i: { text: `Claim ${w}-${n} written while the server stops.` },
+            // look-alike texts on purpose: allowDuplicate, or the duplicate check refuses them
+            i: { text: `Claim ${w}-${n} written while the server stops.`, allowDuplicate: true },
           });
         } catch {
           if (stopping) return; // refused or reset: never received, never acknowledged
