@@ -67,7 +67,8 @@ describe('embedded PostgreSQL killed under load', () => {
       while (running) {
         const outcome = await gql(
           `mutation ($i: CreateActorInput!) { createActor(input: $i) { id } }`,
-          { i: { name: `Actor ${(n += 1)}`, kind: 'PERSON' } },
+          // look-alike names on purpose: allowDuplicate, or the duplicate check refuses them
+          { i: { name: `Actor ${(n += 1)}`, kind: 'PERSON', allowDuplicate: true } },
         );
         outcomes.push(outcome);
         if (outcome.ok) acknowledged.push(outcome.id!);
