@@ -91,9 +91,14 @@ describe('a page of claims with their source changes', () => {
     const large = await statementsFor(10);
     expect(small.changes).toBe(40);
     expect(large.changes).toBe(200);
-    expect(large.statements).toBe(small.statements);
     // claims; their attributions; source changes (rows, totals); review flags; moves; the passages
-    // of changes and moves; their articles; the changes' attributions
-    expect(small.statements).toBe(9);
+    // of changes and moves; their articles; the changes' attributions. The last is skipped when the
+    // claims' attribution pages have already primed the attributions' loader (which of the two
+    // batches runs first depends on timing), so a page costs 8 or 9 statements, never more: a
+    // statement per change would make it 40 and 200.
+    for (const { statements } of [small, large]) {
+      expect(statements).toBeGreaterThanOrEqual(8);
+      expect(statements).toBeLessThanOrEqual(9);
+    }
   });
 });
