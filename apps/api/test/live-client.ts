@@ -120,3 +120,30 @@ export async function listen(app: {
   const address = app.getHttpServer().address() as { port: number };
   return `ws://127.0.0.1:${address.port}/graphql`;
 }
+
+/** One query or mutation over graphql-ws at `url`, with `token` (anonymous when null): its result. */
+export async function wsOnce(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null,
+): Promise<{ data?: any; errors?: any[] }> {
+  const client = wsClient(url, {
+    connectionParams: token ? { authorization: `Bearer ${token}` } : undefined,
+  });
+  try {
+    return await new Promise((resolve) => {
+      let result: { data?: any; errors?: any[] } = {};
+      client.subscribe<Record<string, any>>(
+        { query, variables },
+        {
+          next: (answer) => (result = answer as typeof result),
+          error: (errors) => resolve({ errors: errors as any[] }),
+          complete: () => resolve(result),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}

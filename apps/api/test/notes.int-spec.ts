@@ -1,7 +1,7 @@
 import { PeopleService, TokensService } from '@claimtrace/auth';
 import { api } from './support/claims-api';
 import { claimEventsOf } from './support/event-log';
-import { listen, subscribe, wsClient } from './live-client';
+import { listen, subscribe, wsClient, wsOnce } from './live-client';
 import { GqlResult, startTestApp, TestApp } from './test-app';
 
 // Notes on claims and attributions (markdown, @mentions resolved to people, edited by their
@@ -323,35 +323,11 @@ describe('notes and work queues', () => {
     let note: string;
     let url: string;
 
-    /** one operation over graphql-ws, as `token` (anonymous when null): its one result */
-    const overSocket = async (
-      query: string,
-      variables: Record<string, unknown>,
-      who: string | null,
-    ) => {
-      const client = wsClient(url, {
-        connectionParams: who ? { authorization: `Bearer ${token[who]}` } : undefined,
-      });
-      try {
-        return await new Promise<GqlResult>((resolve) => {
-          let result: GqlResult = {};
-          client.subscribe<Record<string, any>>(
-            { query, variables },
-            {
-              next: (answer) => (result = answer as GqlResult),
-              error: (errors) => resolve({ errors: errors as GqlResult['errors'] }),
-              complete: () => resolve(result),
-            },
-          );
-        });
-      } finally {
-        await client.dispose();
-      }
-    };
     const transports = {
       http: (query: string, variables: Record<string, unknown>, who: string | null) =>
         t.gqlAs(who ? token[who] : null, query, variables),
-      ws: overSocket,
+      ws: (query: string, variables: Record<string, unknown>, who: string | null) =>
+        wsOnce(url, query, variables, who ? token[who] : null),
     };
 
     beforeAll(async () => {

@@ -137,6 +137,7 @@ describe('reviews: add, update and retract, ready to publish', () => {
         {
           claimId,
           reviewId: review.id,
+          published: true,
           rating: 'False',
           url: published.url,
           publishedAt: published.publishedAt,
@@ -148,6 +149,7 @@ describe('reviews: add, update and retract, ready to publish', () => {
         {
           claimId,
           reviewId: english.id,
+          published: false,
           rating: 'Misleading',
           url: null,
           publishedAt: null,
@@ -275,6 +277,7 @@ describe('reviews: add, update and retract, ready to publish', () => {
       {
         claimId,
         reviewId: id,
+        published: true,
         before: {
           rating: 'Unproven',
           ratingValue: 2,
@@ -290,7 +293,13 @@ describe('reviews: add, update and retract, ready to publish', () => {
           publishedAt: published.publishedAt,
         },
       },
-      { claimId, reviewId: id, before: { summary: 'Checked.' }, after: { summary: null } },
+      {
+        claimId,
+        reviewId: id,
+        published: true,
+        before: { summary: 'Checked.' },
+        after: { summary: null },
+      },
     ]);
     const missing = failure(
       await t.gql(UPDATE, {
@@ -336,6 +345,7 @@ describe('reviews: add, update and retract, ready to publish', () => {
     expect(event.payload).toEqual({
       claimId,
       reviewId: id,
+      published: true,
       reason: 'Published on the wrong claim',
     });
   });

@@ -59,8 +59,10 @@ export class ClaimsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.nodes.register('Claim', (key, ctx) => ctx.loaders.get(this.loaders.key).byKey.load(key));
-    this.nodes.register('Review', (key, ctx) =>
-      ctx.loaders.get(this.loaders.key).reviewByKey.load(key),
-    );
+    // a draft review is the newsroom's: public reads find only published ones
+    this.nodes.register('Review', async (key, ctx) => {
+      const review = await ctx.loaders.get(this.loaders.key).reviewByKey.load(key);
+      return review && (ctx.principal || review.published) ? review : null;
+    });
   }
 }

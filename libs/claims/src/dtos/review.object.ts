@@ -64,6 +64,11 @@ export class ReviewObject implements NodeInterface {
   @Field(() => DateTimeScalar, { nullable: true })
   retractedAt: Date | null;
 
+  /** has url and publishedAt: out in the ClaimReview feed (unless retracted), and publicly read */
+  get published(): boolean {
+    return this.url !== null && this.publishedAt !== null;
+  }
+
   @Field(() => String, { nullable: true })
   retractedReason: string | null;
 

@@ -50,9 +50,12 @@ export class ClaimFieldsResolver {
     return ctx.loaders.get(this.claims.key).relations.load(claim.key);
   }
 
-  @ResolveField(() => [ReviewObject])
-  reviews(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
-    return ctx.loaders.get(this.claims.key).reviews.load(claim.key);
+  @ResolveField(() => [ReviewObject], {
+    description: 'oldest first; drafts (no url or publishedAt yet) only with a token',
+  })
+  async reviews(claim: ClaimObject, _args: NoArgs, ctx: RequestContext) {
+    const reviews = await ctx.loaders.get(this.claims.key).reviews.load(claim.key);
+    return ctx.principal ? reviews : reviews.filter((review) => review.published);
   }
 }
 

@@ -181,7 +181,13 @@ export class ReviewsService {
       claimId: row.claimId,
       actorIds: [row.reviewerId],
       by,
-      payload: { claimId: toGlobalId('Claim', row.claimId), reviewId: review.id, ...details },
+      payload: {
+        claimId: toGlobalId('Claim', row.claimId),
+        reviewId: review.id,
+        // public reads see a review event's details only once the review is published
+        published: review.published,
+        ...details,
+      },
     });
   }
 }

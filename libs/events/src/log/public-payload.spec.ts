@@ -14,6 +14,23 @@ describe('publicPayload', () => {
     expect(publicPayload('NOTE_REMOVED', { ...ids, reason: 'why' })).toEqual(ids);
   });
 
+  it("keeps a draft review's details out, and a published review's in", () => {
+    const ids = { claimId: 'c', reviewId: 'r' };
+    const draft = { ...ids, published: false, rating: 'False', url: null, publishedAt: null };
+    expect(publicPayload('REVIEW_ADDED', draft)).toEqual({ ...ids, published: false });
+    const edit = { ...ids, published: false, before: { summary: 'a' }, after: { summary: 'b' } };
+    expect(publicPayload('REVIEW_UPDATED', edit)).toEqual({ ...ids, published: false });
+    expect(publicPayload('REVIEW_RETRACTED', { ...ids, reason: 'why' })).toEqual(ids);
+    const out = {
+      ...ids,
+      published: true,
+      rating: 'False',
+      url: 'https://x.example',
+      publishedAt: 'd',
+    };
+    expect(publicPayload('REVIEW_ADDED', out)).toBe(out);
+  });
+
   it('leaves every other event as it is', () => {
     const payload = { claimId: 'c', body: 'not a note', reason: 'kept', before: {}, after: {} };
     expect(publicPayload('CLAIM_UPDATED', payload)).toBe(payload);
