@@ -95,6 +95,44 @@ describe('people', () => {
     expect(forged.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
+  it('finds people by part of a name or handle, accents and case ignored, in pages', async () => {
+    for (const [name, handle] of [
+      ['José Pérez', 'jperez'],
+      ['Josefina Ruiz', 'jruiz'],
+      ['100% Sure_Man', 'sure'],
+    ]) {
+      await t.ok(CREATE_PERSON, { i: { name, handle } });
+    }
+    const SEARCH = `query ($search: String, $first: Int, $after: String) {
+      people(search: $search, first: $first, after: $after) {
+        totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
+    const names = async (search: string, first?: number, after?: string) =>
+      (await t.gqlAs(viewer, SEARCH, { search, first, after })).data!.people;
+    const jose = await names('JOSE');
+    const both = ['José Pérez', 'Josefina Ruiz'].sort();
+    expect(jose.edges.map((e: any) => e.node.name).sort()).toEqual(both);
+    expect(jose.totalCount).toBe(2);
+    // a page of one, then the next: the total counts the matches, the pages hold each once
+    const first = await names('jos', 1);
+    expect(first.totalCount).toBe(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = await names('jos', 1, first.pageInfo.endCursor);
+    expect(next.pageInfo.hasNextPage).toBe(false);
+    expect([...first.edges, ...next.edges].map((e: any) => e.node.name).sort()).toEqual(both);
+    expect((await names('jruiz')).edges.map((e: any) => e.node.name)).toEqual(['Josefina Ruiz']);
+    // % and _ are text, not wildcards
+    expect((await names('0%')).edges.map((e: any) => e.node.name)).toEqual(['100% Sure_Man']);
+    expect((await names('e_m')).edges.map((e: any) => e.node.name)).toEqual(['100% Sure_Man']);
+    expect((await names('a_l')).totalCount).toBe(0);
+    expect((await names('  ')).totalCount).toBeGreaterThanOrEqual(4); // blank: everyone
+    const long = await t.gqlAs(viewer, SEARCH, { search: 'x'.repeat(5000) });
+    expect(long.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'search',
+    });
+    expect(long.errors![0].message).toMatch(/at most 200/);
+  });
+
   it('resolves a Person through node(id), without the email for anonymous readers', async () => {
     const query = `query ($id: ID!) { node(id: $id) { ... on Person { name email } } }`;
     expect((await t.gqlAs(viewer, query, { id: ana.id })).data?.node).toEqual({

@@ -547,8 +547,9 @@ export const ME = graphql(`
 `);
 
 export const PEOPLE = graphql(`
-  query People {
-    people(first: 100) {
+  query People($search: String) {
+    people(first: 100, search: $search) {
+      totalCount
       edges {
         node {
           id

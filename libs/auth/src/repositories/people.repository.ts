@@ -42,20 +42,30 @@ export class PeopleRepository {
     );
   }
 
-  /** One page of people by name, then id, and the total. */
+  /**
+   * One page of people by name, then id, and the total; with `search`, only those whose name or
+   * handle holds it (case- and accent-insensitive; `%` and `_` are text, not wildcards).
+   */
   async page(
     limit: number,
     after: [string, string] | null,
+    search: string | null = null,
   ): Promise<{ rows: PersonRecord[]; totalCount: number }> {
-    const rows = await this.db.query<PersonRecord & { totalCount: number }>(
-      `SELECT ${COLUMNS}, (SELECT count(*)::int FROM people) AS "totalCount" FROM people p
-       WHERE $1::text IS NULL OR (p.name, p.id) > ($1::text, $2::uuid)
-       ORDER BY p.name, p.id LIMIT $3`,
-      [after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-    );
-    const totalCount = rows.length
-      ? rows[0].totalCount
-      : (await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM people'))[0].n;
-    return { rows, totalCount };
+    const matches = `($1::text IS NULL
+      OR strpos(claimtrace_unaccent(lower(p.name)), claimtrace_unaccent(lower($1::text))) > 0
+      OR strpos(coalesce(p.handle, ''), lower($1::text)) > 0)`;
+    const term = search?.replaceAll('\u0000', '') || null; // PostgreSQL text cannot hold NUL
+    const [rows, [{ n }]] = await Promise.all([
+      this.db.query<PersonRecord>(
+        `SELECT ${COLUMNS} FROM people p
+         WHERE ${matches} AND ($2::text IS NULL OR (p.name, p.id) > ($2::text, $3::uuid))
+         ORDER BY p.name, p.id LIMIT $4`,
+        [term, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      ),
+      this.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM people p WHERE ${matches}`, [
+        term,
+      ]),
+    ]);
+    return { rows, totalCount: n };
   }
 }

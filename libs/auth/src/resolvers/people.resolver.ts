@@ -25,8 +25,14 @@ export class PeopleResolver {
   people(
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('search', {
+      type: () => String,
+      nullable: true,
+      description: 'only people whose name or handle holds this (case and accents ignored)',
+    })
+    search?: string | null,
   ) {
-    return this.service.page({ first, after });
+    return this.service.page({ first, after, search });
   }
 
   @Roles('ADMIN')

@@ -16,6 +16,9 @@ import {
 import { CreatePersonInput, HANDLE_PATTERN, PersonObject } from '../dtos/person.object';
 import { PeopleRepository } from '../repositories/people.repository';
 
+/** the longest `people(search)` taken: a name or handle, not a document */
+const MAX_SEARCH = 200;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The members of the team: created by admins, named by tokens, mentions and assignments. */
@@ -64,12 +67,22 @@ export class PeopleService {
     return (await this.people.findByHandles(handles)).map(PersonObject.from);
   }
 
-  async page(args: { first?: number | null; after?: string | null }): Promise<Page<PersonObject>> {
+  async page(args: {
+    first?: number | null;
+    after?: string | null;
+    search?: string | null;
+  }): Promise<Page<PersonObject>> {
     const limit = pageSize(args.first, this.config.MAX_PAGE_SIZE);
+    if (args.search && args.search.length > MAX_SEARCH) {
+      throw new BadInputError(
+        `search is ${args.search.length} characters long; give at most ${MAX_SEARCH} (part of a name or handle).`,
+        { argument: 'search' },
+      );
+    }
     const after = args.after
       ? (decodeCursor(args.after, ['string', 'uuid']) as [string, string])
       : null;
-    const { rows, totalCount } = await this.people.page(limit, after);
+    const { rows, totalCount } = await this.people.page(limit, after, args.search?.trim() || null);
     return toPage(
       rows,
       limit,

@@ -34,6 +34,9 @@ export function DeskPanel({
   onChanged(): Promise<void> | void;
 }) {
   const [people, setPeople] = useState<PersonRef[]>([]);
+  /** how many people match `find` (the picker lists the first 100) */
+  const [matching, setMatching] = useState(0);
+  const [find, setFind] = useState('');
   const [assignee, setAssignee] = useState(claim.assignee?.id ?? '');
   const [due, setDue] = useState(dayOf(claim.dueAt));
   const [priority, setPriority] = useState<string>(claim.priority);
@@ -45,13 +48,30 @@ export function DeskPanel({
   useEffect(() => {
     if (!canEdit) return;
     let stale = false;
-    gql(PEOPLE)
-      .then((data) => !stale && setPeople(data.people.edges.map((e) => e.node)))
-      .catch((e: unknown) => !stale && setError(e));
+    // typing waits a moment before asking; the first list comes at once
+    const timer = setTimeout(
+      () =>
+        gql(PEOPLE, { search: find.trim() || null })
+          .then((data) => {
+            if (stale) return;
+            setPeople(data.people.edges.map((e) => e.node));
+            setMatching(data.people.totalCount);
+          })
+          .catch((e: unknown) => !stale && setError(e)),
+      find ? 250 : 0,
+    );
     return () => {
       stale = true;
+      clearTimeout(timer);
     };
-  }, [canEdit]);
+  }, [canEdit, find]);
+
+  // the current assignee stays a choice whatever the search shows
+  const current = claim.assignee;
+  const choices: PersonRef[] =
+    current && !people.some((p) => p.id === current.id)
+      ? [{ ...current, handle: null }, ...people]
+      : people;
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -90,10 +110,24 @@ export function DeskPanel({
       </p>
       {canEdit && (
         <form className="stack" onSubmit={assign} aria-label="Assign">
+          <label htmlFor="find-person">Find a person</label>
+          <input
+            id="find-person"
+            type="search"
+            value={find}
+            placeholder="Name or handle"
+            maxLength={200}
+            onChange={(e) => setFind(e.target.value)}
+          />
+          {matching > people.length && (
+            <p className="muted" data-testid="people-more">
+              Showing {people.length} of {matching} people: type to narrow the list.
+            </p>
+          )}
           <label htmlFor="assignee">Assignee</label>
           <select id="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             <option value="">Nobody</option>
-            {people.map((p) => (
+            {choices.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
                 {p.handle ? ` (@${p.handle})` : ''}
