@@ -10,6 +10,7 @@ import { MyWork } from './pages/MyWork';
 import { Actors } from './pages/Actors';
 import { NewArticle } from './pages/NewArticle';
 import { ReviewQueue } from './pages/ReviewQueue';
+import { Search } from './pages/Search';
 import { href, useRoute } from './lib/router';
 
 export function App() {
@@ -37,7 +38,9 @@ function Shell() {
           ? 'Graph · Claimtrace'
           : route.view === 'work'
             ? 'My work · Claimtrace'
-            : 'Claimtrace';
+            : route.view === 'search'
+              ? 'Search · Claimtrace'
+              : 'Claimtrace';
   }, [route.view]);
   return (
     <>
@@ -75,6 +78,9 @@ function Shell() {
           <a href={href.review()} aria-current={route.view === 'review' ? 'page' : undefined}>
             Review
           </a>
+          <a href={href.search()} aria-current={route.view === 'search' ? 'page' : undefined}>
+            Search
+          </a>
         </nav>
         <LiveIndicator status={status} reason={feed?.reason} />
         <TokenBox />
@@ -86,6 +92,7 @@ function Shell() {
         {route.view === 'new-article' && <NewArticle />}
         {route.view === 'actors' && <Actors />}
         {route.view === 'review' && <ReviewQueue />}
+        {route.view === 'search' && <Search query={route.query} types={route.types} />}
         {route.view === 'graph' && (
           <GraphView claimId={route.claimId} actorId={route.actorId} depth={route.depth} />
         )}

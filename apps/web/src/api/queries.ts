@@ -668,6 +668,49 @@ export const WORK_QUEUE = graphql(
   [QUEUE_CLAIM, NOTE_FIELDS],
 );
 
+export const SEARCH = graphql(`
+  query Search($query: String!, $types: [SearchHitType!], $first: Int) {
+    search(query: $query, types: $types, first: $first) {
+      score
+      snippet
+      highlights {
+        start
+        end
+      }
+      claim {
+        id
+        text
+        status
+      }
+      passage {
+        id
+        exact
+        prefix
+        suffix
+        article {
+          id
+          title
+          url
+        }
+      }
+      article {
+        id
+        title
+        url
+        publishedAt
+        publisher {
+          name
+        }
+      }
+      actor {
+        id
+        name
+        kind
+      }
+    }
+  }
+`);
+
 /** every document the page sends, for the test that validates them against the schema */
 export const DOCUMENTS = {
   BOARD,
@@ -700,4 +743,5 @@ export const DOCUMENTS = {
   ACTOR_LIST,
   SIMILAR_ACTORS,
   UPDATE_ACTOR,
+  SEARCH,
 };

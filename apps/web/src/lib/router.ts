@@ -6,7 +6,12 @@
 //   #/articles/new          a new story: link or text → preview → ingest → suggestions
 //   #/actors                the actors: find, create, edit
 //   #/review                the review queue of source changes
+//   #/search?q=…&types=CLAIM,ACTOR   search across claims, passages, articles and actors
 import { useEffect, useState } from 'react';
+
+/** what search may find (the API's SearchHitType) */
+export const SEARCH_TYPES = ['CLAIM', 'PASSAGE', 'ARTICLE', 'ACTOR'] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
 
 export type Route =
   | { view: 'board' }
@@ -15,7 +20,8 @@ export type Route =
   | { view: 'actors' }
   | { view: 'claim'; id: string; passage?: string }
   | { view: 'graph'; claimId?: string; actorId?: string; depth: number }
-  | { view: 'review' };
+  | { view: 'review' }
+  | { view: 'search'; query: string; types: SearchType[] };
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
@@ -28,6 +34,14 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'articles' && parts[1] === 'new') return { view: 'new-article' };
   if (parts[0] === 'actors') return { view: 'actors' };
   if (parts[0] === 'review') return { view: 'review' };
+  if (parts[0] === 'search') {
+    const asked = (params.get('types') ?? '').split(',');
+    return {
+      view: 'search',
+      query: params.get('q') ?? '',
+      types: SEARCH_TYPES.filter((type) => asked.includes(type)),
+    };
+  }
   if (parts[0] === 'graph') {
     const depth = Math.min(3, Math.max(1, Number(params.get('depth')) || 2));
     return {
@@ -46,6 +60,14 @@ export const href = {
   newArticle: () => '#/articles/new',
   actors: () => '#/actors',
   review: () => '#/review',
+  /** no types: every kind */
+  search: (query = '', types: readonly SearchType[] = []) => {
+    const params = new URLSearchParams();
+    if (query) params.set('q', query);
+    if (types.length) params.set('types', types.join(','));
+    const rest = params.toString();
+    return rest ? `#/search?${rest}` : '#/search';
+  },
   claim: (id: string) => `#/claims/${encodeURIComponent(id)}`,
   graph: (target: { claimId?: string; actorId?: string }, depth = 2) => {
     const params = new URLSearchParams();
