@@ -1,27 +1,17 @@
 /// <reference lib="dom" />
 // The newsroom in a real Chromium (see web-dashboard.e2e-spec.ts for the set-up): signing in as a
 // person, assigning a claim, ticking its checklist, a note with a mention, and "My work".
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { PeopleService, TokensService } from '@claimtrace/auth';
-import { DemoLoader } from '@claimtrace/demo';
-import { createTestDatabase } from '@claimtrace/testing';
-import { createApp } from '../src/bootstrap/create-app';
-import { findWebRoot } from '../src/dashboard/web-page';
 import {
-  CHROMIUM,
-  hasChromium,
-  LAUNCH_ARGS,
+  browserDescribe,
   newPage as openPage,
   shot,
-  testConfig,
+  startDashboard,
 } from './support/dashboard-browser';
 
 jest.setTimeout(120_000);
-
-const browserDescribe = hasChromium ? describe : describe.skip;
 
 browserDescribe('the newsroom in the dashboard (Chromium)', () => {
   let app: NestFastifyApplication;
@@ -54,14 +44,7 @@ browserDescribe('the newsroom in the dashboard (Chromium)', () => {
   }
 
   beforeAll(async () => {
-    if (!findWebRoot(join(__dirname, '../src/dashboard'))) {
-      throw new Error('The web page is not built: run `npm run build` first.');
-    }
-    app = await createApp({ config: testConfig(), databaseUrl: await createTestDatabase() });
-    await app.init();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await app.get(DemoLoader).load();
+    ({ app, base, browser } = await startDashboard());
     for (const [name, handle] of [
       ['Ana Lima', 'ana'],
       ['Ben Okoro', 'ben'],
@@ -75,7 +58,6 @@ browserDescribe('the newsroom in the dashboard (Chromium)', () => {
     }
     const { claims } = await gql(`{ claims(first: 100) { edges { node { id text } } } }`);
     [claim, other] = claims.edges.map((e: any) => e.node);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   });
 
   afterAll(async () => {

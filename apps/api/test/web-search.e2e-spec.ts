@@ -2,40 +2,19 @@
 // The search page in a real Chromium, as a reader without a token uses it: words typed find
 // claims, passages, articles and actors; the kinds narrow it; the address can be shared; a hit
 // opens where it is worked on (docs/guide.md, Search).
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, chromium } from 'playwright-core';
-import { DemoLoader } from '@claimtrace/demo';
-import { createTestDatabase } from '@claimtrace/testing';
-import { createApp } from '../src/bootstrap/create-app';
-import { findWebRoot } from '../src/dashboard/web-page';
-import {
-  CHROMIUM,
-  hasChromium,
-  LAUNCH_ARGS,
-  newPage,
-  ROOT,
-  testConfig,
-} from './support/dashboard-browser';
+import type { Browser } from 'playwright-core';
+import { browserDescribe, newPage, startDashboard } from './support/dashboard-browser';
 
 jest.setTimeout(120_000);
 
-(hasChromium ? describe : describe.skip)('the search page, in Chromium', () => {
+browserDescribe('the search page, in Chromium', () => {
   let app: NestFastifyApplication;
   let base: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!findWebRoot(join(ROOT, 'apps/api/src/dashboard'))) {
-      throw new Error('The web page is not built: run `npm run build` first.');
-    }
-    app = await createApp({ config: testConfig(), databaseUrl: await createTestDatabase() });
-    await app.init();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await app.get(DemoLoader).load();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    ({ app, base, browser } = await startDashboard());
   });
 
   afterAll(async () => {

@@ -2,10 +2,15 @@
 // What the browser tests of the dashboard share: Debian's Chromium, the server's settings, an
 // editor's token, pages that record console errors, screenshots and signing in.
 import { existsSync, mkdirSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { Browser, Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '@claimtrace/core';
+import { DemoLoader } from '@claimtrace/demo';
+import { createTestDatabase } from '@claimtrace/testing';
+import { createApp } from '../../src/bootstrap/create-app';
+import { findWebRoot } from '../../src/dashboard/web-page';
 
 export const ROOT = join(__dirname, '../../../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -94,4 +99,23 @@ export async function signIn(page: Page, base: string, token: string): Promise<v
   await page.click('text=Sign in to edit');
   await page.fill('#token-input', token);
   await page.click('button:has-text("Sign in")');
+}
+
+/**
+ * The API with the built page on a fresh database holding the demo data, listening on a loopback
+ * port (`base`), and Chromium. Refuses to start when the page is not built.
+ */
+export async function startDashboard(
+  env: Record<string, string> = {},
+): Promise<{ app: NestFastifyApplication; base: string; browser: Browser }> {
+  if (!findWebRoot(join(ROOT, 'apps/api/src/dashboard'))) {
+    throw new Error('The web page is not built: run `npm run build` first.');
+  }
+  const app = await createApp({ config: testConfig(env), databaseUrl: await createTestDatabase() });
+  await app.init();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  await app.get(DemoLoader).load();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  return { app, base, browser };
 }
