@@ -3,7 +3,7 @@
  * attribution whose cue was found (overlap), how its source and content compare — missing,
  * spurious, overlapping the wrong way — with examples.
  *
- *   node tools/scripts/build.js && node dist/bench/extraction/source-errors.js [--examples N] [--role content]
+ *   node tools/scripts/build.js && node dist/bench/extraction/source-errors.js [--examples N] [--role content] [--context]
  *
  * Never run on the held-out part: it is for choosing rules.
  */
@@ -67,7 +67,10 @@ for (const doc of dev) {
     else if (Math.min(g.end, ps.end) > Math.max(g.start, ps.start))
       key = ps.end - ps.start > g.end - g.start ? 'overlap, too long' : 'overlap, too short';
     else key = `elsewhere (gold ${kindOfSpan(gText)})`;
-    note(key, `cue [${cue}] gold [${gText.slice(0, 120)}] pred [${pText.slice(0, 120)}]`);
+    const before = chars.slice(Math.max(0, gold.cue.start - 90), gold.cue.start).join('');
+    const after = chars.slice(gold.cue.end, gold.cue.end + 40).join('');
+    const context = args.includes('--context') ? `  …${before}[${cue}]${after}…` : '';
+    note(key, `cue [${cue}] gold [${gText.slice(0, 120)}] pred [${pText.slice(0, 120)}]${context}`);
   }
 }
 for (const [key, list] of [...outcomes.entries()].sort((a, b) => b[1].length - a[1].length)) {
