@@ -179,6 +179,16 @@ describe('Spanish attributions', () => {
     ]);
   });
 
+  it('reads an opening "para" before a speaker, and belittling', () => {
+    const text =
+      'Para la portavoz del partido, la reforma se queda corta. Para 2030, el país tendrá más agua. ' +
+      'El alcalde restó importancia a las críticas.';
+    expect(rows(text).map((r) => [r.source, r.cue, r.content, r.stance])).toEqual([
+      ['la portavoz del partido', 'Para', 'la reforma se queda corta', 'ASSERTS'],
+      ['El alcalde', 'restó importancia', 'a las críticas', 'DISPUTES'],
+    ]);
+  });
+
   it('runs in linear time on a hostile input', () => {
     const hostile = `${'según '.repeat(20_000)}${', dijo '.repeat(20_000)}—«`;
     expect(() => extractAttributions(hostile, { language: 'es' })).not.toThrow();

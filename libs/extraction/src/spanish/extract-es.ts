@@ -50,6 +50,9 @@ function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
   if (token.lower === 'según') {
     return { first: i, last: i, stance: 'ASSERTS', negated: false, kind: 'segun', strict: false };
   }
+  if (i === 0 && token.lower === 'para' && speakerBeforeComma(tokens, 1)) {
+    return { first: i, last: i, stance: 'ASSERTS', negated: false, kind: 'segun', strict: false };
+  }
   const rest = text.slice(token.start, token.start + 80);
   const according = ACCORDING_ES.exec(rest);
   if (according) {
@@ -99,6 +102,23 @@ function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
   // "el funcionario, que pidió no ser identificado": an anonymity phrase, not a cue.
   if (ANONYMITY_ES.test(text.slice(token.end, token.end + 60))) return undefined;
   return { first, last: i, stance: verb.stance, negated, kind: 'verb', strict: verb.strict };
+}
+
+/** Nouns of people and bodies that hold views: "Para la portavoz de Sumar, …". */
+const SPEAKER_NOUNS_ES =
+  /^(?:ministr[oa]s?|president[ea]s?|portavo(?:z|ces)|vocer[oa]s?|analistas?|expert[oa]s?|economistas?|especialistas?|oposición|gobierno|sindicatos?|dirigentes?|diputad[oa]s?|senador(?:a|es|as)?|fiscal(?:es)?|jue(?:z|za|ces)|alcaldes?|alcaldesas?|gobernador(?:a|es|as)?|candidat[oa]s?|líder(?:es)?|secretari[oa]s?|director(?:a|es|as)?|empresari[oa]s?|investigador(?:a|es|as)?|organización|partido|gremios?|patronal|vecin[oa]s?)$/;
+
+/**
+ * "Para la portavoz de Sumar, la reforma se queda corta": an opening "para" is a cue only before a
+ * speaker (a person's or body's noun, or a name) closed by a comma; not "Para 2030, …", "Para ello, …".
+ */
+function speakerBeforeComma(tokens: Token[], from: number): boolean {
+  const phrase = phraseAfterEs(tokens, from);
+  if (!phrase || tokens[phrase.last + 1]?.text !== ',') return false;
+  const first = tokens[phrase.first];
+  if (DETERMINERS_ES.has(first.lower))
+    return SPEAKER_NOUNS_ES.test(tokens[phrase.first + 1]?.lower ?? '');
+  return first.isCapitalized && !/^\d/.test(first.text) && phrase.last > phrase.first;
 }
 
 /** The last token from `from` on that ends by `end`. */

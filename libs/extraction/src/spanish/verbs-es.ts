@@ -226,9 +226,9 @@ export const HABER = new Set(
 export const DECLINES_ES =
   /^(?:declin\p{L}+|se\s+neg\p{L}+|evit\p{L}+|prefiri\p{L}+\s+no|se\s+abstuv\p{L}+|omiti\p{L}+|no\s+quis\p{L}+)\s+(?:a\s+)?(?:hacer\s+(?:comentarios?|declaraciones)|comentar\p{L}*|pronunciarse|responder|hablar|declarar|opinar|referirse|dar\s+detalles)\b|^no\s+(?:(?:ha|han|había|habían)\s+)?(?:lo\s+)?coment(?:ó|aron|ado|a|an)(?!\p{L})|^no\s+respond\p{L}+\s+(?:a\s+)?(?:las?\s+)?(?:consultas?|llamadas?|preguntas?|mensajes?|pedidos?|solicitud(?:es)?)\b|^no\s+(?:hizo|quiso\s+hacer)\s+(?:comentarios?|declaraciones)\b/iu;
 
-/** "puso en duda", "se mostró escéptico": doubt about a claim, a cue of its own (DISPUTES). */
+/** "puso en duda", "restó importancia", "se mostró escéptico": doubt about a claim, a cue of its own (DISPUTES). */
 export const DOUBTS_ES =
-  /^(?:(?:puso|pusieron|pone|ponen|ha\s+puesto|han\s+puesto)\s+en\s+duda|se\s+mostr\p{L}+\s+(?:muy\s+)?(?:escéptic|reticente|dudos)\p{L}*)/iu;
+  /^(?:(?:puso|pusieron|pone|ponen|ha\s+puesto|han\s+puesto)\s+en\s+duda|(?:rest|quit)(?:ó|aron|a|an|ado)\s+importancia|se\s+mostr\p{L}+\s+(?:muy\s+)?(?:escéptic|reticente|dudos)\p{L}*)/iu;
 
 /** Prepositional cues that name their source like "según": "de acuerdo con X", "a juicio de X". */
 export const ACCORDING_ES =
