@@ -1,5 +1,5 @@
 /**
- * Overlap P / R / F1 for cue, source and content on the dev part only (never the held-out part),
+ * Overlap P / R / F1 for cue, source, content and attributions on the dev part only (never the held-out part),
  * for the rules alone and for the rules with the shipped cue model (in-sample for the model).
  *
  *   node tools/scripts/build.js && node dist/bench/extraction/dev-scores.js
@@ -27,5 +27,7 @@ for (const [name, cueModel] of [
       `${role} ${precision.toFixed(3)} ${recall.toFixed(3)} ${f1.toFixed(3)} (${counts.matched}/${counts.predicted})`,
     );
   }
+  const attributions = prf(scores.attributions.overlap);
+  line.push(`attribution ${attributions.f1.toFixed(3)}`);
   console.log(line.join(' | '));
 }

@@ -3,7 +3,7 @@
  * (never trained on).
  *
  *   npm run train:cue-model -- --threshold 4 --veto -8 --min-weight 2
- *   npm run train:cue-model -- --choose [--thresholds 4,8] [--vetoes -Infinity,-4]   # writes nothing
+ *   npm run train:cue-model -- --choose [--thresholds 4,8] [--vetoes -Infinity,-4] [--min-weight 2]   # writes nothing
  *
  * Writes libs/extraction/data/cue-model.json: the model with its provenance (corpus and its hash,
  * this command, the commit of the extraction code, the scores on the dev split). The same corpus
@@ -41,7 +41,12 @@ const dev = loadCorpus(devDir);
 if (args.includes('--choose')) {
   const thresholds = option('--thresholds')?.split(',').map(Number) ?? [Infinity, 4, 6, 8, 10, 12];
   const vetoes = option('--vetoes')?.split(',').map(Number) ?? [-Infinity];
-  const trained = trainCueModel(train, 0, vetoes.some((v) => v > -Infinity) ? 0 : -Infinity);
+  const trained = trainCueModel(
+    train,
+    0,
+    vetoes.some((v) => v > -Infinity) ? 0 : -Infinity,
+    minWeight,
+  );
   const devPart = dev.filter((doc) => doc.part === 'dev');
   for (const t of thresholds)
     for (const v of vetoes) {

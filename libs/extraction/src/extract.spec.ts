@@ -264,3 +264,37 @@ describe('extractAttributions: cues whose frame is incomplete', () => {
     }
   });
 });
+
+describe('extractAttributions: subjects behind appositions, relative clauses and opening phrases', () => {
+  const pairs = (text: string) =>
+    extractAttributions(text, { language: 'en' }).map((a) => [a.source?.text ?? null, a.cue.text]);
+
+  it('reads a subject before an apposition with commas or dashes of its own', () => {
+    expect(pairs('Ann Lee, of Dayton, Ohio, said the plant would close.')).toEqual([
+      ['Ann Lee, of Dayton, Ohio', 'said'],
+    ]);
+    expect(pairs('Bell -- author of a book on the campaign -- said the race was close.')).toEqual([
+      ['Bell -- author of a book on the campaign --', 'said'],
+    ]);
+  });
+
+  it('takes the antecedent of a relative clause before the verb, not a phrase after it', () => {
+    expect(
+      pairs('Tom Reyes, 61, of Tulsa, who watched the speech at home, said the mood had changed.'),
+    ).toEqual([['Tom Reyes, 61, of Tulsa, who watched the speech at home', 'said']]);
+  });
+
+  it('finds the name after an opening phrase without a comma, and "who" before a date', () => {
+    expect(pairs('At a rally in Ohio on Monday Smith said the plan was dead.')).toEqual([
+      ['Smith', 'said'],
+    ]);
+    expect(pairs('She met Jones, who in 2010 said the plan was dead.')).toEqual([['who', 'said']]);
+  });
+
+  it('takes the subject after an opening participle clause for both verbs', () => {
+    expect(pairs('Bemoaning the “rigged system,” Smith accused the moderators of bias.')).toEqual([
+      ['Smith', 'Bemoaning'],
+      ['Smith', 'accused'],
+    ]);
+  });
+});

@@ -19,7 +19,9 @@ import { kindOf, nameMentions, resolvePronoun, type Mention } from './pronouns';
 import {
   isPronoun,
   mainClauseSubject,
+  antecedentOfRelative,
   phraseAfter,
+  subjectAfterOpeningClause,
   subjectBefore,
   type TokenRange,
 } from './sources';
@@ -188,11 +190,25 @@ function frameCue(
       ) {
         source =
           previousSource ??
-          mainClauseSubject(tokens, previous?.lower === 'by' ? cue.first - 1 : cue.first);
+          mainClauseSubject(tokens, previous?.lower === 'by' ? cue.first - 1 : cue.first) ??
+          (cue.first <= 1 ? subjectAfterOpeningClause(tokens, cue.last + 1) : undefined);
         if (previous?.lower === 'by' && source) {
           return { source, content: contentAroundCue(context, cue.first - 1, cue.last, cue.lemma) };
         }
+        if (source && source.first > cue.last + 2) {
+          // "Bemoaning the “phony system,” Trump …": the clause up to its comma (and quote).
+          const closing =
+            tokens[source.first - 1].text === ',' ? source.first - 2 : source.first - 1;
+          return { source, content: rangeOf(tokens, { first: cue.last + 1, last: closing }) };
+        }
       } else {
+        // "Mr. Obama, who understood that …, told his advisers …": the relative clause's antecedent.
+        const antecedent =
+          previous?.text === ',' ? antecedentOfRelative(tokens, cue.first - 1) : undefined;
+        if (antecedent) {
+          const content = contentAroundCue(context, cue.first, cue.last, cue.lemma);
+          return { source: antecedent, content };
+        }
         const inverted =
           INVERSION_LEMMAS.has(cue.lemma) &&
           cue.first === cue.head &&
@@ -313,7 +329,10 @@ function draftsFor(
           toldMedium,
         });
       }
-      floor = Math.max(floor, cue.last + 1, frame.source ? frame.source.last + 1 : 0);
+      // A source right after the cue ("said Sen. Smith") is used up; the subject after an opening
+      // participle clause ("Bemoaning …, Trump accused …") is also the next verb's.
+      const after = frame.source && frame.source.first <= cue.last + 2;
+      floor = Math.max(floor, cue.last + 1, after ? frame.source!.last + 1 : 0);
     }
     trimAtLaterFrames(text, sentenceDrafts);
     drafts.push(...sentenceDrafts);

@@ -105,7 +105,13 @@ export function subjectBefore(
   }
   if (previous && previous.text === ',' && before - 1 > floor) {
     // "Brian Fallon, the campaign’s press secretary, noted"; "Trump, speaking in Ohio, said".
-    return appositiveSubject(tokens, before - 1, floor);
+    return (
+      appositiveSubject(tokens, before - 1, floor) ?? nestedAppositive(tokens, before - 1, floor)
+    );
+  }
+  if (previous && isDash(previous) && before - 1 > floor) {
+    // "Kall -- co-editor of a book on the debates -- said".
+    return dashAppositive(tokens, before - 1, floor);
   }
   if (previous && before - 1 >= floor && /^(?:he|she|they|we|i)$/.test(previous.lower)) {
     // "in an interview with the network he blasted …": a pronoun is a whole subject.
@@ -163,7 +169,30 @@ function plainSubject(
     first = k;
   }
   if (first === before) return undefined;
-  return trim(tokens, { first, last: before - 1 });
+  const subject = trim(tokens, { first, last: before - 1 });
+  if (subject && !PREPOSITIONS.has(tokens[subject.first].lower)) return subject;
+  return nameAfterOpeningPhrase(tokens, before, first) ?? subject;
+}
+
+/**
+ * "In a March 2016 meeting with the editorial board Trump said", "who in 2010 said": behind an
+ * opening phrase with no comma, the subject is the name right before the verb, or the "who" before
+ * the phrase.
+ */
+function nameAfterOpeningPhrase(
+  tokens: Token[],
+  before: number,
+  first: number,
+): TokenRange | undefined {
+  let k = before - 1;
+  const namePart = (token: Token) =>
+    token.isWord && token.isCapitalized && !CALENDAR_WORD.test(token.lower);
+  while (k > first && namePart(tokens[k])) k--;
+  if (k < before - 1) return { first: k + 1, last: before - 1 };
+  const previous = tokens[first - 1];
+  if (previous && /^(?:who|he|she|they|we|i)$/.test(previous.lower))
+    return { first: first - 1, last: first - 1 };
+  return undefined;
 }
 
 function appositiveSubject(tokens: Token[], comma: number, floor: number): TokenRange | undefined {
@@ -182,12 +211,73 @@ function appositiveSubject(tokens: Token[], comma: number, floor: number): Token
   const head = plainSubject(tokens, open, floor);
   if (
     !head ||
+    // "Ann Lee, of Dayton, Ohio, said": a place in apposition, not the subject.
+    PREPOSITIONS.has(tokens[head.first - 1]?.lower ?? '') ||
     (!tokens[head.first].isCapitalized && !/^(?:the|a|an)$/.test(tokens[head.first].lower))
   )
     return undefined;
   const inner = tokens[open + 1];
   if (inner && (/ing$/.test(inner.lower) || looksLikeVerb(inner))) return head; // "Trump, speaking …, said"
   return { first: head.first, last: comma - 1 };
+}
+
+const CALENDAR_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
+
+const isDash = (token: Token): boolean => /^(?:-|--|—|–)$/.test(token.text);
+
+/**
+ * "Johnnie Wilson, of Springfield, Va., said", "Mr. Obama, who understood that …, told": an
+ * apposition or a relative clause with commas of its own; the subject is a short capitalised head
+ * before one of the commas further back (up to four).
+ */
+function nestedAppositive(tokens: Token[], comma: number, floor: number): TokenRange | undefined {
+  let open = comma - 1;
+  for (let level = 0; level < 4; level++) {
+    while (open > floor && tokens[open].text !== ',' && comma - open <= 40) {
+      if (!tokens[open].isWord && !/^[.()'’-]$/.test(tokens[open].text)) return undefined;
+      open--;
+    }
+    if (open <= floor || tokens[open].text !== ',') return undefined;
+    const head = plainSubject(tokens, open, floor);
+    const placeOrTime = head && PREPOSITIONS.has(tokens[head.first - 1]?.lower ?? '');
+    if (head && !placeOrTime && tokens[head.first].isCapitalized && open - head.first <= 4)
+      return { first: head.first, last: comma - 1 };
+    open--;
+  }
+  return undefined;
+}
+
+/**
+ * "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said": when a relative clause
+ * between commas ends right before the verb, the subject is the name before it (and its
+ * appositions), from the start of the sentence if need be.
+ */
+export function antecedentOfRelative(tokens: Token[], comma: number): TokenRange | undefined {
+  let open = comma - 1;
+  while (open > 0 && tokens[open].text !== ',' && comma - open <= 40) {
+    if (!tokens[open].isWord && !/^[.()'’-]$/.test(tokens[open].text)) return undefined;
+    open--;
+  }
+  if (tokens[open]?.text !== ',' || !/^(?:who|which)$/.test(tokens[open + 1]?.lower ?? ''))
+    return undefined;
+  const subject = subjectBefore(tokens, open + 1) ?? subjectBefore(tokens, open);
+  if (!subject || !tokens[subject.first].isCapitalized || subject.first === open + 1)
+    return undefined;
+  return { first: subject.first, last: comma - 1 };
+}
+
+/** The subject before an apposition between dashes ("Kall -- co-editor of … -- said"). */
+function dashAppositive(tokens: Token[], dash: number, floor: number): TokenRange | undefined {
+  let close = dash;
+  while (close - 1 > floor && isDash(tokens[close - 1])) close--;
+  let open = close - 1;
+  while (open > floor && !isDash(tokens[open]) && close - open <= 30) open--;
+  if (open <= floor || !isDash(tokens[open])) return undefined;
+  while (open - 1 > floor && isDash(tokens[open - 1])) open--;
+  const head = plainSubject(tokens, open, floor);
+  if (!head || !tokens[head.first].isCapitalized) return undefined;
+  return { first: head.first, last: dash };
 }
 
 /** A noun phrase starting at token `from`: up to punctuation, a clause word or a verb. */
@@ -261,6 +351,23 @@ export function mainClauseSubject(tokens: Token[], cueFirst: number): TokenRange
       if (k === start) return undefined;
       return trim(tokens, { first: start, last: k - 1 });
     }
+  }
+  return undefined;
+}
+
+/**
+ * "Bemoaning the state of the party, Trump said …": the subject of the main clause after an opening
+ * participle clause, from the clause's comma on (a name, a pronoun or a determiner first).
+ */
+export function subjectAfterOpeningClause(tokens: Token[], from: number): TokenRange | undefined {
+  for (let k = from; k < tokens.length && k - from < 30; k++) {
+    if (tokens[k].text === ',') {
+      // "Bemoaning the “phony system,” Trump …": past a quote that closes with the comma.
+      const first = /^[”"’]$/.test(tokens[k + 1]?.text ?? '') ? k + 2 : k + 1;
+      if (SUBJECT_PRONOUNS.has(tokens[first]?.lower ?? '')) return { first, last: first };
+      return phraseAfter(tokens, first, false);
+    }
+    if (STOP_PUNCTUATION.has(tokens[k].text) && !/^[“”"‘’]$/.test(tokens[k].text)) return undefined;
   }
   return undefined;
 }

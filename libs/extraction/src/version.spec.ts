@@ -21,7 +21,7 @@ describe('EXTRACTOR_VERSION', () => {
       .digest('hex')
       .slice(0, 16);
     expect({ revision: EXTRACTION_RULES_REVISION, digest }).toEqual({
-      revision: 2,
+      revision: 3,
       digest: 'b4b021d763ae7d46',
     });
   });

@@ -144,6 +144,51 @@ describe('Spanish attributions', () => {
     ]);
   });
 
+  it('finds the speaker after a quote, past an indirect object or with a relative clause', () => {
+    const text =
+      '«No hay agua desde el lunes», relató una vecina que vive frente a la plaza. ' +
+      '«El plan es viable», dijo al diario El Tiempo el economista Juan Ríos.';
+    expect(rows(text).map((r) => [r.source, r.cue, r.content])).toEqual([
+      ['una vecina', 'relató', '«No hay agua desde el lunes»'],
+      ['el economista Juan Ríos', 'dijo', '«El plan es viable»'],
+    ]);
+  });
+
+  it('does not invert a verb after a name in apposition', () => {
+    expect(rows('El director del hospital, Mario Vega, minimizó las denuncias.')).toMatchObject([
+      { source: 'El director del hospital, Mario Vega', cue: 'minimizó', stance: 'DISPUTES' },
+    ]);
+  });
+
+  it('reads more refusals: not commenting, preferring not to give an opinion, not confirming', () => {
+    const text =
+      'La empresa no ha comentado el fallo. El alcalde prefirió no opinar. ' +
+      'Se habla de un acuerdo, aunque la fiscalía no lo confirmó.';
+    expect(rows(text).map((r) => [r.source, r.cue, r.stance])).toEqual([
+      ['La empresa', 'no ha comentado', 'DECLINES_TO_COMMENT'],
+      ['El alcalde', 'prefirió no opinar', 'DECLINES_TO_COMMENT'],
+      ['la fiscalía', 'no lo confirmó', 'DECLINES_TO_COMMENT'],
+    ]);
+  });
+
+  it('reads admissions and what became known', () => {
+    const text = 'El ministro admitió que hubo errores. Trascendió que la cumbre se suspenderá.';
+    expect(rows(text).map((r) => [r.source, r.cue, r.stance])).toEqual([
+      ['El ministro', 'admitió', 'CONFIRMS'],
+      [null, 'Trascendió', 'REPORTS'],
+    ]);
+  });
+
+  it('reads an opening "para" before a speaker, and belittling', () => {
+    const text =
+      'Para la portavoz del partido, la reforma se queda corta. Para 2030, el país tendrá más agua. ' +
+      'El alcalde restó importancia a las críticas.';
+    expect(rows(text).map((r) => [r.source, r.cue, r.content, r.stance])).toEqual([
+      ['la portavoz del partido', 'Para', 'la reforma se queda corta', 'ASSERTS'],
+      ['El alcalde', 'restó importancia', 'a las críticas', 'DISPUTES'],
+    ]);
+  });
+
   it('runs in linear time on a hostile input', () => {
     const hostile = `${'según '.repeat(20_000)}${', dijo '.repeat(20_000)}—«`;
     expect(() => extractAttributions(hostile, { language: 'es' })).not.toThrow();

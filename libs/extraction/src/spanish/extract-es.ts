@@ -40,6 +40,7 @@ interface CueEs {
 }
 
 const PARTICIPLE = /(?:ado|ido|cho|to)$/;
+const PAST = /(?:ó|aron|ieron)$/;
 
 /** The cue starting at token `i`, if any. */
 function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
@@ -47,6 +48,9 @@ function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
   if (!token.isWord) return undefined;
   const negated = tokens[i - 1]?.lower === 'no' || tokens[i - 2]?.lower === 'no';
   if (token.lower === 'según') {
+    return { first: i, last: i, stance: 'ASSERTS', negated: false, kind: 'segun', strict: false };
+  }
+  if (i === 0 && token.lower === 'para' && speakerBeforeComma(tokens, 1)) {
     return { first: i, last: i, stance: 'ASSERTS', negated: false, kind: 'segun', strict: false };
   }
   const rest = text.slice(token.start, token.start + 80);
@@ -82,8 +86,10 @@ function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
   // A capitalised word inside a sentence is a name ("Aseguradora Sur"), not a verb.
   if (!verb || (token.isCapitalized && i > 0)) return undefined;
   const previous = tokens[i - 1];
-  // "la denuncia", "el informe": a noun after a determiner.
-  if (previous && DETERMINERS_ES.has(previous.lower)) return undefined;
+  // "la denuncia", "el informe": a noun after a determiner; but "lo negó", "no lo confirmó": a
+  // clitic before a verb in the past (no noun ends like "negó" or "confirmaron").
+  const clitic = /^(?:lo|la|los|las)$/.test(previous?.lower ?? '') && PAST.test(token.lower);
+  if (previous && DETERMINERS_ES.has(previous.lower) && !clitic) return undefined;
   let first = i;
   if (PARTICIPLE.test(token.lower) && verb.lemma !== 'decir') {
     if (!previous || !HABER.has(previous.lower)) return undefined;
@@ -96,6 +102,23 @@ function cueAt(text: string, tokens: Token[], i: number): CueEs | undefined {
   // "el funcionario, que pidió no ser identificado": an anonymity phrase, not a cue.
   if (ANONYMITY_ES.test(text.slice(token.end, token.end + 60))) return undefined;
   return { first, last: i, stance: verb.stance, negated, kind: 'verb', strict: verb.strict };
+}
+
+/** Nouns of people and bodies that hold views: "Para la portavoz de Sumar, …". */
+const SPEAKER_NOUNS_ES =
+  /^(?:ministr[oa]s?|president[ea]s?|portavo(?:z|ces)|vocer[oa]s?|analistas?|expert[oa]s?|economistas?|especialistas?|oposición|gobierno|sindicatos?|dirigentes?|diputad[oa]s?|senador(?:a|es|as)?|fiscal(?:es)?|jue(?:z|za|ces)|alcaldes?|alcaldesas?|gobernador(?:a|es|as)?|candidat[oa]s?|líder(?:es)?|secretari[oa]s?|director(?:a|es|as)?|empresari[oa]s?|investigador(?:a|es|as)?|organización|partido|gremios?|patronal|vecin[oa]s?)$/;
+
+/**
+ * "Para la portavoz de Sumar, la reforma se queda corta": an opening "para" is a cue only before a
+ * speaker (a person's or body's noun, or a name) closed by a comma; not "Para 2030, …", "Para ello, …".
+ */
+function speakerBeforeComma(tokens: Token[], from: number): boolean {
+  const phrase = phraseAfterEs(tokens, from);
+  if (!phrase || tokens[phrase.last + 1]?.text !== ',') return false;
+  const first = tokens[phrase.first];
+  if (DETERMINERS_ES.has(first.lower))
+    return SPEAKER_NOUNS_ES.test(tokens[phrase.first + 1]?.lower ?? '');
+  return first.isCapitalized && !/^\d/.test(first.text) && phrase.last > phrase.first;
 }
 
 /** The last token from `from` on that ends by `end`. */
@@ -154,6 +177,43 @@ interface Frame {
   dropped: boolean;
 }
 
+/**
+ * Where the source of an inverted verb starts, past an indirect object: "«…», afirmó a la agencia
+ * EFE el analista Ricardo Molina" → "el analista …" (the next determiner after "a"/"al" and a word).
+ */
+function indirectObjectEnd(tokens: Token[], from: number): number {
+  if (!/^(?:a|al)$/.test(tokens[from]?.lower ?? '')) return from;
+  for (let k = from + 2; k < tokens.length && k - from <= 7; k++) {
+    if (!tokens[k].isWord) return from;
+    if (DETERMINERS_ES.has(tokens[k].lower) && !tokens[k].isCapitalized) return k;
+  }
+  return from;
+}
+
+/**
+ * "El gerente de la empresa, Andrés Rojas, desestimó esas cifras": the comma before the verb
+ * closes a name in apposition to a short subject, so the verb is not inverted.
+ */
+function closesApposition(tokens: Token[], comma: number, floor: number): boolean {
+  let open = comma - 1;
+  while (open > floor && tokens[open].text !== ',') open--;
+  if (open <= floor || tokens[open].text !== ',' || open - floor > 8) return false;
+  for (let k = floor; k < open; k++) if (!tokens[k].isWord) return false;
+  const name = tokens.slice(open + 1, comma);
+  return name.length >= 1 && name.length <= 4 && name.every((t) => t.isWord && t.isCapitalized);
+}
+
+/** The "no" (and a clitic: "no lo confirmó") before a negated verb at `first`. */
+function negationStart(tokens: Token[], first: number): number {
+  if (tokens[first - 1]?.lower === 'no') return first - 1;
+  if (
+    tokens[first - 2]?.lower === 'no' &&
+    /^(?:lo|la|los|las|le|les)$/.test(tokens[first - 1].lower)
+  )
+    return first - 2;
+  return first;
+}
+
 /** Source and content of a verb or refusal cue. */
 function frameVerb(
   text: string,
@@ -172,9 +232,12 @@ function frameVerb(
     cue.first > 0 &&
     (isQuoteMark(previous) ||
       isDash(previous) ||
-      (previous.text === ',' && !opensContent(tokens, cue.last + 1)));
+      (previous.text === ',' &&
+        (isQuoteMark(tokens[cue.first - 2] ?? previous) ||
+          (!opensContent(tokens, cue.last + 1) &&
+            !closesApposition(tokens, cue.first - 1, floor)))));
   if (inverted && cue.kind === 'verb') {
-    let source = phraseAfterEs(tokens, cue.last + 1);
+    let source = phraseAfterEs(tokens, indirectObjectEnd(tokens, cue.last + 1));
     if (source && tokens[source.first].lower === 'que') source = undefined;
     let contentEnd = previous.start;
     let contentStart = sentence.start;
@@ -217,6 +280,10 @@ function frameVerb(
   } else if (!cue.strict && next?.isWord && cue.kind === 'verb') {
     content = trimmed(text, next.start, sentence.end);
   } else if (cue.kind === 'declines') {
+    content = rangeOf(tokens, cue.first, cue.last);
+  } else if (cue.negated && cue.stance === 'CONFIRMS' && !next?.isWord) {
+    // "…, aunque su despacho no lo confirmó.": a refusal to confirm, with no content.
+    cue.first = negationStart(tokens, cue.first);
     content = rangeOf(tokens, cue.first, cue.last);
   }
   if (!content) return undefined;

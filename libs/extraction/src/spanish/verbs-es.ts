@@ -91,6 +91,21 @@ const GROUPS: Group[] = [
       'deslizar:deslicé',
       'reprochar',
       'sugerir:sugirió sugirieron sugiere sugieren',
+      'aseverar',
+      'alegar:alegué',
+      'aducir:adujo adujeron aduce aducen',
+      'exponer:expuso expusieron expone exponen expuesto',
+      'reafirmar',
+      'apostillar',
+      'recriminar',
+      'condenar',
+      'repudiar',
+      'elogiar',
+      'solicitar',
+      'instar',
+      'urgir:urgió urgieron',
+      'augurar',
+      'deplorar',
     ],
   },
   {
@@ -104,6 +119,15 @@ const GROUPS: Group[] = [
       'celebrar',
       'valorar',
       'cifrar',
+      'garantizar:garanticé',
+      'prever:prevé prevén previó previeron previsto',
+      'defender:defiende defienden defendió defendieron',
+      'contar:contó contaron',
+      'describir:descrito',
+      'definir',
+      'calificar:califiqué',
+      'tildar',
+      'tachar',
     ],
   },
   {
@@ -117,6 +141,12 @@ const GROUPS: Group[] = [
       'difundir',
       'divulgar:divulgué',
     ],
+  },
+  // "Trascendió que …": what became known, with no source of its own.
+  { stance: 'REPORTS', strict: true, verbs: ['trascender:trascendió'] },
+  {
+    stance: 'DISPUTES',
+    verbs: ['desestimar', 'minimizar:minimicé', 'relativizar:relativicé'],
   },
   {
     stance: 'DENIES',
@@ -137,6 +167,8 @@ const GROUPS: Group[] = [
       'reconocer:reconoce reconocen reconozco',
       'ratificar:ratifiqué',
       'corroborar',
+      'admitir',
+      'confesar:confiesa confiesan',
     ],
   },
   { stance: 'QUESTIONS', verbs: ['preguntar', 'preguntarse'] },
@@ -192,11 +224,11 @@ export const HABER = new Set(
 
 /** Refusals to comment: a cue of their own, with DECLINES_TO_COMMENT and no content needed. */
 export const DECLINES_ES =
-  /^(?:declin\p{L}+|se\s+neg\p{L}+|evit\p{L}+|prefiri\p{L}+\s+no|se\s+abstuv\p{L}+|omiti\p{L}+|no\s+quis\p{L}+)\s+(?:a\s+)?(?:hacer\s+(?:comentarios?|declaraciones)|comentar\p{L}*|pronunciarse|responder|hablar|declarar|dar\s+detalles)\b|^no\s+respond\p{L}+\s+(?:a\s+)?(?:las?\s+)?(?:consultas?|llamadas?|preguntas?|mensajes?|pedidos?|solicitud(?:es)?)\b|^no\s+(?:hizo|quiso\s+hacer)\s+(?:comentarios?|declaraciones)\b/iu;
+  /^(?:declin\p{L}+|se\s+neg\p{L}+|evit\p{L}+|prefiri\p{L}+\s+no|se\s+abstuv\p{L}+|omiti\p{L}+|no\s+quis\p{L}+)\s+(?:a\s+)?(?:hacer\s+(?:comentarios?|declaraciones)|comentar\p{L}*|pronunciarse|responder|hablar|declarar|opinar|referirse|dar\s+detalles)\b|^no\s+(?:(?:ha|han|había|habían)\s+)?(?:lo\s+)?coment(?:ó|aron|ado|a|an)(?!\p{L})|^no\s+respond\p{L}+\s+(?:a\s+)?(?:las?\s+)?(?:consultas?|llamadas?|preguntas?|mensajes?|pedidos?|solicitud(?:es)?)\b|^no\s+(?:hizo|quiso\s+hacer)\s+(?:comentarios?|declaraciones)\b/iu;
 
-/** "puso en duda", "se mostró escéptico": doubt about a claim, a cue of its own (DISPUTES). */
+/** "puso en duda", "restó importancia", "se mostró escéptico": doubt about a claim, a cue of its own (DISPUTES). */
 export const DOUBTS_ES =
-  /^(?:(?:puso|pusieron|pone|ponen|ha\s+puesto|han\s+puesto)\s+en\s+duda|se\s+mostr\p{L}+\s+(?:muy\s+)?(?:escéptic|reticente|dudos)\p{L}*)/iu;
+  /^(?:(?:puso|pusieron|pone|ponen|ha\s+puesto|han\s+puesto)\s+en\s+duda|(?:rest|quit)(?:ó|aron|a|an|ado)\s+importancia|se\s+mostr\p{L}+\s+(?:muy\s+)?(?:escéptic|reticente|dudos)\p{L}*)/iu;
 
 /** Prepositional cues that name their source like "según": "de acuerdo con X", "a juicio de X". */
 export const ACCORDING_ES =
