@@ -229,23 +229,41 @@ export class SourceChangesRepository {
       UPDATE attributions SET passage_id = ${passageId}::uuid WHERE id = ${attributionId}::uuid`;
   }
 
-  /** Moves a status change's evidence from one passage to another (REANCHOR), or drops it (REMOVE). */
+  /**
+   * Moves a status change's evidence (REANCHOR), or drops it (REMOVE `to` null), from wherever
+   * the corrections since `from` carried it: the passage `from`, or the one each later source
+   * change of this evidence moved it to, version after version.
+   */
   async moveEvidence(
     tx: Tx,
     statusChangeId: string,
     from: string,
     to: string | null,
   ): Promise<void> {
+    const carried = `WITH RECURSIVE carried(passage_id) AS (
+        SELECT $2::uuid
+        UNION
+        SELECT sc.moved_to_passage_id FROM source_changes sc
+        JOIN carried ON sc.from_passage_id = carried.passage_id
+        WHERE sc.status_change_id = $1::uuid AND sc.moved_to_passage_id IS NOT NULL)`;
     if (to === null) {
-      await tx.$executeRaw`DELETE FROM status_change_evidence
-        WHERE status_change_id = ${statusChangeId}::uuid AND passage_id = ${from}::uuid`;
+      await tx.$executeRawUnsafe(
+        `${carried} DELETE FROM status_change_evidence e USING carried
+         WHERE e.status_change_id = $1::uuid AND e.passage_id = carried.passage_id`,
+        statusChangeId,
+        from,
+      );
       return;
     }
-    await tx.$executeRaw`
-      UPDATE status_change_evidence SET passage_id = ${to}::uuid
-      WHERE status_change_id = ${statusChangeId}::uuid AND passage_id = ${from}::uuid
-        AND NOT EXISTS (SELECT 1 FROM status_change_evidence o
-                        WHERE o.status_change_id = ${statusChangeId}::uuid AND o.passage_id = ${to}::uuid)`;
+    await tx.$executeRawUnsafe(
+      `${carried} UPDATE status_change_evidence e SET passage_id = $3::uuid FROM carried
+       WHERE e.status_change_id = $1::uuid AND e.passage_id = carried.passage_id
+         AND NOT EXISTS (SELECT 1 FROM status_change_evidence o
+                         WHERE o.status_change_id = $1::uuid AND o.passage_id = $3::uuid)`,
+      statusChangeId,
+      from,
+      to,
+    );
   }
 
   /** Of these attributions, those with a source change awaiting review. */
