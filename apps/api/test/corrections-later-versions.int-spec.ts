@@ -1,4 +1,5 @@
 import { api } from './support/claims-api';
+import { holdTableLock, until } from './support/table-lock';
 import { startTestApp, TestApp } from './test-app';
 
 /**
@@ -120,5 +121,116 @@ describe('resolving a source change after a later version', () => {
       },
     ]);
     expect(await queue()).toEqual([]);
+  });
+});
+
+/**
+ * An editor who removes an attribution a correction orphaned (removeAttribution, from the claim
+ * page) has answered its review: the queue no longer lists it, the claim no longer needs review,
+ * and the removal is its resolution; it cannot be confirmed or re-anchored afterwards.
+ */
+describe('removing an attribution that awaits review', () => {
+  let t: TestApp;
+  let a: ReturnType<typeof api>;
+  const URL = 'https://www.diariodelsur.example/ciudad/colectivos';
+  const KEPT = 'The mayor promised 300 new buses before the end of March 2027';
+  const GONE = 'Critics called the promise a fantasy that the city cannot afford';
+  const V1 = `City hall held a press conference. ${KEPT}. ${GONE}. The council votes next week.`;
+  const V2 = `City hall held a press conference. ${KEPT}. The council votes next week.`;
+  const INGEST = `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`;
+  const CHANGES = `query ($r: Boolean) { sourceChanges(first: 50, resolved: $r) { edges { node {
+    id resolved resolution resolvedReason resolvedBy { name } attribution { id } } } } }`;
+  const NEEDS = `{ claims(first: 50, filter: { needsReview: true }) { totalCount } }`;
+  let claimId: string;
+  let gone: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = api(t);
+    const ingest = async (text: string) =>
+      (await t.ok(INGEST, { i: { url: URL, title: 'Buses', text } })).ingestArticle.article.id;
+    const v1 = await ingest(V1);
+    claimId = (await a.createClaim('The city will buy 300 new buses')).id;
+    const attribute = async (name: string, kind: string, stance: string, exact: string) =>
+      a.attribute({
+        claimId,
+        actorId: await a.actor(name, kind),
+        stance,
+        articleId: v1,
+        quote: { exact },
+      });
+    await attribute('Mayor Inés López', 'PERSON', 'ASSERTS', KEPT);
+    gone = (await attribute('critics of the mayor', 'ANONYMOUS_SOURCE', 'DISPUTES', GONE)).id;
+    await ingest(V2);
+  });
+  afterAll(() => t.close());
+
+  it('resolves its review with the removal', async () => {
+    const changes = async (r: boolean) =>
+      (await t.ok(CHANGES, { r })).sourceChanges.edges.map((e: any) => e.node);
+    const [pending] = await changes(false);
+    expect(pending).toMatchObject({ resolved: false, attribution: { id: gone } });
+    expect((await t.ok(NEEDS)).claims.totalCount).toBe(1);
+
+    const editor = await t.token('EDITOR', 'city-desk');
+    const removed = await t.gqlAs(
+      editor,
+      `mutation ($i: RemoveAttributionInput!) {
+      removeAttribution(input: $i) { id } }`,
+      { i: { attributionId: gone, reason: 'withdrawn by the paper' } },
+    );
+    expect(removed.errors).toBeUndefined();
+
+    expect(await changes(false)).toEqual([]);
+    expect((await t.ok(NEEDS)).claims.totalCount).toBe(0);
+    expect((await changes(true)).find((c: any) => c.id === pending.id)).toMatchObject({
+      resolved: true,
+      resolution: 'REMOVE',
+      resolvedReason: 'withdrawn by the paper',
+      resolvedBy: { name: 'city-desk' },
+    });
+    for (const i of [
+      { sourceChangeId: pending.id, action: 'CONFIRM' },
+      { sourceChangeId: pending.id, action: 'REANCHOR', quote: { exact: 'The council votes' } },
+    ]) {
+      const again = await t.gql(
+        `mutation ($i: ResolveSourceChangeInput!) {
+        resolveSourceChange(input: $i) { id } }`,
+        { i },
+      );
+      expect(again.errors?.[0].extensions.code).toBe('CONFLICT');
+    }
+  });
+  it('resolves it even when the removal races the correction that orphans it', async () => {
+    const url = `${URL}-2`;
+    const ingest = (text: string) =>
+      t.gql(INGEST, { i: { url, title: 'Buses', text } }) as Promise<any>;
+    const v1 = (await ingest(V1)).data.ingestArticle.article.id;
+    const racing = (
+      await a.attribute({
+        claimId,
+        actorId: await a.actor('the opposition bloc', 'ORGANIZATION'),
+        stance: 'DISPUTES',
+        articleId: v1,
+        quote: { exact: GONE },
+      })
+    ).id;
+    // the correction holds in the event log's lock after recording its source changes; the
+    // removal comes meanwhile (and waits for it: the source change references the attribution)
+    const lock = await holdTableLock(t.databaseUrl, 'claim_events', 'EXCLUSIVE');
+    const correction = ingest(V2);
+    await until('the correction waits', async () => (await lock.waiting()) === 1);
+    const removal = t.gql(
+      `mutation ($i: RemoveAttributionInput!) { removeAttribution(input: $i) { id } }`,
+      { i: { attributionId: racing, reason: 'retracted by the bloc' } },
+    );
+    await until('the removal waits', async () => (await lock.waiting()) === 2);
+    await lock.release();
+    expect((await correction).errors).toBeUndefined();
+    expect((await removal).errors).toBeUndefined();
+    const pending = (await t.ok(CHANGES, { r: false })).sourceChanges.edges.map(
+      (e: any) => e.node.attribution?.id,
+    );
+    expect(pending).not.toContain(racing);
   });
 });

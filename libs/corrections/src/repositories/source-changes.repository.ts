@@ -223,6 +223,24 @@ export class SourceChangesRepository {
     );
   }
 
+  /** Resolves as REMOVE what awaited review on an attribution that was just removed. */
+  async resolveRemoved(
+    tx: Tx,
+    attributionId: string,
+    removal: { by: string | null; reason: string; at: Date },
+  ): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `UPDATE source_changes sc SET resolution = 'REMOVE', resolved_by = $2,
+         resolved_by_id = ${personOfPrincipalSql('$2::text')},
+         resolved_reason = $3, resolved_at = $4::timestamptz
+       WHERE sc.attribution_id = $1::uuid AND ${UNRESOLVED}`,
+      attributionId,
+      removal.by,
+      removal.reason,
+      removal.at,
+    );
+  }
+
   /** Moves an attribution (REANCHOR) to another passage of its article's newer version. */
   async moveAttribution(tx: Tx, attributionId: string, passageId: string): Promise<void> {
     await tx.$executeRaw`

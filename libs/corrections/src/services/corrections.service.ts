@@ -48,6 +48,10 @@ export class CorrectionsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.articles.onNewVersion((tx, version) => this.propagate(tx, version));
+    // a removed attribution has nothing left to review: its removal resolves what awaited it
+    this.attributions.onRemoved((tx, removed) =>
+      this.changes.resolveRemoved(tx, removed.key, removed),
+    );
   }
 
   /**
