@@ -6,7 +6,13 @@ import {
   passageWithArticleColumns,
   publisherJoin,
 } from '@claimtrace/articles';
-import { ColumnSpec, columnList, nullColumns, selectColumns } from '@claimtrace/core';
+import {
+  ColumnSpec,
+  columnList,
+  notWithdrawnSql,
+  nullColumns,
+  selectColumns,
+} from '@claimtrace/core';
 import { ArticleRow, AttributionRow, Database, PassageRow, Stance, Tx } from '@claimtrace/database';
 import { AttributionRecord } from '../dtos/attribution.object';
 
@@ -65,12 +71,7 @@ function passageOf(n: number | null): string {
  * orphaned and no editor has resolved yet (the withdrawn quote stops counting).
  */
 function countsAt(n: number | null): string {
-  const unresolved =
-    n === null
-      ? 'sc.resolved_at IS NULL'
-      : `sc.at <= $${n}::timestamptz AND (sc.resolved_at IS NULL OR sc.resolved_at > $${n}::timestamptz)`;
-  return `NOT EXISTS (SELECT 1 FROM source_changes sc WHERE sc.attribution_id = a.id
-    AND sc.status = 'ORPHANED' AND ${unresolved})`;
+  return notWithdrawnSql('a', n === null ? null : `$${n}::timestamptz`);
 }
 
 /**
