@@ -41,6 +41,7 @@ describe('resolving a source change after a later version', () => {
   let claimId: string;
   let figure: string;
   let withdrawn: string;
+  let beforeReview: string;
 
   const ingest = async (text: string) =>
     (await t.ok(INGEST, { i: { url: URL, title: 'Tierra Alta bond', text } })).ingestArticle.article
@@ -79,6 +80,8 @@ describe('resolving a source change after a later version', () => {
     });
     versions.push(await ingest(V2));
     versions.push(await ingest(V3));
+    beforeReview = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
   });
   afterAll(() => t.close());
 
@@ -108,6 +111,39 @@ describe('resolving a source change after a later version', () => {
         article: { id: versions[2], superseded: false },
       },
     });
+  });
+
+  it('keeps where it stood between the corrections and the re-anchoring', async () => {
+    const HISTORY = `query ($id: ID!, $asOf: DateTime) { claim(id: $id, asOf: $asOf) {
+      attributions(first: 10) { edges { node { id passage { exact article { id } }
+      passageHistory { status reason from { article { id } } to { exact article { id } } } } } } } }`;
+    const figureAt = async (asOf?: string) =>
+      (await t.ok(HISTORY, { id: claimId, asOf })).claim.attributions.edges.find(
+        (e: any) => e.node.id === figure,
+      ).node;
+    const corrected = `Governor Ana Ruiz said the province will issue 850 million in bonds by September 1`;
+    expect((await figureAt(beforeReview)).passage).toEqual({
+      exact: corrected,
+      article: { id: versions[2] },
+    });
+    const steps = (await figureAt()).passageHistory.map((step: any) => ({
+      status: step.status,
+      from: step.from.article.id,
+      to: step.to.article.id,
+      exact: step.to.exact,
+      byEditor: (step.reason ?? '').startsWith('re-anchored by an editor'),
+    }));
+    expect(steps).toEqual([
+      { status: 'FUZZY', from: versions[0], to: versions[1], exact: corrected, byEditor: false },
+      { status: 'EXACT', from: versions[1], to: versions[2], exact: corrected, byEditor: false },
+      {
+        status: 'FUZZY',
+        from: versions[2],
+        to: versions[2],
+        exact: 'will issue 850 million in bonds by September 1',
+        byEditor: true,
+      },
+    ]);
   });
 
   it('re-anchors evidence that a later version carried on', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassageCarry } from '@claimtrace/articles';
 import { personOfPrincipalSql } from '@claimtrace/auth';
-import { ColumnSpec, columnList } from '@claimtrace/core';
+import { ColumnSpec, columnList, passageMovesSql } from '@claimtrace/core';
 import { Database, SourceChangeAction, SourceChangeRow, Stance, Tx } from '@claimtrace/database';
 import { SourceChangeRecord } from '../dtos/source-change.object';
 
@@ -302,14 +302,10 @@ export class SourceChangesRepository {
     })[]
   > {
     return this.db.query(
-      `SELECT sc.attribution_id AS "attributionId", sc.from_passage_id AS "fromPassageId",
-              sc.moved_to_passage_id AS "toPassageId", sc.status, sc.score, sc.moved_at AS at,
-              CASE WHEN sc.resolution = 'REANCHOR'
-                   THEN coalesce('re-anchored by an editor: ' || sc.resolved_reason, 're-anchored by an editor')
-                   ELSE sc.reason END AS reason
-       FROM source_changes sc
-       WHERE sc.attribution_id = ANY($1::uuid[]) AND sc.moved_to_passage_id IS NOT NULL
-       ORDER BY sc.moved_at, sc.id`,
+      `SELECT m.attribution_id AS "attributionId", m.from_id AS "fromPassageId",
+              m.to_id AS "toPassageId", m.status, m.score, m.at, m.reason
+       FROM ${passageMovesSql('sc.attribution_id = ANY($1::uuid[])')} m
+       ORDER BY m.at, m.editor, m.id`,
       [attributionIds],
     );
   }
