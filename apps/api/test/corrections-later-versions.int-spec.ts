@@ -42,6 +42,7 @@ describe('resolving a source change after a later version', () => {
   let figure: string;
   let withdrawn: string;
   let beforeReview: string;
+  let beforeCorrection: string;
 
   const ingest = async (text: string) =>
     (await t.ok(INGEST, { i: { url: URL, title: 'Tierra Alta bond', text } })).ingestArticle.article
@@ -78,6 +79,8 @@ describe('resolving a source change after a later version', () => {
       rationale: 'the governor announced it',
       evidencePassageIds: [figureAttribution.passage.id],
     });
+    beforeCorrection = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     versions.push(await ingest(V2));
     versions.push(await ingest(V3));
     beforeReview = new Date().toISOString();
@@ -113,19 +116,26 @@ describe('resolving a source change after a later version', () => {
     });
   });
 
-  it('keeps where it stood between the corrections and the re-anchoring', async () => {
+  it('keeps where it stood, and whether it awaited review, before and between the corrections', async () => {
     const HISTORY = `query ($id: ID!, $asOf: DateTime) { claim(id: $id, asOf: $asOf) {
-      attributions(first: 10) { edges { node { id passage { exact article { id } }
+      attributions(first: 10) { edges { node { id needsReview passage { exact article { id } }
       passageHistory { status reason from { article { id } } to { exact article { id } } } } } } } }`;
     const figureAt = async (asOf?: string) =>
       (await t.ok(HISTORY, { id: claimId, asOf })).claim.attributions.edges.find(
         (e: any) => e.node.id === figure,
       ).node;
     const corrected = `Governor Ana Ruiz said the province will issue 850 million in bonds by September 1`;
-    expect((await figureAt(beforeReview)).passage).toEqual({
-      exact: corrected,
-      article: { id: versions[2] },
+    expect(await figureAt(beforeCorrection)).toMatchObject({
+      needsReview: false,
+      passage: { exact: FIGURE, article: { id: versions[0] } },
+      passageHistory: [],
     });
+    const between = await figureAt(beforeReview);
+    expect(between).toMatchObject({
+      needsReview: true,
+      passage: { exact: corrected, article: { id: versions[2] } },
+    });
+    expect(between.passageHistory).toHaveLength(2);
     const steps = (await figureAt()).passageHistory.map((step: any) => ({
       status: step.status,
       from: step.from.article.id,

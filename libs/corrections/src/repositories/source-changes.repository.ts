@@ -284,12 +284,19 @@ export class SourceChangesRepository {
     );
   }
 
-  /** Of these attributions, those with a source change awaiting review. */
-  async awaitingReview(attributionIds: readonly string[]): Promise<Set<string>> {
+  /** Of these attributions, those with a source change awaiting review (now, or at `asOf`). */
+  async awaitingReview(
+    attributionIds: readonly string[],
+    asOf: string | null = null,
+  ): Promise<Set<string>> {
+    const awaiting = asOf
+      ? `sc.needs_review AND sc.at <= $2::timestamptz
+         AND (sc.resolution IS NULL OR sc.resolved_at > $2::timestamptz)`
+      : UNRESOLVED;
     const rows = await this.db.query<{ id: string }>(
       `SELECT DISTINCT sc.attribution_id AS id FROM source_changes sc
-       WHERE sc.attribution_id = ANY($1::uuid[]) AND ${UNRESOLVED}`,
-      [attributionIds],
+       WHERE sc.attribution_id = ANY($1::uuid[]) AND ${awaiting}`,
+      asOf ? [attributionIds, asOf] : [attributionIds],
     );
     return new Set(rows.map((row) => row.id));
   }
