@@ -217,6 +217,54 @@ browserDescribe('corrections in the dashboard', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test('the status form asks when a correction withdraws a quote the claim stood on while the editor writes', async () => {
+    const INGEST = `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) { article { id } } }`;
+    const url = 'https://www.diariodelsur.example/provincia/bono';
+    const kept = 'Governor Ana Ruiz said the province will issue 580 million in bonds';
+    const gone = 'A senior minister said privately that the bond was a desperate measure';
+    const v1 = `Tierra Alta announced a bond. ${kept}. ${gone}. Markets reacted calmly.`;
+    const ingest = (text: string) =>
+      gql(INGEST, { i: { url, title: 'Tierra Alta bond', text, publisherName: 'Diario del Sur' } });
+    const article = (await ingest(v1)).ingestArticle.article.id;
+    const { createClaim } = await gql(
+      `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { id version } }`,
+      { i: { text: 'Tierra Alta will issue 580 million in bonds' } },
+    );
+    for (const [name, kind, exact] of [
+      ['Ana Ruiz', 'PERSON', kept],
+      ['a senior Tierra Alta minister', 'ANONYMOUS_SOURCE', gone],
+    ]) {
+      const { createActor } = await gql(
+        `mutation ($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+        { i: { name, kind } },
+      );
+      await gql(`mutation ($i: AttributeClaimInput!) { attributeClaim(input: $i) { id } }`, {
+        i: {
+          claimId: createClaim.id,
+          actorId: createActor.id,
+          stance: 'ASSERTS',
+          articleId: article,
+          quote: { exact },
+        },
+      });
+    }
+    const { page, errors } = await newPage(browser);
+    await signIn(page);
+    await page.goto(`${base}/#/claims/${encodeURIComponent(createClaim.id)}`);
+    await page.waitForSelector('[data-testid="live-indicator"][data-status="live"]');
+    await page.waitForSelector('#status-rationale');
+    await page.fill('#status-rationale', 'Two sources say so');
+
+    // the paper withdraws the minister's quote while the editor writes: no new claim version
+    await ingest(v1.replace(` ${gone}.`, ''));
+    const stale = page.getByTestId('stale-form');
+    await stale.waitFor();
+    expect(await stale.textContent()).toContain('source changes to review 0 → 1');
+    expect(await page.getByRole('button', { name: 'Change status' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 if (!hasChromium) {

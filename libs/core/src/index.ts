@@ -20,6 +20,8 @@ export * from './graphql/date-time.scalar';
 export * from './time/parse-date-time';
 export * from './text/input-problems';
 export * from './sql/columns';
+export * from './sql/withdrawn-stance';
+export * from './sql/passage-moves';
 export * from './search/text-query';
 export * from './loaders/group-by-key';
 export * from './runtime/heap-growth';

@@ -195,9 +195,12 @@ export class ArticlesRepository {
     return rows.map((row) => row.id);
   }
 
-  async articleText(tx: Tx, id: string): Promise<Pick<ArticleRow, 'text' | 'language'> | null> {
-    const rows = await tx.$queryRaw<Pick<ArticleRow, 'text' | 'language'>[]>`
-      SELECT text, language FROM articles WHERE id = ${id}::uuid`;
+  async articleText(
+    tx: Tx,
+    id: string,
+  ): Promise<Pick<ArticleRow, 'text' | 'language' | 'url'> | null> {
+    const rows = await tx.$queryRaw<Pick<ArticleRow, 'text' | 'language' | 'url'>[]>`
+      SELECT text, language, url FROM articles WHERE id = ${id}::uuid`;
     return rows[0] ?? null;
   }
 

@@ -236,19 +236,29 @@ export class ArticlesService {
   /**
    * The passage of an article that a quote or a position picks, created when new. Exactly one of
    * `quote` and `position` must be given; anything that does not pick exactly one span is a
-   * BAD_USER_INPUT error saying why.
+   * BAD_USER_INPUT error saying why. `inLatestVersion` picks it in the article's newest version
+   * instead (an editor re-anchoring what a correction changed, maybe after a later one), holding
+   * the URL's ingest lock until the transaction ends: no newer version is stored between the
+   * choice and the caller's move (its re-anchoring would not see the passage).
    */
   async anchorPassage(
     tx: Tx,
     articleKey: string,
     articleId: string,
     selector: PassageSelector,
+    inLatestVersion = false,
   ): Promise<PassageRecord> {
-    const article = await this.articles.articleText(tx, articleKey);
+    let article = await this.articles.articleText(tx, articleKey);
     if (!article) throw new NotFoundError('Article', articleId);
+    let key = articleKey;
+    if (inLatestVersion) {
+      await this.articles.lockUrl(tx, article.url);
+      const latest = await this.articles.latestVersion(tx, article.url);
+      if (latest) [key, article] = [latest.id, latest];
+    }
     const anchor = anchorOrFail(article.text, selector);
     return this.articles.findOrCreatePassage(tx, {
-      articleId: articleKey,
+      articleId: key,
       ...anchor,
       language: article.language,
     });

@@ -39,6 +39,8 @@ export class AttributionObject implements NodeInterface {
   claim?: ClaimObject;
   createdAt: Date;
   removedAt: Date | null;
+  /** when read as part of a claim `asOf` that time: `needsReview` and `passageHistory` answer then */
+  asOf?: Date;
 
   @Field(() => Stance)
   stance: Stance;

@@ -6,7 +6,14 @@ import {
   passageWithArticleColumns,
   publisherJoin,
 } from '@claimtrace/articles';
-import { ColumnSpec, columnList, nullColumns, selectColumns } from '@claimtrace/core';
+import {
+  ColumnSpec,
+  columnList,
+  notWithdrawnSql,
+  nullColumns,
+  passageMovesSql,
+  selectColumns,
+} from '@claimtrace/core';
 import { ArticleRow, AttributionRow, Database, PassageRow, Stance, Tx } from '@claimtrace/database';
 import { AttributionRecord } from '../dtos/attribution.object';
 
@@ -42,20 +49,25 @@ const OWN_COLUMNS = `${COLUMNS}, ${passageColumns('p', 'passage_')}`;
 const OWN_NULLS = `${nullColumns(ATTRIBUTION_COLUMNS, 'attributions')}, ${passageColumns(null, 'passage_')}`;
 const ACTOR_NULLS = nullColumns(ACTOR_COLUMNS, 'actors', 'actor_');
 
+/** The moves of attribution `a`'s passage, by corrections and editors (passageMovesSql). */
+const MOVES_OF_A = passageMovesSql('sc.attribution_id = a.id');
+
 /**
  * The passage of each attribution `a` already read, by primary key: a LATERAL subquery with LIMIT 1
  * is never flattened into a join, so the planner cannot hash a whole table to keep a few of its
  * rows (which it did for the passages when the tables were small). With `asOf` (the parameter
- * `$n`, an ISO time) the passage is the one the attribution stood on then: a correction that moved
- * it later (source_changes.moved_at) says where it stood before.
+ * `$n`, an ISO time) the passage is the one the attribution stood on then: where its last move by
+ * then took it, else where its first move took it from (else where it stands now).
  */
 function passageOf(n: number | null): string {
   const passage =
     n === null
       ? 'a.passage_id'
-      : `COALESCE((SELECT sc.from_passage_id FROM source_changes sc
-           WHERE sc.attribution_id = a.id AND sc.moved_at > $${n}::timestamptz
-           ORDER BY sc.moved_at, sc.id LIMIT 1), a.passage_id)`;
+      : `COALESCE(
+           (SELECT m.to_id FROM ${MOVES_OF_A} m WHERE m.at <= $${n}::timestamptz
+            ORDER BY m.at DESC, m.editor DESC, m.id DESC LIMIT 1),
+           (SELECT m.from_id FROM ${MOVES_OF_A} m ORDER BY m.at, m.editor, m.id LIMIT 1),
+           a.passage_id)`;
   return `CROSS JOIN LATERAL (
     SELECT * FROM passages p WHERE p.id = ${passage} LIMIT 1) p`;
 }
@@ -65,12 +77,7 @@ function passageOf(n: number | null): string {
  * orphaned and no editor has resolved yet (the withdrawn quote stops counting).
  */
 function countsAt(n: number | null): string {
-  const unresolved =
-    n === null
-      ? 'sc.resolved_at IS NULL'
-      : `sc.at <= $${n}::timestamptz AND (sc.resolved_at IS NULL OR sc.resolved_at > $${n}::timestamptz)`;
-  return `NOT EXISTS (SELECT 1 FROM source_changes sc WHERE sc.attribution_id = a.id
-    AND sc.status = 'ORPHANED' AND ${unresolved})`;
+  return notWithdrawnSql('a', n === null ? null : `$${n}::timestamptz`);
 }
 
 /**

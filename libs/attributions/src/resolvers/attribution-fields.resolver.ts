@@ -39,7 +39,14 @@ export class ClaimAttributionsResolver {
     const request = this.service.pageRequest('claim_id', args);
     if (claim.asOf) request.asOf = claim.asOf.toISOString();
     const page = ctx.loaders.get(this.loaders.key).page.load({ key: claim.key, request });
-    if (claim.asOf) return page;
+    const asOf = claim.asOf;
+    if (asOf) {
+      // read then: their review flags and passage histories answer as of that time too
+      return page.then((read) => {
+        for (const edge of read.edges) edge.node.asOf = asOf;
+        return read;
+      });
+    }
     // the attributions' `claim` is this one: a property, not a load per attribution
     return page.then((read) => {
       for (const edge of read.edges) {

@@ -41,9 +41,22 @@ export interface AttributionPageRequest {
   asOf?: string | null;
 }
 
+/** An attribution just removed, as the listeners of `onRemoved` receive it. */
+export interface RemovedAttribution {
+  key: string;
+  by: string | null;
+  reason: string;
+  at: Date;
+}
+
+/** Runs inside the removal's transaction: what fails there rolls the removal back. */
+export type RemovalListener = (tx: Tx, removed: RemovedAttribution) => Promise<void>;
+
 /** The rules of attributions: anchored evidence, same-claim same-article relays, soft removal. */
 @Injectable()
 export class AttributionsService {
+  private readonly removalListeners: RemovalListener[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly attributions: AttributionsRepository,
@@ -54,6 +67,15 @@ export class AttributionsService {
     private readonly hydrator: AttributionHydrator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Registers what must happen, in the removal's transaction, when an attribution is removed (the
+   * corrections feature resolves the reviews it awaited): features that build on attributions
+   * hook in here instead of attributions depending on them.
+   */
+  onRemoved(listener: RemovalListener): void {
+    this.removalListeners.push(listener);
+  }
 
   /**
    * The claim (database key) of a current attribution, locked in `tx` so that it stays until the
@@ -194,7 +216,11 @@ export class AttributionsService {
     if (current.removedAt) throw new AttributionAlreadyRemoved();
     const relays = await this.attributions.activeRelaysOf(tx, key);
     if (relays > 0) throw new AttributionStillRelayed(relays);
-    return this.attributions.remove(tx, key, by, reason);
+    const removed = await this.attributions.remove(tx, key, by, reason);
+    for (const listener of this.removalListeners) {
+      await listener(tx, { key, by, reason, at: removed.removedAt! });
+    }
+    return removed;
   }
 }
 

@@ -29,6 +29,8 @@ export interface CorrectionLoaders {
   >;
   /** whether each attribution has a source change awaiting review */
   needsReview: DataLoader<string, boolean>;
+  /** the same at a time (an attribution read with its claim `asOf`) */
+  needsReviewAt: DataLoader<{ key: string; asOf: string }, boolean, string>;
   /** each attribution's passage moves, oldest first */
   movesOf: DataLoader<string, StoredMove[]>;
 }
@@ -83,6 +85,19 @@ export class CorrectionsLoaders {
           const awaiting = await repository.awaitingReview(keys);
           return keys.map((key) => awaiting.has(key));
         }),
+        needsReviewAt: new DataLoader(
+          async (items: readonly { key: string; asOf: string }[]) => {
+            const awaiting = new Set<string>();
+            for (const asOf of new Set(items.map((item) => item.asOf))) {
+              const keys = items.filter((item) => item.asOf === asOf).map((item) => item.key);
+              for (const key of await repository.awaitingReview(keys, asOf)) {
+                awaiting.add(`${key}|${asOf}`);
+              }
+            }
+            return items.map(({ key, asOf }) => awaiting.has(`${key}|${asOf}`));
+          },
+          { cacheKeyFn: ({ key, asOf }) => `${key}|${asOf}` },
+        ),
         movesOf: new DataLoader(async (keys: readonly string[]) =>
           groupByKey(
             await repository.movesOf(keys),
@@ -102,9 +117,14 @@ export class CorrectionsLoaders {
     });
   }
 
-  /** An attribution's moves with their passages (two batched loads). */
-  async passageHistory(attributionKey: string, ctx: RequestContext): Promise<PassageMoveObject[]> {
-    const moves = await ctx.loaders.get(this.key).movesOf.load(attributionKey);
+  /** An attribution's moves (made by `asOf`, when given) with their passages (two batched loads). */
+  async passageHistory(
+    attributionKey: string,
+    ctx: RequestContext,
+    asOf?: Date,
+  ): Promise<PassageMoveObject[]> {
+    const all = await ctx.loaders.get(this.key).movesOf.load(attributionKey);
+    const moves = asOf ? all.filter((move) => move.at <= asOf) : all;
     const passages = ctx.loaders.get(this.articles.key).passageByKey;
     return Promise.all(
       moves.map(async (move) => ({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassageCarry } from '@claimtrace/articles';
 import { personOfPrincipalSql } from '@claimtrace/auth';
-import { ColumnSpec, columnList } from '@claimtrace/core';
+import { ColumnSpec, columnList, passageMovesSql } from '@claimtrace/core';
 import { Database, SourceChangeAction, SourceChangeRow, Stance, Tx } from '@claimtrace/database';
 import { SourceChangeRecord } from '../dtos/source-change.object';
 
@@ -223,37 +223,80 @@ export class SourceChangesRepository {
     );
   }
 
+  /** Resolves as REMOVE what awaited review on an attribution that was just removed. */
+  async resolveRemoved(
+    tx: Tx,
+    attributionId: string,
+    removal: { by: string | null; reason: string; at: Date },
+  ): Promise<void> {
+    await tx.$executeRawUnsafe(
+      `UPDATE source_changes sc SET resolution = 'REMOVE', resolved_by = $2,
+         resolved_by_id = ${personOfPrincipalSql('$2::text')},
+         resolved_reason = $3, resolved_at = $4::timestamptz
+       WHERE sc.attribution_id = $1::uuid AND ${UNRESOLVED}`,
+      attributionId,
+      removal.by,
+      removal.reason,
+      removal.at,
+    );
+  }
+
   /** Moves an attribution (REANCHOR) to another passage of its article's newer version. */
   async moveAttribution(tx: Tx, attributionId: string, passageId: string): Promise<void> {
     await tx.$executeRaw`
       UPDATE attributions SET passage_id = ${passageId}::uuid WHERE id = ${attributionId}::uuid`;
   }
 
-  /** Moves a status change's evidence from one passage to another (REANCHOR), or drops it (REMOVE). */
+  /**
+   * Moves a status change's evidence (REANCHOR), or drops it (REMOVE `to` null), from wherever
+   * the corrections since `from` carried it: the passage `from`, or the one each later source
+   * change of this evidence moved it to, version after version.
+   */
   async moveEvidence(
     tx: Tx,
     statusChangeId: string,
     from: string,
     to: string | null,
   ): Promise<void> {
+    const carried = `WITH RECURSIVE carried(passage_id) AS (
+        SELECT $2::uuid
+        UNION
+        SELECT sc.moved_to_passage_id FROM source_changes sc
+        JOIN carried ON sc.from_passage_id = carried.passage_id
+        WHERE sc.status_change_id = $1::uuid AND sc.moved_to_passage_id IS NOT NULL)`;
     if (to === null) {
-      await tx.$executeRaw`DELETE FROM status_change_evidence
-        WHERE status_change_id = ${statusChangeId}::uuid AND passage_id = ${from}::uuid`;
+      await tx.$executeRawUnsafe(
+        `${carried} DELETE FROM status_change_evidence e USING carried
+         WHERE e.status_change_id = $1::uuid AND e.passage_id = carried.passage_id`,
+        statusChangeId,
+        from,
+      );
       return;
     }
-    await tx.$executeRaw`
-      UPDATE status_change_evidence SET passage_id = ${to}::uuid
-      WHERE status_change_id = ${statusChangeId}::uuid AND passage_id = ${from}::uuid
-        AND NOT EXISTS (SELECT 1 FROM status_change_evidence o
-                        WHERE o.status_change_id = ${statusChangeId}::uuid AND o.passage_id = ${to}::uuid)`;
+    await tx.$executeRawUnsafe(
+      `${carried} UPDATE status_change_evidence e SET passage_id = $3::uuid FROM carried
+       WHERE e.status_change_id = $1::uuid AND e.passage_id = carried.passage_id
+         AND NOT EXISTS (SELECT 1 FROM status_change_evidence o
+                         WHERE o.status_change_id = $1::uuid AND o.passage_id = $3::uuid)`,
+      statusChangeId,
+      from,
+      to,
+    );
   }
 
-  /** Of these attributions, those with a source change awaiting review. */
-  async awaitingReview(attributionIds: readonly string[]): Promise<Set<string>> {
+  /** Of these attributions, those with a source change awaiting review (now, or at `asOf`). */
+  async awaitingReview(
+    attributionIds: readonly string[],
+    asOf: string | null = null,
+  ): Promise<Set<string>> {
+    const awaiting = asOf
+      ? `sc.needs_review AND sc.at <= $2::timestamptz
+         AND (sc.resolution IS NULL OR sc.resolved_at > $2::timestamptz)`
+      : UNRESOLVED;
     const rows = await this.db.query<{ id: string }>(
       `SELECT DISTINCT sc.attribution_id AS id FROM source_changes sc
-       WHERE sc.attribution_id = ANY($1::uuid[]) AND ${UNRESOLVED}`,
-      [attributionIds],
+       WHERE sc.attribution_id = ANY($1::uuid[]) AND ${awaiting}`,
+      asOf ? [attributionIds, asOf] : [attributionIds],
     );
     return new Set(rows.map((row) => row.id));
   }
@@ -266,14 +309,10 @@ export class SourceChangesRepository {
     })[]
   > {
     return this.db.query(
-      `SELECT sc.attribution_id AS "attributionId", sc.from_passage_id AS "fromPassageId",
-              sc.moved_to_passage_id AS "toPassageId", sc.status, sc.score, sc.moved_at AS at,
-              CASE WHEN sc.resolution = 'REANCHOR'
-                   THEN coalesce('re-anchored by an editor: ' || sc.resolved_reason, 're-anchored by an editor')
-                   ELSE sc.reason END AS reason
-       FROM source_changes sc
-       WHERE sc.attribution_id = ANY($1::uuid[]) AND sc.moved_to_passage_id IS NOT NULL
-       ORDER BY sc.moved_at, sc.id`,
+      `SELECT m.attribution_id AS "attributionId", m.from_id AS "fromPassageId",
+              m.to_id AS "toPassageId", m.status, m.score, m.at, m.reason
+       FROM ${passageMovesSql('sc.attribution_id = ANY($1::uuid[])')} m
+       ORDER BY m.at, m.editor, m.id`,
       [attributionIds],
     );
   }

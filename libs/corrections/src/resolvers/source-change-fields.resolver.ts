@@ -101,13 +101,17 @@ export class AttributionCorrectionsResolver {
       'true while a correction of its article left it without a confirmed passage (see sourceChanges)',
   })
   needsReview(attribution: AttributionObject, _args: NoArgs, ctx: RequestContext) {
-    return ctx.loaders.get(this.loaders.key).needsReview.load(attribution.key);
+    const loaders = ctx.loaders.get(this.loaders.key);
+    const { key, asOf } = attribution;
+    return asOf
+      ? loaders.needsReviewAt.load({ key, asOf: asOf.toISOString() })
+      : loaders.needsReview.load(key);
   }
 
   @ResolveField(() => [PassageMoveObject], {
     description: 'the passages it stood on before corrections moved it, oldest first',
   })
   passageHistory(attribution: AttributionObject, _args: NoArgs, ctx: RequestContext) {
-    return this.loaders.passageHistory(attribution.key, ctx);
+    return this.loaders.passageHistory(attribution.key, ctx, attribution.asOf);
   }
 }

@@ -48,6 +48,10 @@ export class CorrectionsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.articles.onNewVersion((tx, version) => this.propagate(tx, version));
+    // a removed attribution has nothing left to review: its removal resolves what awaited it
+    this.attributions.onRemoved((tx, removed) =>
+      this.changes.resolveRemoved(tx, removed.key, removed),
+    );
   }
 
   /**
@@ -145,17 +149,24 @@ export class CorrectionsService implements OnModuleInit {
     by: string | null,
     reason: string,
   ): Promise<string | undefined> {
-    const current = change.movedToPassageId ?? change.fromPassageId;
     if (input.action === SourceChangeAction.REANCHOR) {
+      // in the newest version: a later correction may have superseded the one this change made
       const passage = await this.articles.anchorPassage(
         tx,
         change.toArticleId,
         toGlobalId('Article', change.toArticleId),
         { quote: input.quote, position: input.position },
+        true,
       );
       if (change.attributionId)
         await this.changes.moveAttribution(tx, change.attributionId, passage.id);
-      else await this.changes.moveEvidence(tx, change.statusChangeId!, current, passage.id);
+      else
+        await this.changes.moveEvidence(
+          tx,
+          change.statusChangeId!,
+          change.fromPassageId,
+          passage.id,
+        );
       return passage.id;
     }
     if (input.action === SourceChangeAction.REMOVE) {
@@ -163,7 +174,7 @@ export class CorrectionsService implements OnModuleInit {
         const id = toGlobalId('Attribution', change.attributionId);
         await this.attributions.removeIn(tx, change.attributionId, id, by, reason);
       } else {
-        await this.changes.moveEvidence(tx, change.statusChangeId!, current, null);
+        await this.changes.moveEvidence(tx, change.statusChangeId!, change.fromPassageId, null);
       }
     }
     return undefined;

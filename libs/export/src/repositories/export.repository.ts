@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { notWithdrawnSql } from '@claimtrace/core';
 import { ArticleRow, Database } from '@claimtrace/database';
 import {
   GraphEdgeRow,
@@ -123,7 +124,7 @@ export class ExportRepository {
               coalesce(r.in_language, c.language) AS "inLanguage",
               ${party('rv')} AS reviewer,
               (SELECT ${party('au')} FROM attributions a JOIN actors au ON au.id = a.actor_id
-               WHERE a.claim_id = c.id AND a.removed_at IS NULL
+               WHERE a.claim_id = c.id AND a.removed_at IS NULL AND ${notWithdrawnSql('a')}
                  AND a.stance IN ('ASSERTS', 'CONFIRMS', 'REPORTS')
                ORDER BY a.stance = 'ASSERTS' DESC, a.reported_via_id IS NOT NULL,
                         a.stated_at NULLS LAST, a.created_at LIMIT 1) AS "claimAuthor",
@@ -138,7 +139,8 @@ export class ExportRepository {
                               WHERE ar.url IN (SELECT sa.url FROM attributions a
                                                JOIN passages p ON p.id = a.passage_id
                                                JOIN articles sa ON sa.id = p.article_id
-                                               WHERE a.claim_id = c.id AND a.removed_at IS NULL)
+                                               WHERE a.claim_id = c.id AND a.removed_at IS NULL
+                                                 AND ${notWithdrawnSql('a')})
                               WINDOW same_url AS (PARTITION BY ar.url)
                               ORDER BY ar.url, ar.created_at DESC, ar.id DESC) v
                         LEFT JOIN actors pb ON pb.id = v.publisher_id),

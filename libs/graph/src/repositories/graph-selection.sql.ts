@@ -1,4 +1,4 @@
-import { textQuerySql } from '@claimtrace/core';
+import { notWithdrawnSql, textQuerySql } from '@claimtrace/core';
 import { GraphSelection, narrowsClaims } from '../selection/graph-selection';
 
 /**
@@ -79,17 +79,10 @@ export function graphSelectionSql(
   // resolved (by `asOf`) is left out, as from the stance summary; so is a superseded article
   // version, unless a selected stance still stands on it (a confirmed orphan, say).
   const latest = !selection.includeSuperseded;
-  const orphanedThen = (a: string) =>
-    `NOT EXISTS (SELECT 1 FROM source_changes sc WHERE sc.attribution_id = ${a}.id
-       AND sc.status = 'ORPHANED' AND ${
-         T
-           ? `sc.at <= ${T} AND (sc.resolved_at IS NULL OR sc.resolved_at > ${T})`
-           : 'sc.resolved_at IS NULL'
-       })`;
   const stanceLive = (a: string) =>
     (T
       ? `${a}.created_at <= ${T} AND (${a}.removed_at IS NULL OR ${a}.removed_at > ${T})`
-      : `${a}.removed_at IS NULL`) + (latest ? ` AND ${orphanedThen(a)}` : '');
+      : `${a}.removed_at IS NULL`) + (latest ? ` AND ${notWithdrawnSql(a, T)}` : '');
   // A claim or actor stood at `asOf` when it was recorded by then, or one merged into it was: the
   // merged one's facts (stances, relations, publications) moved onto it and stand from their time.
   const keptBy = (table: 'claims' | 'actors', alias: string) =>
