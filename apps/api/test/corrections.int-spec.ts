@@ -125,6 +125,9 @@ describe('a corrected article reaches its claims', () => {
     const falseClaim = now.get(attributions.falseClaim);
     expect(falseClaim.passage.exact).toBe('describing the information as “90 percent false.”');
     expect(falseClaim.passageHistory[0].status).toBe('FUZZY');
+    // a changed date or figure scores high (0.94–0.97) and still needs an editor's eyes
+    expect(repost.passageHistory[0].score).toBeGreaterThan(0.9);
+    expect([repost.needsReview, falseClaim.needsReview]).toEqual([true, true]);
   });
 
   it('leaves the withdrawn quote on the old version, needing review, out of the stance summary', async () => {
@@ -165,6 +168,8 @@ describe('a corrected article reaches its claims', () => {
           moved: 2,
           changed: 2,
           orphaned: 2,
+          // the two orphans, and the two moves that changed a date and a figure
+          needsReview: 4,
         }),
       },
     ]);
@@ -271,10 +276,22 @@ describe('a corrected article reaches its claims', () => {
     const queue = async (resolved?: boolean) =>
       (await t.ok(QUEUE, { resolved })).sourceChanges.edges.map((e: any) => e.node);
 
-    it('lists what needs an editor: the orphans, with the old text', async () => {
+    it('lists what needs an editor: the orphans with the old text, and the changed figures', async () => {
       const open = await queue();
-      expect(open.map((c: any) => c.status)).toEqual(['ORPHANED', 'ORPHANED', 'ORPHANED']);
-      for (const change of open) {
+      expect(open.map((c: any) => c.status).sort()).toEqual([
+        'FUZZY',
+        'FUZZY',
+        'ORPHANED',
+        'ORPHANED',
+        'ORPHANED',
+      ]);
+      const changed = open.filter((c: any) => c.status === 'FUZZY');
+      expect(changed.map((c: any) => c.reason).sort()).toEqual([
+        'quote changed: 1 word differs ("100" → "90"); context matches',
+        'quote changed: 1 word differs ("Friday" → "Thursday"); context matches',
+      ]);
+      expect(changed.every((c: any) => c.to !== null && c.score > 0.9)).toBe(true);
+      for (const change of open.filter((c: any) => c.status === 'ORPHANED')) {
         expect(change).toMatchObject({
           resolved: false,
           resolution: null,
@@ -288,15 +305,15 @@ describe('a corrected article reaches its claims', () => {
       }
       const done = await queue(true);
       expect(done.every((c: any) => c.resolved && c.to !== null)).toBe(true);
-      // talks: the attributions nyt, repost, falseClaim and the nyt evidence moved
-      expect(done).toHaveLength(4);
+      // talks: the nyt attribution and the nyt evidence moved unchanged
+      expect(done).toHaveLength(2);
       const ofClaim = (
         await t.ok(
           `query ($id: ID!) { claim(id: $id) { sourceChanges(resolved: false) { totalCount } all: sourceChanges { totalCount } } }`,
           { id: claims.talks },
         )
       ).claim;
-      expect(ofClaim).toEqual({ sourceChanges: { totalCount: 2 }, all: { totalCount: 6 } });
+      expect(ofClaim).toEqual({ sourceChanges: { totalCount: 4 }, all: { totalCount: 6 } });
     });
 
     it('refuses viewers, a missing selector, a selector on CONFIRM, and unknown ids', async () => {
@@ -319,7 +336,7 @@ describe('a corrected article reaches its claims', () => {
         i: { sourceChangeId: original, action: 'CONFIRM' },
       });
       expect(unknown.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(await queue()).toHaveLength(3);
+      expect(await queue()).toHaveLength(5);
     });
 
     it('confirms once, whoever asks at the same time: the quote counts again, the queue shrinks', async () => {
@@ -338,7 +355,7 @@ describe('a corrected article reaches its claims', () => {
       expect(counts(await claim(claims.talks))).toEqual({ REPORTS: 1, DENIES: 2, CONFIRMS: 1 });
       const again = await t.gql(RESOLVE, { i: { sourceChangeId: change.id, action: 'REMOVE' } });
       expect(again.errors?.[0].extensions.code).toBe('CONFLICT');
-      expect(await queue()).toHaveLength(2);
+      expect(await queue()).toHaveLength(4);
       const resolved = (await eventsOf(claims.talks, 'SOURCE_CHANGE_RESOLVED')).filter(
         (e: any) => e.kind === 'SOURCE_CHANGE_RESOLVED',
       );
@@ -377,6 +394,10 @@ describe('a corrected article reaches its claims', () => {
         resolvedBy: { name: 'corrections-desk' },
       });
       expect((await claim(claims.quickly)).attributions.totalCount).toBe(0);
+      // the date and the figure: the editor confirms the new words are what the article says
+      for (const change of (await queue()).filter((c: any) => c.status === 'FUZZY')) {
+        await t.ok(RESOLVE, { i: { sourceChangeId: change.id, action: 'CONFIRM' } });
+      }
       expect(await queue()).toEqual([]);
       const NEEDS = `{ claims(first: 50, filter: { needsReview: true }) { totalCount } }`;
       expect((await t.ok(NEEDS)).claims.totalCount).toBe(0);

@@ -131,9 +131,10 @@ browserDescribe('corrections in the dashboard', () => {
     expect(
       await page.textContent(`[data-claim-id="${claims.noDeal.id}"] [data-testid="corrected"]`),
     ).toContain('2 to review');
+    // the changed date and figure (as attributions, and the figure as evidence) await review too
     expect(
       await page.textContent(`[data-claim-id="${claims.talks.id}"] [data-testid="corrected"]`),
-    ).not.toContain('to review');
+    ).toContain('3 to review');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -144,11 +145,16 @@ browserDescribe('corrections in the dashboard', () => {
     await page.goto(`${base}/#/review`);
     await page.waitForFunction(
       () =>
-        document.querySelector('[data-testid="review-count"]')?.textContent === '2 awaiting review',
+        document.querySelector('[data-testid="review-count"]')?.textContent === '5 awaiting review',
     );
     const items = page.locator('[data-source-change-id]');
-    expect(await items.count()).toBe(2);
-    expect(await items.first().textContent()).toContain('Not in the new version.');
+    expect(await items.count()).toBe(5);
+    // two withdrawn quotes, and three moves that changed a date or a figure, old beside new
+    const orphans = items.filter({ hasText: 'Not in the new version.' });
+    expect(await orphans.count()).toBe(2);
+    const texts = (await items.allTextContents()).join(' ');
+    expect(texts).toMatch(/Friday/);
+    expect(texts).toMatch(/Thursday/);
     await shot(page, 'review-queue-1280');
     // it fits a phone too: no horizontal scrolling at 390 px
     await page.setViewportSize({ width: 390, height: 900 });
@@ -157,11 +163,11 @@ browserDescribe('corrections in the dashboard', () => {
     );
     await shot(page, 'review-queue-390');
     await page.setViewportSize({ width: 1280, height: 900 });
-    const first = (await items.first().getAttribute('data-source-change-id'))!;
-    await items.first().getByRole('button', { name: 'Confirm' }).click();
+    const first = (await orphans.first().getAttribute('data-source-change-id'))!;
+    await orphans.first().getByRole('button', { name: 'Confirm' }).click();
     await page.waitForFunction(
       () =>
-        document.querySelector('[data-testid="review-count"]')?.textContent === '1 awaiting review',
+        document.querySelector('[data-testid="review-count"]')?.textContent === '4 awaiting review',
     );
     const { node } = await gql(
       `query ($id: ID!) { node(id: $id) { ... on SourceChange { resolved resolution } } }`,

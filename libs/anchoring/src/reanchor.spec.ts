@@ -29,6 +29,7 @@ describe('reanchor: exact matches', () => {
       score: 1,
       anchor: sources,
       reason: null,
+      figuresChanged: false,
     });
   });
 
@@ -95,6 +96,21 @@ describe('reanchor: fuzzy matches', () => {
       'quote changed: 1 word differs ("quickly" → "rapidly"); context matches',
     );
     expect(expectAnchoredIn(newText, result).exact).toBe(SOURCES.replace('quickly', 'rapidly'));
+    expect(result.figuresChanged).toBe(false);
+  });
+
+  it('says when the changed words include a figure or a date, however high the score', () => {
+    const text = 'The port said on Friday that 12 cranes were idle and talks were moving quickly.';
+    const passage = anchorQuote(text, {
+      exact: '12 cranes were idle and talks were moving quickly',
+    });
+    const newText = text.replace('12 cranes', '15 cranes');
+    const result = reanchor(passage, newText);
+    expect(result.status).toBe('FUZZY');
+    expect(result.score).toBeGreaterThan(0.9);
+    expect(result.figuresChanged).toBe(true);
+    const day = anchorQuote(text, { exact: 'said on Friday that 12 cranes were idle' });
+    expect(reanchor(day, text.replace('Friday', 'Thursday')).figuresChanged).toBe(true);
   });
 
   it('follows a passage whose spelling was changed and text moved', () => {
@@ -160,6 +176,7 @@ describe('reanchor: orphans', () => {
       score: 0,
       anchor: null,
       reason: 'the quoted words no longer appear in the new text',
+      figuresChanged: false,
     });
   });
 
@@ -215,6 +232,7 @@ describe('reanchor: orphans', () => {
       score: 0,
       anchor: null,
       reason: 'the passage is empty',
+      figuresChanged: false,
     });
   });
 });

@@ -1,3 +1,4 @@
+import { changesFigures } from './figures';
 import { Anchor, CONTEXT_LENGTH } from './anchor';
 import { candidateEdits, OldPassage, ScoredCandidate, scoreCandidate } from './candidate-score';
 import { codePointLength } from './code-points';
@@ -19,6 +20,8 @@ export interface ReanchorResult {
   score: number;
   anchor: Anchor | null;
   reason: string | null;
+  /** a FUZZY match whose changed words include a figure or a date (figures.ts); else false */
+  figuresChanged: boolean;
 }
 
 /** A fuzzy candidate is accepted when its weighted score reaches this… */
@@ -79,6 +82,7 @@ export function reanchor(passage: Anchor, newText: string): ReanchorResult {
         score: 1,
         anchor: best.anchor,
         reason: exactReason(passage, best, exact.length),
+        figuresChanged: false,
       };
     }
   }
@@ -97,11 +101,13 @@ export function reanchor(passage: Anchor, newText: string): ReanchorResult {
     best.quote >= MIN_QUOTE_SIMILARITY &&
     !best.negationChanged
   ) {
+    const edits = candidateEdits(old, best);
     return {
       status: 'FUZZY',
       score: Math.min(0.999, round(best.score)),
       anchor: best.anchor,
-      reason: fuzzyReason(best, candidateEdits(old, best)),
+      reason: fuzzyReason(best, edits),
+      figuresChanged: changesFigures(edits),
     };
   }
   return orphaned(orphanReason(best, candidateEdits(old, best)));
@@ -128,7 +134,7 @@ function exactRank(c: ScoredCandidate): number {
 }
 
 function orphaned(reason: string): ReanchorResult {
-  return { status: 'ORPHANED', score: 0, anchor: null, reason };
+  return { status: 'ORPHANED', score: 0, anchor: null, reason, figuresChanged: false };
 }
 
 function round(n: number): number {

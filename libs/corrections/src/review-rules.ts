@@ -9,10 +9,15 @@ import { AnchorStatus } from '@claimtrace/database';
  */
 export const REVIEW_SCORE = 0.9;
 
-/** Whether a passage carried over with `status` and `score` needs review. */
-export function needsReview(status: AnchorStatus, score: number): boolean {
+/**
+ * Whether a passage carried over with `status` and `score` needs review: an orphan, a FUZZY move
+ * below REVIEW_SCORE, or one whose changed words include a figure or a date (`figuresChanged`:
+ * "12 cranes" → "15 cranes" scores 0.95 and is the correction a fact-checker must see).
+ */
+export function needsReview(status: AnchorStatus, score: number, figuresChanged = false): boolean {
   return (
-    status === AnchorStatus.ORPHANED || (status === AnchorStatus.FUZZY && score < REVIEW_SCORE)
+    status === AnchorStatus.ORPHANED ||
+    (status === AnchorStatus.FUZZY && (score < REVIEW_SCORE || figuresChanged))
   );
 }
 
@@ -24,9 +29,9 @@ export interface CorrectionCounts {
   needsReview: number;
 }
 
-/** Counts per claim of the source changes a correction made (`claimId`, `status`, `score`). */
+/** Counts per claim of the source changes a correction made, as recorded. */
 export function countsByClaim(
-  changes: readonly { claimId: string; status: AnchorStatus; score: number }[],
+  changes: readonly { claimId: string; status: AnchorStatus; needsReview: boolean }[],
 ): Map<string, CorrectionCounts> {
   const counts = new Map<string, CorrectionCounts>();
   for (const change of changes) {
@@ -35,7 +40,7 @@ export function countsByClaim(
     if (change.status === AnchorStatus.EXACT) c.moved += 1;
     else if (change.status === AnchorStatus.FUZZY) c.changed += 1;
     else c.orphaned += 1;
-    if (needsReview(change.status, change.score)) c.needsReview += 1;
+    if (change.needsReview) c.needsReview += 1;
   }
   return counts;
 }

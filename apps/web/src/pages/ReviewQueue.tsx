@@ -67,9 +67,9 @@ export function ReviewQueue() {
         </p>
       </div>
       <p className="muted small">
-        Passages that a correction of their article withdrew, or changed beyond the review score.
-        Confirm keeps the passage as it is, re-anchor picks the new words, remove takes the
-        attribution (or the evidence) away.
+        Passages that a correction of their article withdrew, changed beyond the review score, or
+        changed in a figure or a date. Confirm keeps the passage as it is, re-anchor picks the new
+        words, remove takes the attribution (or the evidence) away.
       </p>
       <ErrorNote error={error} />
       {changes && changes.length === 0 && <p className="muted">Nothing to review.</p>}

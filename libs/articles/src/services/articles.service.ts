@@ -49,6 +49,8 @@ export interface PassageCarry {
   status: AnchorStatus;
   score: number;
   reason: string | null;
+  /** a FUZZY move that changed a figure or a date (always reviewed) */
+  figuresChanged: boolean;
 }
 
 /** A new version of an article, as the listeners of `onNewVersion` receive it. */
@@ -287,6 +289,7 @@ export class ArticlesService {
         status: result.status as AnchorStatus,
         score: result.score,
         reason: result.reason,
+        figuresChanged: result.figuresChanged,
       });
     }
     await this.articles.recordReanchoring(tx, articleKey, rows);

@@ -32,7 +32,10 @@ const COLUMNS = columnList(SOURCE_CHANGE_COLUMNS, 'sc');
 export const UNRESOLVED = 'sc.needs_review AND sc.resolution IS NULL';
 
 /** What a correction did to one attribution or evidence passage, as recorded. */
-export type RecordedChange = Pick<SourceChangeRow, 'claimId' | 'status' | 'score'> & {
+export type RecordedChange = Pick<
+  SourceChangeRow,
+  'claimId' | 'status' | 'score' | 'needsReview'
+> & {
   actorId: string | null;
   stance: Stance | null;
 };
@@ -43,15 +46,16 @@ export interface CorrectionToRecord {
   previousKey: string;
   articleKey: string;
   at: Date;
-  reviewScore: number;
   passages: PassageCarry[];
+  /** whether each passage's move needs review (review-rules.ts), in the order of `passages` */
+  needsReview: boolean[];
 }
 
-/** The moves of a correction as one relation `m(from_id, to_id, status, score, reason)`. */
-const MOVES = `unnest($1::uuid[], $2::uuid[], $3::anchor_status[], $4::float8[], $5::text[])
-  AS m(from_id, to_id, status, score, reason)`;
+/** The moves of a correction as one relation `m(from_id, to_id, status, score, reason, needs_review)`. */
+const MOVES = `unnest($1::uuid[], $2::uuid[], $3::anchor_status[], $4::float8[], $5::text[], $6::bool[])
+  AS m(from_id, to_id, status, score, reason, needs_review)`;
 
-const RECORDED = `sc.claim_id AS "claimId", sc.status, sc.score`;
+const RECORDED = `sc.claim_id AS "claimId", sc.status, sc.score, sc.needs_review AS "needsReview"`;
 
 export interface SourceChangesQuery {
   resolved: boolean | null;
@@ -77,14 +81,15 @@ export class SourceChangesRepository {
       p.map((m) => m.status),
       p.map((m) => m.score),
       p.map((m) => m.reason),
+      correction.needsReview,
     ];
     const insert = (owner: string, from: string, returning: string) =>
       `INSERT INTO source_changes AS sc (claim_id, ${owner}, from_article_id, to_article_id,
           from_passage_id, to_passage_id, status, score, reason, needs_review, at,
           moved_to_passage_id, moved_at)
-       SELECT src.claim_id, src.owner_id, $6::uuid, $7::uuid, m.from_id, m.to_id, m.status,
-              m.score, m.reason, (m.status = 'ORPHANED' OR (m.status = 'FUZZY' AND m.score < $9)),
-              $8::timestamptz, m.to_id, CASE WHEN m.to_id IS NULL THEN NULL ELSE $8::timestamptz END
+       SELECT src.claim_id, src.owner_id, $7::uuid, $8::uuid, m.from_id, m.to_id, m.status,
+              m.score, m.reason, m.needs_review,
+              $9::timestamptz, m.to_id, CASE WHEN m.to_id IS NULL THEN NULL ELSE $9::timestamptz END
        FROM ${MOVES} ${from}
        RETURNING ${returning}`;
     const params = [...moves, correction.previousKey, correction.articleKey, correction.at];
@@ -98,7 +103,6 @@ export class SourceChangesRepository {
        SELECT changed.*, a.actor_id AS "actorId", a.stance
        FROM changed JOIN attributions a ON a.id = changed."attributionId"`,
       ...params,
-      correction.reviewScore,
     );
     const evidence = await tx.$queryRawUnsafe<RecordedChange[]>(
       insert(
@@ -108,7 +112,6 @@ export class SourceChangesRepository {
         RECORDED,
       ),
       ...params,
-      correction.reviewScore,
     );
     await tx.$executeRawUnsafe(
       `UPDATE attributions a SET passage_id = m.to_id FROM ${MOVES}
@@ -123,10 +126,11 @@ export class SourceChangesRepository {
       ...moves,
     );
     return [
-      ...attributions.map(({ claimId, status, score, actorId, stance }) => ({
+      ...attributions.map(({ claimId, status, score, needsReview, actorId, stance }) => ({
         claimId,
         status,
         score,
+        needsReview,
         actorId,
         stance,
       })),

@@ -24,7 +24,7 @@ import {
   SourceChangesQuery,
   SourceChangesRepository,
 } from '../repositories/source-changes.repository';
-import { countsByClaim, REVIEW_SCORE } from '../review-rules';
+import { countsByClaim, needsReview } from '../review-rules';
 
 /** What an editor's removal records when they give no reason. */
 const WITHDRAWN = 'withdrawn in a correction of its article';
@@ -63,8 +63,8 @@ export class CorrectionsService implements OnModuleInit {
       previousKey: version.previousKey,
       articleKey: version.articleKey,
       at: version.at,
-      reviewScore: REVIEW_SCORE,
       passages: version.passages,
+      needsReview: version.passages.map((p) => needsReview(p.status, p.score, p.figuresChanged)),
     });
     for (const [claimKey, counts] of countsByClaim(recorded)) {
       const actorIds = recorded
