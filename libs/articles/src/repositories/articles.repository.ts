@@ -103,15 +103,6 @@ export class ArticlesRepository {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('article:' || ${url}))`;
   }
 
-  async findVersion(tx: Tx, url: string, contentHash: string): Promise<ArticleRecord | null> {
-    const rows = await tx.$queryRawUnsafe<ArticleRecord[]>(
-      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE url = $1 AND content_hash = $2`,
-      url,
-      contentHash,
-    );
-    return rows[0] ?? null;
-  }
-
   /** The newest version of a URL: the one no other version replaced. */
   async latestVersion(
     tx: Tx,

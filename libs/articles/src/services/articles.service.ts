@@ -151,9 +151,10 @@ export class ArticlesService {
   }
 
   /**
-   * Stores an article exactly as given. The same URL and text again is UNCHANGED (no new row, even
-   * under concurrent calls); the same URL with other text is a NEW_VERSION linked to the previous
-   * one, whose passages are re-anchored onto the new text and reported. A new version's
+   * Stores an article exactly as given. The same URL and text as its newest version is UNCHANGED
+   * (no new row, even under concurrent calls); the same URL with other text — an earlier version's
+   * too, when the publisher reverted a correction — is a NEW_VERSION linked to the newest one, whose
+   * passages are re-anchored onto the new text and reported. A new version's
    * suggested attributions are computed here, once, and stored with it.
    */
   async ingest(given: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
@@ -173,8 +174,10 @@ export class ArticlesService {
 
     return this.db.transaction(async (tx) => {
       await this.articles.lockUrl(tx, url);
-      const same = await this.articles.findVersion(tx, url, contentHash);
-      if (same) return { article: ArticleObject.from(same), outcome: IngestOutcome.UNCHANGED };
+      const previous = await this.articles.latestVersion(tx, url);
+      if (previous?.contentHash === contentHash) {
+        return { article: ArticleObject.from(previous), outcome: IngestOutcome.UNCHANGED };
+      }
 
       const named = [
         ...(input.publisherName
@@ -189,7 +192,6 @@ export class ArticlesService {
           ? found[0]
           : null;
       const authorIds = [...new Set(input.publisherName ? found.slice(1) : found)];
-      const previous = await this.articles.latestVersion(tx, url);
       const row = await this.articles.create(tx, {
         url,
         title: input.title.trim(),

@@ -37,7 +37,8 @@ export class ImportRepository {
       );
       const known = await client.query<{ i: number; same: string | null; known: boolean }>(
         `SELECT x.i::int AS i,
-                (SELECT a.id::text FROM articles a WHERE a.url = x.url AND a.content_hash = x.hash) AS same,
+                (SELECT a.id::text FROM articles a WHERE a.url = x.url AND a.content_hash = x.hash
+                 ORDER BY a.created_at DESC LIMIT 1) AS same,
                 EXISTS (SELECT 1 FROM articles a WHERE a.url = x.url) AS known
          FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(url, hash, i)`,
         [urls, rows.map((row) => row.article.contentHash)],
@@ -119,10 +120,11 @@ export class ImportRepository {
     }
   }
 
-  /** The id of the article with this URL and text. */
+  /** The id of the article with this URL and text (the newest, when a revert stored it twice). */
   async articleId(url: string, contentHash: string): Promise<string | null> {
     const [row] = await this.db.query<Pick<ArticleRow, 'id'>>(
-      'SELECT id::text AS id FROM articles WHERE url = $1 AND content_hash = $2',
+      `SELECT id::text AS id FROM articles WHERE url = $1 AND content_hash = $2
+       ORDER BY created_at DESC LIMIT 1`,
       [url, contentHash],
     );
     return row?.id ?? null;
