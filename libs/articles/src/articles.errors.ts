@@ -10,6 +10,15 @@ export class InvalidArticleUrl extends BadInputError {
   }
 }
 
+export class ArticleUrlWithCredentials extends BadInputError {
+  constructor() {
+    super(
+      'url must not carry a user name or password: an article’s URL is stored and published with it. Give the page’s public URL, or paste its text (input.text).',
+      { argument: 'url' },
+    );
+  }
+}
+
 export class ArticleTooLarge extends BadInputError {
   constructor(length: number, max: number) {
     super(

@@ -3,6 +3,7 @@ import { lookup as dnsLookup, LookupAddress } from 'node:dns';
 import { isIP, LookupFunction } from 'node:net';
 import { Agent, request } from 'undici';
 import { PageNotReadable } from '../articles.errors';
+import { ARTICLE_URL_MAX } from '../url';
 
 export interface FetchLimits {
   /** the whole fetch, redirects included */
@@ -38,7 +39,8 @@ class BlockedAddress extends Error {
 }
 
 /**
- * Fetches an HTML page for ingest, within limits: http(s) only, at most `maxRedirects` redirects,
+ * Fetches an HTML page for ingest, within limits: http(s) only, at most `maxRedirects` redirects
+ * (to URLs of at most ARTICLE_URL_MAX characters, their user name and password dropped),
  * `maxBytes` of body, `timeoutMs` in all, an HTML content type. Every hop's host is refused
  * when it is, or resolves to, an address `allows` refuses (private, loopback, link-local); the
  * check runs inside the connection's own DNS lookup, so the socket connects to the very address
@@ -163,7 +165,17 @@ function parseUrl(value: string, asked: string, base?: URL): URL {
       asked,
     );
   }
+  if (base && url.href.length > ARTICLE_URL_MAX) {
+    throw new PageNotReadable(
+      'BAD_REDIRECT',
+      `it redirected to a URL longer than ${ARTICLE_URL_MAX} characters, more than an article's URL may have.`,
+      asked,
+    );
+  }
   url.hash = '';
+  // a redirect's user name and password are not sent on, nor stored with the article
+  url.username = '';
+  url.password = '';
   return url;
 }
 

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PageReading, PageTooComplex } from './read-page';
+
+/** The reader as built (dist), else its source (tests run TypeScript: the worker compiles it). */
+const READER = [join(__dirname, 'read-page.js'), join(__dirname, 'read-page.ts')].find((file) =>
+  existsSync(file),
+)!;
+
+/** The most memory a reading may take: a page beyond it is refused, the server stays up. */
+const HEAP_MB = 512;
+
+/** The worker's code: loads the reader, reads the page, posts the reading or the error back. */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+function load(file) {
+  if (file.endsWith('.js')) return require(file);
+  const Module = require('node:module');
+  const { dirname } = require('node:path');
+  const { code } = require('@swc/core').transformSync(require('node:fs').readFileSync(file, 'utf8'), {
+    filename: file,
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  });
+  const module = new Module(file);
+  module.filename = file;
+  module.paths = Module._nodeModulePaths(dirname(file));
+  module._compile(code, file);
+  return module.exports;
+}
+const { readPage } = load(workerData.reader);
+try {
+  parentPort.postMessage({ reading: readPage(workerData.html, workerData.url) });
+} catch (error) {
+  parentPort.postMessage({ error: { name: error && error.name, tooComplex: error && error.constructor && error.constructor.name === 'PageTooComplex', message: String(error && error.message) } });
+}
+`;
+
+interface WorkerAnswer {
+  reading?: PageReading;
+  error?: { name: string; tooComplex: boolean; message: string };
+}
+
+/**
+ * readPage in a worker thread of its own, so that the event loop answers other requests while a
+ * page is read; the worker is stopped after `timeoutMs`, or when it needs more than HEAP_MB, and
+ * the page refused (PageTooComplex). A stack overflow on a page built to cause one is refused too.
+ */
+export function readPageOffThread(
+  html: string,
+  url: string,
+  timeoutMs: number,
+): Promise<PageReading> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { reader: READER, html, url },
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+    });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(
+            new PageTooComplex(`took longer than ${seconds(timeoutMs)} to read (FETCH_TIMEOUT_MS)`),
+          ),
+        ),
+      timeoutMs,
+    );
+    worker.on('message', (answer: WorkerAnswer) =>
+      settle(() => {
+        if (answer.reading) return resolve(answer.reading);
+        const error = answer.error!;
+        if (error.tooComplex) return reject(new PageTooComplex(error.message));
+        if (error.name === 'RangeError') {
+          return reject(new PageTooComplex(`is built too deep to read (${error.message})`));
+        }
+        reject(new Error(`Reading the page failed: ${error.name}: ${error.message}`));
+      }),
+    );
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new PageTooComplex(`needs more than ${HEAP_MB} MB of memory to read`)
+            : error,
+        ),
+      ),
+    );
+    worker.on('exit', () =>
+      settle(() => reject(new Error('The page reader stopped without an answer.'))),
+    );
+  });
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
