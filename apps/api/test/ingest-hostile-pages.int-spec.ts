@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { startTestApp, TestApp } from './test-app';
+import { listen, wsClient } from './live-client';
+import { GqlResult, startTestApp, TestApp } from './test-app';
 
 const INGEST = `mutation ($i: IngestArticleInput!) { ingestArticle(input: $i) {
   outcome article { id url title text } } }`;
@@ -140,5 +141,39 @@ describe('ingestArticle from a hostile page', () => {
     });
     expect(result.errors?.[0].message).toMatch(/took longer than 3 s to read/);
     expect(await t.count('articles')).toBe(before);
+  }, 30_000);
+
+  it('holds the same over graphql-ws: credentials refused, a page too long to read given up', async () => {
+    const client = wsClient(await listen(t.app), {
+      connectionParams: { authorization: `Bearer ${t.adminToken}` },
+    });
+    const overWs = (url: string) =>
+      new Promise<GqlResult>((resolve) => {
+        let answer: GqlResult = {};
+        client.subscribe(
+          { query: INGEST, variables: { i: { url } } },
+          {
+            next: (value) => (answer = value as GqlResult),
+            error: (errors) => resolve({ errors: errors as GqlResult['errors'] }),
+            complete: () => resolve(answer),
+          },
+        );
+      });
+    try {
+      const credentials = await overWs(base.replace('//', '//editor:secret@') + '/plain');
+      expect(credentials.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'url',
+      });
+      const slow = await overWs(`${base}/nested-deep`);
+      expect(slow.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'TOO_COMPLEX',
+      });
+      const read = await overWs(`${base}/ld-huge-array`);
+      expect(read.data?.ingestArticle.article.title).toBe('From the array');
+    } finally {
+      await client.dispose();
+    }
   }, 30_000);
 });
