@@ -2,6 +2,8 @@ import { detectLanguage, LANGUAGE_TAG } from '@claimtrace/core';
 import { PageReading, readPage } from './read-page';
 import { readPageOffThread } from './read-off-thread';
 
+export { MAX_READERS, ReadersBusy } from './read-off-thread';
+
 export { checkComplexity, MAX_ELEMENTS, MAX_NESTING, PageTooComplex } from './read-page';
 
 /** What a page says about its article, and the article's text. */

@@ -8,7 +8,7 @@ import {
 } from '@claimtrace/core';
 import { PageNotReadable } from '../articles.errors';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
-import { extractArticleOffThread, PageTooComplex } from '../reader/extract-article';
+import { extractArticleOffThread, PageTooComplex, ReadersBusy } from '../reader/extract-article';
 import { fetchPage } from '../reader/page-fetcher';
 import { ARTICLE_URL_MAX } from '../url';
 
@@ -65,6 +65,13 @@ export class ArticleReaderService {
     } catch (error) {
       if (error instanceof PageTooComplex) {
         throw new PageNotReadable('TOO_COMPLEX', `the page ${error.message}.`, input.url);
+      }
+      if (error instanceof ReadersBusy) {
+        throw new PageNotReadable(
+          'TIMEOUT',
+          `the server is busy reading other pages (${error.message}, FETCH_TIMEOUT_MS); try again in a moment.`,
+          input.url,
+        );
       }
       throw error;
     }
