@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { listen, wsClient } from './live-client';
@@ -49,6 +50,29 @@ PAGES['canonical-credentials'] = page(
 PAGES['copy-one'] = page(`<link rel="canonical" href="/the-story">`);
 PAGES['copy-two'] = page(`<link rel="canonical" href="/the-story?utm_source=feed">`);
 
+/** Pages served as bytes with headers of their own, each at /<name>. */
+const RAW: Record<string, { headers: Record<string, string>; body: Buffer }> = {
+  // a Spanish page in ISO-8859-1 that says so in a <meta> only
+  'latin1-meta': {
+    headers: { 'content-type': 'text/html' },
+    body: Buffer.from(
+      `<!doctype html><html><head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><title>Cañón</title></head><body><article>${'<p>El ministerio de Transporte informó el domingo que el puerto de Rosario permanecerá cerrado durante tres días por obras de dragado en el cañón del río.</p>'.repeat(3)}</article></body></html>`,
+      'latin1',
+    ),
+  },
+  'xhtml-upper': {
+    headers: { 'content-type': 'APPLICATION/XHTML+XML; Charset=UTF-8' },
+    body: Buffer.from(page('')),
+  },
+  'plain-text': { headers: { 'content-type': 'text/plain' }, body: Buffer.from(page('')) },
+  'no-type': { headers: {}, body: Buffer.from(page('')) },
+  // compressed though nothing asked for it: not inflated (a gzip bomb stays a few KB)
+  gzipped: {
+    headers: { 'content-type': 'text/html', 'content-encoding': 'gzip' },
+    body: gzipSync(Buffer.alloc(20_000_000, ' ')),
+  },
+};
+
 describe('ingestArticle from a hostile page', () => {
   let server: Server;
   let base: string;
@@ -58,6 +82,8 @@ describe('ingestArticle from a hostile page', () => {
       const path = (req.url ?? '/').slice(1);
       const location = REDIRECTS[path];
       if (location) return void res.writeHead(302, { location: location(base) }).end();
+      const raw = RAW[path];
+      if (raw) return void res.writeHead(200, raw.headers).end(raw.body);
       const html = PAGES[path.split('?')[0]];
       if (html === undefined) res.writeHead(404).end();
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
@@ -142,6 +168,23 @@ describe('ingestArticle from a hostile page', () => {
     expect(result.errors?.[0].message).toMatch(/took longer than 3 s to read/);
     expect(await t.count('articles')).toBe(before);
   }, 30_000);
+
+  it('decodes a charset given in a <meta> only, and says which content types it does not read', async () => {
+    const latin1 = await t.ok(INGEST, { i: { url: `${base}/latin1-meta` } });
+    expect(latin1.ingestArticle.article.title).toBe('Cañón');
+    expect(latin1.ingestArticle.article.text).toContain('informó el domingo');
+    const xhtml = await t.ok(INGEST, { i: { url: `${base}/xhtml-upper` } });
+    expect(xhtml.ingestArticle.article.text).toContain('the transport ministry said');
+    for (const [name, reason, message] of [
+      ['plain-text', 'NOT_HTML', /text\/plain/],
+      ['no-type', 'NOT_HTML', /no declared type/],
+      ['gzipped', 'NOT_HTML', /gzip/],
+    ] as const) {
+      const result = await t.gql(INGEST, { i: { url: `${base}/${name}` } });
+      expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+      expect(result.errors?.[0].message).toMatch(message);
+    }
+  });
 
   it('holds the same over graphql-ws: credentials refused, a page too long to read given up', async () => {
     const client = wsClient(await listen(t.app), {
