@@ -43,9 +43,9 @@ class BlockedAddress extends Error {
  * (to URLs of at most ARTICLE_URL_MAX characters, their user name and password dropped),
  * `maxBytes` of body, `timeoutMs` in all, an HTML content type, uncompressed (a gzip bomb is not
  * inflated). Every hop's host is refused when it is, or resolves to, an address `allows` refuses
- * (private, loopback, link-local); the
- * check runs inside the connection's own DNS lookup, so the socket connects to the very address
- * that was checked (a name that resolves differently a second later cannot slip past it).
+ * (private, loopback, link-local); the check runs inside the connection's own DNS lookup, so the
+ * socket connects to the very address that was checked (a name that resolves differently a second
+ * later cannot slip past it).
  * Failures are PageNotReadable errors naming the reason.
  */
 export async function fetchPage(url: string, limits: FetchLimits): Promise<FetchedPage> {
