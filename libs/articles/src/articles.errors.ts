@@ -1,5 +1,6 @@
 import { AnchoringError } from '@claimtrace/anchoring';
 import { BadInputError } from '@claimtrace/core';
+import { ARTICLE_URL_MAX } from './url';
 
 export class InvalidArticleUrl extends BadInputError {
   constructor(url: string) {
@@ -7,6 +8,12 @@ export class InvalidArticleUrl extends BadInputError {
       `url must be an absolute URI starting with http://, https:// or urn: (got "${url.slice(0, 80)}").`,
       { argument: 'url' },
     );
+  }
+}
+
+export class ArticleUrlTooLong extends BadInputError {
+  constructor() {
+    super(`url must be at most ${ARTICLE_URL_MAX} characters long.`, { argument: 'url' });
   }
 }
 

@@ -25,6 +25,7 @@ import { EventLogService } from '@claimtrace/events';
 import {
   ArticleTooLarge,
   ConflictingPublisher,
+  ArticleUrlTooLong,
   ArticleUrlWithCredentials,
   InvalidArticleUrl,
   PASSAGE_MAX_CODE_POINTS,
@@ -39,7 +40,7 @@ import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { IngestOutcome } from '../dtos/ingest-outcome';
 import { PassageObject, PassageRecord } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
-import { hasCredentials, isArticleUrl } from '../url';
+import { ARTICLE_URL_MAX, hasCredentials, isArticleUrl } from '../url';
 import { ArticleReaderService } from './article-reader.service';
 import { SuggestionsService } from './suggestions.service';
 
@@ -309,8 +310,12 @@ function anchorOrFail(text: string, selector: PassageSelector): Anchor {
   return anchor;
 }
 
-/** Refuses a URL no article may have: not http(s) or urn, or carrying a user name or password. */
+/**
+ * Refuses a URL no article may have: longer than ARTICLE_URL_MAX (the CLI and imports pass no
+ * GraphQL validation), not http(s) or urn, or carrying a user name or password.
+ */
 function checkArticleUrl(url: string): void {
+  if (url.length > ARTICLE_URL_MAX) throw new ArticleUrlTooLong();
   if (!isArticleUrl(url.trim())) throw new InvalidArticleUrl(url);
   if (hasCredentials(url.trim())) throw new ArticleUrlWithCredentials();
 }
