@@ -10,6 +10,10 @@ describe('readPageOffThread', () => {
     const reading = await readPageOffThread(QUICK, 'https://x.example/', 10_000);
     expect(reading.text).toContain('the ministry said');
     expect(reading.declaredLanguages).toEqual(['en']);
+    // the reader stays for the next page (loading the DOM library takes it about a second)
+    expect(readers()).toEqual({ reading: 0, waiting: 0, idle: 1 });
+    await readPageOffThread(QUICK, 'https://x.example/', 10_000);
+    expect(readers().idle).toBe(1);
   });
 
   it('reads at most MAX_READERS pages at once; the next waits for a free reader', async () => {
@@ -17,11 +21,12 @@ describe('readPageOffThread', () => {
       readPageOffThread(SLOW, 'https://x.example/', 1_000),
     );
     const quick = readPageOffThread(QUICK, 'https://x.example/', 5_000);
-    expect(readers()).toEqual({ reading: MAX_READERS, waiting: 1 });
+    expect(readers()).toMatchObject({ reading: MAX_READERS, waiting: 1 });
     for (const outcome of await Promise.allSettled(slow)) {
       expect(outcome).toMatchObject({ status: 'rejected', reason: expect.any(PageTooComplex) });
     }
     expect((await quick).text).toContain('the ministry said');
-    expect(readers()).toEqual({ reading: 0, waiting: 0 });
+    // the readers given up on were stopped; the one that read the quick page stays
+    expect(readers()).toEqual({ reading: 0, waiting: 0, idle: 1 });
   }, 20_000);
 });

@@ -21,12 +21,18 @@ export const MAX_READERS = Math.max(1, availableParallelism());
 /** No reader came free within the time limit: the server is busy reading other pages. */
 export class ReadersBusy extends Error {}
 
+/**
+ * Readers that finished a reading and wait for the next one (loading the DOM library takes a
+ * worker about a second): at most MAX_READERS, and none keeps the process alive.
+ */
+const idle: Worker[] = [];
+
 let reading = 0;
 const waiting: (() => void)[] = [];
 
-/** How many readers are reading, and how many readings wait for one. */
-export function readers(): { reading: number; waiting: number } {
-  return { reading, waiting: waiting.length };
+/** How many readers are reading, how many readings wait for one, and how many readers are idle. */
+export function readers(): { reading: number; waiting: number; idle: number } {
+  return { reading, waiting: waiting.length, idle: idle.length };
 }
 
 /** Waits for a free reader (FIFO); false when none came free before `deadline` (epoch ms). */
@@ -55,7 +61,8 @@ function releaseReader(): void {
   else reading -= 1;
 }
 
-/** The worker's code: loads the reader, reads the page, posts the reading or the error back. */
+/** The worker's code: loads the reader once, then reads each page it is sent, posting back the
+ * reading or the error. */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 function load(file) {
@@ -74,12 +81,28 @@ function load(file) {
   return module.exports;
 }
 const { readPage } = load(workerData.reader);
-try {
-  parentPort.postMessage({ reading: readPage(workerData.html, workerData.url) });
-} catch (error) {
-  parentPort.postMessage({ error: { name: error && error.name, tooComplex: error && error.constructor && error.constructor.name === 'PageTooComplex', message: String(error && error.message) } });
-}
+parentPort.on('message', ({ html, url }) => {
+  try {
+    parentPort.postMessage({ reading: readPage(html, url) });
+  } catch (error) {
+    parentPort.postMessage({ error: { name: error && error.name, tooComplex: error && error.constructor && error.constructor.name === 'PageTooComplex', message: String(error && error.message) } });
+  }
+});
 `;
+
+function startReader(): Worker {
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { reader: READER },
+    resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+  });
+  worker.unref();
+  worker.on('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at !== -1) idle.splice(at, 1);
+  });
+  return worker;
+}
 
 interface WorkerAnswer {
   reading?: PageReading;
@@ -87,8 +110,8 @@ interface WorkerAnswer {
 }
 
 /**
- * readPage in a worker thread of its own, so that the event loop answers other requests while a
- * page is read; the worker is stopped after `timeoutMs`, or when it needs more than HEAP_MB, and
+ * readPage in a worker thread, so that the event loop answers other requests while a page is
+ * read; the worker is stopped (and another started for the next page) after `timeoutMs`, or when it needs more than HEAP_MB, and
  * the page refused (PageTooComplex). A stack overflow on a page built to cause one is refused too.
  * At most MAX_READERS pages are read at once; a reading waits for a free reader up to `timeoutMs`
  * as well (ReadersBusy when none comes free in time).
@@ -109,31 +132,21 @@ export async function readPageOffThread(
 }
 
 function readInWorker(html: string, url: string, timeoutMs: number): Promise<PageReading> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { reader: READER, html, url },
-      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
-    });
+  const worker = idle.pop() ?? startReader();
+  return new Promise<PageReading>((resolve, reject) => {
     let settled = false;
-    const settle = (outcome: () => void) => {
+    /** Ends the reading; the worker reads the next page, or is stopped (`keep` false). */
+    const settle = (keep: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (keep) idle.push(worker);
+      else void worker.terminate();
       outcome();
     };
-    const timer = setTimeout(
-      () =>
-        settle(() =>
-          reject(
-            new PageTooComplex(`took longer than ${seconds(timeoutMs)} to read (FETCH_TIMEOUT_MS)`),
-          ),
-        ),
-      timeoutMs,
-    );
-    worker.on('message', (answer: WorkerAnswer) =>
-      settle(() => {
+    const onMessage = (answer: WorkerAnswer) =>
+      settle(true, () => {
         if (answer.reading) return resolve(answer.reading);
         const error = answer.error!;
         if (error.tooComplex) return reject(new PageTooComplex(error.message));
@@ -141,20 +154,28 @@ function readInWorker(html: string, url: string, timeoutMs: number): Promise<Pag
           return reject(new PageTooComplex(`is built too deep to read (${error.message})`));
         }
         reject(new Error(`Reading the page failed: ${error.name}: ${error.message}`));
-      }),
-    );
-    worker.on('error', (error: Error & { code?: string }) =>
-      settle(() =>
+      });
+    const onError = (error: Error & { code?: string }) =>
+      settle(false, () =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new PageTooComplex(`needs more than ${HEAP_MB} MB of memory to read`)
             : error,
         ),
-      ),
+      );
+    const onExit = () =>
+      settle(false, () => reject(new Error('The page reader stopped without an answer.')));
+    const timer = setTimeout(
+      () =>
+        settle(false, () =>
+          reject(
+            new PageTooComplex(`took longer than ${seconds(timeoutMs)} to read (FETCH_TIMEOUT_MS)`),
+          ),
+        ),
+      timeoutMs,
     );
-    worker.on('exit', () =>
-      settle(() => reject(new Error('The page reader stopped without an answer.'))),
-    );
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage({ html, url });
   });
 }
 
