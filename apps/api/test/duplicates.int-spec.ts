@@ -84,6 +84,28 @@ describe('duplicates caught before they are written', () => {
     expect(answers.filter((a) => a.errors?.[0].extensions.code === 'CONFLICT').length).toBe(3);
   });
 
+  it('claims and actors that differ only in punctuation, case or spacing, sent at once: one is created', async () => {
+    const claims = await Promise.all(
+      [
+        'Lithium exports doubled in November',
+        'Lithium exports doubled in November.',
+        'lithium exports doubled in November!',
+        'Lithium exports  doubled in November...',
+        '¿Lithium exports doubled in November?',
+        'LITHIUM EXPORTS DOUBLED IN NOVEMBER',
+      ].map((text) => t.gql(CREATE_CLAIM, { i: { text, language: 'en' } })),
+    );
+    expect(claims.filter((a) => a.data?.createClaim)).toHaveLength(1);
+    expect(claims.filter((a) => a.errors?.[0].extensions.code === 'CONFLICT')).toHaveLength(5);
+    const actors = await Promise.all(
+      ['Sergio Massa', 'Sergio Massa.', 'sergio  massa', 'SERGIO MASSA', 'Sergio Massa,'].map(
+        (name) => t.gql(CREATE_ACTOR, { i: { name, kind: 'PERSON' } }),
+      ),
+    );
+    expect(actors.filter((a) => a.data?.createActor)).toHaveLength(1);
+    expect(actors.filter((a) => a.errors?.[0].extensions.code === 'CONFLICT')).toHaveLength(4);
+  });
+
   it('detects a claim’s language when it is not set and the text says enough', async () => {
     const created = await t.ok(
       `mutation ($i: CreateClaimInput!) { createClaim(input: $i) { language } }`,

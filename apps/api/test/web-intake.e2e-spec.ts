@@ -82,8 +82,24 @@ browserDescribe('New article in Chromium: from a link to a status', () => {
     await page.fill('#token-input', token);
     await page.click('button:has-text("Sign in")');
 
-    // a link → its preview
+    // a link that cannot be read, or that carries a password: the user is told why
     await page.click('nav >> text=New article');
+    for (const [link, reason] of [
+      [pages.url('no-article.html'), /Could not read the page .*no article text was found/],
+      [pages.url('missing.html'), /Could not read the page .*HTTP 404/],
+      [
+        pages.url('news-jsonld.html').replace('//', '//editor:secret@'),
+        /must not carry a user name or password/,
+      ],
+    ] as const) {
+      await page.fill('#article-url', link);
+      await page.click('button:has-text("Preview")');
+      // the alert naming this link's reason (the previous one's is replaced)
+      await page.locator('[role="alert"]', { hasText: reason }).waitFor();
+      expect(await page.locator('[data-testid="preview"]').count()).toBe(0);
+    }
+
+    // a link → its preview
     await page.fill('#article-url', pages.redirectTo('news-jsonld.html'));
     await page.click('button:has-text("Preview")');
     const preview = page.locator('[data-testid="preview"]');

@@ -41,5 +41,13 @@ describe('claimtrace ingest', () => {
 
   it('fails naming why a page cannot be read', async () => {
     await expect(run(pages.url('no-article.html'))).rejects.toThrow(/no article text was found/);
+    for (const [url, message] of [
+      ['file:///etc/passwd', /absolute URI starting with http/],
+      ['javascript:alert(1)', /absolute URI starting with http/],
+      [pages.url('news-jsonld.html').replace('//', '//editor:secret@'), /user name or password/],
+      [`${pages.url('news-jsonld.html')}?${'a'.repeat(3_000)}`, /at most 2048 characters/],
+    ] as const) {
+      await expect(run(url)).rejects.toThrow(message);
+    }
   });
 });

@@ -1,10 +1,26 @@
 import { AnchoringError } from '@claimtrace/anchoring';
 import { BadInputError } from '@claimtrace/core';
+import { ARTICLE_URL_MAX } from './url';
 
 export class InvalidArticleUrl extends BadInputError {
   constructor(url: string) {
     super(
       `url must be an absolute URI starting with http://, https:// or urn: (got "${url.slice(0, 80)}").`,
+      { argument: 'url' },
+    );
+  }
+}
+
+export class ArticleUrlTooLong extends BadInputError {
+  constructor() {
+    super(`url must be at most ${ARTICLE_URL_MAX} characters long.`, { argument: 'url' });
+  }
+}
+
+export class ArticleUrlWithCredentials extends BadInputError {
+  constructor() {
+    super(
+      'url must not carry a user name or password: an article’s URL is stored and published with it. Give the page’s public URL, or paste its text (input.text).',
       { argument: 'url' },
     );
   }

@@ -68,4 +68,33 @@ describe('Board', () => {
       expect(variables.some((v) => v?.filter?.status?.[0] === 'CONTESTED')).toBe(true),
     );
   });
+
+  it('follows a filtered link opened while the board is shown, and the plain board link', async () => {
+    const variables: any[] = [];
+    setFetcher((_url, init) => {
+      const body = JSON.parse(String(init?.body));
+      variables.push(body.variables);
+      const data = body.query.includes('actors(')
+        ? { actors: { edges: [] } }
+        : { claims: { totalCount: 0, edges: [] } };
+      return Promise.resolve(new Response(JSON.stringify({ data })));
+    });
+    history.replaceState(null, '', '#/');
+    render(
+      <SessionProvider feed={null}>
+        <Board />
+      </SessionProvider>,
+    );
+    await waitFor(() => expect(variables.length).toBeGreaterThan(0));
+    const sent = () => variables.filter((v) => v?.filter).at(-1)?.filter;
+
+    location.hash = '#/?status=REFUTED&q=talks';
+    await waitFor(() => expect(sent()).toEqual({ status: ['REFUTED'], search: 'talks' }));
+    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('REFUTED');
+    expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('talks');
+
+    location.hash = '#/';
+    await waitFor(() => expect(sent()).toEqual({}));
+    expect((screen.getByLabelText('Status') as HTMLSelectElement).value).toBe('');
+  });
 });

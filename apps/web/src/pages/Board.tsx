@@ -22,7 +22,7 @@ import {
   relativeTime,
   summarizeStances,
 } from '../lib/format';
-import { href } from '../lib/router';
+import { href, parseRoute } from '../lib/router';
 
 /** All claims, filtered, kept current by the live feed without reloading the page. */
 export function Board() {
@@ -40,6 +40,19 @@ export function Board() {
   const [changed, setChanged] = useState<Set<string>>(new Set());
   // bumped to reload the current view (live events, a new claim)
   const [reloads, setReloads] = useState(0);
+
+  // a filtered link opened (or the board's own link followed) while the board is shown: the board
+  // stays mounted, so it takes the address's filters itself
+  useEffect(() => {
+    const follow = () => {
+      if (parseRoute(location.hash).view !== 'board') return;
+      const next = filterFromHash(location.hash);
+      setFilter((current) => (hashOfFilter(current) === hashOfFilter(next) ? current : next));
+      setSearch(next.search);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   useEffect(() => {
     const address = hashOfFilter(filter);

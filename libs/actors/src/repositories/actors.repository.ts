@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ColumnSpec, selectColumns } from '@claimtrace/core';
+import { ColumnSpec, sameWordsKeySql, selectColumns } from '@claimtrace/core';
 import { ActorKind, ActorRow, Database, Tx } from '@claimtrace/database';
 import { ActorRecord } from '../dtos/actor.object';
 
@@ -138,10 +138,31 @@ export class ActorsRepository {
    * volatile output column after ORDER BY).
    */
   async lockNames(tx: Tx, names: string[]): Promise<void> {
-    await tx.$queryRaw`
-      SELECT pg_advisory_xact_lock(key)::text FROM (
-        SELECT DISTINCT hashtext('actor:' || lower(name)) AS key FROM unnest(${names}::text[]) name) keys
-      ORDER BY key`;
+    await tx.$queryRawUnsafe(
+      `SELECT pg_advisory_xact_lock(key)::text FROM (
+         SELECT DISTINCT hashtext('actor:' || ${sameWordsKeySql('name')}) AS key
+         FROM unnest($1::text[]) name) keys
+       ORDER BY key`,
+      names,
+    );
+  }
+
+  /**
+   * The oldest current actor whose name or an alias has the same words as `name` (sameWordsKeySql:
+   * case, accents, punctuation and spacing aside), after lockNames.
+   */
+  async findBySameWords(tx: Tx, name: string): Promise<string | null> {
+    const rows = await tx.$queryRawUnsafe<Pick<ActorRow, 'id'>[]>(
+      `SELECT id::text AS id FROM actors
+       WHERE merged_into_id IS NULL
+         AND (${sameWordsKeySql('name')} = ${sameWordsKeySql('$1::text')}
+              OR EXISTS (SELECT 1 FROM unnest(aliases) alias
+                         WHERE ${sameWordsKeySql('alias')} = ${sameWordsKeySql('$1::text')}))
+       ORDER BY created_at
+       LIMIT 1`,
+      name,
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** One page of actors in name order, and how many match in all. */

@@ -115,7 +115,7 @@ export class ActorsService {
       if (!input.allowDuplicate) {
         // the same name sent twice at once: the second waits for the first and finds it
         await this.actors.lockNames(tx, [actor.name]);
-        const same = await this.actors.findByName(tx, actor.name);
+        const same = await this.actors.findBySameWords(tx, actor.name);
         if (same) throw await this.duplicateOf(same, 1);
       }
       return this.recordCreated(tx, await this.actors.create(tx, actor), by);

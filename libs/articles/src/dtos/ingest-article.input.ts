@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar, LANGUAGE_MESSAGE, LANGUAGE_TAG } from '@claimtrace/core';
 import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { ARTICLE_URL_MAX } from '../url';
 
 @InputType({
   description:
@@ -8,7 +9,7 @@ import { ArrayMaxSize, IsOptional, Length, Matches, MaxLength, MinLength } from 
 })
 export class IngestArticleInput {
   @Field()
-  @MaxLength(2048, { message: 'url must be at most 2048 characters long' })
+  @MaxLength(ARTICLE_URL_MAX, { message: `url must be at most ${ARTICLE_URL_MAX} characters long` })
   url: string;
 
   @Field(() => String, {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { extractArticle } from './extract-article';
+import { checkComplexity, extractArticle } from './extract-article';
 
 const page = (name: string) => readFileSync(resolve(__dirname, '__fixtures__', name), 'utf8');
 
@@ -65,6 +65,26 @@ describe('extractArticle', () => {
   it('survives broken JSON-LD', () => {
     const html = `<html><head><script type="application/ld+json">{"@type": "NewsArticle",</script></head><body><p>x</p></body></html>`;
     expect(extractArticle(html, 'https://x.example/').title).toBeNull();
+  });
+
+  it('reads JSON-LD in an @graph, and survives a type nested deep; the first of several og tags counts', () => {
+    const body = `<article>${'<p>The port of Rosario will close for three days from Monday while dredging work is carried out, the ministry said.</p>'.repeat(4)}</article>`;
+    const graph = `<html><head><meta property="og:title" content="First"><meta property="og:title" content="Second">
+      <script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":["In the graph"],"author":[{"name":"Ana Pereyra"}]}]}</script>
+      </head><body>${body}</body></html>`;
+    expect(extractArticle(graph, 'https://x.example/')).toMatchObject({
+      title: 'In the graph',
+      authors: ['Ana Pereyra'],
+    });
+    const deepType = `<html><head><meta property="og:title" content="First"><meta property="og:title" content="Second">
+      <script type="application/ld+json">{"@type":${'['.repeat(50_000)}"NewsArticle"${']'.repeat(50_000)},"headline":"Deep"}</script>
+      </head><body>${body}</body></html>`;
+    expect(extractArticle(deepType, 'https://x.example/').title).toBe('First');
+  });
+
+  it('finds the end of the markup in linear time however many tags are left open', () => {
+    expect(() => checkComplexity(`<p>x</p>${'<a'.repeat(1_000_000)}`)).not.toThrow();
+    expect(() => checkComplexity(`${'<div<'.repeat(1_000)}>`)).not.toThrow();
   });
 
   it.each([

@@ -1,6 +1,10 @@
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { detectLanguage, LANGUAGE_TAG } from '@claimtrace/core';
+import { PageReading, readPage } from './read-page';
+import { readPageOffThread } from './read-off-thread';
+
+export { MAX_READERS, ReadersBusy } from './read-off-thread';
+
+export { checkComplexity, MAX_ELEMENTS, MAX_NESTING, PageTooComplex } from './read-page';
 
 /** What a page says about its article, and the article's text. */
 export interface ExtractedArticle {
@@ -16,195 +20,38 @@ export interface ExtractedArticle {
   canonicalUrl: string | null;
 }
 
-/** More elements than this and the page is not read (parsing and Readability grow with them). */
-export const MAX_ELEMENTS = 30_000;
 /**
- * Elements nested deeper than this and the page is not read: the DOM's work grows with the square
- * of the nesting (2,000 nested elements take seconds, 20,000 overflow the stack). Real pages nest
- * a few dozen deep.
- */
-export const MAX_NESTING = 500;
-
-/** Elements a page does not close (void, or closed implicitly by the next of their kind). */
-const UNNESTED = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option'.split(
-    ' ',
-  ),
-);
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>/g;
-
-/** The page exceeds MAX_ELEMENTS or MAX_NESTING (see checkComplexity). */
-export class PageTooComplex extends Error {}
-
-/**
- * A linear scan of the markup before any parsing: counts the elements and how deep they nest
- * (tags it opens minus tags it closes), and throws PageTooComplex past the limits.
- */
-export function checkComplexity(html: string): void {
-  let elements = 0;
-  let depth = 0;
-  for (const match of html.matchAll(TAG)) {
-    const name = match[2].toLowerCase();
-    if (match[1]) {
-      if (!UNNESTED.has(name)) depth = Math.max(0, depth - 1);
-      continue;
-    }
-    elements += 1;
-    if (!UNNESTED.has(name) && !match[0].endsWith('/>')) depth += 1;
-    if (elements > MAX_ELEMENTS)
-      throw new PageTooComplex(`more than ${MAX_ELEMENTS.toLocaleString('en')} elements`);
-    if (depth > MAX_NESTING)
-      throw new PageTooComplex(`elements nested more than ${MAX_NESTING} deep`);
-  }
-}
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
-const ARTICLE_TYPES =
-  /^(?:News|Reportage|Analysis|Opinion|Review|Report|Scholarly|Tech)?Article$|^BlogPosting$|^LiveBlogPosting$/;
-
-type Json = Record<string, unknown>;
-type PageDocument = Document;
-
-/**
- * Reads an article out of a news page: the text by Readability (navigation, ads, comments and
- * other boilerplate left out), the metadata from JSON-LD (`NewsArticle` and kin: headline, author,
- * publisher, datePublished, inLanguage), Open Graph and <meta> tags, and <html lang>. Throws
- * `too-complex` beyond MAX_ELEMENTS elements; answers an empty text when no article was found.
+ * Reads an article out of a news page (readPage) on this thread: the text without boilerplate and
+ * the metadata, its date parsed and its language the first well-formed one the page declares, else
+ * detected from the text. Throws PageTooComplex beyond the page limits.
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
-  checkComplexity(html);
-  const document = parse(html, pageUrl);
-  const meta = (selector: string) =>
-    document.querySelector(selector)?.getAttribute('content')?.trim() || null;
-  const ld = articleJsonLd(document);
+  return fromReading(readPage(html, pageUrl));
+}
 
-  const canonical = canonicalOf(
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-      meta('meta[property="og:url"]'),
-    pageUrl,
-  );
-  const htmlLang = document.documentElement?.getAttribute('lang')?.trim() || null;
-  const metaTitle =
-    text(ld?.headline) ?? meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]');
-  const authors = names(ld?.author);
-  const publisher = meta('meta[property="og:site_name"]') ?? names(ld?.publisher)[0] ?? null;
-  const published =
-    date(text(ld?.datePublished)) ??
-    date(meta('meta[property="article:published_time"]')) ??
-    date(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null);
-  const declaredLanguage =
-    languageTag(htmlLang) ??
-    languageTag(text(ld?.inLanguage)) ??
-    languageTag(meta('meta[http-equiv="content-language"]')) ??
-    languageTag(meta('meta[property="og:locale"]')?.replace('_', '-') ?? null);
+/**
+ * extractArticle in a worker thread, given up after `timeoutMs` (PageTooComplex): a hostile page
+ * can make the DOM and Readability work for minutes, which must hold up no other request.
+ */
+export async function extractArticleOffThread(
+  html: string,
+  pageUrl: string,
+  timeoutMs: number,
+): Promise<ExtractedArticle> {
+  return fromReading(await readPageOffThread(html, pageUrl, timeoutMs));
+}
 
-  removeBoilerplate(document);
-  const parsed = new Readability(document, {
-    maxElemsToParse: MAX_ELEMENTS,
-    charThreshold: 200,
-  }).parse();
-  const body = parsed?.content ? paragraphs(parsed.content) : '';
-  if (authors.length === 0) {
-    const byline = meta('meta[name="author"]') ?? parsed?.byline?.trim() ?? null;
-    if (byline) authors.push(...splitByline(byline));
-  }
+function fromReading(reading: PageReading): ExtractedArticle {
+  const declared = reading.declaredLanguages.find((tag) => LANGUAGE_TAG.test(tag)) ?? null;
   return {
-    title: metaTitle ?? (parsed?.title?.trim() || null) ?? null,
-    text: body,
-    authors: [...new Set(authors)].slice(0, 50),
-    publisher,
-    publishedAt: published,
-    language: declaredLanguage ?? (body ? detectLanguage(body) : null),
-    canonicalUrl: canonical,
+    title: reading.title,
+    text: reading.text,
+    authors: reading.authors,
+    publisher: reading.publisher,
+    publishedAt: reading.publishedDates.map(date).find((value) => value !== null) ?? null,
+    language: declared ?? (reading.text ? detectLanguage(reading.text) : null),
+    canonicalUrl: reading.canonicalUrl,
   };
-}
-
-/** Class or id words of ads, paywall boxes, cookie banners and newsletter prompts. */
-const BOILERPLATE =
-  /^(?:ad|ads|advert|advertisement|advertising|publicidad|sponsor|sponsored|promo|paywall|newsletter|cookie|cookies|consent|subscribe|suscribite|share|social)(?:[-_][\w-]*)?$/i;
-
-/** Removes ads, paywall boxes, cookie banners and the like, which Readability keeps when inline. */
-function removeBoilerplate(document: Document): void {
-  for (const element of Array.from(document.querySelectorAll('[class], [id]'))) {
-    const words = `${element.getAttribute('class') ?? ''} ${element.id}`.split(/\s+/);
-    if (words.some((word) => BOILERPLATE.test(word))) element.remove();
-  }
-}
-
-/** A DOM of the page: no scripts run, nothing loaded, nothing logged. */
-function parse(html: string, url?: string): Document {
-  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
-}
-
-/** The text of Readability's article HTML: one paragraph per block, whitespace collapsed. */
-function paragraphs(content: string): string {
-  const document = parse(`<!doctype html><html><body>${content}</body></html>`);
-  const blocks: string[] = [];
-  for (const element of Array.from(document.querySelectorAll(BLOCKS))) {
-    // a block inside another block (a <p> in an <li>) is read with its parent
-    if (element.parentElement?.closest(BLOCKS)) continue;
-    const line = (element.textContent ?? '').replace(/\s+/gu, ' ').trim();
-    if (line) blocks.push(line);
-  }
-  if (blocks.length === 0) {
-    const all = (document.body?.textContent ?? '').replace(/\s+/gu, ' ').trim();
-    return all;
-  }
-  return blocks.join('\n\n');
-}
-
-/** The first JSON-LD object of an article type, looked for in arrays and `@graph`s. */
-function articleJsonLd(document: PageDocument): Json | null {
-  for (const script of Array.from(
-    document.querySelectorAll('script[type="application/ld+json"]'),
-  )) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const queue: unknown[] = [data];
-    for (let i = 0; i < queue.length && i < 1_000; i += 1) {
-      const item = queue[i];
-      if (Array.isArray(item)) queue.push(...item);
-      else if (item && typeof item === 'object') {
-        const object = item as Json;
-        const types = [object['@type']].flat().map(String);
-        if (types.some((type) => ARTICLE_TYPES.test(type))) return object;
-        if (object['@graph']) queue.push(object['@graph']);
-      }
-    }
-  }
-  return null;
-}
-
-function text(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() || null;
-  if (Array.isArray(value)) return text(value[0]);
-  return null;
-}
-
-/** Names of JSON-LD persons or organisations: strings, `{ name }` objects, or lists of them. */
-function names(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : value == null ? [] : [value];
-  return list
-    .map((item) =>
-      typeof item === 'string'
-        ? item
-        : item && typeof item === 'object'
-          ? (item as Json).name
-          : null,
-    )
-    .map(text)
-    .filter((name): name is string => Boolean(name));
-}
-
-function splitByline(byline: string): string[] {
-  return byline
-    .replace(/^(?:by|por)\s+/iu, '')
-    .split(/\s*(?:,|\band\b|\by\b|&)\s*/u)
-    .map((name) => name.trim())
-    .filter((name) => name.length > 0 && name.length <= 300);
 }
 
 function date(value: string | null): Date | null {
@@ -212,25 +59,4 @@ function date(value: string | null): Date | null {
   const parsed = new Date(value);
   const year = parsed.getUTCFullYear();
   return Number.isNaN(parsed.getTime()) || year < 1000 || year > 9999 ? null : parsed;
-}
-
-function languageTag(value: string | null): string | null {
-  return value && LANGUAGE_TAG.test(value) ? value : null;
-}
-
-/** An absolute http(s) URL on the page's own site (ignoring a leading www.), else null. */
-function canonicalOf(href: string | null | undefined, pageUrl: string): string | null {
-  if (!href) return null;
-  try {
-    const url = new URL(href, pageUrl);
-    const page = new URL(pageUrl);
-    const site = (host: string) => host.replace(/^www\./, '');
-    if (!['http:', 'https:'].includes(url.protocol) || site(url.hostname) !== site(page.hostname)) {
-      return null;
-    }
-    url.hash = '';
-    return url.toString();
-  } catch {
-    return null;
-  }
 }

@@ -3,6 +3,7 @@ import { lookup as dnsLookup, LookupAddress } from 'node:dns';
 import { isIP, LookupFunction } from 'node:net';
 import { Agent, request } from 'undici';
 import { PageNotReadable } from '../articles.errors';
+import { ARTICLE_URL_MAX } from '../url';
 
 export interface FetchLimits {
   /** the whole fetch, redirects included */
@@ -38,11 +39,13 @@ class BlockedAddress extends Error {
 }
 
 /**
- * Fetches an HTML page for ingest, within limits: http(s) only, at most `maxRedirects` redirects,
- * `maxBytes` of body, `timeoutMs` in all, an HTML content type. Every hop's host is refused
- * when it is, or resolves to, an address `allows` refuses (private, loopback, link-local); the
- * check runs inside the connection's own DNS lookup, so the socket connects to the very address
- * that was checked (a name that resolves differently a second later cannot slip past it).
+ * Fetches an HTML page for ingest, within limits: http(s) only, at most `maxRedirects` redirects
+ * (to URLs of at most ARTICLE_URL_MAX characters, their user name and password dropped),
+ * `maxBytes` of body, `timeoutMs` in all, an HTML content type, uncompressed (a gzip bomb is not
+ * inflated). Every hop's host is refused when it is, or resolves to, an address `allows` refuses
+ * (private, loopback, link-local); the check runs inside the connection's own DNS lookup, so the
+ * socket connects to the very address that was checked (a name that resolves differently a second
+ * later cannot slip past it).
  * Failures are PageNotReadable errors naming the reason.
  */
 export async function fetchPage(url: string, limits: FetchLimits): Promise<FetchedPage> {
@@ -60,7 +63,11 @@ export async function fetchPage(url: string, limits: FetchLimits): Promise<Fetch
       const response = await request(current, {
         dispatcher: agent,
         method: 'GET',
-        headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml' },
+        headers: {
+          'user-agent': USER_AGENT,
+          accept: 'text/html,application/xhtml+xml',
+          'accept-encoding': 'identity',
+        },
         signal: controller.signal,
       }).catch((error: unknown) => {
         throw failure(error, url, controller.signal.aborted);
@@ -96,6 +103,16 @@ export async function fetchPage(url: string, limits: FetchLimits): Promise<Fetch
         throw new PageNotReadable(
           'NOT_HTML',
           `it is ${mediaType || 'of no declared type'}, not an HTML page.`,
+          url,
+        );
+      }
+      // not inflated: a few KB of gzip may inflate to gigabytes
+      const encoding = (header(response.headers['content-encoding']) ?? 'identity').trim();
+      if (encoding.toLowerCase() !== 'identity' && encoding !== '') {
+        await response.body.dump().catch(() => undefined);
+        throw new PageNotReadable(
+          'NOT_HTML',
+          `it came compressed (${encoding.slice(0, 40)}) though it was asked for uncompressed.`,
           url,
         );
       }
@@ -163,7 +180,17 @@ function parseUrl(value: string, asked: string, base?: URL): URL {
       asked,
     );
   }
+  if (base && url.href.length > ARTICLE_URL_MAX) {
+    throw new PageNotReadable(
+      'BAD_REDIRECT',
+      `it redirected to a URL longer than ${ARTICLE_URL_MAX} characters, more than an article's URL may have.`,
+      asked,
+    );
+  }
   url.hash = '';
+  // a redirect's user name and password are not sent on, nor stored with the article
+  url.username = '';
+  url.password = '';
   return url;
 }
 

@@ -8,8 +8,9 @@ import {
 } from '@claimtrace/core';
 import { PageNotReadable } from '../articles.errors';
 import { IngestArticleInput } from '../dtos/ingest-article.input';
-import { extractArticle, PageTooComplex } from '../reader/extract-article';
+import { extractArticleOffThread, PageTooComplex, ReadersBusy } from '../reader/extract-article';
 import { fetchPage } from '../reader/page-fetcher';
+import { ARTICLE_URL_MAX } from '../url';
 
 /** An ingest input with its text and title known, and where the text came from. */
 export type CompleteIngestInput = IngestArticleInput & {
@@ -29,7 +30,7 @@ const MIN_ARTICLE_WORDS = 30;
 /**
  * Completes an ingest input: pasted text as given (its title the first line when none is given,
  * its language detected when none is given); without text, the page at `url` fetched and read
- * (fetchPage, extractArticle), what the page says filling what the input leaves out.
+ * (fetchPage, then extractArticle off the event loop), what the page says filling what the input leaves out.
  */
 @Injectable()
 export class ArticleReaderService {
@@ -60,10 +61,17 @@ export class ArticleReaderService {
     });
     let article;
     try {
-      article = extractArticle(page.html, page.url);
+      article = await extractArticleOffThread(page.html, page.url, this.config.FETCH_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof PageTooComplex) {
-        throw new PageNotReadable('TOO_COMPLEX', `the page has ${error.message}.`, input.url);
+        throw new PageNotReadable('TOO_COMPLEX', `the page ${error.message}.`, input.url);
+      }
+      if (error instanceof ReadersBusy) {
+        throw new PageNotReadable(
+          'TIMEOUT',
+          `the server is busy reading other pages (${error.message}, FETCH_TIMEOUT_MS); try again in a moment.`,
+          input.url,
+        );
       }
       throw error;
     }
@@ -79,7 +87,11 @@ export class ArticleReaderService {
       article.publisher && article.publisher.length <= NAME_MAX ? article.publisher : null;
     return {
       ...input,
-      url: article.canonicalUrl ?? page.url,
+      // a canonical URL longer than an input's may be is not taken
+      url:
+        article.canonicalUrl && article.canonicalUrl.length <= ARTICLE_URL_MAX
+          ? article.canonicalUrl
+          : page.url,
       text: article.text,
       title: input.title ?? (article.title?.slice(0, TITLE_MAX) || firstLine(article.text)),
       publisherName: publisherGiven ? input.publisherName : publisher,

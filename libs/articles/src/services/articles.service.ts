@@ -25,6 +25,8 @@ import { EventLogService } from '@claimtrace/events';
 import {
   ArticleTooLarge,
   ConflictingPublisher,
+  ArticleUrlTooLong,
+  ArticleUrlWithCredentials,
   InvalidArticleUrl,
   PASSAGE_MAX_CODE_POINTS,
   PassageNotAnchored,
@@ -38,7 +40,7 @@ import { IngestArticleInput } from '../dtos/ingest-article.input';
 import { IngestOutcome } from '../dtos/ingest-outcome';
 import { PassageObject, PassageRecord } from '../dtos/passage.object';
 import { ArticlesRepository } from '../repositories/articles.repository';
-import { isArticleUrl } from '../url';
+import { ARTICLE_URL_MAX, hasCredentials, isArticleUrl } from '../url';
 import { ArticleReaderService } from './article-reader.service';
 import { SuggestionsService } from './suggestions.service';
 
@@ -141,7 +143,7 @@ export class ArticlesService {
 
   /** What `ingest` would store for this input, without storing it (the page read when fetched). */
   async preview(given: IngestArticleInput): Promise<ArticlePreviewObject> {
-    if (!isArticleUrl(given.url.trim())) throw new InvalidArticleUrl(given.url);
+    checkArticleUrl(given.url);
     const input = await this.reader.complete(given);
     const length = codePointLength(input.text);
     if (length > this.config.ARTICLE_MAX_CHARS) {
@@ -158,7 +160,7 @@ export class ArticlesService {
    * suggested attributions are computed here, once, and stored with it.
    */
   async ingest(given: IngestArticleInput, by: string | null): Promise<IngestArticlePayload> {
-    if (!isArticleUrl(given.url.trim())) throw new InvalidArticleUrl(given.url);
+    checkArticleUrl(given.url);
     // without text, the page is fetched and read first, outside the transaction
     const input = await this.reader.complete(given);
     const url = input.url.trim();
@@ -321,4 +323,14 @@ function anchorOrFail(text: string, selector: PassageSelector): Anchor {
     throw new PassageTooLong(anchor.end - anchor.start);
   }
   return anchor;
+}
+
+/**
+ * Refuses a URL no article may have: longer than ARTICLE_URL_MAX (the CLI and imports pass no
+ * GraphQL validation), not http(s) or urn, or carrying a user name or password.
+ */
+function checkArticleUrl(url: string): void {
+  if (url.length > ARTICLE_URL_MAX) throw new ArticleUrlTooLong();
+  if (!isArticleUrl(url.trim())) throw new InvalidArticleUrl(url);
+  if (hasCredentials(url.trim())) throw new ArticleUrlWithCredentials();
 }

@@ -1,7 +1,13 @@
 import { CountCache, keptCountColumns } from './count-cache';
 import { Injectable } from '@nestjs/common';
 import { personOfPrincipalSql } from '@claimtrace/auth';
-import { anyWordQuery, ColumnSpec, columnList, textQuerySql } from '@claimtrace/core';
+import {
+  anyWordQuery,
+  ColumnSpec,
+  columnList,
+  sameWordsKeySql,
+  textQuerySql,
+} from '@claimtrace/core';
 import {
   ClaimEventRow,
   ClaimRelationKind,
@@ -280,16 +286,29 @@ export class ClaimsRepository {
 
   /**
    * In a transaction about to create a claim with this text: waits for any other transaction
-   * creating a claim of the same text (ignoring case and accents), then answers the oldest current
-   * claim of that text, if any. Get-or-create (imports) and createClaim's duplicate check share it.
+   * creating a claim of the same words (sameWordsKeySql: case, accents, punctuation and spacing
+   * aside), then answers the oldest current claim of the same text (ignoring case and accents;
+   * or, with `sameWords`, of the same words), if any. Get-or-create (imports) and createClaim's
+   * duplicate check (sameWords) share it.
    */
-  async sameTextBeforeCreate(tx: Tx, text: string): Promise<ClaimRecord | null> {
+  async sameTextBeforeCreate(
+    tx: Tx,
+    text: string,
+    { sameWords = false }: { sameWords?: boolean } = {},
+  ): Promise<ClaimRecord | null> {
     const clean = text.replaceAll('\u0000', ' ');
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('claim:' || claimtrace_unaccent(lower(${clean}))))::text`;
+    await tx.$queryRawUnsafe(
+      `SELECT pg_advisory_xact_lock(hashtext('claim:' || ${sameWordsKeySql('$1::text')}))::text`,
+      clean,
+    );
+    const same = sameWords
+      ? // the trigram index picks the candidates; the words decide
+        `claimtrace_unaccent(lower(c.text)) % claimtrace_unaccent(lower($1))
+         AND ${sameWordsKeySql('c.text')} = ${sameWordsKeySql('$1::text')}`
+      : 'claimtrace_unaccent(lower(c.text)) = claimtrace_unaccent(lower($1))';
     const rows = await tx.$queryRawUnsafe<ClaimRecord[]>(
       `SELECT ${CLAIM_COLUMNS} FROM claims c
-       WHERE c.merged_into_id IS NULL
-         AND claimtrace_unaccent(lower(c.text)) = claimtrace_unaccent(lower($1))
+       WHERE c.merged_into_id IS NULL AND ${same}
        ORDER BY c.created_at LIMIT 1`,
       clean,
     );

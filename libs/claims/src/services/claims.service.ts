@@ -164,8 +164,8 @@ export class ClaimsService {
     }
     return this.db.transaction(async (tx) => {
       if (!input.allowDuplicate) {
-        // the same text sent twice at once: the second waits for the first and finds it
-        const same = await this.claims.sameTextBeforeCreate(tx, text);
+        // the same words sent twice at once ("X", "x."): the second waits for the first and finds it
+        const same = await this.claims.sameTextBeforeCreate(tx, text, { sameWords: true });
         if (same) throw duplicateOf(same, 1);
       }
       return this.insert(tx, { ...input, text, language }, by);

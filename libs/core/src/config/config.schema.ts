@@ -91,7 +91,7 @@ export const configSchema = z.object({
   // Ingest by link (docs/configuration.md)
   /** let ingestArticle fetch private, loopback and link-local addresses (tests, intranets) */
   FETCH_ALLOW_PRIVATE_ADDRESSES: bool.default('false'),
-  /** the whole fetch of a page, redirects included */
+  /** the whole fetch of a page, redirects included; and again, reading the article out of it */
   FETCH_TIMEOUT_MS: int(100, 300_000).default(15_000),
   /** the largest page (bytes of HTML) ingestArticle reads */
   FETCH_MAX_BYTES: int(1024, 100_000_000).default(5_000_000),

@@ -19,6 +19,17 @@ export const SIMILARITY = {
   candidates: 200,
 } as const;
 
+/**
+ * SQL for the words of a text (`expr`), by which two texts are the same one: lower-cased and
+ * unaccented, punctuation (ASCII, and ¿¡«»“”‘’…–—) and spacing set aside; a text of punctuation
+ * only is its folded self. Creations of one words key are serialised (an advisory lock on it), so
+ * that "X" and "X." sent at once are not both written.
+ */
+export function sameWordsKeySql(expr: string): string {
+  const folded = `claimtrace_unaccent(lower(${expr}))`;
+  return `coalesce(nullif(btrim(regexp_replace(${folded}, '[[:space:][:punct:]¿¡«»“”‘’…–—]+', ' ', 'g')), ''), ${folded})`;
+}
+
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Words shorter than this do not pick candidates ("de", "of"); they still count in the score. */
 const MIN_WORD = 3;

@@ -56,14 +56,50 @@ function isLocalAddress(address: string): boolean {
 
 /**
  * Whether `address` (an IP literal) is one a fetch on a user's behalf may reach: neither local
- * nor unrouted (false for anything that is no IP address).
+ * nor unrouted, nor such an IPv4 address reached through NAT64, SIIT or 6to4 (embeddedIpv4);
+ * false for anything that is no IP address.
  */
 export function isPublicAddress(address: string): boolean {
   const mapped = MAPPED_V4.exec(address);
   if (mapped) return isPublicAddress(mapped[1]);
   const family = isIP(address);
   if (family === 0) return false;
+  const embedded = family === 6 ? embeddedIpv4(address) : null;
+  if (embedded) return isPublicAddress(embedded);
   return !isLocalAddress(address) && !NOT_FETCHED.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The IPv4 address an IPv6 one reaches through a translator or relay, else null: NAT64's
+ * well-known prefix 64:ff9b::/96 (RFC 6052; cloud NAT64 gateways translate to private IPv4
+ * networks too), SIIT's ::ffff:0:0/96 (RFC 6145) and 6to4's 2002::/16 (RFC 3056).
+ */
+function embeddedIpv4(address: string): string | null {
+  const groups = ipv6Groups(address);
+  if (!groups) return null;
+  const zero = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
+  const ipv4 = (high: number, low: number) => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+  if (groups[0] === 0x64 && groups[1] === 0xff9b && zero(2, 6)) return ipv4(groups[6], groups[7]);
+  if (zero(0, 4) && groups[4] === 0xffff && groups[5] === 0) return ipv4(groups[6], groups[7]);
+  if (groups[0] === 0x2002) return ipv4(groups[1], groups[2]);
+  return null;
+}
+
+/** The eight 16-bit groups of an IPv6 address, or null. */
+function ipv6Groups(address: string): number[] | null {
+  let host: string;
+  try {
+    // the URL parser writes any IPv6 form (dotted IPv4 tail included) as hexadecimal groups
+    host = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  } catch {
+    return null;
+  }
+  const parse = (part: string) => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);
+  const [head, tail] = host.split('::');
+  const left = parse(head);
+  if (tail === undefined) return left.length === 8 ? left : null;
+  const right = parse(tail);
+  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
 /**

@@ -29,6 +29,10 @@ describe('parseImportLine', () => {
     ['{not json', /not valid JSON/],
     ['[1]', /JSON object/],
     [JSON.stringify({ ...good, url: 'example.org' }), /url/],
+    [
+      JSON.stringify({ ...good, url: 'https://editor:secret@example.org/a' }),
+      /user name or password/,
+    ],
     [JSON.stringify({ ...good, title: '' }), /title/],
     [JSON.stringify({ ...good, text: 3 }), /text/],
     [JSON.stringify({ ...good, publishedAt: 'yesterday' }), /publishedAt/],

@@ -58,6 +58,11 @@ function text(value: unknown, field: string, max: number, required = true): stri
   return value;
 }
 
+function hasCredentials(value: string): boolean {
+  const url = new URL(value);
+  return url.username !== '' || url.password !== '';
+}
+
 function isUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -84,6 +89,8 @@ export function parseImportLine(line: string, maxTextChars = 1_000_000): ParsedL
     const o = json as Record<string, unknown>;
     const url = text(o.url, 'url', 2048)!.trim();
     if (!isUrl(url)) fail('`url` must be an absolute http, https or urn URI');
+    // as ingestArticle: an article's URL is stored and published, a secret in it would be too
+    if (hasCredentials(url)) fail('`url` must not carry a user name or password');
     const title = text(o.title, 'title', 1000)!.trim();
     const body = text(o.text, 'text', maxTextChars * 2)!;
     if ([...body].length > maxTextChars) fail(`\`text\` is longer than ${maxTextChars} characters`);
