@@ -49,10 +49,12 @@ export function graphqlOptions(tokens: TokensService, guards: OperationGuards): 
       ...noStorePlugins(),
       queryLimitsPlugin(guards),
       retryAfterPlugin(),
+      // the request's id as the request log line has it (`req.id`), and in the message
       errorLogPlugin((requestId, error) =>
-        logger.error(
-          `request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`,
-        ),
+        logger.error({
+          req: { id: requestId },
+          msg: `request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`,
+        }),
       ),
     ],
     // graphql-ws is served by GraphqlWsServer (graphql-ws.server.ts), with the same guards.
