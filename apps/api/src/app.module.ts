@@ -16,8 +16,8 @@ import { AttributionsModule } from '@claimtrace/attributions';
 import { AuthGuardModule, AuthModule, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { CorrectionsModule } from '@claimtrace/corrections';
-import { AppConfig, CoreModule } from '@claimtrace/core';
-import { DatabaseModule, ServerHealth } from '@claimtrace/database';
+import { APP_CONFIG, AppConfig, CoreModule } from '@claimtrace/core';
+import { Database, DatabaseModule, ServerHealth } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
 import { EventsModule, LiveEventsModule } from '@claimtrace/events';
 import { ExportModule } from '@claimtrace/export';
@@ -77,9 +77,13 @@ export class AppModule implements NestModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, OperationGuardsModule],
-          inject: [TokensService, OperationGuards],
-          useFactory: (tokens: TokensService, guards: OperationGuards) =>
-            graphqlOptions(tokens, guards),
+          inject: [TokensService, OperationGuards, APP_CONFIG, Database],
+          useFactory: (
+            tokens: TokensService,
+            guards: OperationGuards,
+            appConfig: AppConfig,
+            db: Database,
+          ) => graphqlOptions(tokens, guards, appConfig, db),
         }),
         AuthModule,
         OperationGuardsModule,
