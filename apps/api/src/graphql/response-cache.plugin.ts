@@ -69,8 +69,9 @@ export function responseCachePlugin(
       let before: string | null = null;
       return {
         async responseForOperation({ document, operation, request }) {
-          if (operation.operation !== 'query' || !cacheableRoots(document, operation)) return null;
-          key = ResponseCache.key(request.query ?? '', request.operationName, request.variables);
+          if (operation.operation !== 'query' || !request.query) return null;
+          if (!cacheableRoots(document, operation)) return null;
+          key = ResponseCache.key(request.query, request.operationName, request.variables);
           before = await snapshotNow(db());
           const hit = cache.get(key, before);
           if (!hit) return null;
