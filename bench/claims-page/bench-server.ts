@@ -26,6 +26,8 @@ async function serve(name: ServerName): Promise<void> {
       DEMO_DATA: 'false',
       // the load is anonymous reads from one address: the limiter is not what is measured
       RATE_LIMIT_ANONYMOUS_COST_PER_MINUTE: '1000000000',
+      // off unless asked for: the benches measure executing the page, not the response cache
+      RESPONSE_CACHE_MB: process.env.BENCH_RESPONSE_CACHE_MB || '0',
     });
     const real = await createApp({ config, databaseUrl });
     await real.listen(0, '127.0.0.1');

@@ -17,6 +17,7 @@
  *   BENCH_SHAPES      page (the claims page of issue 3), relays (issue 19's second page) (page,relays)
  *   BENCH_NODE        a Node.js >= 22 to run the servers on (installed as above when unset)
  *   BENCH_POSTGRAPHILE_DIR  where PostGraphile is installed (/tmp/claimtrace-postgraphile)
+ *   BENCH_RESPONSE_CACHE_MB Claimtrace's RESPONSE_CACHE_MB (0: off, the default)
  *
  * Before the load, every page of each shape is asked of both real servers and their answers turned
  * into the same plain rows (./equivalence.ts): the bench stops unless they are equal. Prints, per

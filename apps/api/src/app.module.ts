@@ -1,25 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { DynamicModule, Module } from '@nestjs/common';
+import {
+  DynamicModule,
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
-import { stdSerializers, type Logger as PinoRoot } from 'pino';
+import type { Logger as PinoRoot } from 'pino';
 import { ActorsModule } from '@claimtrace/actors';
 import { ArticlesModule } from '@claimtrace/articles';
 import { AttributionsModule } from '@claimtrace/attributions';
-import { AuthGuardModule, AuthModule, redactTicket, TokensService } from '@claimtrace/auth';
+import { AuthGuardModule, AuthModule, TokensService } from '@claimtrace/auth';
 import { ClaimsModule } from '@claimtrace/claims';
 import { CorrectionsModule } from '@claimtrace/corrections';
-import { AppConfig, CoreModule } from '@claimtrace/core';
-import { DatabaseModule, ServerHealth } from '@claimtrace/database';
+import { APP_CONFIG, AppConfig, CoreModule } from '@claimtrace/core';
+import { Database, DatabaseModule, ServerHealth } from '@claimtrace/database';
 import { DemoModule } from '@claimtrace/demo';
 import { EventsModule, LiveEventsModule } from '@claimtrace/events';
 import { ExportModule } from '@claimtrace/export';
 import { GraphModule } from '@claimtrace/graph';
 import { NewsroomModule } from '@claimtrace/newsroom';
 import { SearchModule } from '@claimtrace/search';
-import { isClientDisconnect } from './bootstrap/client-disconnect';
 import { createRootLogger } from './bootstrap/logging/root-logger';
+import { requestLog } from './bootstrap/logging/request-log';
 import { graphqlOptions } from './graphql/graphql-options';
 import { RateLimiterModule } from './graphql/limits/rate-limiter.module';
 import { GraphqlWsServer } from './graphql/graphql-ws.server';
@@ -39,31 +45,24 @@ export interface AppOptions {
   databaseServer?: ServerHealth;
 }
 
+const REQUEST_LOG = Symbol('REQUEST_LOG');
+
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  constructor(@Inject(REQUEST_LOG) private readonly log: ReturnType<typeof requestLog>) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(this.log).forRoutes({ path: '*', method: RequestMethod.ALL });
+  }
+
   static forRoot({ config, databaseUrl, logger, databaseServer }: AppOptions): DynamicModule {
+    const root = logger ?? createRootLogger(config);
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            logger: logger ?? createRootLogger(config),
-            // Fastify assigns the id (from X-Request-Id or a new UUID); the logs reuse it.
-            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-            serializers: {
-              // a client that went away is no server failure: its code, not a stack trace
-              err: (error: Error) =>
-                isClientDisconnect(error)
-                  ? { type: 'ClientDisconnect', code: (error as NodeJS.ErrnoException).code }
-                  : stdSerializers.err(error),
-              req: (req: { url?: string }) => {
-                if (req.url) req.url = redactTicket(req.url);
-                return req;
-              },
-            },
-          },
-        }),
+        // Nest's logger writes through the process's logger; the request log is bound below
+        // (configure), without nestjs-pino's per-request AsyncLocalStorage (request-log.ts).
+        LoggerModule.forRoot({ pinoHttp: { logger: root }, forRoutes: [] }),
         CoreModule.forRoot(config),
         DatabaseModule.forRoot({
           url: databaseUrl,
@@ -78,9 +77,13 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, OperationGuardsModule],
-          inject: [TokensService, OperationGuards],
-          useFactory: (tokens: TokensService, guards: OperationGuards) =>
-            graphqlOptions(tokens, guards),
+          inject: [TokensService, OperationGuards, APP_CONFIG, Database],
+          useFactory: (
+            tokens: TokensService,
+            guards: OperationGuards,
+            appConfig: AppConfig,
+            db: Database,
+          ) => graphqlOptions(tokens, guards, appConfig, db),
         }),
         AuthModule,
         OperationGuardsModule,
@@ -98,7 +101,11 @@ export class AppModule {
         ExportModule,
       ],
       controllers: [HealthController],
-      providers: [ReadinessService, GraphqlWsServer],
+      providers: [
+        ReadinessService,
+        GraphqlWsServer,
+        { provide: REQUEST_LOG, useValue: requestLog(root) },
+      ],
     };
   }
 }

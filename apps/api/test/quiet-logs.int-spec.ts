@@ -17,7 +17,8 @@ jest.setTimeout(120_000);
 interface LogLine {
   level: number;
   msg: string;
-  req?: { id: string };
+  context?: string;
+  req?: { id: string; url?: string };
   err?: { stack?: string };
 }
 
@@ -141,5 +142,38 @@ describe('logs of connections the client or the keep-alive cut', () => {
       ]),
     );
     expectQuiet(logged, 2);
+  });
+
+  it('a GraphQL request: its line and its error line carry its id (no request-scoped storage)', async () => {
+    const ask = (id: string) =>
+      fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': id },
+        body: JSON.stringify({ query: '{ claims(first: 1) { totalCount } }' }),
+      }).then((response) => response.json());
+    const ok = await logsOf(() => ask('log-id-ok'));
+    expect(ok.filter((line) => line.req?.id === 'log-id-ok')).toEqual([
+      expect.objectContaining({
+        msg: 'request completed',
+        req: expect.objectContaining({ url: '/graphql' }),
+      }),
+    ]);
+    const db = app.get(Database);
+    await db.query('ALTER TABLE claims RENAME TO claims_hidden');
+    let failed: LogLine[];
+    try {
+      failed = await logsOf(() => ask('log-id-crash'));
+    } finally {
+      await db.query('ALTER TABLE claims_hidden RENAME TO claims');
+    }
+    const errors = failed.filter((line) => line.level >= 50);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        context: 'GraphQL',
+        req: { id: 'log-id-crash' },
+        msg: expect.stringMatching(/^request log-id-crash: /),
+      }),
+    ]);
+    expect(failed.filter((line) => line.req?.id === 'log-id-crash')).toHaveLength(2);
   });
 });

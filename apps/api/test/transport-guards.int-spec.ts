@@ -36,6 +36,43 @@ const CASES: HostileCase[] = [
     query: `subscription { claimEvents { claim { attributions(first: 1000) { totalCount } } } }`,
     code: 'BAD_USER_INPUT',
   },
+  // field resolvers with arguments run outside Nest's pipeline (@FieldArgs): they check their own
+  {
+    name: "a claim's attributions page larger than MAX_PAGE_SIZE",
+    query: `{ claims(first: 1) { edges { node { attributions(first: 1000) { totalCount } } } } }`,
+    code: 'BAD_USER_INPUT',
+    message: /`first` must be between 1 and/,
+  },
+  {
+    name: "a claim's attributions page of 0",
+    query: `query($n: Int) { claims(first: 1) { edges { node { attributions(first: $n) { totalCount } } } } }`,
+    variables: { n: 0 },
+    code: 'BAD_USER_INPUT',
+    message: /`first` must be between 1 and/,
+  },
+  {
+    name: "a garbage cursor on a claim's attributions",
+    query: `{ claims(first: 1) { edges { node { attributions(after: "garbage!!") { totalCount } } } } }`,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: "a garbage cursor on an actor's attributions",
+    query: `{ actors(first: 1) { edges { node { attributions(after: "${Buffer.from('["x","y"]').toString('base64url')}") { totalCount } } } } }`,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: "a claim's notes page of -1",
+    query: `{ claims(first: 1) { edges { node { notes(first: -1) { totalCount } } } } }`,
+    code: 'BAD_USER_INPUT',
+    message: /`first` must be between 1 and/,
+    admin: true,
+  },
+  {
+    name: "a claim's sourceChanges page larger than MAX_PAGE_SIZE",
+    query: `{ claims(first: 1) { edges { node { sourceChanges(first: 1000) { totalCount } } } } }`,
+    code: 'BAD_USER_INPUT',
+    message: /`first` must be between 1 and/,
+  },
   {
     name: 'NUL in a variable',
     query: CREATE_CLAIM,
@@ -160,6 +197,9 @@ describe('guards on every transport: the same hostile operation over HTTP and gr
   beforeAll(async () => {
     t = await startTestApp({ QUERY_MAX_COST: '1000', ARTICLE_MAX_CHARS: '2000' });
     await insertInterview(t.db, 40);
+    // a claim and an actor, so that their fields with arguments run
+    await t.db.query(`INSERT INTO claims (text) VALUES ('Guarded.');
+      INSERT INTO actors (name, kind) VALUES ('Guard', 'PERSON');`);
     url = await listen(t.app);
     anonymous = await RawSocket.open(url);
     admin = await RawSocket.open(url, t.adminToken);

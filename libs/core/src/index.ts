@@ -33,3 +33,4 @@ export * from './text/public-url';
 export * from './search/similarity';
 export * from './text/language';
 export * from './text/detect-language';
+export * from './cache/response-cache';

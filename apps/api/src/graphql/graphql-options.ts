@@ -2,14 +2,22 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
 import { GraphQLSchema } from 'graphql';
-import { clientKeyOf, RequestContext, RequestLoaders } from '@claimtrace/core';
+import {
+  AppConfig,
+  clientKeyOf,
+  RequestContext,
+  RequestLoaders,
+  ResponseCache,
+} from '@claimtrace/core';
 import { TokensService } from '@claimtrace/auth';
+import type { Database } from '@claimtrace/database';
 import { errorLogPlugin } from './error-log.plugin';
 import { formatError } from './format-error';
 import { OperationGuards } from './guards/operation-guards';
 import { meterFields } from './limits/execution-meter';
 import { queryLimitsPlugin } from './limits/limits.plugin';
 import { noStorePlugins } from './no-store.plugin';
+import { responseCachePlugin } from './response-cache.plugin';
 import { retryAfterPlugin } from './retry-after.plugin';
 
 const logger = new Logger('GraphQL');
@@ -18,8 +26,18 @@ const logger = new Logger('GraphQL');
  * Apollo's options: code-first schema; a per-request context with fresh DataLoaders and the
  * principal of the request's token; the query limits; one error formatter.
  */
-export function graphqlOptions(tokens: TokensService, guards: OperationGuards): ApolloDriverConfig {
+export function graphqlOptions(
+  tokens: TokensService,
+  guards: OperationGuards,
+  config: Pick<AppConfig, 'RESPONSE_CACHE_MB' | 'READS_REQUIRE_TOKEN'>,
+  db: Database,
+): ApolloDriverConfig {
   const introspection = guards.schemaDetailsInErrors;
+  // anonymous reads only: with READS_REQUIRE_TOKEN there are none to share
+  const cache =
+    config.RESPONSE_CACHE_MB > 0 && !config.READS_REQUIRE_TOKEN
+      ? new ResponseCache(config.RESPONSE_CACHE_MB * 1024 * 1024)
+      : null;
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -46,13 +64,17 @@ export function graphqlOptions(tokens: TokensService, guards: OperationGuards): 
     // of a transient database failure (retryAfterPlugin) must reach the client.
     preserveHttpStatusForExecutionErrors: false,
     plugins: [
+      // first: its willSendResponse reads the meter before queryLimitsPlugin settles it
+      responseCachePlugin(cache, () => db),
       ...noStorePlugins(),
       queryLimitsPlugin(guards),
       retryAfterPlugin(),
+      // the request's id as the request log line has it (`req.id`), and in the message
       errorLogPlugin((requestId, error) =>
-        logger.error(
-          `request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`,
-        ),
+        logger.error({
+          req: { id: requestId },
+          msg: `request ${requestId}: ${error instanceof Error ? error.stack : String(error)}`,
+        }),
       ),
     ],
     // graphql-ws is served by GraphqlWsServer (graphql-ws.server.ts), with the same guards.

@@ -1,13 +1,8 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { PageArgs } from '@claimtrace/core';
 
 @ArgsType()
-export class ArticlesArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
+export class ArticlesArgs extends PageArgs {
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { ActorObject } from '@claimtrace/actors';
 import { groupByKey, LoaderKey } from '@claimtrace/core';
 import { ExtractedAttribution } from '@claimtrace/extraction';
 import { ArticleObject } from '../dtos/article.object';
@@ -10,7 +11,8 @@ import { SuggestionsService } from '../services/suggestions.service';
 export interface ArticleLoaders {
   byKey: DataLoader<string, ArticleObject | null>;
   textByKey: DataLoader<string, string | null>;
-  authorKeys: DataLoader<string, string[]>;
+  /** an article's authors, in order (their actors read in the same statement) */
+  authorsOf: DataLoader<string, ActorObject[]>;
   passageByKey: DataLoader<string, PassageObject | null>;
   passagesOf: DataLoader<string, PassageObject[]>;
   reanchoredOf: DataLoader<string, ReanchoredPassageObject[]>;
@@ -43,12 +45,12 @@ export class ArticlesLoaders {
         textByKey: new DataLoader(async (keys: readonly string[]) =>
           byKey(await repository.textsByIds(keys), keys, (row) => row.text),
         ),
-        authorKeys: new DataLoader(async (keys: readonly string[]) =>
+        authorsOf: new DataLoader(async (keys: readonly string[]) =>
           groupByKey(
             await repository.authorsOf(keys),
             keys,
             (row) => row.articleId,
-            (row) => row.actorId,
+            (row) => ActorObject.from(row),
           ),
         ),
         passageByKey,

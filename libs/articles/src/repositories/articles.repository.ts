@@ -7,6 +7,7 @@ import {
   ReanchoredPassageRow,
   Tx,
 } from '@claimtrace/database';
+import { ACTOR_COLUMNS, ActorRecord } from '@claimtrace/actors';
 import { selectColumns } from '@claimtrace/core';
 import { ArticleRecord } from '../dtos/article.object';
 import { PassageObject, PassageRecord, ReanchoredRecord } from '../dtos/passage.object';
@@ -147,12 +148,14 @@ export class ArticlesRepository {
       ON CONFLICT DO NOTHING`;
   }
 
+  /** Each article's authors, in their order, with their actors' columns: one statement. */
   authorsOf(
     articleIds: readonly string[],
-  ): Promise<Pick<ArticleAuthorRow, 'articleId' | 'actorId'>[]> {
+  ): Promise<(ActorRecord & Pick<ArticleAuthorRow, 'articleId'>)[]> {
     return this.db.query(
-      `SELECT article_id AS "articleId", actor_id AS "actorId" FROM article_authors
-       WHERE article_id = ANY($1::uuid[]) ORDER BY position`,
+      `SELECT aa.article_id AS "articleId", ${selectColumns(ACTOR_COLUMNS, 'ac')}
+       FROM article_authors aa JOIN actors ac ON ac.id = aa.actor_id
+       WHERE aa.article_id = ANY($1::uuid[]) ORDER BY aa.position`,
       [articleIds],
     );
   }

@@ -28,10 +28,8 @@ export class ArticleFieldsResolver {
   }
 
   @ResolveField(() => [ActorObject])
-  async authors(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
-    const keys = await ctx.loaders.get(this.articles.key).authorKeys.load(article.key);
-    const actors = await ctx.loaders.get(this.actors.key).byKey.loadMany(keys);
-    return actors.filter((actor): actor is ActorObject => actor instanceof ActorObject);
+  authors(article: ArticleObject, _args: NoArgs, ctx: RequestContext) {
+    return ctx.loaders.get(this.articles.key).authorsOf.load(article.key);
   }
 
   @ResolveField(() => [PassageObject])

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { DateTimeScalar } from '@claimtrace/core';
+import { DateTimeScalar, PageArgs } from '@claimtrace/core';
 import { Type } from 'class-transformer';
 import { IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Stance } from '@claimtrace/database';
@@ -91,13 +91,7 @@ export class RemoveAttributionInput {
 }
 
 @ArgsType()
-export class AttributionsArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
-
+export class AttributionsArgs extends PageArgs {
   @Field(() => Stance, { nullable: true })
   stance?: Stance | null;
 }

@@ -1,7 +1,7 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorObject } from '@claimtrace/actors';
 import { ClaimObject, ClaimsLoaders } from '@claimtrace/claims';
-import { NoArgs, RequestContext } from '@claimtrace/core';
+import { FieldArgs, NoArgs, RequestContext } from '@claimtrace/core';
 import { AttributionsArgs } from '../dtos/attribution.inputs';
 import {
   AttributionConnection,
@@ -31,11 +31,7 @@ export class ClaimAttributionsResolver {
   ) {}
 
   @ResolveField(() => AttributionConnection)
-  attributions(
-    @Parent() claim: ClaimObject,
-    @Args() args: AttributionsArgs,
-    @Context() ctx: RequestContext,
-  ) {
+  attributions(claim: ClaimObject, @FieldArgs() args: AttributionsArgs, ctx: RequestContext) {
     const request = this.service.pageRequest('claim_id', args);
     if (claim.asOf) request.asOf = claim.asOf.toISOString();
     const page = ctx.loaders.get(this.loaders.key).page.load({ key: claim.key, request });
@@ -73,11 +69,7 @@ export class ActorAttributionsResolver {
   ) {}
 
   @ResolveField(() => AttributionConnection)
-  attributions(
-    @Parent() actor: ActorObject,
-    @Args() args: AttributionsArgs,
-    @Context() ctx: RequestContext,
-  ) {
+  attributions(actor: ActorObject, @FieldArgs() args: AttributionsArgs, ctx: RequestContext) {
     const request = this.service.pageRequest('actor_id', args);
     return ctx.loaders.get(this.loaders.key).page.load({ key: actor.key, request });
   }

@@ -87,6 +87,8 @@ export const configSchema = z.object({
   MAX_PAGE_SIZE: int(1, 1000).default(100),
   ARTICLE_MAX_CHARS: int(1, 50_000_000).default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  /** answers of repeated anonymous queries kept while the database is unchanged (MB); 0: off */
+  RESPONSE_CACHE_MB: int(0, 4096).default(0),
 
   // Ingest by link (docs/configuration.md)
   /** let ingestArticle fetch private, loopback and link-local addresses (tests, intranets) */

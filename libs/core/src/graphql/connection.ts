@@ -1,6 +1,16 @@
 import { Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfoObject } from './page-info.object';
+
+/** `first` and `after` of a connection field (checked by `pageSize` and `decodeCursor`). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
 
 export interface ConnectionTypes<T> {
   Edge: Type<{ cursor: string; node: T }>;

@@ -30,6 +30,10 @@ export type PrincipalRole = 'VIEWER' | 'EDITOR' | 'ADMIN';
 export interface ExecutionBudget {
   /** Spends the weight of one resolved field; throws once the operation has done too much. */
   spend(weight: number): void;
+  /** Counts work done without resolving fields (an answer from the response cache). */
+  add(weight: number): void;
+  /** What the operation has spent so far. */
+  readonly total: number;
 }
 
 /** What every resolver finds in the GraphQL context. */

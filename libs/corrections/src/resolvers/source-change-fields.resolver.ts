@@ -1,9 +1,9 @@
-import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { ArticleObject, ArticlesLoaders, PassageObject } from '@claimtrace/articles';
 import { AttributionObject, AttributionsLoaders } from '@claimtrace/attributions';
 import { PeopleLoaders, PersonObject } from '@claimtrace/auth';
 import { ClaimObject, ClaimsLoaders } from '@claimtrace/claims';
-import { NoArgs, RequestContext } from '@claimtrace/core';
+import { FieldArgs, NoArgs, RequestContext } from '@claimtrace/core';
 import { SourceChangesArgs } from '../dtos/source-change.inputs';
 import {
   PassageMoveObject,
@@ -82,11 +82,7 @@ export class ClaimSourceChangesResolver {
   @ResolveField(() => SourceChangeConnection, {
     description: 'what corrections of the articles behind this claim changed, newest first',
   })
-  sourceChanges(
-    @Parent() claim: ClaimObject,
-    @Args() args: SourceChangesArgs,
-    @Context() ctx: RequestContext,
-  ) {
+  sourceChanges(claim: ClaimObject, @FieldArgs() args: SourceChangesArgs, ctx: RequestContext) {
     const query = this.service.query(args, null);
     return ctx.loaders.get(this.loaders.key).pageOfClaim.load({ key: claim.key, query });
   }

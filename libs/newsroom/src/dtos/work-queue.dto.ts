@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ObjectType } from '@nestjs/graphql';
 
 @ObjectType('WorkQueue', {
   description:
@@ -7,13 +7,4 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 export class WorkQueueObject {
   /** whose queue (a Person's database key) */
   personKey: string;
-}
-
-@ArgsType()
-export class QueuePageArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  after?: string | null;
 }

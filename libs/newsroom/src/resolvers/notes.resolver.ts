@@ -1,8 +1,8 @@
-import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { AttributionObject, AttributionsLoaders } from '@claimtrace/attributions';
 import { PeopleLoaders, PersonObject, Roles } from '@claimtrace/auth';
 import { ClaimObject, ClaimsLoaders, doer } from '@claimtrace/claims';
-import { NoArgs, RequestContext, toPage } from '@claimtrace/core';
+import { FieldArgs, NoArgs, PageArgs, RequestContext, toPage } from '@claimtrace/core';
 import {
   AddNoteInput,
   NoteConnection,
@@ -93,13 +93,8 @@ export class ClaimNotesResolver {
   @ResolveField(() => NoteConnection, {
     description: 'current notes, newest first; none without a token (the newsroom reads them)',
   })
-  notes(
-    @Parent() claim: ClaimObject,
-    @Context() ctx: RequestContext,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
-  ) {
-    return notesPage(this.service, this.loaders, ctx, 'claim_id', claim.key, { first, after });
+  notes(claim: ClaimObject, @FieldArgs() page: PageArgs, ctx: RequestContext) {
+    return notesPage(this.service, this.loaders, ctx, 'claim_id', claim.key, page);
   }
 }
 
@@ -113,15 +108,7 @@ export class AttributionNotesResolver {
   @ResolveField(() => NoteConnection, {
     description: 'current notes, newest first; none without a token (the newsroom reads them)',
   })
-  notes(
-    @Parent() attribution: AttributionObject,
-    @Context() ctx: RequestContext,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
-  ) {
-    return notesPage(this.service, this.loaders, ctx, 'attribution_id', attribution.key, {
-      first,
-      after,
-    });
+  notes(attribution: AttributionObject, @FieldArgs() page: PageArgs, ctx: RequestContext) {
+    return notesPage(this.service, this.loaders, ctx, 'attribution_id', attribution.key, page);
   }
 }

@@ -1,9 +1,9 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PeopleLoaders, PersonObject, Roles } from '@claimtrace/auth';
 import { ClaimConnection } from '@claimtrace/claims';
-import { NoArgs, RequestContext } from '@claimtrace/core';
+import { FieldArgs, NoArgs, PageArgs, RequestContext } from '@claimtrace/core';
 import { NoteConnection } from '../dtos/note.dto';
-import { QueuePageArgs, WorkQueueObject } from '../dtos/work-queue.dto';
+import { WorkQueueObject } from '../dtos/work-queue.dto';
 import { NotesLoaders } from '../loaders/notes.loaders';
 import { NotesService } from '../services/notes.service';
 import { WorkQueueService } from '../services/work-queue.service';
@@ -37,25 +37,21 @@ export class WorkQueueResolver {
   @ResolveField(() => ClaimConnection, {
     description: 'claims assigned to them, recently updated first',
   })
-  assigned(@Parent() queue: WorkQueueObject, @Args() page: QueuePageArgs) {
+  assigned(queue: WorkQueueObject, @FieldArgs() page: PageArgs) {
     return this.queues.assigned(queue, page);
   }
 
   @ResolveField(() => ClaimConnection, {
     description: 'open claims assigned to them, past their due date',
   })
-  overdue(@Parent() queue: WorkQueueObject, @Args() page: QueuePageArgs) {
+  overdue(queue: WorkQueueObject, @FieldArgs() page: PageArgs) {
     return this.queues.overdue(queue, page);
   }
 
   @ResolveField(() => NoteConnection, {
     description: 'current notes that mention them, newest first',
   })
-  mentions(
-    @Parent() queue: WorkQueueObject,
-    @Context() ctx: RequestContext,
-    @Args() page: QueuePageArgs,
-  ) {
+  mentions(queue: WorkQueueObject, @FieldArgs() page: PageArgs, ctx: RequestContext) {
     return notesPage(this.notes, this.notesLoaders, ctx, 'mention', queue.personKey, page);
   }
 
@@ -63,7 +59,7 @@ export class WorkQueueResolver {
     description:
       'open claims of others whose checklist is done but for the items a verdict needs (the second review)',
   })
-  awaitingReview(@Parent() queue: WorkQueueObject, @Args() page: QueuePageArgs) {
+  awaitingReview(queue: WorkQueueObject, @FieldArgs() page: PageArgs) {
     return this.queues.awaitingReview(queue, page);
   }
 }

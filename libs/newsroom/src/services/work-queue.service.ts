@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PeopleService, UnauthenticatedError } from '@claimtrace/auth';
 import { ClaimObject, ClaimOrder, ClaimsService } from '@claimtrace/claims';
-import { APP_CONFIG, AppConfig, Page } from '@claimtrace/core';
+import { APP_CONFIG, AppConfig, Page, PageArgs } from '@claimtrace/core';
 import { ClaimStatus } from '@claimtrace/database';
-import { QueuePageArgs, WorkQueueObject } from '../dtos/work-queue.dto';
+import { WorkQueueObject } from '../dtos/work-queue.dto';
 
 /** The statuses a claim is still being worked on in (not a verdict, not retracted). */
 const OPEN: ClaimStatus[] = [
@@ -29,7 +29,7 @@ export class WorkQueueService {
   }
 
   /** Claims assigned to the person, recently updated first. */
-  assigned(queue: WorkQueueObject, page: QueuePageArgs): Promise<Page<ClaimObject>> {
+  assigned(queue: WorkQueueObject, page: PageArgs): Promise<Page<ClaimObject>> {
     return this.claims.page(
       { ...page, filter: {}, orderBy: ClaimOrder.UPDATED_DESC },
       { assigneeKey: queue.personKey },
@@ -37,11 +37,7 @@ export class WorkQueueService {
   }
 
   /** Open claims assigned to the person whose due date has passed. */
-  overdue(
-    queue: WorkQueueObject,
-    page: QueuePageArgs,
-    now = new Date(),
-  ): Promise<Page<ClaimObject>> {
+  overdue(queue: WorkQueueObject, page: PageArgs, now = new Date()): Promise<Page<ClaimObject>> {
     return this.claims.page(
       { ...page, filter: { status: OPEN, dueBefore: now }, orderBy: ClaimOrder.UPDATED_DESC },
       { assigneeKey: queue.personKey },
@@ -53,7 +49,7 @@ export class WorkQueueService {
    * a status requires (CHECKLIST's requiredFor: the second review): someone's work awaits a second
    * pair of eyes.
    */
-  awaitingReview(queue: WorkQueueObject, page: QueuePageArgs): Promise<Page<ClaimObject>> {
+  awaitingReview(queue: WorkQueueObject, page: PageArgs): Promise<Page<ClaimObject>> {
     const keys = (review: boolean) =>
       this.config.CHECKLIST.filter((item) => item.requiredFor.length > 0 === review).map(
         (item) => item.key,
