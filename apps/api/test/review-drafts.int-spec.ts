@@ -1,5 +1,5 @@
 import { api } from './support/claims-api';
-import { listen, wsOnce } from './live-client';
+import { listen, subscribe, wsClient, wsOnce } from './live-client';
 import { startTestApp, TestApp } from './test-app';
 
 jest.setTimeout(60_000);
@@ -107,4 +107,44 @@ describe('draft reviews, without a token', () => {
       expect(withToken).toMatch(/Still embargoed/);
     },
   );
+
+  it('publishing a draft does not reveal what the draft said, live or in the log', async () => {
+    const call = api(t);
+    const reviewer = await call.actor('Newtral', 'ORGANIZATION');
+    const other = (await call.createClaim('A draft that goes out changed')).id;
+    await call.secondReview(other);
+    const client = wsClient(url);
+    const live = subscribe(client, { claimId: other });
+    try {
+      const draftId = (
+        await call.addReview({
+          claimId: other,
+          reviewerId: reviewer,
+          rating: 'Misleading',
+          summary: 'Embargoed until Friday',
+        })
+      ).id;
+      await t.ok(`mutation ($i: UpdateReviewInput!) { updateReview(input: $i) { id } }`, {
+        i: {
+          reviewId: draftId,
+          rating: 'False',
+          summary: 'Out now',
+          url: 'https://factchecks.example.org/2',
+          publishedAt: '2026-03-04T10:00:00.000Z',
+        },
+      });
+      const seen = (await live.waitFor(2)).filter((event) => event.kind.startsWith('REVIEW_'));
+      const logged = (await t.gqlAs(null, EVENTS, { id: other })).data.events.edges.map(
+        (edge: { node: { kind: string; payload: unknown } }) => edge.node,
+      );
+      for (const events of [seen, logged]) {
+        const text = JSON.stringify(events);
+        expect(text).not.toMatch(/Misleading|Embargoed/);
+        expect(text).toMatch(/Out now/);
+      }
+    } finally {
+      live.dispose();
+      await client.dispose();
+    }
+  });
 });
