@@ -134,7 +134,7 @@ describe('draft reviews, without a token', () => {
         },
       });
       const seen = (await live.waitFor(2)).filter((event) => event.kind.startsWith('REVIEW_'));
-      const logged = (await t.gqlAs(null, EVENTS, { id: other })).data.events.edges.map(
+      const logged = (await t.gqlAs(null, EVENTS, { id: other })).data!.events.edges.map(
         (edge: { node: { kind: string; payload: unknown } }) => edge.node,
       );
       for (const events of [seen, logged]) {
