@@ -147,4 +147,42 @@ describe('draft reviews, without a token', () => {
       await client.dispose();
     }
   });
+
+  it('does not tell who reviews a draft: events(actorId) and claimEvents(actorId) skip it', async () => {
+    const call = api(t);
+    const reviewer = await call.actor('Maldita', 'ORGANIZATION');
+    const [quiet, out] = [
+      (await call.createClaim('A claim reviewed in secret')).id,
+      (await call.createClaim('A claim reviewed in public')).id,
+    ];
+    await call.secondReview(out);
+    const client = wsClient(url);
+    const live = subscribe(client, { actorId: reviewer });
+    try {
+      await call.addReview({ claimId: quiet, reviewerId: reviewer, rating: 'Misleading' });
+      const published = await call.addReview({
+        claimId: out,
+        reviewerId: reviewer,
+        rating: 'False',
+        url: 'https://factchecks.example.org/3',
+        publishedAt: '2026-03-05T10:00:00.000Z',
+      });
+      const BY_ACTOR = `query ($actor: ID!) { events(actorId: $actor, first: 50) {
+        edges { node { kind payload } } } }`;
+      const reviews = async (token: string | null) =>
+        (await t.gqlAs(token, BY_ACTOR, { actor: reviewer }))
+          .data!.events.edges.map(
+            (edge: { node: { kind: string; payload: { reviewId?: string } } }) => edge.node,
+          )
+          .filter((event: { kind: string }) => event.kind.startsWith('REVIEW_'))
+          .map((event: { payload: { reviewId?: string } }) => event.payload.reviewId);
+      expect(await reviews(null)).toEqual([published.id]);
+      expect(await reviews(viewer)).toHaveLength(2);
+      const [first] = await live.waitFor(1);
+      expect(first.payload.reviewId).toBe(published.id);
+    } finally {
+      live.dispose();
+      await client.dispose();
+    }
+  });
 });

@@ -26,7 +26,7 @@ export function publicPayload(
   payload: Record<string, unknown>,
 ): Record<string, unknown> {
   if (REVIEW_KINDS.includes(kind)) {
-    if (payload.published !== true) {
+    if (isDraftReviewEvent(kind, payload)) {
       return Object.fromEntries(
         Object.entries(payload).filter(([field]) => REVIEW_IDS.includes(field)),
       );
@@ -54,3 +54,16 @@ function publishedADraft(payload: Record<string, unknown>): boolean {
     (field) => field in before && (before as Record<string, unknown>)[field] === null,
   );
 }
+
+/** Whether an event is a review event of a draft (not `published` when it was written). */
+export function isDraftReviewEvent(
+  kind: ClaimEventKind,
+  payload: Record<string, unknown>,
+): boolean {
+  return REVIEW_KINDS.includes(kind) && payload.published !== true;
+}
+
+/** isDraftReviewEvent in SQL, of the claim_events row `e`. */
+export const DRAFT_REVIEW_EVENT_SQL = `(e.kind::text IN (${REVIEW_KINDS.map(
+  (kind) => `'${kind}'`,
+).join(', ')}) AND (e.payload->>'published') IS DISTINCT FROM 'true')`;
