@@ -103,4 +103,25 @@ describe('a correction reverted by its publisher', () => {
     });
     expect(await t.count('articles')).toBe(6);
   });
+
+  it('keeps one version a change when v1 and v2 are ingested at once, alternating', async () => {
+    const url = 'https://www.lacosta.example/puerto/alterna';
+    const texts = Array.from({ length: 8 }, (_, i) => (i % 2 ? V2 : V1));
+    const results = await Promise.all(
+      texts.map(
+        async (text) =>
+          (await t.ok(INGEST, { i: { url, title: 'Alternating', text } })).ingestArticle,
+      ),
+    );
+    const outcomes = results.map((r: { outcome: string }) => r.outcome);
+    expect(outcomes.filter((o: string) => o === 'CREATED')).toHaveLength(1);
+    const VERSIONS = `query ($id: ID!) { node(id: $id) { ... on Article { versions { id text } } } }`;
+    const { node } = await t.ok(VERSIONS, { id: results[0].article.id });
+    const versions: { id: string; text: string }[] = node.versions;
+    // every stored version is a change from the one before, and each ingest named a stored one
+    versions.slice(1).forEach((v, i) => expect(v.text).not.toBe(versions[i].text));
+    expect(versions).toHaveLength(outcomes.filter((o: string) => o !== 'UNCHANGED').length);
+    const ids = new Set(versions.map((v) => v.id));
+    expect(results.every((r: { article: { id: string } }) => ids.has(r.article.id))).toBe(true);
+  });
 });
