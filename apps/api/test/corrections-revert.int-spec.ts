@@ -1,3 +1,4 @@
+import { ImportService, parseImportLine } from '@claimtrace/export';
 import { api } from './support/claims-api';
 import { startTestApp, TestApp } from './test-app';
 
@@ -72,5 +73,55 @@ describe('a correction reverted by its publisher', () => {
       [QUOTE, QUOTE.replace('12', '15')],
       [QUOTE.replace('12', '15'), QUOTE],
     ]);
+  });
+
+  it('imports a reverted history onto the versions it already has, once', async () => {
+    const url = 'https://www.lacosta.example/puerto/muelle';
+    const text = (cranes: number) => `At the pier, ${cranes} cranes were idle on Friday.`;
+    await t.ok(INGEST, { i: { url, title: 'Pier', text: text(12) } });
+    await t.ok(INGEST, { i: { url, title: 'Pier', text: text(15) } });
+    // an export of another instance: the page was corrected, then reverted
+    const lines = [12, 15, 12].map((cranes, i) => {
+      const parsed = parseImportLine(JSON.stringify({ url, title: 'Pier', text: text(cranes) }));
+      if (!parsed.ok) throw new Error(parsed.reason);
+      return { line: i + 1, article: parsed.article };
+    });
+    const service = t.app.get(ImportService);
+    expect(await service.importBatch(lines, 'test')).toMatchObject({
+      articlesCreated: 0,
+      articleVersions: 1,
+      articlesUnchanged: 2,
+    });
+    const NEWEST = `query { articles(first: 10) { edges { node { url text } } } }`;
+    const newest = async () =>
+      (await t.ok(NEWEST)).articles.edges.map((e: any) => e.node).filter((a: any) => a.url === url);
+    expect(await newest()).toEqual([{ url, text: text(12) }]);
+    // the same file again adds nothing
+    expect(await service.importBatch(lines, 'test')).toMatchObject({
+      articleVersions: 0,
+      articlesUnchanged: 3,
+    });
+    expect(await t.count('articles')).toBe(6);
+  });
+
+  it('keeps one version a change when v1 and v2 are ingested at once, alternating', async () => {
+    const url = 'https://www.lacosta.example/puerto/alterna';
+    const texts = Array.from({ length: 8 }, (_, i) => (i % 2 ? V2 : V1));
+    const results = await Promise.all(
+      texts.map(
+        async (text) =>
+          (await t.ok(INGEST, { i: { url, title: 'Alternating', text } })).ingestArticle,
+      ),
+    );
+    const outcomes = results.map((r: { outcome: string }) => r.outcome);
+    expect(outcomes.filter((o: string) => o === 'CREATED')).toHaveLength(1);
+    const VERSIONS = `query ($id: ID!) { node(id: $id) { ... on Article { versions { id text } } } }`;
+    const { node } = await t.ok(VERSIONS, { id: results[0].article.id });
+    const versions: { id: string; text: string }[] = node.versions;
+    // every stored version is a change from the one before, and each ingest named a stored one
+    versions.slice(1).forEach((v, i) => expect(v.text).not.toBe(versions[i].text));
+    expect(versions).toHaveLength(outcomes.filter((o: string) => o !== 'UNCHANGED').length);
+    const ids = new Set(versions.map((v) => v.id));
+    expect(results.every((r: { article: { id: string } }) => ids.has(r.article.id))).toBe(true);
   });
 });

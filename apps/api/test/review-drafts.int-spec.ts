@@ -1,5 +1,5 @@
 import { api } from './support/claims-api';
-import { listen, wsOnce } from './live-client';
+import { listen, subscribe, wsClient, wsOnce } from './live-client';
 import { startTestApp, TestApp } from './test-app';
 
 jest.setTimeout(60_000);
@@ -107,4 +107,82 @@ describe('draft reviews, without a token', () => {
       expect(withToken).toMatch(/Still embargoed/);
     },
   );
+
+  it('publishing a draft does not reveal what the draft said, live or in the log', async () => {
+    const call = api(t);
+    const reviewer = await call.actor('Newtral', 'ORGANIZATION');
+    const other = (await call.createClaim('A draft that goes out changed')).id;
+    await call.secondReview(other);
+    const client = wsClient(url);
+    const live = subscribe(client, { claimId: other });
+    try {
+      const draftId = (
+        await call.addReview({
+          claimId: other,
+          reviewerId: reviewer,
+          rating: 'Misleading',
+          summary: 'Embargoed until Friday',
+        })
+      ).id;
+      await t.ok(`mutation ($i: UpdateReviewInput!) { updateReview(input: $i) { id } }`, {
+        i: {
+          reviewId: draftId,
+          rating: 'False',
+          summary: 'Out now',
+          url: 'https://factchecks.example.org/2',
+          publishedAt: '2026-03-04T10:00:00.000Z',
+        },
+      });
+      const seen = (await live.waitFor(2)).filter((event) => event.kind.startsWith('REVIEW_'));
+      const logged = (await t.gqlAs(null, EVENTS, { id: other })).data!.events.edges.map(
+        (edge: { node: { kind: string; payload: unknown } }) => edge.node,
+      );
+      for (const events of [seen, logged]) {
+        const text = JSON.stringify(events);
+        expect(text).not.toMatch(/Misleading|Embargoed/);
+        expect(text).toMatch(/Out now/);
+      }
+    } finally {
+      live.dispose();
+      await client.dispose();
+    }
+  });
+
+  it('does not tell who reviews a draft: events(actorId) and claimEvents(actorId) skip it', async () => {
+    const call = api(t);
+    const reviewer = await call.actor('Maldita', 'ORGANIZATION');
+    const [quiet, out] = [
+      (await call.createClaim('A claim reviewed in secret')).id,
+      (await call.createClaim('A claim reviewed in public')).id,
+    ];
+    await call.secondReview(out);
+    const client = wsClient(url);
+    const live = subscribe(client, { actorId: reviewer });
+    try {
+      await call.addReview({ claimId: quiet, reviewerId: reviewer, rating: 'Misleading' });
+      const published = await call.addReview({
+        claimId: out,
+        reviewerId: reviewer,
+        rating: 'False',
+        url: 'https://factchecks.example.org/3',
+        publishedAt: '2026-03-05T10:00:00.000Z',
+      });
+      const BY_ACTOR = `query ($actor: ID!) { events(actorId: $actor, first: 50) {
+        edges { node { kind payload } } } }`;
+      const reviews = async (token: string | null) =>
+        (await t.gqlAs(token, BY_ACTOR, { actor: reviewer }))
+          .data!.events.edges.map(
+            (edge: { node: { kind: string; payload: { reviewId?: string } } }) => edge.node,
+          )
+          .filter((event: { kind: string }) => event.kind.startsWith('REVIEW_'))
+          .map((event: { payload: { reviewId?: string } }) => event.payload.reviewId);
+      expect(await reviews(null)).toEqual([published.id]);
+      expect(await reviews(viewer)).toHaveLength(2);
+      const [first] = await live.waitFor(1);
+      expect(first.payload.reviewId).toBe(published.id);
+    } finally {
+      live.dispose();
+      await client.dispose();
+    }
+  });
 });

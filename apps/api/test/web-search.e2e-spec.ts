@@ -62,4 +62,18 @@ browserDescribe('the search page, in Chromium', () => {
     await page.waitForURL(/#\/graph\?actor=/);
     expect(errors).toEqual([]);
   });
+
+  test('opens an address typed with a broken % sequence or a second "?" without going blank', async () => {
+    const { page, errors } = await newPage(browser);
+    await page.goto(`${base}/#/search?q=why?%E0%A4%A&types=%,CLAIM,CLAIM`);
+    expect(await page.getByLabel('Words').inputValue()).toBe('why?\uFFFD%A');
+    expect(await page.locator('input[data-type="CLAIM"]').isChecked()).toBe(true);
+    expect(await page.locator('input[data-type="ACTOR"]').isChecked()).toBe(false);
+    await page.goto(`${base}/#/claims/%E0%A4%A`);
+    // the claim page says there is no such claim (before, the whole dashboard threw)
+    await page.waitForFunction(() => (document.getElementById('root')?.textContent ?? '') !== '');
+    await page.goto(`${base}/#/search`);
+    await page.getByLabel('Words').waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { changesFigures, isFactWord } from './figures';
+import { changesFigureMarks, changesFigures, isFactWord } from './figures';
 
 describe('figures and dates in word edits', () => {
   it('knows a figure or a date when it sees one', () => {
@@ -16,7 +16,7 @@ describe('figures and dates in word edits', () => {
     ]) {
       expect(isFactWord(word)).toBe(true);
     }
-    for (const word of ['cranes', 'said', 'May', 'march', 'the', 'Perfil', '']) {
+    for (const word of ['cranes', 'said', 'may', 'march', 'the', 'Perfil', '']) {
       expect(isFactWord(word)).toBe(false);
     }
   });
@@ -32,5 +32,48 @@ describe('figures and dates in word edits', () => {
     expect(changesFigures([])).toBe(false);
     expect(changesFigures([{ from: 'said', to: 'stated' }, { to: 'reportedly' }])).toBe(false);
     expect(changesFigures(null)).toBe(true);
+  });
+
+  it('knows counts, ordinals, roman numerals and the months that are also verbs', () => {
+    for (const word of [
+      'hundreds',
+      'Thousands',
+      'millions',
+      'dozens',
+      'third',
+      'twentieth',
+      'twice',
+      'doubled',
+      'miles',
+      'cientos',
+      'veintidós',
+      'dieciocho',
+      'quinientos',
+      'tercera',
+      'XXI',
+      'II',
+      'March',
+      'May',
+      'PM',
+    ]) {
+      expect([word, isFactWord(word)]).toEqual([word, true]);
+    }
+    for (const word of ['I', 'X', 'Mix', 'IIII', 'am', 'third-party']) {
+      expect([word, isFactWord(word)]).toEqual([word, false]);
+    }
+  });
+
+  it('flags a changed currency, percent sign or time of day that no word shows', () => {
+    const cases: [string, string, boolean][] = [
+      ['cost $5 million', 'cost €5 million', true],
+      ['rose 5% in May', 'rose 5 points in May', true],
+      ['at 10:30 a.m. on Friday', 'at 10:30 p.m. on Friday', true],
+      ['at 10a.m.', 'at 10p.m.', true],
+      ['cost $5, said the mayor', 'cost $5, the mayor said', false],
+      ['at 10 a.m.', 'at 10 A.M.', false],
+    ];
+    for (const [before, after, changed] of cases) {
+      expect([before, after, changesFigureMarks(before, after)]).toEqual([before, after, changed]);
+    }
   });
 });

@@ -4,7 +4,10 @@ import type { WordEdit } from './similarity';
 // A re-anchored passage whose edits touch one needs an editor's eyes whatever its score: "12
 // cranes" → "15 cranes" is a near-perfect fuzzy match and exactly the correction that matters.
 
-/** Months and weekdays (English, Spanish) and number words; "may" and "march" are left out. */
+/**
+ * Months and weekdays (English, Spanish), number words, counts ("hundreds", "miles"), ordinals and
+ * multiples; "may" and "march" count only capitalised (below), "am"/"pm" only in capitals.
+ */
 const FACT_WORDS = new Set(
   [
     'january february april june july august september october november december',
@@ -16,17 +19,56 @@ const FACT_WORDS = new Set(
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen',
     'sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety',
     'hundred thousand million billion trillion dozen half quarter percent',
+    'hundreds thousands millions billions trillions dozens',
+    'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth',
+    'hundredth thousandth millionth twice thrice double triple doubled tripled halved',
     'cero uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince',
+    'dieciséis dieciseis diecisiete dieciocho diecinueve veintiuno veintiún veintiuna veintidós',
+    'veintidos veintitrés veintitres veinticuatro veinticinco veintiséis veintiseis veintisiete',
+    'veintiocho veintinueve',
     'veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento mil millón',
-    'millones billón billones mitad cuarto',
+    'doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas quinientos',
+    'quinientas seiscientos seiscientas setecientos setecientas ochocientos ochocientas',
+    'novecientos novecientas cientos centenares decenas docena docenas miles',
+    'millones billón billones mitad cuarto doble triple',
+    'primer primero primera segundo segunda tercer tercero tercera cuarta quinto quinta sexto',
+    'sexta séptimo séptima octavo octava noveno novena décimo décima',
   ]
     .join(' ')
     .split(' '),
 );
 
-/** Whether `word` states a figure or a date: it holds a digit, or is a month, day or number word. */
+/** Written capitalised, these are months and times of day ("March 3", "10 PM"), not verbs. */
+const CAPITALISED_FACT_WORDS = new Set(['March', 'May', 'MARCH', 'MAY', 'AM', 'PM']);
+
+/** A roman numeral of two letters or more, in capitals ("XXI", "II"; lone "I" is a pronoun). */
+const ROMAN_NUMERAL =
+  /^(?=[MDCLXVI]{2,}$)M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u;
+
+/**
+ * Whether `word` states a figure or a date: it holds a digit, is a month, day, number word or
+ * ordinal, or a roman numeral (the "siglo XXI").
+ */
 export function isFactWord(word: string): boolean {
-  return /\p{Nd}/u.test(word) || FACT_WORDS.has(word.toLowerCase());
+  return (
+    /\p{Nd}/u.test(word) ||
+    FACT_WORDS.has(word.toLowerCase()) ||
+    CAPITALISED_FACT_WORDS.has(word) ||
+    ROMAN_NUMERAL.test(word)
+  );
+}
+
+/** Signs that belong to a figure but are no word: currencies, percent and the like, a.m./p.m. */
+const FIGURE_MARK = /\p{Sc}|[%‰‱°]|(?<!\p{L})[ap]\.\s?m\./giu;
+
+/**
+ * Whether two texts differ in their figures' signs, in order ("$5" → "€5", "5%" → "5 points",
+ * "10 a.m." → "10 p.m."): word edits do not see them.
+ */
+export function changesFigureMarks(before: string, after: string): boolean {
+  const marks = (text: string) =>
+    (text.match(FIGURE_MARK) ?? []).map((mark) => mark.toLowerCase().replace(/\s/gu, ''));
+  return marks(before).join('\u0000') !== marks(after).join('\u0000');
 }
 
 /**

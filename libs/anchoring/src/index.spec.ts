@@ -36,6 +36,7 @@ describe('@claimtrace/anchoring public API', () => {
         'anchorQuote',
         'codePointLength',
         'encodeFragmentTerm',
+        'isWebUrl',
         'normaliseForMatching',
         'reanchor',
         'sliceCodePoints',

@@ -12,4 +12,4 @@ export { reanchor, FUZZY_THRESHOLD, MIN_QUOTE_SIMILARITY } from './reanchor';
 export type { ReanchorResult, ReanchorStatus } from './reanchor';
 export { toSelectors } from './selectors';
 export type { TextPositionSelector, TextQuoteSelector } from './selectors';
-export { encodeFragmentTerm, textFragmentUrl } from './text-fragment';
+export { encodeFragmentTerm, isWebUrl, textFragmentUrl } from './text-fragment';

@@ -113,6 +113,16 @@ describe('reanchor: fuzzy matches', () => {
     expect(reanchor(day, text.replace('Friday', 'Thursday')).figuresChanged).toBe(true);
   });
 
+  it('says so too when only a currency sign, or a month that is also a verb, changed', () => {
+    const text = 'The port said on March 3 that the cranes cost $5 million and talks were moving.';
+    const cost = anchorQuote(text, { exact: 'the cranes cost $5 million and talks were moving' });
+    const euros = reanchor(cost, text.replace('$5', '€5'));
+    expect([euros.status, euros.figuresChanged]).toEqual(['FUZZY', true]);
+    const day = anchorQuote(text, { exact: 'said on March 3 that the cranes cost' });
+    const may = reanchor(day, text.replace('March', 'May'));
+    expect([may.status, may.figuresChanged]).toEqual(['FUZZY', true]);
+  });
+
   it('follows a passage whose spelling was changed and text moved', () => {
     const passage = anchorQuote(workedExample, {
       exact: 'The newspaper said any agreement has not yet been finalised.',

@@ -1,4 +1,4 @@
-import { changesFigures } from './figures';
+import { changesFigureMarks, changesFigures } from './figures';
 import { Anchor, CONTEXT_LENGTH } from './anchor';
 import { candidateEdits, OldPassage, ScoredCandidate, scoreCandidate } from './candidate-score';
 import { codePointLength } from './code-points';
@@ -107,7 +107,7 @@ export function reanchor(passage: Anchor, newText: string): ReanchorResult {
       score: Math.min(0.999, round(best.score)),
       anchor: best.anchor,
       reason: fuzzyReason(best, edits),
-      figuresChanged: changesFigures(edits),
+      figuresChanged: changesFigures(edits) || changesFigureMarks(old.quote, best.text),
     };
   }
   return orphaned(orphanReason(best, candidateEdits(old, best)));

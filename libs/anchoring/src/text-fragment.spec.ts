@@ -59,4 +59,10 @@ describe('textFragmentUrl', () => {
       textFragmentUrl('https://x.example/', { exact: long, prefix: long, suffix: long }, true),
     ).toContain('#:~:text=');
   });
+
+  it('leaves a URL that is no web page (urn:) as it is: a text directive means nothing there', () => {
+    expect(textFragmentUrl('urn:isbn:9780306406157', { exact: 'advanced talks' }, true)).toBe(
+      'urn:isbn:9780306406157',
+    );
+  });
 });

@@ -35,13 +35,15 @@ function contextWords(context: string, side: 'before' | 'after'): string[] {
  * A URL that opens the page at a quote (the W3C "URL Fragment Text Directives": `#:~:text=`): the
  * quote's words (a long one as its first and last words), with the words just before and after it
  * as `prefix-,` and `,-suffix` when the quote occurs more than once in the text (`ambiguous`, as a
- * browser matches: ignoring case) or is long, so the browser scrolls to the right occurrence. An existing fragment of `url` is replaced. Linear in its input.
+ * browser matches: ignoring case) or is long, so the browser scrolls to the right occurrence. An existing fragment of `url` is replaced; a URL that is no web page (`urn:`) is left as it is. Linear in its input.
  */
 export function textFragmentUrl(
   url: string,
   quote: { exact: string; prefix?: string | null; suffix?: string | null },
   ambiguous: boolean,
 ): string {
+  // a text directive is for a web page; a urn: names a work no browser opens at a quote
+  if (!isWebUrl(url)) return url;
   const base = url.split('#', 1)[0];
   const quoted = words(quote.exact);
   if (quoted.length === 0) return base;
@@ -65,4 +67,9 @@ export function textFragmentUrl(
     if (after.length) terms.push(`-${encodeFragmentTerm(after.join(' '))}`);
   }
   return `${base}#:~:text=${terms.join(',')}`;
+}
+
+/** Whether a browser opens `url` as a web page (http: or https:), not a name such as a urn:. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\//iu.test(url);
 }

@@ -17,6 +17,7 @@ import {
   ImportReport,
   ImportService,
   parseImportLine,
+  VersionOccurrences,
 } from '@claimtrace/export';
 import { loadConfig } from '@claimtrace/core';
 import { withServices } from './with-services';
@@ -103,10 +104,12 @@ export async function runImport(
 
   await withServices(async (app) => {
     const service = app.get(ImportService);
+    // a resumed run counts from where it resumes: a revert in the skipped lines is not seen
+    const occurrences = new VersionOccurrences();
     let batch: ImportedLine[] = [];
     let pending: ImportReport = emptyReport();
     const commit = async (offset: number, line: number) => {
-      const done = await service.importBatch(batch, options.by);
+      const done = await service.importBatch(batch, options.by, occurrences);
       state = {
         ...state,
         offset,

@@ -27,4 +27,23 @@ describe('routes', () => {
     });
     expect(parseRoute(href.claim('a/b'))).toMatchObject({ view: 'claim', id: 'a/b' });
   });
+
+  it('reads an address typed by hand: bad percent-encoding and a second "?" break nothing', () => {
+    expect(parseRoute('#/claims/%E0%A4%A')).toEqual({
+      view: 'claim',
+      id: '%E0%A4%A',
+      passage: undefined,
+    });
+    expect(parseRoute('#/search%?q=%')).toEqual({ view: 'board' });
+    expect(parseRoute('#/search?q=%ZZ%E0%A4%A&types=%')).toEqual({
+      view: 'search',
+      query: '%ZZ\uFFFD%A',
+      types: [],
+    });
+    expect(parseRoute('#/search?q=why?&types=CLAIM,CLAIM,BOGUS&q=again')).toEqual({
+      view: 'search',
+      query: 'why?',
+      types: ['CLAIM'],
+    });
+  });
 });

@@ -23,10 +23,20 @@ export type Route =
   | { view: 'review' }
   | { view: 'search'; query: string; types: SearchType[] };
 
+/** A path part decoded; one typed with a broken `%` sequence is taken as it is, not a crash. */
+function decodedPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 export function parseRoute(hash: string): Route {
-  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  // the query is all after the first "?" (a typed "q=why?" keeps its mark)
+  const [path, query = ''] = hash.replace(/^#/, '').split(/\?(.*)/s);
   const params = new URLSearchParams(query);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(decodedPart);
   if (parts[0] === 'claims' && parts[1]) {
     return { view: 'claim', id: parts[1], passage: params.get('passage') ?? undefined };
   }

@@ -107,4 +107,28 @@ describe('the search page', () => {
       types: ['ACTOR'],
     });
   });
+
+  it('shows an article known by a urn: as text, with no link that opens nothing', async () => {
+    const book = { id: 'a2', title: 'The talks, in print', url: 'urn:isbn:9780306406157' };
+    setFetcher(() =>
+      Promise.resolve(
+        new Response(
+          JSON.stringify({
+            data: {
+              search: [
+                { ...HITS[1], passage: { ...HITS[1].passage, article: book } },
+                { ...HITS[2], article: { ...book, publishedAt: null, publisher: null } },
+              ],
+            },
+          }),
+          { headers: { 'content-type': 'application/json' } },
+        ),
+      ),
+    );
+    render(<Search query="talks" types={[]} />);
+    await waitFor(() => expect(screen.getAllByTestId('search-hit')).toHaveLength(2));
+    expect(document.querySelectorAll('.search-hits a')).toHaveLength(0);
+    expect(screen.getByText('The talks, in print')).toBeTruthy();
+    expect(screen.getAllByText('urn:isbn:9780306406157')).toHaveLength(2);
+  });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { textFragmentUrl } from '@claimtrace/anchoring';
+import { isWebUrl, textFragmentUrl } from '@claimtrace/anchoring';
 import { gql } from '../api/client';
 import { SEARCH } from '../api/queries';
 import type { ResultOf } from '../api/graphql';
@@ -146,9 +146,17 @@ function HitView({ hit }: { hit: Hit }) {
       <>
         <p className="muted small">Passage of “{article.title}”</p>
         <Snippet hit={hit} />
-        <a href={textFragmentUrl(article.url, hit.passage, true)} target="_blank" rel="noreferrer">
-          Open at the passage
-        </a>
+        {isWebUrl(article.url) ? (
+          <a
+            href={textFragmentUrl(article.url, hit.passage, true)}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Open at the passage
+          </a>
+        ) : (
+          <span className="muted small">{article.url}</span>
+        )}
       </>
     );
   }
@@ -160,9 +168,15 @@ function HitView({ hit }: { hit: Hit }) {
           Article{article.publisher ? ` · ${article.publisher.name}` : ''}
           {article.publishedAt ? ` · ${formatDateTime(article.publishedAt)}` : ''}
         </p>
-        <a href={article.url} target="_blank" rel="noreferrer">
-          {article.title}
-        </a>
+        {isWebUrl(article.url) ? (
+          <a href={article.url} target="_blank" rel="noreferrer">
+            {article.title}
+          </a>
+        ) : (
+          <>
+            <strong>{article.title}</strong> <span className="muted small">{article.url}</span>
+          </>
+        )}
         <Snippet hit={hit} />
       </>
     );

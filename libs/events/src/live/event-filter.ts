@@ -1,11 +1,17 @@
 import { ClaimEventKind } from '@claimtrace/database';
 import { parseGlobalId } from '@claimtrace/core';
 import { LogEvent } from '../log/log-event';
+import { isDraftReviewEvent } from '../log/public-payload';
 
 /** Which events a reader wants; both set means both must hold. Keys are database ids. */
 export interface EventFilter {
   readonly claimId: string | null;
   readonly actorId: string | null;
+  /**
+   * The reader holds a token: the actor filter finds the reviewer of a draft review by its events.
+   * Without one (the default) a draft's reviewer stays the newsroom's, as its payload does.
+   */
+  readonly newsroom?: boolean;
 }
 
 export const ALL_EVENTS: EventFilter = Object.freeze({ claimId: null, actorId: null });
@@ -39,7 +45,9 @@ export class EventMatcher {
     const { claimId, actorId } = this.filter;
     if (claimId !== null && event.claimId !== claimId) return false;
     if (actorId === null) return true;
-    const names = event.actorIds.includes(actorId);
+    const names =
+      event.actorIds.includes(actorId) &&
+      (this.filter.newsroom === true || !isDraftReviewEvent(event.kind, event.payload));
     // A merge moves another actor's attributions onto this one: reload the set from the database.
     if (names && event.kind === ClaimEventKind.ACTORS_MERGED) this.stale = true;
     if (event.claimId !== null) {

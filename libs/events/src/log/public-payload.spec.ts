@@ -29,6 +29,19 @@ describe('publicPayload', () => {
       publishedAt: 'd',
     };
     expect(publicPayload('REVIEW_ADDED', out)).toBe(out);
+    const reworded = { ...ids, published: true, before: { summary: 'a' }, after: { summary: 'b' } };
+    expect(publicPayload('REVIEW_UPDATED', reworded)).toBe(reworded);
+  });
+
+  it('keeps what a draft said out of the update that published it', () => {
+    const ids = { claimId: 'c', reviewId: 'r', published: true };
+    const after = { url: 'https://x.example', rating: 'False' };
+    for (const before of [
+      { url: null, rating: 'Misleading' },
+      { publishedAt: null, summary: 'Embargoed' },
+    ]) {
+      expect(publicPayload('REVIEW_UPDATED', { ...ids, before, after })).toEqual({ ...ids, after });
+    }
   });
 
   it('leaves every other event as it is', () => {

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { personOfPrincipalSql } from '@claimtrace/auth';
 import { ClaimEventKind, ClaimEventRow, Database, Tx } from '@claimtrace/database';
 import { EventFilter } from '../live/event-filter';
+import { DRAFT_REVIEW_EVENT_SQL } from '../log/public-payload';
 import { LogEvent, LogEventRow, toLogEvent } from '../log/log-event';
 import { LogPosition } from '../log/log-position';
 
@@ -64,8 +65,8 @@ export class EventLogRepository implements OnApplicationShutdown {
 
   /**
    * Up to `limit` events after `position` in log order, from the final prefix only, matching the
-   * filter: by claim, and by actor (events naming the actor, and events of claims on which the
-   * actor currently holds a stance).
+   * filter: by claim, and by actor (events naming the actor — a draft review's only for the
+   * newsroom — and events of claims on which the actor currently holds a stance).
    */
   async readAfter(
     position: LogPosition,
@@ -82,7 +83,11 @@ export class EventLogRepository implements OnApplicationShutdown {
     if (filter.actorId) {
       params.push(filter.actorId);
       const actor = `$${params.length}::uuid`;
-      where.push(`(e.actor_ids @> ARRAY[${actor}]
+      // without a token, a draft review's events do not name its reviewer (see EventFilter)
+      const names = filter.newsroom
+        ? `e.actor_ids @> ARRAY[${actor}]`
+        : `(e.actor_ids @> ARRAY[${actor}] AND NOT ${DRAFT_REVIEW_EVENT_SQL})`;
+      where.push(`(${names}
         OR e.claim_id IN (SELECT a.claim_id FROM attributions a
                           WHERE a.actor_id = ${actor} AND a.removed_at IS NULL))`);
     }

@@ -1,4 +1,4 @@
-import { Args, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { JSONScalar, NoArgs, RequestContext, RequestLoaders } from '@claimtrace/core';
 import { ClaimEventConnection, ClaimEventObject } from '../dtos/claim-event.object';
 import { ClaimEventsArgs, EventsArgs } from '../dtos/events.args';
@@ -19,8 +19,8 @@ export class EventsResolver {
   constructor(private readonly service: EventsService) {}
 
   @Query(() => ClaimEventConnection, { description: 'the change log, in log order' })
-  events(@Args() args: EventsArgs) {
-    return this.service.page(args);
+  events(@Args() args: EventsArgs, @Context() ctx: RequestContext) {
+    return this.service.page(args, ctx.principal != null);
   }
 
   @Subscription(() => ClaimEventObject, {
@@ -33,8 +33,8 @@ export class EventsResolver {
       return objectOf(event);
     },
   })
-  claimEvents(@Args() args: ClaimEventsArgs) {
-    return this.service.subscribe(args);
+  claimEvents(@Args() args: ClaimEventsArgs, @Context() ctx: RequestContext) {
+    return this.service.subscribe(args, ctx.principal != null);
   }
 
   /** Notes are the newsroom's: without a token, a note event carries no note text. */

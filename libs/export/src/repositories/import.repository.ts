@@ -4,6 +4,8 @@ import { ImportArticle } from '../import/import-line';
 
 export interface ArticleBatchRow {
   article: ImportArticle;
+  /** the how-manieth line of the run with this URL and text (VersionOccurrences), from 1 */
+  occurrence: number;
   publisherId: string | null;
   authorIds: string[];
 }
@@ -19,8 +21,10 @@ export class ImportRepository {
 
   /**
    * Inserts the articles whose URL is new; answers, per row, the article id and whether it was
-   * created, already there with the same text (`same`), or there with another text (`newVersion`,
-   * left for the caller to ingest one by one: it re-anchors passages).
+   * created, already there with the same text (`same`: the row's occurrence-th stored version with
+   * that URL and text, so a revert in the file is not mistaken for the first version), or to ingest
+   * one by one (`newVersion`: there with another text, or a revert not stored yet; ingest
+   * re-anchors passages and says UNCHANGED when the newest version has the text).
    */
   async insertNew(
     rows: ArticleBatchRow[],
@@ -38,10 +42,10 @@ export class ImportRepository {
       const known = await client.query<{ i: number; same: string | null; known: boolean }>(
         `SELECT x.i::int AS i,
                 (SELECT a.id::text FROM articles a WHERE a.url = x.url AND a.content_hash = x.hash
-                 ORDER BY a.created_at DESC LIMIT 1) AS same,
+                 ORDER BY a.created_at, a.id OFFSET x.n - 1 LIMIT 1) AS same,
                 EXISTS (SELECT 1 FROM articles a WHERE a.url = x.url) AS known
-         FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(url, hash, i)`,
-        [urls, rows.map((row) => row.article.contentHash)],
+         FROM unnest($1::text[], $2::text[], $3::int[]) WITH ORDINALITY AS x(url, hash, n, i)`,
+        [urls, rows.map((row) => row.article.contentHash), rows.map((row) => row.occurrence)],
       );
       const outcome: { id: string | null; outcome: 'created' | 'same' | 'newVersion' }[] = [];
       const fresh: number[] = [];

@@ -6,6 +6,7 @@ import { ClaimsService } from '@claimtrace/claims';
 import { DomainError, toGlobalId } from '@claimtrace/core';
 import { ActorKind, Database, Stance } from '@claimtrace/database';
 import { ImportArticle } from '../import/import-line';
+import { VersionOccurrences } from '../import/version-occurrences';
 import { ArticleBatchRow, ImportRepository } from '../repositories/import.repository';
 
 export interface ImportedLine {
@@ -65,7 +66,15 @@ export class ImportService {
     private readonly attributions: AttributionsService,
   ) {}
 
-  async importBatch(lines: ImportedLine[], by: string | null): Promise<ImportReport> {
+  /**
+   * One batch of a run; pass the run's `occurrences` to every batch, so a text the file stores twice
+   * for one URL (a publisher's revert) is matched to the second stored version, not the first.
+   */
+  async importBatch(
+    lines: ImportedLine[],
+    by: string | null,
+    occurrences = new VersionOccurrences(),
+  ): Promise<ImportReport> {
     const report = emptyReport();
     if (lines.length === 0) return report;
     const rows: ArticleBatchRow[] = [];
@@ -78,6 +87,7 @@ export class ImportService {
     for (const { article } of lines) {
       rows.push({
         article,
+        occurrence: occurrences.next(article.url, article.contentHash),
         publisherId: article.publisherName ? this.actorIds.get(key(article.publisherName))! : null,
         authorIds: [...new Set(article.authorNames.map((name) => this.actorIds.get(key(name))!))],
       });

@@ -55,4 +55,21 @@ describe('the desk panel’s person picker', () => {
     expect(searches).toEqual([null, 'Person 24']);
     expect(screen.queryByTestId('people-more')).toBeNull();
   });
+
+  it('keeps the person picked in the list when another search no longer finds them', async () => {
+    team(250);
+    render(<DeskPanel claim={CLAIM} canEdit onChanged={vi.fn()} />);
+    const select = () => screen.getByLabelText('Assignee') as HTMLSelectElement;
+    const find = (value: string) =>
+      fireEvent.change(screen.getByLabelText('Find a person'), { target: { value } });
+    find('Person 24');
+    await waitFor(() => expect(select().textContent).toContain('Person 249'));
+    const picked = Array.from(select().options).find((o) => o.text === 'Person 249')!.value;
+    fireEvent.change(select(), { target: { value: picked } });
+    find('Person 3');
+    await waitFor(() => expect(select().textContent).toContain('Person 39'));
+    // what the list shows is what Assign sends: still the person picked
+    expect(select().value).toBe(picked);
+    expect(select().selectedOptions[0].text).toBe('Person 249');
+  });
 });

@@ -38,6 +38,8 @@ export function DeskPanel({
   const [matching, setMatching] = useState(0);
   const [find, setFind] = useState('');
   const [assignee, setAssignee] = useState(claim.assignee?.id ?? '');
+  /** the person last picked in the list (kept there when a new search does not find them) */
+  const [picked, setPicked] = useState<PersonRef | null>(null);
   const [due, setDue] = useState(dayOf(claim.dueAt));
   const [priority, setPriority] = useState<string>(claim.priority);
   const [error, setError] = useState<unknown>(null);
@@ -66,12 +68,14 @@ export function DeskPanel({
     };
   }, [canEdit, find]);
 
-  // the current assignee stays a choice whatever the search shows
-  const current = claim.assignee;
-  const choices: PersonRef[] =
-    current && !people.some((p) => p.id === current.id)
-      ? [{ ...current, handle: null }, ...people]
-      : people;
+  // the current assignee, and the person picked, stay choices whatever the search shows: the
+  // list always shows what Assign sends
+  const kept: PersonRef[] = [];
+  for (const person of [claim.assignee && { ...claim.assignee, handle: null }, picked]) {
+    const listed = (p: PersonRef) => p.id === person?.id;
+    if (person && !people.some(listed) && !kept.some(listed)) kept.push(person);
+  }
+  const choices: PersonRef[] = [...kept, ...people];
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
@@ -125,7 +129,14 @@ export function DeskPanel({
             </p>
           )}
           <label htmlFor="assignee">Assignee</label>
-          <select id="assignee" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+          <select
+            id="assignee"
+            value={assignee}
+            onChange={(e) => {
+              setAssignee(e.target.value);
+              setPicked(choices.find((p) => p.id === e.target.value) ?? null);
+            }}
+          >
             <option value="">Nobody</option>
             {choices.map((p) => (
               <option key={p.id} value={p.id}>
