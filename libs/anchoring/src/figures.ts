@@ -1,3 +1,4 @@
+import { isMonth, isScale } from './date-words';
 import type { WordEdit } from './similarity';
 
 // Which word changes alter what a quote states as a fact a reader can check: a figure or a date.
@@ -5,32 +6,28 @@ import type { WordEdit } from './similarity';
 // cranes" → "15 cranes" is a near-perfect fuzzy match and exactly the correction that matters.
 
 /**
- * Months and weekdays (English, Spanish), number words, counts ("hundreds", "miles"), ordinals and
- * multiples; "may" and "march" count only capitalised (below), "am"/"pm" only in capitals.
+ * Weekdays and relative days (English, Spanish), number words, counts ("hundreds", "miles"),
+ * ordinals and multiples. Months and scales ("million") are date-words.ts's.
  */
 const FACT_WORDS = new Set(
   [
-    'january february april june july august september october november december',
-    'jan feb apr jun jul aug sep sept oct nov dec',
-    'enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre',
     'monday tuesday wednesday thursday friday saturday sunday',
     'lunes martes miércoles miercoles jueves viernes sábado sabado domingo',
     'yesterday today tomorrow ayer hoy mañana',
     'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen',
     'sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety',
-    'hundred thousand million billion trillion dozen half quarter percent',
-    'hundreds thousands millions billions trillions dozens',
+    'dozen half quarter hundreds thousands trillions dozens',
     'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth',
     'hundredth thousandth millionth twice thrice double triple doubled tripled halved',
     'cero uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince',
     'dieciséis dieciseis diecisiete dieciocho diecinueve veintiuno veintiún veintiuna veintidós',
     'veintidos veintitrés veintitres veinticuatro veinticinco veintiséis veintiseis veintisiete',
     'veintiocho veintinueve',
-    'veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento mil millón',
+    'veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento',
     'doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas quinientos',
     'quinientas seiscientos seiscientas setecientos setecientas ochocientos ochocientas',
     'novecientos novecientas cientos centenares decenas docena docenas miles',
-    'millones billón billones mitad cuarto doble triple',
+    'mitad cuarto doble triple',
     'primer primero primera segundo segunda tercer tercero tercera cuarta quinto quinta sexto',
     'sexta séptimo séptima octavo octava noveno novena décimo décima',
   ]
@@ -38,8 +35,10 @@ const FACT_WORDS = new Set(
     .split(' '),
 );
 
-/** Written capitalised, these are months and times of day ("March 3", "10 PM"), not verbs. */
-const CAPITALISED_FACT_WORDS = new Set(['March', 'May', 'MARCH', 'MAY', 'AM', 'PM']);
+/** Months that are also common words ("may", "march", Spanish "mar"): months only capitalised. */
+const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar']);
+/** Times of day, in capitals only ("10 PM"; "am" is a verb). */
+const TIMES_OF_DAY = new Set(['AM', 'PM']);
 
 /** A roman numeral of two letters or more, in capitals ("XXI", "II"; lone "I" is a pronoun). */
 const ROMAN_NUMERAL =
@@ -53,7 +52,9 @@ export function isFactWord(word: string): boolean {
   return (
     /\p{Nd}/u.test(word) ||
     FACT_WORDS.has(word.toLowerCase()) ||
-    CAPITALISED_FACT_WORDS.has(word) ||
+    isScale(word) ||
+    (isMonth(word) && (!AMBIGUOUS_MONTHS.has(word.toLowerCase()) || /^\p{Lu}/u.test(word))) ||
+    TIMES_OF_DAY.has(word) ||
     ROMAN_NUMERAL.test(word)
   );
 }

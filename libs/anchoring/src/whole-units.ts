@@ -1,3 +1,4 @@
+import { isMonth, isScale } from './date-words';
 import { isWordCodePoint } from './words';
 
 // A re-anchored passage begins and ends between units of meaning, never inside one: a word
@@ -24,80 +25,6 @@ export interface WholeEdges {
   start: Wholeness;
   end: Wholeness;
 }
-
-const MONTHS = new Set([
-  // English (and common abbreviations)
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  // Spanish
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'setiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-  // Portuguese
-  'janeiro',
-  'fevereiro',
-  'março',
-  'maio',
-  'junho',
-  'julho',
-  'setembro',
-  'outubro',
-  'novembro',
-  'dezembro',
-]);
-
-const SCALES = new Set([
-  'hundred',
-  'thousand',
-  'million',
-  'millions',
-  'billion',
-  'billions',
-  'trillion',
-  'percent',
-  'bn',
-  'mil',
-  'millón',
-  'millones',
-  'billón',
-  'billones',
-  'milhão',
-  'milhões',
-  'bilhão',
-  'bilhões',
-]);
 
 /** Joins a number's digit groups ("580,000", "1.5") and nothing else. */
 const NUMBER_JOINERS = new Set([0x2c, 0x2e]);
@@ -148,8 +75,6 @@ function wordUntil(value: string, at: number): string {
 const isNumber = (word: string): boolean => /^\d+$/.test(word);
 const isDay = (word: string): boolean => /^\d{1,2}$/.test(word);
 const isYear = (word: string): boolean => /^\d{4}$/.test(word);
-const isMonth = (word: string): boolean => MONTHS.has(word.toLowerCase());
-const isScale = (word: string): boolean => SCALES.has(word.toLowerCase());
 const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 
 /** Whether the words `left` and `right`, one space apart, belong to one unit. */
