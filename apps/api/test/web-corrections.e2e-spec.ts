@@ -4,14 +4,9 @@
 // that keeps the version it was opened on when a live refresh brings a newer one. The demo's
 // article is corrected as Perfil might (a date and a figure changed, the anonymous sources'
 // sentence withdrawn). Needs Chromium and the built page, like web-dashboard.e2e-spec.ts.
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Browser, chromium, Page } from 'playwright-core';
-import { DEMO_ARTICLE, DemoLoader } from '@claimtrace/demo';
-import { createTestDatabase } from '@claimtrace/testing';
-import { createApp } from '../src/bootstrap/create-app';
-import { findWebRoot } from '../src/dashboard/web-page';
+import { Browser, Page } from 'playwright-core';
+import { DEMO_ARTICLE } from '@claimtrace/demo';
 import { CORRECTED } from './support/corrected-example';
 import {
   browserDescribe,
@@ -19,11 +14,9 @@ import {
   DemoClaim,
   editorToken,
   hasChromium,
-  LAUNCH_ARGS,
   newPage,
-  ROOT,
   shot,
-  testConfig,
+  startDashboard,
 } from './support/dashboard-browser';
 
 jest.setTimeout(120_000);
@@ -57,15 +50,7 @@ browserDescribe('corrections in the dashboard', () => {
   }
 
   beforeAll(async () => {
-    if (!findWebRoot(join(ROOT, 'apps/api/src/dashboard'))) {
-      throw new Error('The web page is not built: run `npm run build` first.');
-    }
-    const databaseUrl = await createTestDatabase();
-    app = await createApp({ config: testConfig(), databaseUrl });
-    await app.init();
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await app.get(DemoLoader).load();
+    ({ app, base, browser } = await startDashboard());
     token = await editorToken(app);
     const { claims: all } = await gql<{ claims: { edges: { node: DemoClaim }[] } }>(
       `{ claims(first: 100) { edges { node { id text status version } } } }`,
@@ -87,7 +72,6 @@ browserDescribe('corrections in the dashboard', () => {
       },
     );
     expect(ingestArticle.outcome).toBe('NEW_VERSION');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   });
 
   afterAll(async () => {

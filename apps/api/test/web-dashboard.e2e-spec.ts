@@ -31,9 +31,6 @@ import {
 } from './support/dashboard-browser';
 
 jest.setTimeout(120_000);
-// A restart can wait on a socket that never sent a request until SHUTDOWN_TIMEOUT_MS (the fix is on
-// branch h19-runtime, not merged yet): a browser test that hit it is run again, with its errors logged.
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 browserDescribe('web dashboard in Chromium', () => {
   let databaseUrl: string;
